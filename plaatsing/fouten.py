@@ -1,0 +1,35 @@
+"""Input problems as data: every problem names blad, rij and kolom, in Dutch."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Melding:
+    """One problem in the scenario workbook (rij and kolom may be unknown)."""
+
+    blad: str
+    rij: int | None
+    kolom: str | None
+    tekst: str
+
+    def __str__(self) -> str:
+        rij = f"rij {self.rij}" if self.rij is not None else "rij -"
+        kolom = f"kolom {self.kolom}" if self.kolom else "kolom -"
+        return f"{self.blad}, {rij}, {kolom}: {self.tekst}"
+
+
+class InvoerFout(Exception):
+    """The scenario cannot be used: one or more Meldingen, all reported at once."""
+
+    def __init__(self, meldingen: list[Melding]):
+        self.meldingen = sorted(set(meldingen), key=_sort_key)
+        super().__init__("\n".join(str(m) for m in self.meldingen))
+
+
+def _sort_key(m: Melding) -> tuple:
+    return (m.blad, m.rij if m.rij is not None else 0, m.kolom or "", m.tekst)
+
+
+class ParameterFout(Exception):
+    """A parameter given on the command line or through the API is not valid."""

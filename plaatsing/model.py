@@ -1,0 +1,123 @@
+"""The CP-SAT model of one component: one function per rule of regels.md §2 and §4.
+
+`build_model` reads like the rulebook: capacity (H1), eligibility (H2: a variable exists
+only for an eligible pair), functievolgerrecht (H4); O2 is added as cuts where a solution
+violates it (`add_o2_verdringing`), the O-stages are objectives set by `oplossen`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ortools.sat.python import cp_model
+
+from plaatsing.component import Component
+
+
+@dataclass
+class Model:
+    comp: Component
+    cp: cp_model.CpModel
+    x: dict[tuple[str, str], cp_model.IntVar]
+    geplaatst: dict[str, cp_model.IntVar]
+    belasting: dict[str, cp_model.LinearExpr]        # functie -> Σ fte·x (non-pinned)
+    ruimte_t1: dict[tuple[str, str], object]         # (persoon, T1 functie) -> literal or bool
+    o2_cuts: set = field(default_factory=set)
+    oplossing: dict = field(default_factory=dict)                # latest solution: persoon -> functie
+    _passen_niet: dict = field(default_factory=dict)
+
+
+def build_model(comp: Component) -> Model:
+    cp = cp_model.CpModel()
+    x = {(o.persoon, o.functie): cp.NewBoolVar(f"x[{o.persoon},{o.functie}]")
+         for p in comp.personen for o in comp.opties[p]}
+    m = Model(comp, cp, x, {}, {}, {})
+    define_een_plaats(m)
+    define_h1_capaciteit(m)
+    define_h4_functievolgerrecht(m)
+    return m
+
+
+def define_een_plaats(m: Model) -> None:
+    """People are placed whole, in at most one function (H1: no partial placement)."""
+    for p in m.comp.personen:
+        var = m.cp.NewBoolVar(f"geplaatst[{p}]")
+        m.cp.Add(sum(m.x[p, o.functie] for o in m.comp.opties[p]) == var)
+        m.geplaatst[p] = var
+
+
+def define_h1_capaciteit(m: Model) -> None:
+    """H1: Σ fte placed in n ≤ formatie_fte(n) + fte_marge − fte of the pinned in n."""
+    per_functie: dict[str, list] = {f: [] for f in m.comp.functies}
+    for (p, f), var in m.x.items():
+        per_functie[f].append((m.comp.fte[p], var))
+    for f, termen in per_functie.items():
+        m.belasting[f] = cp_model.LinearExpr.WeightedSum([v for _, v in termen], [w for w, _ in termen])
+        if sum(w for w, _ in termen) > m.comp.ruimte[f]:
+            m.cp.Add(m.belasting[f] <= m.comp.ruimte[f]).WithName(f"H1[{f}]")
+
+
+def define_h4_functievolgerrecht(m: Model) -> None:
+    """H4: a functievolger goes to a T1 function, unless (a) opting out or (b) lost the selection.
+
+    room[p, n] is exact: true iff the T1 candidates of n placed in n and ranked above p
+    leave at least fte(p) of the room (§8.2: pins only count through their fte).
+    """
+    comp = m.comp
+    for f, volgorde in comp.t1_volgorde.items():
+        voor: list = []
+        gewichten: list[int] = []
+        for p in volgorde:
+            grens = comp.ruimte[f] - comp.fte[p]
+            if grens < 0:
+                m.ruimte_t1[p, f] = False
+            elif sum(gewichten) <= grens:
+                m.ruimte_t1[p, f] = True
+            else:
+                lit = m.cp.NewBoolVar(f"ruimte[{p},{f}]")
+                som = cp_model.LinearExpr.WeightedSum(voor, gewichten)
+                m.cp.Add(som <= grens).OnlyEnforceIf(lit)
+                m.cp.Add(som >= grens + 1).OnlyEnforceIf(lit.Not())
+                m.ruimte_t1[p, f] = lit
+            voor = voor + [m.x[p, f]]
+            gewichten = gewichten + [comp.fte[p]]
+    for p in comp.personen:
+        t1 = comp.t1.get(p)
+        if not t1:
+            continue
+        ruimtes = [m.ruimte_t1[p, f] for f in t1]
+        if all(r is False for r in ruimtes):
+            continue  # lost the selection everywhere, whatever the others do (H4b)
+        alles_verloren = m.cp.NewBoolVar(f"verloren[{p}]")
+        for r in ruimtes:
+            if r is True:
+                m.cp.Add(alles_verloren == 0)
+            elif r is not False:
+                m.cp.AddImplication(alles_verloren, r.Not())
+        keuzes = [m.x[p, f] for f in t1] + [m.x[p, f] for f in sorted(comp.opt_out.get(p, ()))]
+        m.cp.AddBoolOr(keuzes + [alles_verloren]).WithName(f"H4[{p}]")
+
+
+def add_o2_verdringing(m: Model, persoon: str, ander: str, functie: str) -> bool:
+    """O2 cut: unplaced `persoon` may not be kept out of `functie` by lower-ranked `ander`,
+    when `ander` could be replaced (fits, and `ander` has no room left as functievolger)."""
+    sleutel = (persoon, ander, functie)
+    if sleutel in m.o2_cuts:
+        return False
+    m.o2_cuts.add(sleutel)
+    comp = m.comp
+    clausule = [m.geplaatst[persoon], m.x[ander, functie].Not()]
+    tekort = comp.fte[persoon] - comp.fte[ander]
+    if tekort > 0:
+        if functie not in m._passen_niet.setdefault(tekort, {}):
+            lit = m.cp.NewBoolVar(f"past_niet[{functie},{tekort}]")
+            m.cp.Add(m.belasting[functie] >= comp.ruimte[functie] - tekort + 1).OnlyEnforceIf(lit)
+            m._passen_niet[tekort][functie] = lit
+        clausule.append(m._passen_niet[tekort][functie])
+    for f in comp.t1.get(ander, ()):
+        ruimte = m.ruimte_t1[ander, f]
+        if ruimte is True:
+            return True
+        if ruimte is not False:
+            clausule.append(ruimte)
+    m.cp.AddBoolOr(clausule).WithName(f"O2[{persoon},{ander},{functie}]")
+    return True

@@ -1,0 +1,303 @@
+"""Solving: per component, the lexicographic stages O1, O3, O4, O5 and O6 of regels.md §4.
+
+O2 holds in every stage after O1 through cuts added where a solution violates it (a
+relaxation that is optimal and satisfies every O2 condition is optimal for the full
+model). The last stage, O6, maximises the outcomes person by person in SEL-A order; as
+every option has its own place in a person's outcome order, that optimum is unique, so
+the plan is the same on every run, machine and worker count (F5).
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Callable
+
+from ortools.sat.python import cp_model
+
+from plaatsing import instellingen
+from plaatsing.component import Component, splits, uitkomst_sleutel
+from plaatsing.kandidaten import ONGENOEMD, Kandidaten, bepaal_kandidaten
+from plaatsing.model import Model, add_o2_verdringing, build_model
+from plaatsing.scenario import Scenario
+from plaatsing.waarden import micro
+
+FASEN = (
+    ("O1", "minimale boventalligheid"),
+    ("O3", "beste tier (T1, T2, T3, T4)"),
+    ("O4", "voorkeuren (1e, 2e, … keuze)"),
+    ("O5", "minste salarisgarantie"),
+    ("O6", "anciënniteit beslist resterende gelijke stand"),
+)
+STATUS = {cp_model.OPTIMAL: "OPTIMAL", cp_model.FEASIBLE: "FEASIBLE", cp_model.INFEASIBLE: "INFEASIBLE",
+          cp_model.MODEL_INVALID: "MODEL_INVALID", cp_model.UNKNOWN: "UNKNOWN"}
+
+
+@dataclass
+class FaseVerslag:
+    code: str
+    naam: str
+    status: str = "OPTIMAL"
+    objectief: int = 0
+    grens: int = 0
+    seconden: float = 0.0
+    solves: int = 0
+    o2_cuts: int = 0
+
+    @property
+    def bewezen(self) -> bool:
+        return self.status == "OPTIMAL"
+
+
+@dataclass
+class Oplossing:
+    toewijzing: dict[str, str | None]       # personeelsnummer -> functie (None = not placed)
+    kandidaten: Kandidaten
+    fasen: list[FaseVerslag]
+    componenten: int
+    triviaal: int
+    seconden: float
+    ruimte: dict[str, int] = field(default_factory=dict)
+
+
+class _Klok:
+    def __init__(self, limiet: float):
+        self.einde = time.monotonic() + limiet
+
+    def over(self) -> float:
+        return max(0.0, self.einde - time.monotonic())
+
+
+def los_op(s: Scenario, *, workers: int | None = None,
+           voortgang: Callable[[str], None] | None = None) -> Oplossing:
+    """Place everyone: pins, then each component through the stages of §4."""
+    start = time.monotonic()
+    meld = voortgang or (lambda _tekst: None)
+    p = s.parameters
+    workers = workers or instellingen.standaard_workers()
+    klok = _Klok(p.tijdslimiet)
+    k = bepaal_kandidaten(s)
+    fte = {nr: micro(v) for nr, v in s.medewerkers["fte"].items()}
+    gepind = dict(zip(s.vastgezet["personeelsnummer"], s.vastgezet["nieuwe_functie"]))
+    ruimte = {}
+    for f, formatie in s.nieuwe_functies["formatie_fte"].items():
+        ruimte[f] = micro(formatie) + micro(p.fte_marge) - sum(fte[m] for m, g in gepind.items() if g == f)
+    componenten = splits(k, ruimte, fte)
+    meld(f"kandidaten bepaald: {len(k.opties)} mogelijke plaatsingen, {len(componenten)} deelproblemen "
+         f"({time.monotonic() - start:.1f} s)")
+    toewijzing: dict[str, str | None] = {m: None for m in s.medewerkers.index}
+    toewijzing.update(gepind)
+    fasen = [FaseVerslag(c, n) for c, n in FASEN]
+    triviaal = 0
+    for comp in componenten:
+        oplossing = _triviaal(comp)
+        if oplossing is not None:
+            triviaal += 1
+            for fase, waarde in zip(fasen, _waarden(comp, oplossing)):
+                fase.objectief += waarde
+                fase.grens += waarde
+        else:
+            oplossing = _los_component_op(comp, fasen, klok, workers)
+        toewijzing.update(oplossing)
+    for fase in fasen:
+        meld(f"fase {fase.code} {fase.naam}: {fase.status}, waarde {fase.objectief}, "
+             f"{fase.solves} solver-aanroepen, {fase.seconden:.1f} s")
+    return Oplossing(toewijzing, k, fasen, len(componenten), triviaal, time.monotonic() - start, ruimte)
+
+
+def _triviaal(comp: Component) -> dict | None:
+    """Everyone gets their own best option and it all fits: optimal in every stage."""
+    belasting = dict.fromkeys(comp.functies, 0)
+    for p in comp.personen:
+        belasting[comp.opties[p][0].functie] += comp.fte[p]
+    if all(belasting[f] <= comp.ruimte[f] for f in comp.functies):
+        return {p: comp.opties[p][0].functie for p in comp.personen}
+    return None
+
+
+def _niveaus(comp: Component, m: Model | None = None):
+    """The levels of each stage: (stage code, [(expression terms, sign)])."""
+    tiers = [[(m.x[p, o.functie] if m else (p, o.functie), 1) for p in comp.personen
+              for o in comp.opties[p] if o.tier == t] for t in (1, 2, 3, 4)]
+    voorkeur = [[(m.x[p, o.functie] if m else (p, o.functie), 1) for p in comp.personen
+                 for o in comp.opties[p] if o.vpos == pos] for pos in range(1, ONGENOEMD)]
+    kosten = [[(m.x[p, o.functie] if m else (p, o.functie), -o.kosten) for p in comp.personen
+               for o in comp.opties[p] if o.kosten]]
+    geplaatst = [[(m.geplaatst[p] if m else (p, None), 1) for p in comp.personen]]
+    return (("O1", geplaatst), ("O3", tiers), ("O4", voorkeur), ("O5", kosten))
+
+
+def _waarden(comp: Component, oplossing: dict) -> list[int]:
+    """Stage values of a solution: placed, then the weighted level sums as the solver sees them."""
+    waarden = []
+    for _code, niveaus in _niveaus(comp):
+        totaal = 0
+        for gewicht, termen in zip(_gewichten(comp, niveaus), niveaus):
+            for (p, f), c in termen:
+                if (f is None and oplossing[p] is not None) or (f is not None and oplossing[p] == f):
+                    totaal += gewicht * c
+        waarden.append(totaal)
+    waarden.append(0)
+    return waarden
+
+
+def _gewichten(comp: Component, niveaus) -> list[int]:
+    """Lexicographic weights: a level outweighs everything in the levels after it."""
+    gewichten = [1] * len(niveaus)
+    for i in range(len(niveaus) - 2, -1, -1):
+        bereik = sum(abs(c) for _, c in niveaus[i + 1]) + 1
+        gewichten[i] = gewichten[i + 1] * bereik
+    return gewichten
+
+
+def _los_component_op(comp: Component, fasen: list[FaseVerslag], klok: _Klok, workers: int) -> dict:
+    m = build_model(comp)
+    oplossing: dict | None = None
+    for fase, (code, niveaus) in zip(fasen, _niveaus(comp, m)):
+        groepen = _splits_niveaus(comp, niveaus)
+        for groep in groepen:
+            gewichten = _gewichten(comp, groep)
+            termen = [(v, g * c) for g, niveau in zip(gewichten, groep) for v, c in niveau]
+            if not termen:
+                continue
+            doel = cp_model.LinearExpr.WeightedSum([v for v, _ in termen], [c for _, c in termen])
+            m.cp.Maximize(doel)
+            oplossing, status, waarde, grens = _los_met_o2(m, fase, klok, workers, oplossing, code != "O1")
+            fase.objectief += waarde
+            fase.grens += grens
+            m.cp.Add(doel >= waarde)
+    _o6_anciënniteit(m, fasen[-1], klok, workers, oplossing)
+    return m.oplossing
+
+
+def _splits_niveaus(comp, niveaus):
+    """Combine consecutive levels into one weighted objective while the weights stay small."""
+    groepen, huidig = [], []
+    for niveau in niveaus:
+        kandidaat = huidig + [niveau]
+        if huidig and _gewichten(comp, kandidaat)[0] * (sum(abs(c) for _, c in kandidaat[0]) + 1) > instellingen.MAX_GEWICHT:
+            groepen.append(huidig)
+            kandidaat = [niveau]
+        huidig = kandidaat
+    if huidig:
+        groepen.append(huidig)
+    return groepen
+
+
+def _los_met_o2(m: Model, fase: FaseVerslag, klok: _Klok, workers: int, hint: dict | None, met_o2: bool):
+    """Solve; while the solution violates O2, add those O2 conditions and solve again."""
+    while True:
+        if hint:
+            _zet_hint(m, hint)
+        solver = instellingen.solver(klok.over(), workers, len(m.x))
+        begin = time.monotonic()
+        status = solver.Solve(m.cp)
+        fase.seconden += time.monotonic() - begin
+        fase.solves += 1
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            raise RuntimeError(f"fase {fase.code}: geen oplossing gevonden ({STATUS.get(status, status)})")
+        if status != cp_model.OPTIMAL and fase.status == "OPTIMAL":
+            fase.status = STATUS[status]
+        oplossing = {p: next((o.functie for o in m.comp.opties[p] if solver.Value(m.x[p, o.functie])), None)
+                     for p in m.comp.personen}
+        m.oplossing = oplossing
+        nieuw = 0
+        if met_o2:
+            for persoon, ander, functie in o2_schendingen(m.comp, oplossing):
+                nieuw += add_o2_verdringing(m, persoon, ander, functie)
+        fase.o2_cuts += nieuw
+        if not nieuw:
+            return oplossing, status, round(solver.ObjectiveValue()), round(solver.BestObjectiveBound())
+        hint = oplossing
+
+
+def _zet_hint(m: Model, oplossing: dict) -> None:
+    m.cp.ClearHints()
+    for (p, f), var in m.x.items():
+        m.cp.AddHint(var, oplossing[p] == f)
+
+
+def o2_schendingen(comp: Component, oplossing: dict) -> list[tuple[str, str, str]]:
+    """(unplaced m, occupant m', functie) where m outranks m' and could take the place (O2)."""
+    bezetting: dict[str, list[str]] = {f: [] for f in comp.functies}
+    for p, f in oplossing.items():
+        if f is not None:
+            bezetting[f].append(p)
+    belasting = {f: sum(comp.fte[p] for p in ps) for f, ps in bezetting.items()}
+    schendingen = []
+    for persoon in comp.personen:
+        if oplossing[persoon] is not None:
+            continue
+        for optie in comp.opties[persoon]:
+            if optie.tier == 1:
+                continue  # an unplaced functievolger of n never fits there (it lost the selection)
+            f = optie.functie
+            for ander in bezetting[f]:
+                o = comp.optie(ander, f)
+                if o.tier == 1 or (o.tier, comp.sel_a[ander]) < (optie.tier, comp.sel_a[persoon]):
+                    continue
+                past = comp.fte[persoon] <= comp.fte[ander] or \
+                    belasting[f] - comp.fte[ander] + comp.fte[persoon] <= comp.ruimte[f]
+                if past and not any(heeft_ruimte(comp, oplossing, ander, k) for k in comp.t1.get(ander, ())):
+                    schendingen.append((persoon, ander, f))
+    return schendingen
+
+
+def heeft_ruimte(comp: Component, oplossing: dict, persoon: str, functie: str) -> bool:
+    """H4(b): the room in `functie` next to the T1 candidates placed there who go before `persoon`."""
+    voor = 0
+    for p in comp.t1_volgorde[functie]:
+        if p == persoon:
+            break
+        if oplossing.get(p) == functie:
+            voor += comp.fte[p]
+    return comp.ruimte[functie] - voor >= comp.fte[persoon]
+
+
+def _o6_anciënniteit(m: Model, fase: FaseVerslag, klok: _Klok, workers: int, oplossing: dict) -> None:
+    """O6 and the unique tie-break: in SEL-A order, each person gets the best outcome that the
+    totals of O1–O5 and everyone ranked higher still allow (lexicographic, in batches whose
+    weights stay below MAX_GEWICHT)."""
+    comp = m.comp
+    rang = {p: {o.functie: i for i, o in enumerate(comp.opties[p])} for p in comp.personen}
+    m.oplossing = oplossing
+    partij: list[str] = []
+    product = 1
+
+    def zet_vast(p):
+        f = m.oplossing[p]
+        m.cp.Add(m.geplaatst[p] == 0) if f is None else m.cp.Add(m.x[p, f] == 1)
+
+    def los_partij_op():
+        if any(m.oplossing[q] is None or rang[q][m.oplossing[q]] > 0 for q in partij):
+            _los_partij(m, fase, klok, workers, partij, rang)
+        for q in partij:
+            zet_vast(q)
+
+    for p in comp.personen:
+        bereik = len(comp.opties[p]) + 1
+        if partij and product * bereik > instellingen.MAX_GEWICHT:
+            los_partij_op()
+            partij, product = [], 1
+        if not partij and m.oplossing[p] is not None and rang[p][m.oplossing[p]] == 0:
+            zet_vast(p)  # already the best this person can have
+            continue
+        partij.append(p)
+        product *= bereik
+    if partij:
+        los_partij_op()
+    fase.objectief += sum(len(comp.opties[p]) - rang[p][f] for p, f in m.oplossing.items() if f is not None)
+    fase.grens = fase.objectief
+
+
+def _los_partij(m: Model, fase: FaseVerslag, klok: _Klok, workers: int, partij: list[str], rang: dict) -> None:
+    comp = m.comp
+    variabelen, gewichten = [], []
+    gewicht = 1
+    for p in reversed(partij):
+        k = len(comp.opties[p])
+        for o in comp.opties[p]:
+            variabelen.append(m.x[p, o.functie])
+            gewichten.append(gewicht * (k - rang[p][o.functie]))
+        gewicht *= k + 1
+    m.cp.Maximize(cp_model.LinearExpr.WeightedSum(variabelen, gewichten))
+    _los_met_o2(m, fase, klok, workers, m.oplossing, True)

@@ -1,0 +1,94 @@
+"""The Parameters of a scenario (scenario-formaat.md, sheet Parameters) and their defaults."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, fields, replace
+
+ANCIENNITEIT = "anciënniteit"
+AFSPIEGELING = "afspiegeling"
+MAXIMAAL_PLAATSEN = "maximaal plaatsen"
+VOORKEUR_LEIDEND = "voorkeur leidend"
+
+
+@dataclass(frozen=True)
+class Parameters:
+    peildatum: dt.date | None = None
+    drempel_wijziging: float = 30.0
+    selectiemethode: str = ANCIENNITEIT
+    max_schalen_lager: int = 1
+    max_schalen_hoger: int = 0
+    fte_marge: float = 0.0
+    beleid: str = MAXIMAAL_PLAATSEN
+    tijdslimiet: float = 300.0
+
+    def met(self, **wijzigingen) -> "Parameters":
+        """A copy with some parameters changed (values already typed)."""
+        return replace(self, **wijzigingen)
+
+    def als_rijen(self) -> list[tuple[str, str]]:
+        """(naam, waarde als tekst) for every parameter, for the Verantwoording."""
+        return [(f.name, formatteer(getattr(self, f.name))) for f in fields(self)]
+
+
+NAMEN = tuple(f.name for f in fields(Parameters))
+
+_KEUZES = {
+    "selectiemethode": {
+        "ancienniteit": ANCIENNITEIT, "sel-a": ANCIENNITEIT,
+        "afspiegeling": AFSPIEGELING, "afspiegelingsbeginsel": AFSPIEGELING,
+        "sel-b": AFSPIEGELING,
+    },
+    "beleid": {"maximaal plaatsen": MAXIMAAL_PLAATSEN, "voorkeur leidend": VOORKEUR_LEIDEND},
+}
+
+
+def formatteer(waarde) -> str:
+    if waarde is None:
+        return ""
+    if isinstance(waarde, dt.date):
+        return waarde.isoformat()
+    if isinstance(waarde, float):
+        return f"{waarde:g}"
+    return str(waarde)
+
+
+def parse_parameter(naam: str, waarde) -> object:
+    """Turn a raw value (cell or command-line text) into the typed parameter value.
+
+    Raises ValueError with a Dutch explanation when the value does not fit.
+    """
+    from plaatsing.waarden import lees_datum, lees_decimaal, lees_geheel, lees_tekst, sleutel
+
+    if naam == "peildatum":
+        return lees_datum(waarde)
+    if naam == "drempel_wijziging":
+        getal = lees_decimaal(waarde, procent_naar_getal=True)
+        if not 0 <= getal <= 100:
+            raise ValueError("de drempel moet tussen 0 en 100 (procent) liggen")
+        return getal
+    if naam in ("max_schalen_lager", "max_schalen_hoger"):
+        getal = lees_geheel(waarde)
+        if not 0 <= getal <= 17:
+            raise ValueError("vul een geheel aantal schalen van 0 tot en met 17 in")
+        return getal
+    if naam == "fte_marge":
+        getal = lees_decimaal(waarde)
+        if not 0 <= getal <= 10:
+            raise ValueError("vul een marge van 0 tot en met 10 fte in")
+        return getal
+    if naam == "tijdslimiet":
+        getal = lees_decimaal(waarde)
+        if not 0 < getal <= 86400:
+            raise ValueError("vul een aantal seconden groter dan 0 (hoogstens 86400) in")
+        return getal
+    if naam in _KEUZES:
+        tekst = sleutel(lees_tekst(waarde))
+        if tekst in _KEUZES[naam]:
+            return _KEUZES[naam][tekst]
+        opties = " of ".join(sorted(set(_KEUZES[naam].values())))
+        raise ValueError(f"onbekende waarde '{lees_tekst(waarde)}'; kies {opties}")
+    raise ValueError(f"onbekende parameter '{naam}'; bekende parameters: {', '.join(NAMEN)}")
+
+
+def normaliseer_naam(naam: str) -> str:
+    return "_".join(str(naam).strip().lower().replace("-", " ").split())

@@ -1,0 +1,43 @@
+"""A validated scenario: the old and new formatiehuis, the people and the parameters."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+import pandas as pd
+
+from plaatsing.fouten import Melding
+from plaatsing.parameters import Parameters
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """Validated tables of one reorganisation scenario (read it with `read_scenario`).
+
+    Every table keeps a column `rij`: the Excel row it came from, for messages.
+    """
+
+    medewerkers: pd.DataFrame      # index personeelsnummer
+    oude_functies: pd.DataFrame    # index functiecode
+    nieuwe_functies: pd.DataFrame  # index functiecode
+    mapping: pd.DataFrame          # oude_functie, nieuwe_functie, wijzigingspercentage
+    geschiktheid: pd.DataFrame     # personeelsnummer, nieuwe_functie, oordeel, toelichting
+    vastgezet: pd.DataFrame        # index personeelsnummer: nieuwe_functie, toelichting
+    salaristabel: pd.DataFrame     # index schaal: maandsalaris
+    parameters: Parameters
+    extra_kolommen: tuple[str, ...] = ()
+    bron: str | None = None
+    sha256: str | None = None
+    waarschuwingen: tuple[Melding, ...] = field(default_factory=tuple)
+
+    def met_parameters(self, **wijzigingen) -> "Scenario":
+        """The same scenario with some parameters changed, e.g. `met_parameters(drempel_wijziging=40)`."""
+        from plaatsing.parameters import parse_parameter
+        from plaatsing.fouten import ParameterFout
+
+        getypt = {}
+        for naam, waarde in wijzigingen.items():
+            try:
+                getypt[naam] = parse_parameter(naam, waarde)
+            except ValueError as fout:
+                raise ParameterFout(f"parameter {naam}: {fout}") from None
+        return replace(self, parameters=self.parameters.met(**getypt))

@@ -1,0 +1,404 @@
+"""Independent checker of placement plans, written from regels.md alone.
+
+Brute force on purpose: every rule is a small function named after its rule ID, and
+nothing here imports or copies the `plaatsing` package, so the property tests can use
+it as the reference for the solver. Input is the "tables" form of a scenario (sheet
+name -> list of row dicts, see tests/scenario_gen.py); a plan is a dict
+personeelsnummer -> nieuwe functiecode, or None when not placed.
+
+fte is compared in whole micro-fte (round(fte * 1e6)), never as raw floats.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import NamedTuple
+
+DEFAULTS = {
+    "drempel_wijziging": 30,
+    "selectiemethode": "anciënniteit",
+    "max_schalen_lager": 1,
+    "max_schalen_hoger": 0,
+    "fte_marge": 0.0,
+    "beleid": "maximaal plaatsen",
+}
+TIERS = ("T1", "T2", "T3", "T4")
+NIET_GENOEMD = 6  # voorkeur position of an unlisted function: after all five columns
+LEEFTIJDSGRENZEN = (25, 35, 45, 55)  # groups [15,25) [25,35) [35,45) [45,55) [55,inf)
+
+
+class Violation(NamedTuple):
+    rule: str
+    personeelsnummer: str | None
+    functie: str | None
+    tekst: str
+
+
+class Score(NamedTuple):
+    """The lexicographic objective O1, O3, O4, O5 of one plan."""
+
+    niet_geplaatst: int  # O1, lower is better
+    tiers: tuple  # O3: placements per T1..T4 (non-pinned), higher is better
+    voorkeuren: tuple  # O4: honoured voorkeur positions 1..5 (non-pinned), higher is better
+    salarisgarantie: int  # O5: sum of micro-fte x scales dropped (all placements), lower
+
+    def key(self):
+        """Sort key: smaller is better."""
+        return (self.niet_geplaatst, tuple(-x for x in self.tiers),
+                tuple(-x for x in self.voorkeuren), self.salarisgarantie)
+
+
+class Optimum(NamedTuple):
+    niet_geplaatst: int  # minimum over all plans meeting H1-H5 (F4)
+    score: Score  # best score among those with that minimum that also meet O2
+    plan: dict  # one plan reaching it
+
+
+def micro(fte) -> int:
+    return round(float(fte) * 1_000_000)
+
+
+def leeftijd(geboortedatum: date, peildatum: date) -> int:
+    """Age in full years; a birthday on the peildatum counts."""
+    nog_niet_jarig = (peildatum.month, peildatum.day) < (geboortedatum.month, geboortedatum.day)
+    return peildatum.year - geboortedatum.year - nog_niet_jarig
+
+
+def percentage(waarde) -> float:
+    """§8.4: a plain number is the percentage itself; compare after rounding to 6 decimals."""
+    if isinstance(waarde, str):
+        waarde = waarde.strip().rstrip("%").replace(",", ".")
+    return round(float(waarde), 6)
+
+
+class Context:
+    """The facts of one scenario, looked up once: people, functions, tiers, orders."""
+
+    def __init__(self, tables):
+        params = dict(DEFAULTS)
+        for row in tables.get("Parameters", []):
+            if row.get("waarde") is not None:  # an empty cell keeps the default
+                params[str(row["parameter"]).strip().lower().replace(" ", "_")] = row["waarde"]
+        self.params = params
+        self.peildatum = params["peildatum"]
+        self.afspiegeling = str(params["selectiemethode"]).strip().lower().startswith("afspiegel")
+        self.medewerkers = {str(r["personeelsnummer"]): r for r in tables["Medewerkers"]}
+        self.oud = {str(r["functiecode"]): r for r in tables["Oude functies"]}
+        self.nieuw = {str(r["functiecode"]): r for r in tables["Nieuwe functies"]}
+        self.pct = {}  # (oud, nieuw) -> lowest percentage (§8.4)
+        for r in tables.get("Functiemapping", []):
+            pair = (str(r["oude_functie"]), str(r["nieuwe_functie"]))
+            self.pct[pair] = min(self.pct.get(pair, 1e9), percentage(r["wijzigingspercentage"]))
+        self.gemapt = {n for (_, n) in self.pct}  # new functions some old function maps to
+        self.oordeel = {(str(r["personeelsnummer"]), str(r["nieuwe_functie"])):
+                        str(r["oordeel"]).strip().lower() for r in tables.get("Geschiktheid", [])}
+        self.pins = {str(r["personeelsnummer"]): str(r["nieuwe_functie"])
+                     for r in tables.get("Vastgezet", [])}
+        self.fte = {m: micro(r["fte"]) for m, r in self.medewerkers.items()}
+        marge = micro(params["fte_marge"])
+        self.cap = {n: micro(r["formatie_fte"]) + marge for n, r in self.nieuw.items()}
+        self.tiers = {(m, n): ss_tier(self, m, n) for m in self.medewerkers for n in self.nieuw}
+        self.t1 = {m: [n for n in self.nieuw if self.tiers[(m, n)] == "T1"]
+                   for m in self.medewerkers}
+        self.volgorde = {n: sel_order(self, n) for n in self.nieuw}
+        self.rang = {n: {m: i for i, m in enumerate(order)} for n, order in self.volgorde.items()}
+
+    def tijdelijk(self, m) -> bool:
+        return str(self.medewerkers[m].get("dienstverband") or "vast").strip().lower() == "tijdelijk"
+
+    def voorkeur_positie(self, m, n) -> int:
+        """§8.5: the column number of n in m's voorkeur list, NIET_GENOEMD if absent."""
+        for k in range(1, 6):
+            if self.medewerkers[m].get(f"voorkeur_{k}") == n:
+                return k
+        return NIET_GENOEMD
+
+
+def as_context(tables) -> Context:
+    return tables if isinstance(tables, Context) else Context(tables)
+
+
+# §1 Eligibility ------------------------------------------------------------------------
+
+def ss_tier(ctx: Context, m, n):
+    """SS-1 ... SS-6 for one pair (medewerker m, nieuwe functie n)."""
+    persoon = ctx.medewerkers[m]
+    oud = str(persoon["functie"])
+    pct = ctx.pct.get((oud, n))
+    if pct is not None and pct <= float(ctx.params["drempel_wijziging"]):
+        return "T1"  # SS-1; a judgment never removes it (SS-6)
+    delta = int(ctx.nieuw[n]["schaal"]) - int(persoon["schaal"])
+    oordeel = ctx.oordeel.get((m, n))
+    if oordeel == "passend":  # SS-6, no floor for explicit judgments (§8.3)
+        return "T2" if delta >= 0 else "T3"
+    if oordeel == "geschikt":
+        return "T4"
+    if oordeel == "niet":
+        return None
+    if n not in ctx.gemapt:  # SS-5: a nieuwe functie is only reachable by judgment or pin
+        return None
+    familie_oud = ctx.oud.get(oud, {}).get("functiefamilie")
+    familie_nieuw = ctx.nieuw[n].get("functiefamilie")
+    verwant = pct is not None or (bool(familie_oud) and familie_oud == familie_nieuw)
+    if not verwant:
+        return None
+    if delta == 0:
+        return "T2"  # SS-2
+    if -int(ctx.params["max_schalen_lager"]) <= delta < 0:
+        return "T3"  # SS-3
+    if 0 < delta <= int(ctx.params["max_schalen_hoger"]):
+        return "T4"  # SS-4
+    return None
+
+
+def tier(tables, m, n):
+    """'T1'..'T4' or None for medewerker m and nieuwe functie n."""
+    return as_context(tables).tiers.get((m, n))
+
+
+# §3 Selection order --------------------------------------------------------------------
+
+def sel_a_key(ctx: Context, m):
+    """SEL-A with H5: vast before tijdelijk, earlier in dienst, older, lower number."""
+    p = ctx.medewerkers[m]
+    return (ctx.tijdelijk(m), p["datum_in_dienst"], p["geboortedatum"], m)
+
+
+def afspiegeling_removal_order(ctx: Context, leden):
+    """SEL-B removal order within one set of candidates (vast or tijdelijk)."""
+    groepen = {}
+    for m in leden:
+        age = leeftijd(ctx.medewerkers[m]["geboortedatum"], ctx.peildatum)
+        groepen.setdefault(sum(age >= grens for grens in LEEFTIJDSGRENZEN), []).append(m)
+    for g in groepen.values():  # shortest service first: latest in dienst, younger, higher nr
+        g.sort(key=lambda m: (ctx.medewerkers[m]["datum_in_dienst"],
+                              ctx.medewerkers[m]["geboortedatum"], m), reverse=True)
+    weg = {g: 0 for g in groepen}
+    order = []
+    for j in range(1, len(leden) + 1):
+        open_groepen = [g for g in groepen if weg[g] < len(groepen[g])]
+        # largest j*s/|G| - r (times |G| to stay in integers); tie: larger s, younger group
+        g = max(open_groepen, key=lambda g: (j * len(groepen[g]) - weg[g] * len(leden),
+                                             len(groepen[g]), -g))
+        order.append(groepen[g][weg[g]])
+        weg[g] += 1
+    return order
+
+
+def sel_order(ctx: Context, n):
+    kandidaten = [m for m in ctx.medewerkers if ctx.tiers[(m, n)] == "T1"]
+    if not ctx.afspiegeling:
+        return sorted(kandidaten, key=lambda m: sel_a_key(ctx, m))
+    vast = [m for m in kandidaten if not ctx.tijdelijk(m)]
+    tijdelijk = [m for m in kandidaten if ctx.tijdelijk(m)]
+    # H5 first (§8.1): tijdelijk all removed before any vast, so they come last here
+    return (afspiegeling_removal_order(ctx, vast)[::-1]
+            + afspiegeling_removal_order(ctx, tijdelijk)[::-1])
+
+
+def selection_order(tables, n):
+    """The T1 candidates of n (the uitwisselbare groep), best first."""
+    return list(as_context(tables).volgorde[n])
+
+
+# §2 Hard rules -------------------------------------------------------------------------
+
+def normalise(ctx: Context, plan) -> dict:
+    return {m: (plan.get(m) or None) for m in ctx.medewerkers}
+
+
+def room(ctx: Context, plan, n, m) -> int:
+    """H4(b): formatie + marge - pinned fte in n - fte of the non-pinned placed in n who
+    are T1 for n and rank above m in n's selection order (micro-fte)."""
+    rang = ctx.rang[n]
+    bezet = sum(ctx.fte[p] for p, f in ctx.pins.items() if f == n)
+    bezet += sum(ctx.fte[p] for p, f in plan.items()
+                 if f == n and p not in ctx.pins and p in rang and rang[p] < rang[m])
+    return ctx.cap[n] - bezet
+
+
+def opted_out(ctx: Context, plan, m) -> bool:
+    """H4(a): placed, eligibly, strictly before every T1 function in m's voorkeur list."""
+    f = plan[m]
+    if f is None or ctx.tiers.get((m, f)) is None:
+        return False
+    return all(ctx.voorkeur_positie(m, f) < ctx.voorkeur_positie(m, t) for t in ctx.t1[m])
+
+
+def H1(ctx, plan):
+    for n in ctx.nieuw:
+        bezet = sum(ctx.fte[m] for m, f in plan.items() if f == n)
+        if bezet > ctx.cap[n]:
+            yield Violation("H1", None, n, f"{bezet / 1e6:g} fte geplaatst, ruimte {ctx.cap[n] / 1e6:g}")
+
+
+def H2(ctx, plan):
+    for m, n in plan.items():
+        if n is not None and ctx.pins.get(m) != n and ctx.tiers.get((m, n)) is None:
+            yield Violation("H2", m, n, f"{m} is niet plaatsbaar in {n}")
+
+
+def H3(ctx, plan):
+    for m, n in ctx.pins.items():
+        if plan.get(m) != n:
+            yield Violation("H3", m, n, f"{m} is vastgezet op {n} maar staat op {plan.get(m)}")
+
+
+def H4(ctx, plan):
+    for m in ctx.medewerkers:
+        if not ctx.t1[m] or m in ctx.pins or plan[m] in ctx.t1[m] or opted_out(ctx, plan, m):
+            continue
+        past = [n for n in ctx.t1[m] if room(ctx, plan, n, m) >= ctx.fte[m]]
+        if past:
+            yield Violation("H4", m, past[0], f"functievolger {m} past nog in {past[0]}")
+
+
+def H5(ctx, plan, uitkomsten):
+    """The ranking half of H5 lives in sel_a_key/sel_order; this checks the uitkomst."""
+    for m in ctx.medewerkers:
+        if uitkomsten is None or plan[m] is not None:
+            continue
+        verwacht = "niet geplaatst (tijdelijk)" if ctx.tijdelijk(m) else "boventallig"
+        if uitkomsten.get(m) != verwacht:
+            yield Violation("H5", m, None, f"uitkomst {uitkomsten.get(m)!r}, verwacht {verwacht!r}")
+
+
+def hard_violations(ctx, plan, uitkomsten=None):
+    return [*H1(ctx, plan), *H2(ctx, plan), *H3(ctx, plan), *H4(ctx, plan),
+            *H5(ctx, plan, uitkomsten)]
+
+
+# §4 Optimisation rules that any single plan can be checked on --------------------------
+
+def tier_rank(ctx, m, n) -> int:
+    t = ctx.tiers.get((m, n))
+    return TIERS.index(t) if t else len(TIERS)
+
+
+def priority_key(ctx, m, n):
+    """Priority at n: better tier, then n's selection order (T1) or SEL-A with H5."""
+    if ctx.tiers.get((m, n)) == "T1":
+        return (0, ctx.rang[n][m])
+    return (tier_rank(ctx, m, n), sel_a_key(ctx, m))
+
+
+def O2(ctx, plan):
+    for m in ctx.medewerkers:
+        if plan[m] is not None or m in ctx.pins:
+            continue
+        for n in ctx.nieuw:
+            if ctx.tiers[(m, n)] is None:
+                continue
+            for m2 in [p for p, f in plan.items() if f == n]:
+                if m2 in ctx.pins or (ctx.tiers[(m2, n)] == "T1" and ctx.tiers[(m, n)] != "T1"):
+                    continue
+                if priority_key(ctx, m, n) >= priority_key(ctx, m2, n):
+                    continue
+                trial = dict(plan)
+                trial[m], trial[m2] = n, None
+                if not hard_violations(ctx, trial):
+                    yield Violation("O2", m, n, f"{m} gaat voor {m2} in {n} en past op diens plaats")
+
+
+def outcome_key(ctx, m, n):
+    """Outcome order for m (smaller is better): placed, tier, voorkeur position."""
+    if n is None:
+        return (1, len(TIERS), NIET_GENOEMD)
+    return (0, tier_rank(ctx, m, n), ctx.voorkeur_positie(m, n))
+
+
+def O6(ctx, plan):
+    totals = score(ctx, plan)[1:]
+    geplaatst = sorted((m for m, f in plan.items() if f is not None and m not in ctx.pins),
+                       key=lambda m: sel_a_key(ctx, m))
+    for i, m in enumerate(geplaatst):
+        for m2 in geplaatst[i + 1:]:  # m ranks higher in SEL-A (with H5) than m2
+            n1, n2 = plan[m], plan[m2]
+            if outcome_key(ctx, m, n2) >= outcome_key(ctx, m, n1):
+                continue
+            trial = dict(plan)
+            trial[m], trial[m2] = n2, n1
+            if (score(ctx, trial)[1:] == totals and not hard_violations(ctx, trial)
+                    and not any(O2(ctx, trial))):
+                yield Violation("O6", m, n2, f"ruil met {m2} geeft {m} een betere uitkomst")
+
+
+def F3(ctx, plan):
+    for n in ctx.nieuw:
+        for m in ctx.volgorde[n]:
+            if m in ctx.pins or plan[m] in ctx.t1[m] or opted_out(ctx, plan, m):
+                continue
+            if room(ctx, plan, n, m) >= ctx.fte[m]:
+                yield Violation("F3", m, n, f"{m} valt af in {n} terwijl er ruimte is")
+
+
+def check_plan(tables, plan, uitkomsten=None):
+    """All violations of F1 (H1-H5), F2 (O2, O6) and F3. `uitkomsten` (personeelsnummer
+    -> uitkomst) is optional; without it H5 is only checked through the selection order."""
+    ctx = as_context(tables)
+    plan = normalise(ctx, plan)
+    return [*hard_violations(ctx, plan, uitkomsten), *O2(ctx, plan), *O6(ctx, plan),
+            *F3(ctx, plan)]
+
+
+# Brute force optimum -------------------------------------------------------------------
+
+def score(tables, plan) -> Score:
+    ctx = as_context(tables)
+    plan = normalise(ctx, plan)
+    tiers, voorkeuren, kosten = [0] * 4, [0] * 5, 0
+    for m, n in plan.items():
+        if n is None:
+            continue
+        kosten += ctx.fte[m] * max(0, int(ctx.medewerkers[m]["schaal"]) - int(ctx.nieuw[n]["schaal"]))
+        if m in ctx.pins:
+            continue
+        if ctx.tiers.get((m, n)):
+            tiers[tier_rank(ctx, m, n)] += 1
+        if ctx.voorkeur_positie(m, n) != NIET_GENOEMD:
+            voorkeuren[ctx.voorkeur_positie(m, n) - 1] += 1
+    return Score(sum(n is None for n in plan.values()), tuple(tiers), tuple(voorkeuren), kosten)
+
+
+def all_valid_plans(ctx: Context):
+    """Every plan meeting H1-H5; capacity (H1) prunes while enumerating."""
+    mensen = sorted(ctx.medewerkers)
+    opties = {m: [ctx.pins[m]] if m in ctx.pins
+              else [None] + [n for n in ctx.nieuw if ctx.tiers[(m, n)]] for m in mensen}
+    plan, bezet, gevonden = {}, {n: 0 for n in ctx.nieuw}, []
+
+    def extend(i):
+        if i == len(mensen):
+            if not hard_violations(ctx, plan):
+                gevonden.append(dict(plan))
+            return
+        m = mensen[i]
+        for n in opties[m]:
+            if n is not None and (n not in bezet or bezet[n] + ctx.fte[m] > ctx.cap[n]):
+                continue
+            plan[m] = n
+            if n is not None:
+                bezet[n] += ctx.fte[m]
+            extend(i + 1)
+            if n is not None:
+                bezet[n] -= ctx.fte[m]
+        del plan[m]
+
+    extend(0)
+    return gevonden
+
+
+def brute_force(tables) -> Optimum | None:
+    """O1 minimum, and the O3-O5 optimum among minimal plans that meet O2. None when no
+    plan meets H1-H5 at all (regels.md H4: possible under SEL-B only)."""
+    ctx = as_context(tables)
+    assert len(ctx.medewerkers) <= 7, "brute force is for tiny scenarios"
+    plans = all_valid_plans(ctx)
+    if not plans:
+        return None
+    minimum = min(score(ctx, p).niet_geplaatst for p in plans)
+    kandidaten = sorted((p for p in plans if score(ctx, p).niet_geplaatst == minimum),
+                        key=lambda p: score(ctx, p).key())
+    for plan in kandidaten:
+        if not any(O2(ctx, plan)):
+            return Optimum(minimum, score(ctx, plan), plan)
+    raise AssertionError("regels.md O2 promises a plan without push-outs; none found")

@@ -1,0 +1,281 @@
+"""Tests of the independent checker itself: tiny hand-made cases per rule ID, in both
+directions, and the worked examples of regels.md §7."""
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+
+from checker import (brute_force, check_plan, leeftijd, score, selection_order, tier)
+from scenario_gen import (VERWACHT, VOORBEELDEN, functie, medewerker, small_scenarios,
+                          tabellen, write_xlsx)
+
+
+def rules(violations, person=None):
+    return {v.rule for v in violations if person is None or v.personeelsnummer == person}
+
+
+def een_op_een(pct=None, *, schaal_oud=9, schaal_nieuw=9, familie=(None, None), nieuw=False,
+               oordeel=None, **parameters):
+    """One person M01 in O1 and one new function N1 (schaal 9 unless told)."""
+    mapping = [] if pct is None else [("O1", "N1", pct)]
+    if pct is None and not nieuw:
+        mapping = [("O2", "N1", 50)]  # someone else's function maps to N1: not SS-5
+    return tabellen([medewerker("M01", "O1", date(2000, 1, 1), schaal=schaal_oud)],
+                    [functie("O1", familie=familie[0]), functie("O2")],
+                    [functie("N1", schaal=schaal_nieuw, familie=familie[1])], mapping,
+                    geschiktheid=[("M01", "N1", oordeel)] if oordeel else (), **parameters)
+
+
+# §1 tiers ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("pct, verwacht", [(0, "T1"), (30, "T1"), (0.3 * 100, "T1"),
+                                          (30.0000001, "T2"), (31, "T2"), (80, "T2")])
+def test_threshold_edge_30_vs_31(pct, verwacht):
+    assert tier(een_op_een(pct), "M01", "N1") == verwacht
+
+
+def test_drempel_parameter_moves_the_edge():
+    assert tier(een_op_een(30, drempel_wijziging=10), "M01", "N1") == "T2"
+    assert tier(een_op_een(10, drempel_wijziging=10), "M01", "N1") == "T1"
+
+
+def test_lowest_percentage_counts_for_a_double_mapping_row():
+    tables = een_op_een(50)
+    tables["Functiemapping"].append({"oude_functie": "O1", "nieuwe_functie": "N1",
+                                     "wijzigingspercentage": 20})
+    assert tier(tables, "M01", "N1") == "T1"
+
+
+@pytest.mark.parametrize("schaal_nieuw, parameters, verwacht", [
+    (9, {}, "T2"),                           # SS-2
+    (8, {}, "T3"),                           # SS-3
+    (7, {}, None),                           # below max_schalen_lager
+    (7, {"max_schalen_lager": 2}, "T3"),
+    (10, {}, None),                          # SS-4 off by default
+    (10, {"max_schalen_hoger": 1}, "T4"),
+    (11, {"max_schalen_hoger": 1}, None),
+])
+def test_verwant_by_mapping_tiers_by_scale(schaal_nieuw, parameters, verwacht):
+    assert tier(een_op_een(50, schaal_nieuw=schaal_nieuw, **parameters), "M01", "N1") == verwacht
+
+
+def test_verwant_by_functiefamilie_but_never_by_empty_familie():
+    assert tier(een_op_een(familie=("ICT", "ICT")), "M01", "N1") == "T2"
+    assert tier(een_op_een(familie=("ICT", "Financiën")), "M01", "N1") is None
+    assert tier(een_op_een(familie=(None, None)), "M01", "N1") is None
+    assert tier(een_op_een(familie=("", "")), "M01", "N1") is None
+
+
+def test_ss5_nieuwe_functie_only_by_judgment():
+    assert tier(een_op_een(familie=("ICT", "ICT"), nieuw=True), "M01", "N1") is None
+    assert tier(een_op_een(nieuw=True, oordeel="passend"), "M01", "N1") == "T2"
+    assert tier(een_op_een(nieuw=True, oordeel="geschikt", schaal_nieuw=12), "M01", "N1") == "T4"
+
+
+def test_ss6_judgments_override_default_but_never_t1():
+    assert tier(een_op_een(50, oordeel="geschikt"), "M01", "N1") == "T4"
+    assert tier(een_op_een(50, oordeel="niet"), "M01", "N1") is None
+    assert tier(een_op_een(10, oordeel="niet"), "M01", "N1") == "T1"
+    assert tier(een_op_een(oordeel="passend", schaal_nieuw=10), "M01", "N1") == "T2"
+    # passend with a lower scale: T3 without the max_schalen_lager floor (§8.3)
+    assert tier(een_op_een(oordeel="passend", schaal_nieuw=5), "M01", "N1") == "T3"
+
+
+# §3 selection order --------------------------------------------------------------------
+
+def groep(*mensen, **parameters):
+    """Everybody in O1, which maps unchanged onto N1."""
+    return tabellen(list(mensen), [functie("O1", formatie=9)], [functie("N1")],
+                    [("O1", "N1", 0)], **parameters)
+
+
+def test_sel_a_ties_go_to_older_then_lower_number_and_tijdelijk_last():
+    tables = groep(medewerker("M04", "O1", date(1990, 1, 1), dienstverband="tijdelijk"),
+                   medewerker("M03", "O1", date(2000, 1, 1), geboren=date(1970, 1, 1)),
+                   medewerker("M02", "O1", date(2000, 1, 1), geboren=date(1960, 1, 1)),
+                   medewerker("M01", "O1", date(2000, 1, 1), geboren=date(1970, 1, 1)))
+    assert selection_order(tables, "N1") == ["M02", "M01", "M03", "M04"]
+
+
+def test_age_in_full_years_birthday_on_peildatum_counts():
+    assert leeftijd(date(2000, 1, 1), date(2025, 1, 1)) == 25
+    assert leeftijd(date(2000, 1, 2), date(2025, 1, 1)) == 24
+
+
+def test_sel_b_afspiegeling_mirrors_age_groups():
+    # Three aged 60 (A1 longest service) and one aged 30 with the shortest service.
+    # Removal: j=1 old 3/4 vs young 1/4 -> old (A3); j=2 old 6/4-1 = young 2/4 -> tie,
+    # larger group: old (A2); j=3 old 9/4-2 < young 3/4 -> Y; j=4 A1. Reverse it.
+    mensen = [medewerker("A1", "O1", date(1990, 1, 1), geboren=date(1965, 1, 1)),
+              medewerker("A2", "O1", date(1995, 1, 1), geboren=date(1965, 1, 1)),
+              medewerker("A3", "O1", date(2000, 1, 1), geboren=date(1965, 1, 1)),
+              medewerker("Y", "O1", date(2020, 1, 1), geboren=date(1995, 1, 1))]
+    assert selection_order(groep(*mensen, selectiemethode="afspiegeling"), "N1") == [
+        "A1", "Y", "A2", "A3"]
+    assert selection_order(groep(*mensen), "N1") == ["A1", "A2", "A3", "Y"]
+
+
+def test_sel_b_tijdelijk_after_every_vast():
+    mensen = [medewerker("T", "O1", date(1980, 1, 1), dienstverband="tijdelijk"),
+              medewerker("V", "O1", date(2020, 1, 1), geboren=date(1995, 1, 1))]
+    assert selection_order(groep(*mensen, selectiemethode="afspiegeling"), "N1") == ["V", "T"]
+
+
+# §2 hard rules -------------------------------------------------------------------------
+
+def test_h1_capacity_with_exact_fte_and_marge():
+    mensen = [medewerker("M01", "O1", date(1990, 1, 1), fte=0.1),
+              medewerker("M02", "O1", date(1991, 1, 1), fte=0.2)]
+    exact = tabellen(mensen, [functie("O1")], [functie("N1", formatie=0.3)], [("O1", "N1", 0)])
+    assert check_plan(exact, {"M01": "N1", "M02": "N1"}) == []  # 0.1 + 0.2 > 0.3 in floats
+    te_vol = tabellen(mensen, [functie("O1")], [functie("N1", formatie=0.2)], [("O1", "N1", 0)])
+    assert "H1" in rules(check_plan(te_vol, {"M01": "N1", "M02": "N1"}))
+    marge = tabellen(mensen, [functie("O1")], [functie("N1", formatie=0.2)], [("O1", "N1", 0)],
+                     fte_marge=0.5)
+    assert check_plan(marge, {"M01": "N1", "M02": "N1"}) == []
+
+
+def test_h2_eligibility_unless_pinned():
+    tables = een_op_een(familie=("ICT", "Financiën"))
+    assert rules(check_plan(tables, {"M01": "N1"}), "M01") == {"H2"}
+    assert check_plan(tables, {"M01": None}) == []
+    pinned = tabellen(tables["Medewerkers"], tables["Oude functies"], tables["Nieuwe functies"],
+                      [("O2", "N1", 50)], vastgezet=[("M01", "N1")])
+    assert check_plan(pinned, {"M01": "N1"}) == []
+
+
+def test_h3_pins_are_honoured():
+    tables = tabellen([medewerker("M01", "O1", date(2000, 1, 1))], [functie("O1")],
+                      [functie("N1"), functie("N2")], [("O1", "N1", 50), ("O1", "N2", 50)],
+                      vastgezet=[("M01", "N2")])
+    assert "H3" in rules(check_plan(tables, {"M01": "N1"}), "M01")
+    assert "H3" in rules(check_plan(tables, {"M01": None}), "M01")
+    assert check_plan(tables, {"M01": "N2"}) == []
+
+
+def twee_functies(voorkeuren=(), pin=None):
+    """M01 is T1 for N1 and T2 for N2; optionally someone else (P) pinned in N1."""
+    mensen = [medewerker("M01", "O1", date(2000, 1, 1), voorkeuren=voorkeuren)]
+    if pin:
+        mensen.append(medewerker("P", "O2", date(2010, 1, 1)))
+    return tabellen(mensen, [functie("O1"), functie("O2")], [functie("N1"), functie("N2")],
+                    [("O1", "N1", 10), ("O1", "N2", 50)],
+                    vastgezet=[("P", "N1")] if pin else ())
+
+
+def test_h4_functievolger_must_follow_the_function():
+    assert rules(check_plan(twee_functies(), {"M01": None})) == {"H4", "F3"}
+    assert rules(check_plan(twee_functies(), {"M01": "N2"})) == {"H4", "F3"}
+    assert check_plan(twee_functies(), {"M01": "N1"}) == []
+
+
+def test_h4a_opt_out_needs_a_strictly_earlier_voorkeur():
+    assert check_plan(twee_functies(voorkeuren=("N2",)), {"M01": "N2"}) == []
+    # a gap keeps the column number: voorkeur_3 = N2 still before unlisted N1
+    assert check_plan(twee_functies(voorkeuren=(None, None, "N2")), {"M01": "N2"}) == []
+    assert "H4" in rules(check_plan(twee_functies(voorkeuren=("N1", "N2")), {"M01": "N2"}))
+
+
+def test_h4a_opt_out_to_an_ineligible_function_does_not_count():
+    tables = twee_functies(voorkeuren=("N3",))
+    tables["Nieuwe functies"].append(functie("N3"))
+    assert rules(check_plan(tables, {"M01": "N3"}), "M01") >= {"H2", "H4"}
+
+
+def test_h4b_pins_take_the_room():
+    assert check_plan(twee_functies(pin=True), {"M01": "N2", "P": "N1"}) == []
+    assert check_plan(twee_functies(pin=True), {"M01": None, "P": "N1"}) == []
+
+
+def test_h4b_lost_selection_and_h5_tijdelijk_ranks_last():
+    tables = groep(medewerker("T", "O1", date(1980, 1, 1), dienstverband="tijdelijk"),
+                   medewerker("V", "O1", date(2020, 1, 1)))
+    assert check_plan(tables, {"T": None, "V": "N1"}) == []
+    # V fits where T sits: H4 and F3 for V, and T pushes V out (O2)
+    assert rules(check_plan(tables, {"T": "N1", "V": None}), "V") == {"H4", "F3", "O2"}
+
+
+def test_h5_uitkomst_of_the_unplaced():
+    tables = groep(medewerker("T", "O1", date(1980, 1, 1), dienstverband="tijdelijk"),
+                   medewerker("V", "O1", date(2020, 1, 1)))
+    plan = {"T": None, "V": "N1"}
+    assert check_plan(tables, plan, {"T": "niet geplaatst (tijdelijk)", "V": "functievolger"}) == []
+    assert rules(check_plan(tables, plan, {"T": "boventallig", "V": "functievolger"})) == {"H5"}
+
+
+# §4 O2, O6 and F3 ----------------------------------------------------------------------
+
+def test_o2_push_out_flagged_and_pinned_occupant_protected():
+    assert rules(check_plan(VOORBEELDEN["voorbeeld_4"](), {"C": None, "D": "P"}), "C") == {"O2"}
+    assert rules(check_plan(VOORBEELDEN["voorbeeld_6"](), {"G": None, "H": "Q"}), "G") == {"O2"}
+    tables = VOORBEELDEN["voorbeeld_6"]()
+    tables["Vastgezet"] = [{"personeelsnummer": "H", "nieuwe_functie": "Q"}]
+    assert check_plan(tables, {"G": None, "H": "Q"}) == []
+
+
+def swap_scenario(voorkeuren_a, voorkeuren_b):
+    """A (1990) and B (2000) both T2 for N1 and N2, one place each."""
+    return tabellen([medewerker("A", "O1", date(1990, 1, 1), voorkeuren=voorkeuren_a),
+                     medewerker("B", "O1", date(2000, 1, 1), voorkeuren=voorkeuren_b)],
+                    [functie("O1", formatie=2)], [functie("N1"), functie("N2")],
+                    [("O1", "N1", 50), ("O1", "N2", 50)])
+
+
+def test_o6_seniority_breaks_remaining_ties():
+    tables = swap_scenario(("N2",), ("N2",))  # one first choice honoured either way
+    assert rules(check_plan(tables, {"A": "N1", "B": "N2"})) == {"O6"}
+    assert check_plan(tables, {"A": "N2", "B": "N1"}) == []
+
+
+def test_o6_not_when_the_swap_changes_the_totals():
+    tables = swap_scenario((None, "N2"), ("N2",))  # swap turns a 1st into a 2nd choice
+    assert check_plan(tables, {"A": "N1", "B": "N2"}) == []
+
+
+def test_f3_kept_and_lost_follow_the_selection_order():
+    tables = VOORBEELDEN["voorbeeld_2"]()
+    plan = {"M01": "BV-FO", "M02": None, "M03": "BV-FO"}
+    assert rules(check_plan(tables, plan), "M02") == {"H4", "F3", "O2"}
+    assert check_plan(tables, VERWACHT["voorbeeld_2"]) == []
+
+
+# Brute force and worked examples -------------------------------------------------------
+
+def test_threshold_edge_voorbeeld_1():
+    tables = VOORBEELDEN["voorbeeld_1"]()
+    assert tier(tables, "M01", "BV-FO") == "T1"
+    assert tier(tables, "M01", "BV-FC") == "T2"
+
+
+@pytest.mark.parametrize("naam", sorted(VOORBEELDEN))
+def test_worked_example(naam):
+    tables, verwacht = VOORBEELDEN[naam](), VERWACHT[naam]
+    assert check_plan(tables, verwacht) == []
+    optimum = brute_force(tables)
+    assert optimum.niet_geplaatst == sum(f is None for f in verwacht.values())
+    assert optimum.score == score(tables, verwacht)
+    assert optimum.plan == verwacht
+
+
+def test_brute_force_counts_o1_subject_to_h4():
+    # voorbeeld 3a: placing both would need A out of its T1 function
+    assert brute_force(VOORBEELDEN["voorbeeld_3a"]()).niet_geplaatst == 1
+    assert brute_force(VOORBEELDEN["voorbeeld_3b"]()).niet_geplaatst == 0
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(small_scenarios())
+def test_brute_force_optimum_passes_the_checks(tables):
+    optimum = brute_force(tables)
+    if optimum is not None:
+        assert [v for v in check_plan(tables, optimum.plan) if v.rule != "O6"] == []
+
+
+def test_write_xlsx_roundtrip(tmp_path):
+    from openpyxl import load_workbook
+    tables = VOORBEELDEN["voorbeeld_5"]()
+    wb = load_workbook(write_xlsx(tables, tmp_path / "s.xlsx"))
+    rows = list(wb["Medewerkers"].values)
+    assert rows[0][:3] == ("personeelsnummer", "naam", "geboortedatum")
+    assert rows[1][0] == "E" and rows[1][3].date() == date(1990, 1, 1)
+    assert [r[0] for r in wb["Parameters"].values][1] == "peildatum"
