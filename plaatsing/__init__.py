@@ -1,0 +1,13 @@
+"""Plaatsing: placement of medewerkers in a new formatiehuis under the sociaal statuut.
+
+    from plaatsing import read_scenario, solve
+    plan = solve(read_scenario("scenario.xlsx").met_parameters(drempel_wijziging=40))
+    plan.besluiten  # DataFrame, one row per medewerker
+"""
+from plaatsing.fouten import InvoerFout, Melding, ParameterFout
+from plaatsing.lezen import read_scenario, scenario_from_tables
+from plaatsing.plan import Plan, solve
+from plaatsing.scenario import Scenario
+
+__all__ = ["InvoerFout", "Melding", "ParameterFout", "Plan", "Scenario", "read_scenario",
+           "scenario_from_tables", "solve"]

@@ -1,0 +1,216 @@
+"""The Plan: the decisions as tables (Plaatsingsbesluiten, Bezetting, Verantwoording)."""
+from __future__ import annotations
+
+import platform
+from dataclasses import dataclass
+from importlib.metadata import version
+from typing import Callable
+
+import pandas as pd
+
+from plaatsing.controle import toets
+from plaatsing.kandidaten import LEEFTIJDSGROEPEN, TIER_NAAM, leeftijd, leeftijdsgroep
+from plaatsing.parameters import AFSPIEGELING
+from plaatsing.motivering import Motiveerder
+from plaatsing.oplossen import FaseVerslag, Oplossing, los_op
+from plaatsing.scenario import Scenario
+from plaatsing.waarden import micro
+
+BESLUIT_KOLOMMEN = [
+    "personeelsnummer", "naam", "huidige_functie", "huidige_eenheid", "schaal", "fte", "uitkomst", "regels",
+    "nieuwe_functie", "nieuwe_functienaam", "nieuwe_eenheid", "nieuwe_schaal", "voorkeur_gehonoreerd",
+    "salarisgarantie", "motivering",
+]
+BEZETTING_KOLOMMEN = ["functiecode", "functienaam", "eenheid", "schaal", "formatie_fte", "bezet_fte",
+                      "vacant_fte", "aantal", "status"]
+UITKOMSTEN = ["functievolger", "passend", "passend lager", "geschikt", "vastgezet", "boventallig",
+              "niet geplaatst (tijdelijk)"]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The outcome of `solve`: decisions per person, occupation per function, and the proof."""
+
+    scenario: Scenario
+    besluiten: pd.DataFrame
+    bezetting: pd.DataFrame
+    verantwoording: pd.DataFrame
+    toets: pd.DataFrame
+    fasen: tuple[FaseVerslag, ...]
+    afspiegeling: pd.DataFrame | None = None
+
+    @property
+    def bewezen_optimaal(self) -> bool:
+        return all(f.bewezen for f in self.fasen)
+
+    @property
+    def toewijzing(self) -> dict[str, str | None]:
+        return {p: (f if isinstance(f, str) and f else None)
+                for p, f in zip(self.besluiten["personeelsnummer"], self.besluiten["nieuwe_functie"])}
+
+    def samenvatting(self) -> pd.DataFrame:
+        """Number of people per uitkomst, in the fixed order of the contract."""
+        telling = self.besluiten["uitkomst"].value_counts()
+        return pd.DataFrame({"uitkomst": UITKOMSTEN, "aantal": [int(telling.get(u, 0)) for u in UITKOMSTEN]})
+
+
+def solve(scenario: Scenario, *, workers: int | None = None,
+          voortgang: Callable[[str], None] | None = None) -> Plan:
+    """Place every medewerker of the scenario under regels.md and return the Plan."""
+    oplossing = los_op(scenario, workers=workers, voortgang=voortgang)
+    besluiten = maak_besluiten(scenario, oplossing)
+    schendingen = toets(scenario, oplossing.kandidaten, oplossing.toewijzing)
+    bezetting = maak_bezetting(scenario, oplossing.toewijzing)
+    verantwoording = maak_verantwoording(scenario, oplossing, besluiten, bezetting, schendingen)
+    afspiegeling = maak_afspiegeling(scenario, oplossing) \
+        if scenario.parameters.selectiemethode == AFSPIEGELING else None
+    return Plan(scenario, besluiten, bezetting, verantwoording, schendingen, tuple(oplossing.fasen), afspiegeling)
+
+
+def uitkomst(scenario: Scenario, oplossing: Oplossing, p: str) -> str:
+    f = oplossing.toewijzing[p]
+    if p in scenario.vastgezet.index:
+        return "vastgezet"
+    if f is None:
+        return "niet geplaatst (tijdelijk)" if scenario.medewerkers.at[p, "dienstverband"] == "tijdelijk" \
+            else "boventallig"
+    tier = oplossing.kandidaten.opties.set_index(["personeelsnummer", "functie"]).at[(p, f), "tier"]
+    return TIER_NAAM[int(tier)]
+
+
+def maak_besluiten(s: Scenario, oplossing: Oplossing) -> pd.DataFrame:
+    mw = s.medewerkers
+    nieuw = s.nieuwe_functies
+    motiveerder = Motiveerder(s, oplossing.kandidaten, oplossing.toewijzing, oplossing.ruimte)
+    tiers = {(r.personeelsnummer, r.functie): int(r.tier) for r in oplossing.kandidaten.opties.itertuples(index=False)}
+    rijen = []
+    for p in mw.index:
+        r = mw.loc[p]
+        f = oplossing.toewijzing[p]
+        if p in s.vastgezet.index:
+            soort = "vastgezet"
+        elif f is None:
+            soort = "niet geplaatst (tijdelijk)" if r["dienstverband"] == "tijdelijk" else "boventallig"
+        else:
+            soort = TIER_NAAM[tiers[p, f]]
+        tekst, regels = motiveerder.motiveer(p)
+        voorkeur = next((i for i in range(1, 6) if f is not None and r.get(f"voorkeur_{i}") == f), None)
+        lager = f is not None and int(nieuw.at[f, "schaal"]) < int(r["schaal"])
+        rijen.append({
+            "personeelsnummer": p, "naam": r["naam"], "huidige_functie": r["functie"],
+            "huidige_eenheid": s.oude_functies.at[r["functie"], "eenheid"], "schaal": int(r["schaal"]),
+            "fte": float(r["fte"]), "uitkomst": soort, "regels": "; ".join(regels),
+            "nieuwe_functie": f, "nieuwe_functienaam": nieuw.at[f, "functienaam"] if f else None,
+            "nieuwe_eenheid": nieuw.at[f, "eenheid"] if f else None,
+            "nieuwe_schaal": int(nieuw.at[f, "schaal"]) if f else None,
+            "voorkeur_gehonoreerd": voorkeur, "salarisgarantie": "ja" if lager else "nee", "motivering": tekst,
+            **{k: r[k] for k in s.extra_kolommen},
+        })
+    return pd.DataFrame(rijen, columns=BESLUIT_KOLOMMEN + list(s.extra_kolommen))
+
+
+def maak_bezetting(s: Scenario, toewijzing: dict) -> pd.DataFrame:
+    fte = {p: micro(v) for p, v in s.medewerkers["fte"].items()}
+    bezet: dict[str, int] = {}
+    aantal: dict[str, int] = {}
+    for p, f in toewijzing.items():
+        if f is not None:
+            bezet[f] = bezet.get(f, 0) + fte[p]
+            aantal[f] = aantal.get(f, 0) + 1
+    nieuw_ss5 = set(s.nieuwe_functies.index) - set(s.mapping["nieuwe_functie"])
+    rijen = []
+    for f, r in s.nieuwe_functies.iterrows():
+        formatie = micro(r["formatie_fte"])
+        b = bezet.get(f, 0)
+        if b > formatie:
+            status = "overbezet binnen fte_marge"
+        elif b == formatie:
+            status = "volledig bezet"
+        elif f in nieuw_ss5:
+            status = "vacature (nieuwe functie)"
+        else:
+            status = "vacature"
+        rijen.append({"functiecode": f, "functienaam": r["functienaam"], "eenheid": r["eenheid"],
+                      "schaal": int(r["schaal"]), "formatie_fte": formatie / 1e6, "bezet_fte": b / 1e6,
+                      "vacant_fte": max(0, formatie - b) / 1e6, "aantal": aantal.get(f, 0), "status": status})
+    return pd.DataFrame(rijen, columns=BEZETTING_KOLOMMEN)
+
+
+def maak_verantwoording(s: Scenario, oplossing: Oplossing, besluiten, bezetting, schendingen) -> pd.DataFrame:
+    """Everything needed to reproduce and trust the plan; no personal data beyond numbers."""
+    rijen = [
+        ("engine", f"plaatsing {version('plaatsing')}"),
+        ("ortools", version("ortools")),
+        ("python", platform.python_version()),
+        ("invoerbestand", s.bron or "(tabellen via de Python-API)"),
+        ("sha256 invoer", s.sha256 or ""),
+    ]
+    rijen += [(f"parameter {naam}", waarde) for naam, waarde in s.parameters.als_rijen()]
+    for fase in oplossing.fasen:
+        rijen += [
+            (f"fase {fase.code} {fase.naam}: status", fase.status),
+            (f"fase {fase.code}: objectief", str(fase.objectief)),
+            (f"fase {fase.code}: grens", str(fase.grens)),
+            (f"fase {fase.code}: gap", _gap(fase)),
+            (f"fase {fase.code}: solver-aanroepen", str(fase.solves)),
+            (f"fase {fase.code}: toegevoegde O2-voorwaarden", str(fase.o2_cuts)),
+            (f"fase {fase.code}: rekentijd (s)", f"{fase.seconden:.2f}"),
+        ]
+    rijen += [
+        ("deelproblemen (componenten)", str(oplossing.componenten)),
+        ("deelproblemen zonder solver opgelost", str(oplossing.triviaal)),
+        ("totale rekentijd (s)", f"{oplossing.seconden:.2f}"),
+        ("aantal medewerkers", str(len(besluiten))),
+    ]
+    telling = besluiten["uitkomst"].value_counts()
+    rijen += [(f"aantal {u}", str(int(telling.get(u, 0)))) for u in UITKOMSTEN]
+    rijen.append(("aantal geplaatst", str(int(besluiten["nieuwe_functie"].notna().sum()))))
+    rijen.append(("vacante formatie (fte)", f"{bezetting['vacant_fte'].sum():.4f}".rstrip("0").rstrip(".")))
+    rijen.append(("waarschuwingen bij inlezen", str(len(s.waarschuwingen) + len(oplossing.kandidaten.waarschuwingen))))
+    for w in list(s.waarschuwingen) + list(oplossing.kandidaten.waarschuwingen):
+        rijen.append(("waarschuwing", str(w)))
+    rijen.append(("toets (F1–F3)", "geen schendingen" if schendingen.empty else f"{len(schendingen)} schendingen"))
+    for r in schendingen.itertuples(index=False):
+        rijen.append((f"toets {r.regel}", f"{r.personeelsnummer} {r.functie}: {r.probleem}".strip()))
+    return pd.DataFrame(rijen, columns=["onderdeel", "waarde"])
+
+
+def maak_afspiegeling(s: Scenario, oplossing: Oplossing) -> pd.DataFrame:
+    """Per uitwisselbare groep that lost places: kept and lost per leeftijdsgroep (SEL-B)."""
+    opties = oplossing.kandidaten.opties
+    t1 = opties[opties["tier"] == 1]
+    t1_per_persoon = t1.groupby("personeelsnummer")["functie"].apply(set).to_dict()
+    rijen = []
+    mw = s.medewerkers
+    for f, leden in oplossing.kandidaten.selectievolgorde.items():
+        telling = {}
+        for p in leden:
+            g = leeftijdsgroep(leeftijd(mw.at[p, "geboortedatum"], s.parameters.peildatum))
+            voor, behouden, vervallen = telling.get(g, (0, 0, 0))
+            plek = oplossing.toewijzing[p]
+            verloren = plek != f and plek not in t1_per_persoon[p] and p not in s.vastgezet.index \
+                and not _koos_anders(mw.loc[p], plek, t1_per_persoon[p])
+            telling[g] = (voor + 1, behouden + (plek == f), vervallen + verloren)
+        if any(v for _, _, v in telling.values()):
+            for g in sorted(telling):
+                van, tot = LEEFTIJDSGROEPEN[g]
+                naam = f"{van}–{tot}" if tot else f"{van}+"
+                rijen.append({"functiecode": f, "leeftijdsgroep": naam, "aantal_voor": telling[g][0],
+                              "aantal_behouden": telling[g][1], "aantal_vervallen": telling[g][2]})
+    return pd.DataFrame(rijen, columns=["functiecode", "leeftijdsgroep", "aantal_voor", "aantal_behouden",
+                                        "aantal_vervallen"])
+
+
+def _koos_anders(mw, plek, t1: set) -> bool:
+    """H4(a): placed in a function listed before every T1 function."""
+    if plek is None:
+        return False
+    posities = {mw.get(f"voorkeur_{i}"): i for i in range(1, 6)}
+    return posities.get(plek, 99) < min(posities.get(f, 98) for f in t1)
+
+
+def _gap(fase: FaseVerslag) -> str:
+    if fase.bewezen:
+        return "0"
+    verschil = abs(fase.grens - fase.objectief)
+    return f"{verschil} ({verschil / max(1, abs(fase.grens)):.2%})"
