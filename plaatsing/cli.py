@@ -7,8 +7,11 @@ from pathlib import Path
 
 import click
 
+from plaatsing import cli_nl
 from plaatsing.fouten import InvoerFout, ParameterFout
 from plaatsing.schrijven import UitvoerFout
+
+cli_nl.installeer()
 
 EXIT_ONGELDIG = 1
 EXIT_NIET_BEWEZEN = 3
@@ -41,7 +44,7 @@ def _parameters(peildatum, tijdslimiet, parameter) -> dict:
 
 def _meld_invoerfout(fout: InvoerFout) -> None:
     aantal = len(fout.meldingen)
-    click.echo(f"Het scenario kan niet worden gebruikt: {aantal} probleem{'en' if aantal != 1 else ''} "
+    click.echo(f"Het scenario kan niet worden gebruikt: {aantal} {'probleem' if aantal == 1 else 'problemen'} "
                "gevonden. Er is niets geschreven.", err=True)
     for melding in fout.meldingen:
         click.echo(f"  {melding}", err=True)
@@ -68,7 +71,8 @@ def _draai(functie, debug: bool):
         sys.exit(EXIT_INTERN)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, options_metavar="[OPTIES]",
+             subcommand_metavar="OPDRACHT [ARGUMENTEN]...")
 @click.version_option(package_name="plaatsing", message="plaatsing %(version)s")
 def main():
     """Plaatsing: plaatst medewerkers in de nieuwe formatie volgens het sociaal statuut.
@@ -84,7 +88,7 @@ _parameter = click.option("--parameter", "-p", multiple=True, metavar="NAAM=WAAR
 _debug = click.option("--debug", is_flag=True, help="Toon bij een interne fout de volledige foutmelding.")
 
 
-@main.command()
+@main.command(options_metavar="[OPTIES]")
 @click.argument("scenario", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--uitvoer", "-o", type=click.Path(dir_okay=False, path_type=Path),
               help="Pad van de besluiten (standaard: <scenario>-besluiten.xlsx naast het scenario).")
@@ -93,7 +97,7 @@ _debug = click.option("--debug", is_flag=True, help="Toon bij een interne fout d
 @_peildatum
 @click.option("--tijdslimiet", type=float, metavar="SECONDEN", help="Maximale rekentijd in seconden.")
 @_parameter
-@click.option("--workers", type=click.IntRange(1, 64), help="Aantal rekenkernen voor de solver.")
+@click.option("--workers", type=click.IntRange(1, 64), metavar="AANTAL", help="Aantal rekenkernen voor de solver.")
 @_debug
 def solve(scenario, uitvoer, overschrijf, stil, peildatum, tijdslimiet, parameter, workers, debug):
     """Maak de plaatsingsbesluiten voor SCENARIO (een Excel-werkmap).
@@ -141,7 +145,7 @@ def _samenvatting(plan, doel: Path) -> str:
     return "\n".join(regels)
 
 
-@main.command()
+@main.command(options_metavar="[OPTIES]")
 @click.argument("scenario", type=click.Path(dir_okay=False, path_type=Path))
 @_peildatum
 @_parameter
@@ -166,7 +170,7 @@ def valideer(scenario, peildatum, parameter, debug):
     _draai(werk, debug)
 
 
-@main.command()
+@main.command(options_metavar="[OPTIES]")
 @click.argument("pad", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--overschrijf", is_flag=True, help="Overschrijf een bestaand bestand.")
 @_debug

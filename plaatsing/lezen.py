@@ -236,7 +236,8 @@ def _lees_parameters(lezer: _Lezer, overrides: dict) -> Parameters:
 
 
 def _bouw(tabellen, extra, parameters, bron, sha256, waarschuwingen) -> Scenario:
-    mw = pd.DataFrame(tabellen["medewerkers"])
+    kolommen = ["rij", *(k.naam for k in schema.MEDEWERKERS.kolommen), *("extra:" + n for n in extra)]
+    mw = pd.DataFrame(tabellen["medewerkers"], columns=kolommen)
     for naam in extra:
         mw = mw.rename(columns={"extra:" + naam: naam})
     mw["dienstverband"] = mw["dienstverband"].fillna("vast")

@@ -14,6 +14,10 @@ def controleer_samenhang(lezer, t: dict, parameters) -> None:
     personen = _unieke_personen(lezer, t["medewerkers"])
     _uniek(lezer, t["salaris"], "Salaristabel", "schaal", "A (schaal)")
 
+    for sleutel_, blad in (("medewerkers", "Medewerkers"), ("nieuw", "Nieuwe functies")):
+        if not t[sleutel_] and not any(m.blad == blad for m in lezer.meldingen):
+            lezer.fout(blad, 2, None, f"het blad {blad} bevat geen gegevens; vul vanaf rij 2 één rij per "
+                       f"{'medewerker' if blad == 'Medewerkers' else 'functie'} in.")
     for r in t["medewerkers"]:
         if r["functie"] is not None and r["functie"] not in oud:
             fout("Medewerkers", r["rij"], "functie", _onbekend(r["functie"], oud, "Oude functies"))

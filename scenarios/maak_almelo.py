@@ -5,10 +5,14 @@ the old sectors Samenleving and Stad en Economie, the concern staff and Publieks
 are regrouped into six new eenheden (Adviespool, Bedrijfsvoering, Strategie Veiligheid
 en Communicatie, Uitvoering Fysiek, Toegang Sociaal Domein, KCC). The formatiehuis
 shrinks by about 8 %, mostly in the management layer, the administrative and
-secretarial functions, the front offices merged into the KCC and the outdoor teams, so
-the plan has functievolgers, contested places, herplaatsingskandidaten and some
-boventalligen. Programmamanager, wijkmanager and data-analist are brand-new functions
-(regels.md SS-5).
+secretarial functions, the policy advisers and the front offices merged into the KCC, so
+the plan has functievolgers, contested places, herplaatsingskandidaten, some
+boventalligen and some vacatures. Programmamanager, wijkmanager and data-analist are
+brand-new functions (regels.md SS-5), open only to those with a judgment or a pin.
+
+The was-wordt design is written out as data tables below (OUDE_EENHEDEN,
+NIEUWE_EENHEDEN, MAPPING, GESCHIKTHEID, VASTGEZET); the people are generated from them
+with random.Random(2018).
 
 Everything is fictitious: names are drawn from lists of common Dutch names, the
 departments and functions are plausible, not Almelo's real formatie. Salaries are an
@@ -32,6 +36,8 @@ PEILDATUM = dt.date(2018, 10, 1)
 FIXED_TIMESTAMP = dt.datetime(2018, 10, 1, 9, 0, 0)
 
 # --- Old formatiehuis: eenheid -> [(code, functienaam, schaal, functiefamilie, aantal)] --
+# `aantal` is the number of holders; formatie_fte is derived from their fte, plus posts
+# kept open by the vacaturestop that preceded the reorganisation.
 OUDE_EENHEDEN = {
     "Samenleving – Strategie en Advies": [
         ("OUD-SA-01", "Strategisch beleidsadviseur sociaal domein", 12, "Beleid sociaal", 4),
@@ -50,7 +56,7 @@ OUDE_EENHEDEN = {
         ("OUD-WP-06", "Teamleider Werk, Inkomen en Zorg", 12, "Leidinggevend", 3)],
     "Samenleving – Zorg": [
         ("OUD-ZRG-01", "Consulent Wmo", 9, "Sociaal uitvoering", 12),
-        ("OUD-ZRG-02", "Regisseur jeugd", 10, "Sociaal uitvoering", 8)],
+        ("OUD-ZRG-02", "Regisseur jeugd", 10, "Sociaal uitvoering", 10)],
     "Stad en Economie – Kaders, Regie & Ondersteuning": [
         ("OUD-KRO-01", "Beleidsadviseur ruimtelijke ordening", 11, "Beleid fysiek", 5),
         ("OUD-KRO-02", "Beleidsadviseur milieu en mobiliteit", 11, "Beleid fysiek", 4),
@@ -95,7 +101,7 @@ OUDE_EENHEDEN = {
         ("OUD-ICT-04", "Informatieanalist", 10, "ICT", 2)],
     "Concernstaf – Facilitaire Zaken en Secretariaten": [
         ("OUD-FAC-01", "Secretaresse", 6, "Secretarieel", 10),
-        ("OUD-FAC-02", "Facilitair medewerker", 4, "", 5)],
+        ("OUD-FAC-02", "Facilitair medewerker", 4, "", 3)],
     "Concernstaf – Bestuurszaken en Communicatie": [
         ("OUD-BC-01", "Communicatieadviseur", 10, "Communicatie", 5),
         ("OUD-BC-02", "Bestuursadviseur", 11, "Bestuurszaken", 3),
@@ -111,38 +117,41 @@ OUDE_EENHEDEN = {
 }
 
 # --- New formatiehuis: eenheid -> [(code, functienaam, schaal, functiefamilie, formatie)] --
+# About 8 % less formatie than the old one: fewer managers, secretaresses, DIV and
+# administrative staff, a smaller merged front office (KCC), fewer policy advisers.
 NIEUWE_EENHEDEN = {
     "Adviespool": [
         ("AP-LG-01", "Hoofd Adviespool", 15, "Leidinggevend", 1.0),
         ("AP-LG-02", "Teammanager Adviespool", 13, "Leidinggevend", 2.0),
-        ("AP-PM-01", "Programmamanager", 13, "Projectmanagement", 4.0),
+        ("AP-PM-01", "Programmamanager", 13, "Projectmanagement", 3.0),
         ("AP-WM-01", "Wijkmanager", 12, "", 3.0),
         ("AP-SOC-01", "Strategisch adviseur sociaal domein", 12, "Beleid sociaal", 3.5),
-        ("AP-SOC-02", "Adviseur sociaal domein", 11, "Beleid sociaal", 7.0),
-        ("AP-FYS-01", "Adviseur ruimtelijke ontwikkeling", 11, "Beleid fysiek", 5.5),
-        ("AP-FYS-02", "Adviseur duurzaamheid en mobiliteit", 11, "Beleid fysiek", 2.0),
+        ("AP-SOC-02", "Adviseur sociaal domein", 11, "Beleid sociaal", 8.0),
+        ("AP-FYS-01", "Adviseur ruimtelijke ontwikkeling", 11, "Beleid fysiek", 7.0),
+        ("AP-FYS-02", "Adviseur duurzaamheid en mobiliteit", 11, "Beleid fysiek", 3.0),
         ("AP-PRJ-01", "Concernprojectleider", 12, "Projectmanagement", 3.0),
         ("AP-OND-01", "Regisseur ondernemersteam", 10, "Economie", 3.0),
-        ("AP-ONS-01", "Beleidsondersteuner", 7, "Administratief", 3.0)],
+        ("AP-ONS-01", "Beleidsondersteuner", 7, "Administratief", 5.5)],
     "Bedrijfsvoering": [
         ("BV-LG-01", "Hoofd Bedrijfsvoering", 15, "Leidinggevend", 1.0),
         ("BV-LG-02", "Teammanager Bedrijfsvoering", 12, "Leidinggevend", 1.0),
         ("BV-FIN-01", "Medewerker financiële administratie", 7, "Financieel", 4.0),
-        ("BV-FIN-02", "Medewerker financiële control", 8, "Financieel", 1.0),
+        ("BV-FIN-02", "Medewerker financiële control", 7, "Financieel", 1.0),
         ("BV-FIN-03", "Financieel adviseur", 10, "Financieel", 7.5),
-        ("BV-CON-01", "Concerncontroller", 12, "Financieel", 2.0),
-        ("BV-INK-01", "Contractmanager en inkoopadviseur", 10, "Inkoop en contracten", 2.0),
+        ("BV-CON-01", "Concerncontroller", 12, "Financieel", 1.5),
+        ("BV-INK-01", "Contractmanager en inkoopadviseur", 10, "Inkoop en contracten", 2.5),
         ("BV-SUB-01", "Medewerker subsidies en contracten", 8, "Administratief", 2.0),
-        ("BV-HRM-01", "HR-adviseur", 10, "P&O", 3.5),
+        ("BV-HRM-01", "HR-adviseur", 10, "P&O", 4.0),
         ("BV-HRM-02", "Medewerker HR-administratie", 7, "Administratief", 3.0),
-        ("BV-ICT-01", "Applicatiebeheerder", 9, "ICT", 4.5),
+        ("BV-ICT-01", "Applicatiebeheerder", 9, "ICT", 5.0),
         ("BV-ICT-02", "Medewerker servicedesk", 7, "ICT", 3.0),
         ("BV-ICT-03", "Data-analist", 11, "ICT", 2.0),
-        ("BV-ICT-04", "Adviseur informatiemanagement en BI", 10, "ICT", 2.0),
-        ("BV-DIV-01", "Medewerker informatiebeheer", 6, "Administratief", 4.0),
-        ("BV-FAC-01", "Secretaresse/managementondersteuner", 6, "Secretarieel", 6.5)],
+        ("BV-ICT-04", "Adviseur informatiemanagement en BI", 10, "ICT", 1.5),
+        ("BV-DIV-01", "Medewerker informatiebeheer", 6, "Administratief", 5.0),
+        ("BV-FAC-01", "Secretaresse/managementondersteuner", 6, "Secretarieel", 8.5)],
     "Strategie Veiligheid en Communicatie": [
-        ("SVC-LG-01", "Teammanager Strategie Veiligheid en Communicatie", 13, "Leidinggevend", 1.0),
+        ("SVC-LG-01", "Teammanager Strategie Veiligheid en Communicatie", 13, "Leidinggevend",
+         1.0),
         ("SVC-STR-01", "Strategisch adviseur concernstrategie", 12, "Bestuurszaken", 1.0),
         ("SVC-BST-01", "Bestuursadviseur", 11, "Bestuurszaken", 2.0),
         ("SVC-COM-01", "Communicatieadviseur", 10, "Communicatie", 4.5),
@@ -151,29 +160,29 @@ NIEUWE_EENHEDEN = {
     "Uitvoering Fysiek": [
         ("UF-LG-01", "Hoofd Uitvoering Fysiek", 15, "Leidinggevend", 1.0),
         ("UF-LG-02", "Teammanager Uitvoering Fysiek", 12, "Leidinggevend", 1.0),
-        ("UF-BOR-01", "Beheerder openbare ruimte", 9, "Beheer openbare ruimte", 5.5),
+        ("UF-BOR-01", "Beheerder openbare ruimte", 9, "Beheer openbare ruimte", 6.0),
         ("UF-BOR-02", "Toezichthouder openbare ruimte", 8, "Beheer openbare ruimte", 4.0),
-        ("UF-ING-01", "Civieltechnisch ontwerper", 9, "Techniek", 5.5),
+        ("UF-ING-01", "Civieltechnisch ontwerper", 9, "Techniek", 6.0),
         ("UF-ING-02", "Projectleider civiele techniek", 11, "Projectmanagement", 2.0),
         ("UF-VER-01", "Verkeerskundige", 10, "Techniek", 2.0),
-        ("UF-AFV-01", "Medewerker afvalbeheer", 6, "Beheer openbare ruimte", 3.0),
-        ("UF-GRN-01", "Vakman groen en reiniging", 5, "Beheer openbare ruimte", 18.0),
+        ("UF-AFV-01", "Medewerker afvalbeheer", 6, "Beheer openbare ruimte", 3.5),
+        ("UF-GRN-01", "Vakman groen en reiniging", 5, "Beheer openbare ruimte", 19.5),
         ("UF-GRN-02", "Voorman buitendienst", 7, "Beheer openbare ruimte", 4.0),
         ("UF-BOA-01", "Handhaver openbare ruimte (boa)", 7, "Handhaving", 6.5)],
     "Toegang Sociaal Domein": [
         ("TSD-LG-01", "Hoofd Toegang Sociaal Domein", 15, "Leidinggevend", 1.0),
         ("TSD-LG-02", "Teammanager Toegang", 12, "Leidinggevend", 1.0),
-        ("TSD-KM-01", "Klantmanager werk en inkomen", 9, "Sociaal uitvoering", 11.5),
-        ("TSD-INK-01", "Consulent inkomen", 8, "Sociaal uitvoering", 9.0),
-        ("TSD-WMO-01", "Consulent Wmo", 9, "Sociaal uitvoering", 11.0),
-        ("TSD-REG-01", "Gezinsregisseur", 10, "Sociaal uitvoering", 8.0),
+        ("TSD-KM-01", "Klantmanager werk en inkomen", 9, "Sociaal uitvoering", 13.0),
+        ("TSD-INK-01", "Consulent inkomen", 8, "Sociaal uitvoering", 10.0),
+        ("TSD-WMO-01", "Consulent Wmo", 9, "Sociaal uitvoering", 11.5),
+        ("TSD-REG-01", "Gezinsregisseur", 10, "Sociaal uitvoering", 9.0),
         ("TSD-WGD-01", "Werkgeversadviseur", 9, "Sociaal uitvoering", 4.0),
         ("TSD-ADM-01", "Administratief medewerker sociaal domein", 6, "Administratief", 6.5),
         ("TSD-CON-01", "Contractmanager sociaal domein", 10, "Inkoop en contracten", 3.0)],
     "KCC": [
         ("KCC-LG-01", "Teammanager KCC", 11, "Leidinggevend", 1.0),
-        ("KCC-KC-01", "Klantcontactmedewerker", 6, "Klantcontact", 9.5),
-        ("KCC-BZ-01", "Medewerker burgerzaken", 7, "Klantcontact", 7.5),
+        ("KCC-KC-01", "Klantcontactmedewerker", 6, "Klantcontact", 11.0),
+        ("KCC-BZ-01", "Medewerker burgerzaken", 7, "Klantcontact", 8.5),
         ("KCC-WMO-01", "Medewerker Wmo-loket", 7, "Klantcontact", 3.5),
         ("KCC-VTH-01", "Vergunningverlener", 9, "Vergunningen", 7.0),
         ("KCC-VTH-02", "Toezichthouder bouw en milieu", 9, "Handhaving", 4.0),
@@ -181,15 +190,22 @@ NIEUWE_EENHEDEN = {
 }
 
 # --- Was-wordt: (oude functie, nieuwe functie, wijzigingspercentage) -------------------
-# Splits: SA-02, SA-03, KRO-02, AO-02, CSI-01, CSI-02, WP-01, RH-04, FIN-01, BC-02, SM-01.
-# Merges: AP-SOC-01/02, AP-FYS-01, AP-PRJ-01, AP-ONS-01, UF-ING-01, UF-GRN-01, TSD-REG-01,
-# SVC-JUR-01, TSD-LG-02. Vervallen (no row): KRO-04, RH-05, WP-03.
-# Threshold edges: exactly 30 (ongewijzigd) and 30.0001 / 31 (gewijzigd).
+# <= 30 = functievolger (SS-1), > 30 = gewijzigd but verwant. Design features:
+# - splits: SA-02, SA-03, KRO-02, AO-02, CSI-01, CSI-02, WP-01, RH-04, FIN-01, BC-02, SM-01;
+# - merges: AP-SOC-01/02, AP-FYS-01, AP-PRJ-01, AP-ONS-01, BV-FIN-03, SVC-JUR-01, UF-ING-01,
+#   UF-GRN-01, TSD-REG-01;
+# - vervallen (no row): KRO-04 and RH-05 (teamleiders), WP-03 (to the regional
+#   Sociale Recherche), FAC-02 (bodediensten uitbesteed);
+# - threshold edges: exactly 30 (still ongewijzigd) and FIN-01 -> BV-FIN-02 at 31,
+#   BOR-02 -> UF-BOR-02 at 30.0001 (gewijzigd);
+# - brand-new (no row, SS-5): AP-PM-01, AP-WM-01, BV-ICT-03, and the new leadership posts
+#   BV-LG-01 and SVC-LG-01 (filled by pins).
 MAPPING = [
     ("OUD-SA-01", "AP-SOC-01", 20), ("OUD-SA-02", "AP-SOC-01", 45), ("OUD-SA-03", "AP-SOC-01", 45),
     ("OUD-SA-02", "AP-SOC-02", 25), ("OUD-SA-03", "AP-SOC-02", 25),
     ("OUD-SA-04", "AP-LG-02", 40),
-    ("OUD-KRO-01", "AP-FYS-01", 20), ("OUD-AO-01", "AP-FYS-01", 35), ("OUD-KRO-02", "AP-FYS-01", 40),
+    ("OUD-KRO-01", "AP-FYS-01", 20), ("OUD-AO-01", "AP-FYS-01", 35),
+    ("OUD-KRO-02", "AP-FYS-01", 40),
     ("OUD-KRO-02", "AP-FYS-02", 30),
     ("OUD-VGE-01", "AP-PRJ-01", 10), ("OUD-AO-02", "AP-PRJ-01", 45),
     ("OUD-EZ-01", "AP-OND-01", 30),
@@ -227,7 +243,7 @@ MAPPING = [
     ("OUD-RH-04", "KCC-VTH-03", 25),
 ]
 
-# --- Decisions referring to "the k-th holder (in personeelsnummer order) of old function" --
+# --- Decisions, naming a person as "the k-th holder (personeelsnummer order) of function" --
 PAC = "Oordeel plaatsingsadviescommissie 12-06-2018"
 GESCHIKTHEID = [
     ("OUD-AO-02", 2, "AP-PRJ-01", "passend", PAC),
@@ -244,11 +260,11 @@ GESCHIKTHEID = [
     ("OUD-RH-05", 0, "KCC-VTH-01", "passend", PAC),
     ("OUD-KRO-04", 0, "AP-PRJ-01", "passend", PAC),
     ("OUD-FAC-02", 0, "BV-FAC-01", "geschikt", "Na cursus secretariële vaardigheden"),
-    ("OUD-UIT-03", 2, "UF-GRN-02", "niet", PAC),
-    ("OUD-AO-03", 1, "UF-ING-02", "niet", PAC),
+    ("OUD-AO-01", 0, "AP-FYS-01", "niet", PAC),
+    ("OUD-KRO-03", 1, "BV-SUB-01", "passend", PAC),
 ]
 VASTGEZET = [
-    ("OUD-SM-01", 0, "AP-LG-01", "Benoemd door de directie, 15-05-2018 (kwartiermaker Adviespool)"),
+    ("OUD-SM-01", 0, "AP-LG-01", "Benoemd door de directie 15-05-2018, kwartiermaker Adviespool"),
     ("OUD-SM-01", 1, "UF-LG-01", "Benoemd door de directie, 15-05-2018"),
     ("OUD-FIN-03", 0, "BV-LG-01", "Kwartiermaker Bedrijfsvoering, benoemd 01-03-2018"),
     ("OUD-WP-06", 0, "TSD-LG-01", "Geselecteerd na open sollicitatieronde hoofden, 22-05-2018"),
@@ -270,7 +286,7 @@ VOORNAMEN_M = """Jan Peter Johan Gerrit Henk Erik Mark Bas Tim Thomas Sander Mar
     Bram Daan Lars Sven Wouter Marco Richard Gert Hendrik Albert Ronald Koen""".split()
 VOORNAMEN_V = """Anna Maria Ingrid Linda Sandra Monique Petra Marieke Esther Anouk Lisa Sanne
     Femke Eva Ilse Karin Wilma Annemiek Janneke Marloes Miriam Judith Saskia Ellen Heleen
-    Nicole Yvonne Bianca Renate Lotte Iris Fleur Manon Carla Hennie Gerda Ria Mieke Els Joke""".split()
+    Nicole Yvonne Bianca Renate Lotte Iris Fleur Manon Carla Hennie Gerda Ria Mieke Els""".split()
 VOORNAMEN_X = ["Sam", "Robin", "Kim", "Noa"]
 ACHTERNAMEN = """de Jong|Jansen|de Vries|van den Berg|van Dijk|Bakker|Visser|Smit|Meijer|de Boer|
     Mulder|de Groot|Bos|Vos|Peters|Hendriks|van Leeuwen|Dekker|Brouwer|de Wit|Dijkstra|
@@ -282,18 +298,26 @@ ACHTERNAMEN = """de Jong|Jansen|de Vries|van den Berg|van Dijk|Bakker|Visser|Smi
 
 FTE_KEUZES = [(1.0, 50), (0.8889, 20), (0.7778, 10), (0.5556, 8), (0.5, 6), (0.6, 6)]
 LEEFTIJDSGROEPEN = [((19, 25), 6), ((25, 35), 19), ((35, 45), 25), ((45, 55), 27), ((55, 63), 23)]
+AANDEEL_TIJDELIJK = 0.05
+AANDEEL_MET_VOORKEUR = 0.40
+
+MEDEWERKER_KOLOMMEN = (["personeelsnummer", "naam", "geboortedatum", "datum_in_dienst",
+                        "functie", "schaal", "fte", "dienstverband", "einddatum"]
+                       + [f"voorkeur_{i}" for i in range(1, 6)] + ["geslacht"])
+FUNCTIE_KOLOMMEN = ["functiecode", "functienaam", "eenheid", "schaal", "formatie_fte",
+                    "functiefamilie"]
 
 
 def oude_functies():
-    """Flatten OUDE_EENHEDEN to dicts with the eenheid attached."""
-    return [dict(code=c, naam=n, eenheid=e, schaal=s, familie=f, aantal=a)
-            for e, rows in OUDE_EENHEDEN.items() for c, n, s, f, a in rows]
+    """OUDE_EENHEDEN as {code: functie-dict}."""
+    return {c: dict(code=c, naam=n, eenheid=e, schaal=s, familie=f, aantal=a)
+            for e, rows in OUDE_EENHEDEN.items() for c, n, s, f, a in rows}
 
 
 def nieuwe_functies():
-    """Flatten NIEUWE_EENHEDEN to dicts with the eenheid attached."""
-    return [dict(code=c, naam=n, eenheid=e, schaal=s, familie=f, formatie=x)
-            for e, rows in NIEUWE_EENHEDEN.items() for c, n, s, f, x in rows]
+    """NIEUWE_EENHEDEN as {code: functie-dict}."""
+    return {c: dict(code=c, naam=n, eenheid=e, schaal=s, familie=f, formatie=x)
+            for e, rows in NIEUWE_EENHEDEN.items() for c, n, s, f, x in rows}
 
 
 def weighted(rng, choices):
@@ -315,67 +339,70 @@ def random_date(rng, start, end):
 
 def make_naam(rng, geslacht, taken):
     """A fictitious, not yet used combination of a common first name and surname."""
-    pool = {"M": VOORNAMEN_M, "V": VOORNAMEN_V, "X": VOORNAMEN_X}[geslacht]
+    voornamen = {"M": VOORNAMEN_M, "V": VOORNAMEN_V, "X": VOORNAMEN_X}[geslacht]
     while True:
-        naam = f"{rng.choice(pool)} {rng.choice(ACHTERNAMEN).strip()}"
+        naam = f"{rng.choice(voornamen)} {rng.choice(ACHTERNAMEN).strip()}"
         if naam not in taken:
             taken.add(naam)
             return naam
 
 
 def make_medewerker(rng, functie, taken):
-    """One fictitious holder of an old function (without personeelsnummer yet)."""
+    """One fictitious holder of an old function (personeelsnummer follows later)."""
     leidinggevend = functie["familie"] == "Leidinggevend"
+    # Nobody too young for the job: managers 35+, scale 11+ 25+, scale 9-10 22+.
     min_age = 35 if leidinggevend else 25 if functie["schaal"] >= 11 else (
         22 if functie["schaal"] >= 9 else 19)
-    groups = [(g, w) for g, w in LEEFTIJDSGROEPEN if g[1] > min_age]
-    low, high = weighted(rng, groups)
+    low, high = weighted(rng, [(g, w) for g, w in LEEFTIJDSGROEPEN if g[1] > min_age])
     age = rng.uniform(max(low, min_age), high)
-    geboren = max(dt.date(1955, 1, 1), PEILDATUM - dt.timedelta(days=round(age * 365.25)))
+    geboren = PEILDATUM - dt.timedelta(days=round(age * 365.25))
     start = max(dt.date(1980, 1, 1), add_years(geboren, 18 if functie["schaal"] < 9 else 21))
     schaal = functie["schaal"] + weighted(rng, [(0, 88), (-1, 9), (1, 3)])
     geslacht = weighted(rng, [("V", 52), ("M", 46), ("X", 2)])
-    fte_keuzes = FTE_KEUZES[:2] if leidinggevend else FTE_KEUZES  # managers: (almost) full-time
+    fte_keuzes = FTE_KEUZES[:2] if leidinggevend else FTE_KEUZES  # managers (almost) full-time
     return dict(naam=make_naam(rng, geslacht, taken), geboortedatum=geboren,
                 datum_in_dienst=random_date(rng, start, dt.date(2018, 6, 1)),
                 functie=functie["code"], schaal=max(1, min(18, schaal)),
-                fte=weighted(rng, fte_keuzes),
-                dienstverband="vast", einddatum=None, geslacht=geslacht, voorkeuren=[])
+                fte=weighted(rng, fte_keuzes), dienstverband="vast", einddatum=None,
+                geslacht=geslacht, voorkeuren=[])
 
 
-def make_tijdelijk(rng, mensen, fraction=0.05):
-    """Turn ~5% of the non-managers into recent temporary hires."""
-    pool = [m for m in mensen if m["schaal"] <= 10 and m["functie"] not in LEIDING]
-    for m in rng.sample(pool, round(fraction * len(mensen))):
+def make_tijdelijk(rng, mensen, oud):
+    """Turn a few non-managers into recent temporary hires."""
+    pool = [m for m in mensen
+            if m["schaal"] <= 10 and oud[m["functie"]]["familie"] != "Leidinggevend"]
+    for m in rng.sample(pool, round(AANDEEL_TIJDELIJK * len(mensen))):
         m["dienstverband"] = "tijdelijk"
-        m["datum_in_dienst"] = random_date(rng, dt.date(2016, 9, 1), dt.date(2018, 6, 1))
+        start = max(dt.date(2016, 9, 1), add_years(m["geboortedatum"], 18))
+        m["datum_in_dienst"] = random_date(rng, start, dt.date(2018, 6, 1))
         m["einddatum"] = random_date(rng, dt.date(2018, 12, 31), dt.date(2019, 12, 31))
 
 
 def make_voorkeuren(rng, m, oud, nieuw):
-    """1-3 plausible wishes: mostly successors of the own function, then related ones."""
-    targets = {n for o, n, _ in MAPPING if o == m["functie"]}
-    pool = {code: 6 for code in targets}
+    """1-3 plausible wishes: mostly successors of the own function, then related ones,
+    and for the higher scales now and then one of the brand-new functions."""
+    successors = [n for o, n, _ in MAPPING if o == m["functie"]]
+    brand_new = sorted(set(nieuw) - {n for _, n, _ in MAPPING})
+    weights = {code: 6 for code in successors}
     for n in nieuw.values():
         related = n["familie"] and n["familie"] == oud[m["functie"]]["familie"]
-        if related and abs(n["schaal"] - m["schaal"]) <= 1 and n["code"] not in pool:
-            pool[n["code"]] = 2
+        if related and abs(n["schaal"] - m["schaal"]) <= 1 and n["code"] not in weights:
+            weights[n["code"]] = 2
     if m["schaal"] >= 10:
-        pool.update({c: 1 for c in NIEUWE_FUNCTIES_SS5 if c not in pool})
-    count = min(len(pool), weighted(rng, [(1, 50), (2, 30), (3, 20)]))
-    for _ in range(count):
-        code = weighted(rng, sorted(pool.items()))
+        weights.update({code: 1 for code in brand_new if code not in weights})
+    for _ in range(min(len(weights), weighted(rng, [(1, 50), (2, 30), (3, 20)]))):
+        code = weighted(rng, sorted(weights.items()))
         m["voorkeuren"].append(code)
-        del pool[code]
+        del weights[code]
 
 
 def make_medewerkers(rng, oud, nieuw):
-    """All holders, numbered A0001... by start of service (as an HR system would)."""
+    """All holders, numbered A0001... in order of service (as an HR system would)."""
     taken = set()
     mensen = [make_medewerker(rng, f, taken) for f in oud.values() for _ in range(f["aantal"])]
-    make_tijdelijk(rng, mensen)
+    make_tijdelijk(rng, mensen, oud)
     for m in mensen:
-        if rng.random() < 0.40:
+        if rng.random() < AANDEEL_MET_VOORKEUR:
             make_voorkeuren(rng, m, oud, nieuw)
     mensen.sort(key=lambda m: (m["datum_in_dienst"], m["geboortedatum"], m["naam"]))
     for i, m in enumerate(mensen, start=1):
@@ -384,22 +411,70 @@ def make_medewerkers(rng, oud, nieuw):
 
 
 def oude_formatie(rng, functie, mensen):
-    """Budgeted fte: the holders' fte, sometimes with an open vacancy or an overfill."""
+    """Budgeted fte: the holders' fte, often plus posts kept open by the vacaturestop,
+    sometimes slightly overfilled."""
     bezet = sum(m["fte"] for m in mensen if m["functie"] == functie["code"])
-    return round(bezet + weighted(rng, [(0, 70), (0.5, 12), (1.0, 8), (-0.1111, 10)]), 4)
+    if functie["familie"] == "Leidinggevend":
+        return round(bezet, 4)
+    extra = weighted(rng, [(0, 40), (0.5, 20), (1.0, 25), (2.0, 5), (-0.1111, 10)])
+    return round(bezet + extra, 4)
 
 
 def holder(mensen, functiecode, index):
-    """The personeelsnummer of the index-th holder (personeelsnummer order) of a function."""
+    """Personeelsnummer of the index-th holder (personeelsnummer order) of an old function."""
     return [m for m in mensen if m["functie"] == functiecode][index]["personeelsnummer"]
 
 
-LEIDING = {f["code"] for f in oude_functies() if f["familie"] == "Leidinggevend"}
-NIEUWE_FUNCTIES_SS5 = sorted({f["code"] for f in nieuwe_functies()} - {n for _, n, _ in MAPPING})
+def medewerker_row(m):
+    voorkeuren = (m["voorkeuren"] + [None] * 5)[:5]
+    return ([m[k] for k in MEDEWERKER_KOLOMMEN[:9]] + voorkeuren + [m["geslacht"]])
+
+
+def add_sheet(wb, title, headers, rows):
+    """A sheet with a frozen header row, Dutch date format and fitted column widths."""
+    ws = wb.create_sheet(title)
+    ws.append(list(headers))
+    for row in rows:
+        ws.append(list(row))
+    for column in ws.iter_cols():
+        texts = [v.strftime("%d-%m-%Y") if isinstance(v, dt.date) else str(v or "")
+                 for v in (cell.value for cell in column)]
+        ws.column_dimensions[column[0].column_letter].width = min(max(map(len, texts)) + 2, 55)
+        for cell in column:
+            if isinstance(cell.value, dt.date):
+                cell.number_format = "DD-MM-YYYY"
+    ws.freeze_panes = "A2"
+
+
+def build_workbook():
+    rng = random.Random(SEED)
+    oud, nieuw = oude_functies(), nieuwe_functies()
+    mensen = make_medewerkers(rng, oud, nieuw)
+    wb = Workbook()
+    wb.remove(wb.active)
+    wb.properties.creator = "scenarios/maak_almelo.py"
+    wb.properties.title = "Synthetisch demoscenario reorganisatie Almelo 2018"
+    wb.properties.created = wb.properties.modified = FIXED_TIMESTAMP
+    add_sheet(wb, "Medewerkers", MEDEWERKER_KOLOMMEN, map(medewerker_row, mensen))
+    add_sheet(wb, "Oude functies", FUNCTIE_KOLOMMEN, (
+        [f["code"], f["naam"], f["eenheid"], f["schaal"], oude_formatie(rng, f, mensen),
+         f["familie"] or None] for f in oud.values()))
+    add_sheet(wb, "Nieuwe functies", FUNCTIE_KOLOMMEN, (
+        [f["code"], f["naam"], f["eenheid"], f["schaal"], f["formatie"], f["familie"] or None]
+        for f in nieuw.values()))
+    add_sheet(wb, "Functiemapping", ["oude_functie", "nieuwe_functie", "wijzigingspercentage"],
+              MAPPING)
+    add_sheet(wb, "Geschiktheid", ["personeelsnummer", "nieuwe_functie", "oordeel", "toelichting"],
+              ([holder(mensen, o, i), n, oordeel, t] for o, i, n, oordeel, t in GESCHIKTHEID))
+    add_sheet(wb, "Vastgezet", ["personeelsnummer", "nieuwe_functie", "toelichting"],
+              ([holder(mensen, o, i), n, t] for o, i, n, t in VASTGEZET))
+    add_sheet(wb, "Parameters", ["parameter", "waarde"], PARAMETERS)
+    add_sheet(wb, "Salaristabel", ["schaal", "maandsalaris"], enumerate(SALARISTABEL, start=1))
+    return wb
 
 
 class StableZip(zipfile.ZipFile):
-    """A ZipFile that stamps every member with one fixed time: reproducible xlsx bytes."""
+    """A ZipFile that stamps every member with one fixed time, for reproducible bytes."""
 
     def writestr(self, name, data, *args, **kwargs):
         if not isinstance(name, zipfile.ZipInfo):
@@ -412,109 +487,47 @@ class StableZip(zipfile.ZipFile):
             self.writestr(arcname or str(filename), fh.read())
 
 
-def add_sheet(wb, title, headers, rows):
-    """A sheet with a frozen header row, Dutch date format and fitted column widths."""
-    ws = wb.create_sheet(title)
-    ws.append(headers)
-    for row in rows:
-        ws.append(list(row))
-    for column in ws.iter_cols(min_row=2):
-        for cell in column:
-            if isinstance(cell.value, dt.date):
-                cell.number_format = "DD-MM-YYYY"
-    for i, header in enumerate(headers):
-        values = [header] + [r[i] for r in rows]
-        width = max(len(v.strftime("%d-%m-%Y")) if isinstance(v, dt.date) else len(str(v or ""))
-                    for v in values)
-        ws.column_dimensions[ws.cell(1, i + 1).column_letter].width = min(width + 2, 55)
-    ws.freeze_panes = "A2"
-
-
-def build_workbook():
-    rng = random.Random(SEED)
-    oud = {f["code"]: f for f in oude_functies()}
-    nieuw = {f["code"]: f for f in nieuwe_functies()}
-    mensen = make_medewerkers(rng, oud, nieuw)
-    wb = Workbook()
-    wb.remove(wb.active)
-    wb.properties.creator = "scenarios/maak_almelo.py"
-    wb.properties.title = "Synthetisch scenario reorganisatie Almelo 2018"
-    wb.properties.created = wb.properties.modified = FIXED_TIMESTAMP
-    add_sheet(wb, "Medewerkers", MEDEWERKER_KOLOMMEN, [
-        [m["personeelsnummer"], m["naam"], m["geboortedatum"], m["datum_in_dienst"],
-         m["functie"], m["schaal"], m["fte"], m["dienstverband"], m["einddatum"]]
-        + (m["voorkeuren"] + [None] * 5)[:5] + [m["geslacht"]] for m in mensen])
-    add_sheet(wb, "Oude functies", FUNCTIE_KOLOMMEN, [
-        [f["code"], f["naam"], f["eenheid"], f["schaal"], oude_formatie(rng, f, mensen),
-         f["familie"] or None] for f in oud.values()])
-    add_sheet(wb, "Nieuwe functies", FUNCTIE_KOLOMMEN, [
-        [f["code"], f["naam"], f["eenheid"], f["schaal"], f["formatie"], f["familie"] or None]
-        for f in nieuw.values()])
-    add_sheet(wb, "Functiemapping", ["oude_functie", "nieuwe_functie", "wijzigingspercentage"],
-              MAPPING)
-    add_sheet(wb, "Geschiktheid", ["personeelsnummer", "nieuwe_functie", "oordeel", "toelichting"],
-              [[holder(mensen, o, i), n, oordeel, t] for o, i, n, oordeel, t in GESCHIKTHEID])
-    add_sheet(wb, "Vastgezet", ["personeelsnummer", "nieuwe_functie", "toelichting"],
-              [[holder(mensen, o, i), n, t] for o, i, n, t in VASTGEZET])
-    add_sheet(wb, "Parameters", ["parameter", "waarde"], PARAMETERS)
-    add_sheet(wb, "Salaristabel", ["schaal", "maandsalaris"],
-              list(enumerate(SALARISTABEL, start=1)))
-    return wb
-
-
-MEDEWERKER_KOLOMMEN = (["personeelsnummer", "naam", "geboortedatum", "datum_in_dienst", "functie",
-                        "schaal", "fte", "dienstverband", "einddatum"]
-                       + [f"voorkeur_{i}" for i in range(1, 6)] + ["geslacht"])
-FUNCTIE_KOLOMMEN = ["functiecode", "functienaam", "eenheid", "schaal", "formatie_fte",
-                    "functiefamilie"]
-
-
 def save(wb, path):
+    """Like Workbook.save, but without the current time in docProps or the zip entries."""
     ExcelWriter(wb, StableZip(path, "w", zipfile.ZIP_DEFLATED)).save()
 
 
-def rows(ws):
-    """Sheet rows as dicts keyed by the header."""
-    values = list(ws.iter_rows(values_only=True))
-    return [dict(zip(values[0], r)) for r in values[1:]]
+def sheet_rows(wb, title):
+    values = list(wb[title].iter_rows(values_only=True))
+    return [dict(zip(values[0], row)) for row in values[1:]]
 
 
 def check(path):
-    """Re-read the file, assert the contract's cross-references and return key figures."""
+    """Re-read the file, assert the cross-references of the contract, return key figures."""
     wb = load_workbook(path)
-    mw, oud, nieuw, mapping = (rows(wb[s]) for s in
-                               ("Medewerkers", "Oude functies", "Nieuwe functies", "Functiemapping"))
+    mw, oud, nieuw, mapping, oordelen, pins = (sheet_rows(wb, t) for t in (
+        "Medewerkers", "Oude functies", "Nieuwe functies", "Functiemapping", "Geschiktheid",
+        "Vastgezet"))
     oude_codes = {f["functiecode"] for f in oud}
-    nieuwe_codes = {f["functiecode"] for f in nieuw}
-    nummers = [m["personeelsnummer"] for m in mw]
-    assert len(set(nummers)) == len(nummers) and all(isinstance(n, str) for n in nummers)
-    for m in mw:
-        assert m["functie"] in oude_codes, m
-        wensen = [m[f"voorkeur_{i}"] for i in range(1, 6) if m[f"voorkeur_{i}"]]
-        assert set(wensen) <= nieuwe_codes and len(set(wensen)) == len(wensen), m
-    assert all(r["oude_functie"] in oude_codes and r["nieuwe_functie"] in nieuwe_codes
-               for r in mapping)
-    fte = {m["personeelsnummer"]: m["fte"] for m in mw}
-    for sheet in ("Geschiktheid", "Vastgezet"):
-        assert all(r["personeelsnummer"] in fte and r["nieuwe_functie"] in nieuwe_codes
-                   for r in rows(wb[sheet])), sheet
-    pins = rows(wb["Vastgezet"])
-    assert len({p["personeelsnummer"] for p in pins}) == len(pins)
     formatie = {f["functiecode"]: f["formatie_fte"] for f in nieuw}
+    fte = {m["personeelsnummer"]: m["fte"] for m in mw}
+    assert len(fte) == len(mw) and all(isinstance(n, str) for n in fte), "personeelsnummers"
+    for m in mw:
+        wensen = [m[f"voorkeur_{i}"] for i in range(1, 6) if m[f"voorkeur_{i}"]]
+        assert m["functie"] in oude_codes and len(set(wensen)) == len(wensen), m
+        assert set(wensen) <= set(formatie), m
+    for r in mapping:
+        assert r["oude_functie"] in oude_codes and r["nieuwe_functie"] in formatie, r
+    for r in oordelen + pins:
+        assert r["personeelsnummer"] in fte and r["nieuwe_functie"] in formatie, r
+    assert len({p["personeelsnummer"] for p in pins}) == len(pins), "dubbel vastgezet"
     for code in {p["nieuwe_functie"] for p in pins}:
         pinned = sum(fte[p["personeelsnummer"]] for p in pins if p["nieuwe_functie"] == code)
         assert pinned <= formatie[code] + 1e-9, code
-    targets = {}
+    per_oud, per_nieuw = {}, {}
     for r in mapping:
-        targets.setdefault(r["oude_functie"], []).append(r)
-    sources = {}
-    for r in mapping:
-        sources.setdefault(r["nieuwe_functie"], []).append(r)
+        per_oud.setdefault(r["oude_functie"], []).append(r)
+        per_nieuw.setdefault(r["nieuwe_functie"], []).append(r)
     return {
         "medewerkers": len(mw),
+        "fte medewerkers": round(sum(fte.values()), 2),
         "tijdelijk": sum(m["dienstverband"] == "tijdelijk" for m in mw),
         "met voorkeuren": sum(bool(m["voorkeur_1"]) for m in mw),
-        "fte medewerkers": round(sum(fte.values()), 2),
         "oude functies": len(oud),
         "nieuwe functies": len(nieuw),
         "formatie oud": round(sum(f["formatie_fte"] for f in oud), 2),
@@ -522,19 +535,20 @@ def check(path):
         "mappingregels": len(mapping),
         "functievolger-regels (<= 30%)": sum(r["wijzigingspercentage"] <= 30 for r in mapping),
         "gewijzigd-regels (> 30%)": sum(r["wijzigingspercentage"] > 30 for r in mapping),
-        "splits (oud -> 2+ nieuw)": sum(len(v) > 1 for v in targets.values()),
-        "merges (2+ oud -> nieuw)": sum(len(v) > 1 for v in sources.values()),
-        "vervallen oude functies": sorted(oude_codes - set(targets)),
-        "nieuwe functies SS-5": sorted(nieuwe_codes - set(sources)),
-        "geschiktheidsoordelen": len(rows(wb["Geschiktheid"])),
+        "splits (oud -> 2+ nieuw)": sum(len(v) > 1 for v in per_oud.values()),
+        "merges (2+ oud -> nieuw)": sum(len(v) > 1 for v in per_nieuw.values()),
+        "vervallen oude functies": sorted(oude_codes - set(per_oud)),
+        "nieuwe functies (SS-5)": sorted(set(formatie) - set(per_nieuw)),
+        "geschiktheidsoordelen": len(oordelen),
         "vastgezet": len(pins),
     }
 
 
 def main():
     save(build_workbook(), OUTPUT)
+    print(f"{OUTPUT.name} geschreven")
     for name, value in check(OUTPUT).items():
-        print(f"{name}: {value}")
+        print(f"  {name}: {value}")
 
 
 if __name__ == "__main__":

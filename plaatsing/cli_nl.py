@@ -1,0 +1,68 @@
+"""Dutch texts for click's own messages (help headings, usage errors): users speak Dutch."""
+from __future__ import annotations
+
+
+
+VERTALING = {
+    "Usage:": "Gebruik:",
+    "Options": "Opties",
+    "Commands": "Opdrachten",
+    "Positional arguments": "Argumenten",
+    "Show this message and exit.": "Toon deze hulptekst en stop.",
+    "Show the version and exit.": "Toon het versienummer en stop.",
+    "Error: {message}": "Fout: {message}",
+    "Try '{command} {option}' for help.": "Typ '{command} {option}' voor hulp.",
+    "No such option {name!r}.": "Onbekende optie {name!r}.",
+    "No such command {name!r}.": "Onbekende opdracht {name!r}.",
+    "Missing argument": "Ontbrekend argument",
+    "Missing option": "Ontbrekende optie",
+    "Missing parameter": "Ontbrekende waarde",
+    "Missing command.": "Geef een opdracht op.",
+    "Missing {param_type}": "{param_type} ontbreekt",
+    "Invalid value for {param_hint}: {message}": "Ongeldige waarde voor {param_hint}: {message}",
+    "Invalid value: {message}": "Ongeldige waarde: {message}",
+    "Option {name!r} does not take a value.": "Optie {name!r} neemt geen waarde.",
+    "{value!r} is not a valid {number_type}.": "{value!r} is geen geldig getal.",
+    "{value} is not in the range {range}.": "{value} ligt niet in het bereik {range}.",
+    "Aborted!": "Afgebroken.",
+    "{name} {filename!r} does not exist.": "{name} {filename!r} bestaat niet.",
+    "{name} {filename!r} is a directory.": "{name} {filename!r} is een map.",
+    "file": "bestand",
+    "directory": "map",
+    "path": "pad",
+    "argument": "argument",
+    "option": "optie",
+    "parameter": "parameter",
+}
+MEERVOUD = {
+    "Got unexpected extra argument ({args})": "Onverwacht extra argument ({args})",
+    "Got unexpected extra arguments ({args})": "Onverwachte extra argumenten ({args})",
+}
+
+
+def _vertaal(tekst: str) -> str:
+    return VERTALING.get(tekst, tekst)
+
+
+def _vertaal_meervoud(enkel: str, meer: str, n: int) -> str:
+    tekst = enkel if n == 1 else meer
+    return MEERVOUD.get(tekst, tekst)
+
+
+def installeer() -> None:
+    """Point click's gettext lookups at the Dutch texts above."""
+    import click.core
+    import click.decorators
+    import click.exceptions
+    import click.formatting
+    import click.parser
+    import click.types
+
+    for module in (click.core, click.decorators, click.exceptions, click.formatting, click.parser, click.types):
+        if hasattr(module, "_"):
+            module._ = _vertaal
+        if hasattr(module, "ngettext"):
+            module.ngettext = _vertaal_meervoud
+
+
+

@@ -1,0 +1,136 @@
+"""The command line: exit codes, exact messages, files written safely, Dutch help everywhere."""
+from __future__ import annotations
+
+import re
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from plaatsing.cli import main
+from scenario_gen import functie, medewerker, tabellen, write_xlsx
+
+ROOT = Path(__file__).resolve().parents[1]
+DEMO = ROOT / "scenarios" / "almelo-2018.xlsx"
+
+
+def draai(*args):
+    return CliRunner().invoke(main, [str(a) for a in args], prog_name="plaatsing")
+
+
+@pytest.fixture
+def klein(tmp_path):
+    t = tabellen([medewerker("001", "O", date(1990, 1, 1)), medewerker("002", "O", date(2000, 1, 1))],
+                 [functie("O", formatie=2)], [functie("N", formatie=1)], [("O", "N", 10)])
+    pad = tmp_path / "klein.xlsx"
+    write_xlsx(t, pad)
+    return pad
+
+
+def test_solve_schrijft_besluiten_en_samenvatting(klein):
+    uitkomst = draai("solve", klein, "--stil")
+    assert uitkomst.exit_code == 0, uitkomst.output
+    uit = klein.with_name("klein-besluiten.xlsx")
+    assert uit.exists()
+    assert "functievolger                     1" in uitkomst.stdout
+    assert "boventallig                       1" in uitkomst.stdout
+    assert f"Geschreven naar: {uit}" in uitkomst.stdout
+    boek = openpyxl.load_workbook(uit)
+    assert boek.sheetnames == ["Plaatsingsbesluiten", "Bezetting", "Verantwoording"]
+    rijen = list(boek["Plaatsingsbesluiten"].values)
+    assert list(rijen[0][:15]) == ["personeelsnummer", "naam", "huidige_functie", "huidige_eenheid", "schaal",
+                                   "fte", "uitkomst", "regels", "nieuwe_functie", "nieuwe_functienaam",
+                                   "nieuwe_eenheid", "nieuwe_schaal", "voorkeur_gehonoreerd", "salarisgarantie",
+                                   "motivering"]
+    assert [(r[0], r[6], r[8]) for r in rijen[1:]] == [("001", "functievolger", "N"), ("002", "boventallig", None)]
+    assert boek["Plaatsingsbesluiten"].freeze_panes == "A2"
+
+
+def test_solve_overschrijft_niet_zonder_vlag(klein):
+    assert draai("solve", klein, "--stil").exit_code == 0
+    tweede = draai("solve", klein, "--stil")
+    assert tweede.exit_code == 2
+    assert "bestaat al; geef --overschrijf op" in tweede.stderr
+    assert draai("solve", klein, "--stil", "--overschrijf").exit_code == 0
+
+
+def test_solve_weigert_uitvoer_gelijk_aan_invoer(klein):
+    uitkomst = draai("solve", klein, "--uitvoer", klein, "--overschrijf")
+    assert uitkomst.exit_code == 2
+    assert "hetzelfde als het scenario" in uitkomst.stderr
+
+
+def test_ongeldig_scenario_exit_1_en_niets_geschreven(tmp_path):
+    t = tabellen([medewerker("001", "ONBEKEND", date(1990, 1, 1))], [functie("O")], [functie("N")], [("O", "N", 10)])
+    pad = tmp_path / "fout.xlsx"
+    write_xlsx(t, pad)
+    uitkomst = draai("solve", pad, "--stil")
+    assert uitkomst.exit_code == 1
+    assert ("Medewerkers, rij 2, kolom functie: de code 'ONBEKEND' staat niet in het blad Oude functies. "
+            "Voeg de functie toe of corrigeer de code.") in uitkomst.stderr
+    assert "Traceback" not in uitkomst.output
+    assert not (tmp_path / "fout-besluiten.xlsx").exists()
+
+
+def test_voortgang_op_stderr_en_stil(klein):
+    luid = draai("solve", klein, "--overschrijf")
+    assert re.search(r"fase O1 minimale boventalligheid: OPTIMAL", luid.stderr)
+    stil = draai("solve", klein, "--overschrijf", "--stil")
+    assert stil.stderr == ""
+
+
+def test_parameter_op_opdrachtregel(klein):
+    uitkomst = draai("solve", klein, "--stil", "-p", "selectiemethode=loting")
+    assert uitkomst.exit_code == 1
+    assert "Opdrachtregel, rij -, kolom selectiemethode: onbekende waarde 'loting'" in uitkomst.stderr
+
+
+def test_template_en_valideer(tmp_path):
+    pad = tmp_path / "leeg.xlsx"
+    assert draai("template", pad).exit_code == 0
+    boek = openpyxl.load_workbook(pad)
+    assert {"Medewerkers", "Oude functies", "Nieuwe functies", "Functiemapping", "Parameters"} <= set(boek.sheetnames)
+    assert boek["Medewerkers"].data_validations.dataValidation  # dropdowns and ranges
+    uitkomst = draai("valideer", pad)
+    assert uitkomst.exit_code == 1
+    assert "Parameters, rij -, kolom peildatum: de peildatum ontbreekt" in uitkomst.stderr
+    assert "Medewerkers, rij 2, kolom -: het blad Medewerkers bevat geen gegevens" in uitkomst.stderr
+    assert "Het scenario kan niet worden gebruikt: 3 problemen gevonden." in uitkomst.stderr
+
+
+def test_demo_valideert():
+    uitkomst = draai("valideer", DEMO)
+    assert uitkomst.exit_code == 0
+    assert uitkomst.stdout.startswith("Het scenario is bruikbaar: 3")
+
+
+def test_besluiten_byte_gelijk_bij_herhaling(klein, tmp_path):
+    a, b = tmp_path / "a.xlsx", tmp_path / "b.xlsx"
+    assert draai("solve", klein, "-o", a, "--stil").exit_code == 0
+    assert draai("solve", klein, "-o", b, "--stil", "--workers", "2").exit_code == 0
+    blad = "xl/worksheets/sheet1.xml"
+    assert zipfile.ZipFile(a).read(blad) == zipfile.ZipFile(b).read(blad)
+
+
+def test_elke_opdracht_heeft_nederlandse_hulp_en_staat_in_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for naam in main.commands:
+        uitkomst = draai(naam, "--help")
+        assert uitkomst.exit_code == 0
+        assert uitkomst.stdout.startswith(f"Gebruik: plaatsing {naam} [OPTIES]")
+        assert "Voorbeeld: plaatsing" in uitkomst.stdout
+        assert "Show this message" not in uitkomst.stdout
+        assert f"plaatsing {naam}" in readme
+
+
+def test_geen_namen_in_voortgang(tmp_path):
+    t = tabellen([medewerker("001", "O", date(1990, 1, 1))], [functie("O")], [functie("N")], [("O", "N", 10)])
+    t["Medewerkers"][0]["naam"] = "Jantje Geheim"
+    pad = tmp_path / "naam.xlsx"
+    write_xlsx(t, pad)
+    uitkomst = draai("solve", pad)
+    assert uitkomst.exit_code == 0
+    assert "Geheim" not in uitkomst.output and "1990" not in uitkomst.output

@@ -1,0 +1,248 @@
+"""One small case per rule ID of regels.md, in both directions: the rule applies / does not."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from plaatsing import InvoerFout, scenario_from_tables, solve
+from scenario_gen import functie, medewerker, tabellen
+
+
+def met_bron(tables):
+    """Map an empty old function Z to every new function (80%), so that none is SS-5 new."""
+    tables["Oude functies"].append(functie("Z", formatie=0))
+    tables["Functiemapping"] += [{"oude_functie": "Z", "nieuwe_functie": n["functiecode"], "wijzigingspercentage": 80}
+                                 for n in tables["Nieuwe functies"]]
+    return tables
+
+
+def plaats(tables, **parameters):
+    plan = solve(scenario_from_tables(tables, parameters=parameters or None))
+    b = plan.besluiten.set_index("personeelsnummer")
+    return {p: (r.nieuwe_functie if isinstance(r.nieuwe_functie, str) else None, r.uitkomst, r.regels)
+            for p, r in b.iterrows()}, plan
+
+
+def een_op_een(pct, *, schaal_oud=9, schaal_nieuw=9, familie=None, **parameters):
+    t = tabellen([medewerker("A", "O", date(2000, 1, 1), schaal=schaal_oud)],
+                 [functie("O", schaal=schaal_oud, familie=familie)],
+                 [functie("N", schaal=schaal_nieuw, familie=familie)],
+                 [("O", "N", pct)] if pct is not None else [], **parameters)
+    return plaats(met_bron(t))[0]["A"]
+
+
+@pytest.mark.parametrize("pct, uitkomst", [(30, "functievolger"), (30.0000001, "functievolger"),
+                                          (31, "passend"), (0, "functievolger")])
+def test_ss1_drempel_van_30_procent_is_nog_ongewijzigd(pct, uitkomst):
+    assert een_op_een(pct)[1] == uitkomst
+
+
+def test_ss1_drempel_is_een_parameter():
+    assert een_op_een(35, drempel_wijziging=40)[1] == "functievolger"
+    assert een_op_een(35)[1] == "passend"
+
+
+def test_ss2_verwant_via_functiefamilie_en_zelfde_schaal():
+    assert een_op_een(None, familie="fin")[:2] == ("N", "passend")
+    assert een_op_een(None)[:2] == (None, "boventallig")  # not related at all
+
+
+def test_ss3_passend_lager_met_salarisgarantie():
+    plaatsing, plan = plaats(tabellen([medewerker("A", "O", date(2000, 1, 1), schaal=9)],
+                                      [functie("O", schaal=9)], [functie("N", schaal=8)], [("O", "N", 50)]))
+    assert plaatsing["A"][:2] == ("N", "passend lager")
+    assert plan.besluiten.loc[0, "salarisgarantie"] == "ja"
+    assert een_op_een(50, schaal_nieuw=7)[1] == "boventallig"  # two scales lower: not by default
+
+
+def test_ss3_max_schalen_lager_is_een_parameter():
+    assert een_op_een(50, schaal_nieuw=7, max_schalen_lager=2)[1] == "passend lager"
+
+
+def test_ss4_geschikt_hoger_alleen_met_parameter():
+    assert een_op_een(50, schaal_nieuw=10)[1] == "boventallig"
+    assert een_op_een(50, schaal_nieuw=10, max_schalen_hoger=1)[1] == "geschikt"
+
+
+def ss5_tabellen(oordeel=None):
+    return tabellen([medewerker("A", "O", date(2000, 1, 1))], [functie("O", familie="x")],
+                    [functie("OUD-OPV", familie="x"), functie("NIEUW", familie="x")],
+                    [("O", "OUD-OPV", 80)], geschiktheid=[("A", "NIEUW", oordeel)] if oordeel else (),
+                    peildatum=date(2025, 1, 1))
+
+
+def test_ss5_nieuwe_functie_niet_via_familie():
+    t = ss5_tabellen()
+    t["Nieuwe functies"][0]["formatie_fte"] = 0  # the successor has no room
+    plaatsing, plan = plaats(t)
+    assert plaatsing["A"][:2] == (None, "boventallig")
+    status = plan.bezetting.set_index("functiecode").at["NIEUW", "status"]
+    assert status == "vacature (nieuwe functie)"
+
+
+def test_ss5_nieuwe_functie_met_oordeel_passend():
+    t = ss5_tabellen("passend")
+    t["Nieuwe functies"][0]["formatie_fte"] = 0
+    functie_, uitkomst, regels = plaats(t)[0]["A"]
+    assert (functie_, uitkomst) == ("NIEUW", "passend")
+    assert "SS-6" in regels and "SS-5" in regels
+
+
+@pytest.mark.parametrize("oordeel, verwacht", [("niet", "boventallig"), ("geschikt", "geschikt"),
+                                               ("passend", "passend")])
+def test_ss6_oordeel_overschrijft_t2(oordeel, verwacht):
+    t = tabellen([medewerker("A", "O", date(2000, 1, 1))], [functie("O")], [functie("N")], [("O", "N", 50)],
+                 geschiktheid=[("A", "N", oordeel)])
+    assert plaats(t)[0]["A"][1] == verwacht
+
+
+def test_ss6_niet_neemt_functievolgerschap_niet_weg_en_waarschuwt():
+    t = tabellen([medewerker("A", "O", date(2000, 1, 1))], [functie("O")], [functie("N")], [("O", "N", 10)],
+                 geschiktheid=[("A", "N", "niet")])
+    plaatsing, plan = plaats(t)
+    assert plaatsing["A"][1] == "functievolger"
+    waarschuwingen = plan.verantwoording[plan.verantwoording["onderdeel"] == "waarschuwing"]["waarde"]
+    assert any("SS-6" in w and "functievolger" in w for w in waarschuwingen)
+
+
+def test_ss6_passend_lager_zonder_ondergrens():
+    t = tabellen([medewerker("A", "O", date(2000, 1, 1), schaal=10)], [functie("O", schaal=10)],
+                 [functie("N", schaal=7)], [], geschiktheid=[("A", "N", "passend")])
+    assert plaats(t)[0]["A"][:2] == ("N", "passend lager")
+
+
+def test_ss7_pin_telt_mee_in_de_formatie():
+    t = tabellen([medewerker("A", "O", date(1990, 1, 1)), medewerker("B", "X", date(2010, 1, 1))],
+                 [functie("O"), functie("X")], [functie("N", formatie=1.0)], [("O", "N", 0)],
+                 vastgezet=[("B", "N")])
+    plaatsing, _ = plaats(t)
+    assert plaatsing["B"][:2] == ("N", "vastgezet")
+    assert plaatsing["A"][:2] == (None, "boventallig")  # the pin took the only place (H4b)
+    assert "H4" in plaatsing["A"][2]
+
+
+def test_ss7_pins_boven_formatie_zijn_een_invoerfout():
+    t = tabellen([medewerker("A", "O", date(1990, 1, 1)), medewerker("B", "O", date(2010, 1, 1))],
+                 [functie("O", formatie=2)], [functie("N", formatie=1.0)], [("O", "N", 0)],
+                 vastgezet=[("A", "N"), ("B", "N")])
+    with pytest.raises(InvoerFout) as fout:
+        scenario_from_tables(t)
+    assert "Vastgezet, rij 3, kolom nieuwe_functie" in str(fout.value)
+    assert "SS-7" in str(fout.value)
+
+
+@pytest.mark.parametrize("marge, geplaatst", [(0, 1), (0.5, 2)])
+def test_h1_capaciteit_en_fte_marge(marge, geplaatst):
+    t = tabellen([medewerker("A", "O", date(1990, 1, 1)), medewerker("B", "O", date(2000, 1, 1), fte=0.5)],
+                 [functie("O", formatie=1.5)], [functie("N", formatie=1.0)], [("O", "N", 0)], fte_marge=marge)
+    plaatsing, _ = plaats(t)
+    assert sum(f is not None for f, _, _ in plaatsing.values()) == geplaatst
+
+
+def test_h1_decimale_fte_exact():
+    # 0.3 + 0.5 + 0.2 is not exactly 1.0 in floating point; in whole millionths it is
+    t = tabellen([medewerker("A", "O", date(1990, 1, 1), fte=0.3), medewerker("B", "O", date(1991, 1, 1), fte=0.5),
+                  medewerker("C", "O", date(1992, 1, 1), fte=0.2)],
+                 [functie("O", formatie=1)], [functie("N", formatie=1.0)], [("O", "N", 0)])
+    assert all(u == "functievolger" for _, u, _ in plaats(t)[0].values())
+
+
+def test_h4_functievolger_gaat_voor_aantal():  # regels.md §7.3
+    t = tabellen([medewerker("A", "OA", date(1990, 1, 1)), medewerker("B", "OB", date(1980, 1, 1))],
+                 [functie("OA"), functie("OB", familie="n")], [functie("N", familie="n"), functie("M")],
+                 [("OA", "N", 10), ("OA", "M", 50)])
+    plaatsing, plan = plaats(t)
+    assert plaatsing["A"][:2] == ("N", "functievolger") and plaatsing["B"][1] == "boventallig"
+    t["Medewerkers"][0]["voorkeur_1"] = "M"  # H4(a): A opts out
+    plaatsing, _ = plaats(t)
+    assert plaatsing["A"][:2] == ("M", "passend") and plaatsing["B"][:2] == ("N", "passend")
+    assert "H4" in plaatsing["A"][2]
+
+
+def test_h4b_eerste_passer_bij_fte():  # regels.md §7.5
+    t = tabellen([medewerker("E", "O", date(1990, 1, 1), fte=0.8), medewerker("F", "O", date(2000, 1, 1), fte=0.5),
+                  medewerker("G", "O", date(2010, 1, 1), fte=0.2)],
+                 [functie("O", formatie=1.5)], [functie("N", formatie=1.0)], [("O", "N", 10)])
+    plaatsing, _ = plaats(t)
+    assert [plaatsing[p][0] for p in "EFG"] == ["N", None, "N"]
+
+
+def test_h5_tijdelijk_na_vast_en_eigen_uitkomst():
+    t = tabellen([medewerker("T", "O", date(1980, 1, 1), dienstverband="tijdelijk"),
+                  medewerker("V", "O", date(2015, 1, 1))],
+                 [functie("O", formatie=2)], [functie("N", formatie=1.0)], [("O", "N", 0)])
+    plaatsing, _ = plaats(t)
+    assert plaatsing["V"][:2] == ("N", "functievolger")
+    assert plaatsing["T"][:2] == (None, "niet geplaatst (tijdelijk)") and "H5" in plaatsing["T"][2]
+
+
+@pytest.mark.parametrize("geboren_b, nummers, winnaar", [
+    (date(1960, 1, 1), ("A", "B"), "B"),   # same datum_in_dienst: older first
+    (date(1965, 1, 1), ("B", "A"), "A"),   # same dates: lower personeelsnummer first
+])
+def test_sel_a_gelijke_stand(geboren_b, nummers, winnaar):
+    t = tabellen([medewerker(nummers[0], "O", date(2000, 1, 1), geboren=date(1965, 1, 1)),
+                  medewerker(nummers[1], "O", date(2000, 1, 1), geboren=geboren_b)],
+                 [functie("O", formatie=2)], [functie("N", formatie=1.0)], [("O", "N", 0)])
+    plaatsing, _ = plaats(t)
+    assert [p for p, (f, _, _) in plaatsing.items() if f] == [winnaar]
+
+
+def test_o1_zo_min_mogelijk_boventallig():
+    # A (senior) could take either; only the plan A->M, B->N places both
+    t = tabellen([medewerker("A", "OA", date(1980, 1, 1)), medewerker("B", "OB", date(2000, 1, 1))],
+                 [functie("OA", familie="x"), functie("OB", familie="y")],
+                 [functie("N", familie="x"), functie("M", familie="x")], [("OB", "N", 50)])
+    t["Medewerkers"][0]["voorkeur_1"] = "N"
+    plaatsing, _ = plaats(met_bron(t))
+    assert plaatsing["A"][0] == "M" and plaatsing["B"][0] == "N"
+
+
+def test_o2_senioriteit_op_de_laatste_plaats():  # regels.md §7.4
+    t = tabellen([medewerker("D", "OD", date(2010, 1, 1)), medewerker("C", "OC", date(1995, 1, 1))],
+                 [functie("OC", familie="p"), functie("OD", familie="p")], [functie("P", familie="p")], [])
+    plaatsing, _ = plaats(met_bron(t))
+    assert plaatsing["C"][0] == "P" and plaatsing["D"][1] == "boventallig"
+    assert "O2" in plaatsing["D"][2]
+
+
+def test_o3_functievolgen_gaat_voor_voorkeur():
+    t = tabellen([medewerker("A", "O", date(1990, 1, 1), voorkeuren=("M", "N"))],
+                 [functie("O", familie="x")], [functie("N", familie="x"), functie("M", familie="x")],
+                 [("O", "N", 10)])
+    assert plaats(t)[0]["A"][:2] == ("N", "functievolger")  # M (voorkeur 2 ranks N lower) is T2 only
+
+
+def test_o4_voorkeuren_en_o6_anciënniteit():
+    mensen = [medewerker("A", "O", date(1990, 1, 1), voorkeuren=("Y", "X")),
+              medewerker("B", "O", date(2000, 1, 1), voorkeuren=("X", "Y"))]
+    t = tabellen(mensen, [functie("O", familie="f", formatie=2)],
+                 [functie("X", familie="f"), functie("Y", familie="f")], [])
+    met_bron(t)
+    plaatsing, _ = plaats(t)
+    assert plaatsing["A"][0] == "Y" and plaatsing["B"][0] == "X"  # O4: both first choices
+    for m in mensen:
+        m["voorkeur_1"], m["voorkeur_2"] = "X", "Y"
+    plaatsing, _ = plaats(t)
+    assert plaatsing["A"][0] == "X" and plaatsing["B"][0] == "Y"  # O6: the senior gets the tie
+
+
+def test_o5_minste_salarisgarantie():
+    t = tabellen([medewerker("A", "O", date(1990, 1, 1), schaal=9)], [functie("O", schaal=9)],
+                 [functie("L1", schaal=8), functie("L2", schaal=7)], [("O", "L1", 50)],
+                 geschiktheid=[("A", "L2", "passend")])
+    assert plaats(t)[0]["A"][:2] == ("L1", "passend lager")
+
+
+def test_f5_zelfde_invoer_zelfde_besluiten_ook_met_andere_workers():
+    t = tabellen([medewerker(f"M{i:02}", "O" if i % 2 else "P", date(1990 + i % 5, 1, 1), fte=[1.0, 0.5, 0.8][i % 3])
+                  for i in range(16)],
+                 [functie("O", familie="a", formatie=8), functie("P", familie="a", formatie=8)],
+                 [functie("N1", familie="a", formatie=3), functie("N2", familie="a", formatie=3),
+                  functie("N3", familie="a", formatie=2)],
+                 [("O", "N1", 20), ("P", "N2", 40)])
+    s = scenario_from_tables(t)
+    eerste = solve(s, workers=1).besluiten
+    for workers in (1, 2, 4):
+        assert solve(s, workers=workers).besluiten.equals(eerste)
