@@ -6,6 +6,7 @@ function under its ID; `bepaal_kandidaten` reads like §1 and §3.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -28,6 +29,12 @@ class Kandidaten:
     sel_a: pd.Series               # personeelsnummer -> SEL-A rank (0 = goes first; H5 included)
     nieuwe_functies_ss5: frozenset  # functions no old function maps to (SS-5)
     waarschuwingen: tuple[Melding, ...]
+
+    @cached_property
+    def t1_functies(self) -> dict[str, set[str]]:
+        """personeelsnummer -> the functions where that person is functievolger (T1)."""
+        t1 = self.opties[self.opties["tier"] == 1]
+        return t1.groupby("personeelsnummer")["functie"].apply(set).to_dict()
 
 
 def bepaal_kandidaten(s: Scenario) -> Kandidaten:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from plaatsing.kandidaten import ONGENOEMD, TIER_NAAM
 from plaatsing.parameters import AFSPIEGELING
+from plaatsing.selectie import afspiegeling_feiten
 from plaatsing.waarden import formatteer_getal
 
 UITLEG_TIER = {
@@ -19,11 +20,11 @@ UITLEG_TIER = {
 class Motiveerder:
     """Writes the motivering of each person from the plan and the candidate table."""
 
-    def __init__(self, scenario, kandidaten, toewijzing, ruimte):
+    def __init__(self, scenario, kandidaten, toewijzing, selectie):
         self.s = scenario
         self.k = kandidaten
         self.toewijzing = toewijzing
-        self.ruimte = ruimte
+        self.selectie = selectie
         self.opties = {(r.personeelsnummer, r.functie): r for r in kandidaten.opties.itertuples(index=False)}
         self.per_persoon: dict[str, list] = {}
         for r in kandidaten.opties.itertuples(index=False):
@@ -104,8 +105,10 @@ class Motiveerder:
         formatie = formatteer_getal(self.s.nieuwe_functies.at[f, "formatie_fte"])
         tijdelijk = " Als medewerker met een tijdelijk dienstverband komt u na collega's in vaste dienst (H5)." \
             if self.s.medewerkers.at[p, "dienstverband"] == "tijdelijk" else ""
+        feiten = afspiegeling_feiten(self.selectie, f, p) if self._sel_regel() == "SEL-B" else None
+        feiten = f" Afspiegeling: {feiten}." if feiten else ""
         return (f"U bent functievolger voor {self.functie_tekst(f)}, maar de formatie van {formatie} fte biedt "
-                f"geen ruimte meer voor u naast {wie} en vooraf geplaatste collega's (H4b).{tijdelijk}")
+                f"geen ruimte meer voor u naast {wie} en vooraf geplaatste collega's (H4b).{feiten}{tijdelijk}")
 
     def _niet_geplaatst(self, p, mw, zinnen) -> list[str]:
         regels = ["O1"]

@@ -9,8 +9,9 @@ from typing import Callable
 import pandas as pd
 
 from plaatsing.controle import toets
-from plaatsing.kandidaten import LEEFTIJDSGROEPEN, TIER_NAAM, leeftijd, leeftijdsgroep
-from plaatsing.parameters import AFSPIEGELING
+from plaatsing.kandidaten import TIER_NAAM
+from plaatsing.parameters import AFSPIEGELING, VOORKEUR_LEIDEND
+from plaatsing.selectie import maak_afspiegeling, maak_selectie
 from plaatsing.motivering import Motiveerder
 from plaatsing.oplossen import FaseVerslag, Oplossing, los_op
 from plaatsing.scenario import Scenario
@@ -37,6 +38,7 @@ class Plan:
     verantwoording: pd.DataFrame
     toets: pd.DataFrame
     fasen: tuple[FaseVerslag, ...]
+    selectie: pd.DataFrame | None = None
     afspiegeling: pd.DataFrame | None = None
 
     @property
@@ -57,31 +59,25 @@ class Plan:
 def solve(scenario: Scenario, *, workers: int | None = None,
           voortgang: Callable[[str], None] | None = None) -> Plan:
     """Place every medewerker of the scenario under regels.md and return the Plan."""
-    oplossing = los_op(scenario, workers=workers, voortgang=voortgang)
-    besluiten = maak_besluiten(scenario, oplossing)
+    if scenario.parameters.beleid == VOORKEUR_LEIDEND:
+        from plaatsing.voorkeur_leidend import los_op_voorkeur_leidend
+        oplossing, vergelijking = los_op_voorkeur_leidend(scenario, workers=workers, voortgang=voortgang)
+    else:
+        oplossing, vergelijking = los_op(scenario, workers=workers, voortgang=voortgang), []
+    selectie = maak_selectie(scenario, oplossing.kandidaten, oplossing.toewijzing)
+    besluiten = maak_besluiten(scenario, oplossing, selectie)
     schendingen = toets(scenario, oplossing.kandidaten, oplossing.toewijzing)
     bezetting = maak_bezetting(scenario, oplossing.toewijzing)
-    verantwoording = maak_verantwoording(scenario, oplossing, besluiten, bezetting, schendingen)
-    afspiegeling = maak_afspiegeling(scenario, oplossing) \
-        if scenario.parameters.selectiemethode == AFSPIEGELING else None
-    return Plan(scenario, besluiten, bezetting, verantwoording, schendingen, tuple(oplossing.fasen), afspiegeling)
+    verantwoording = maak_verantwoording(scenario, oplossing, besluiten, bezetting, schendingen, vergelijking)
+    afspiegeling = maak_afspiegeling(selectie) if scenario.parameters.selectiemethode == AFSPIEGELING else None
+    return Plan(scenario, besluiten, bezetting, verantwoording, schendingen, tuple(oplossing.fasen),
+                selectie, afspiegeling)
 
 
-def uitkomst(scenario: Scenario, oplossing: Oplossing, p: str) -> str:
-    f = oplossing.toewijzing[p]
-    if p in scenario.vastgezet.index:
-        return "vastgezet"
-    if f is None:
-        return "niet geplaatst (tijdelijk)" if scenario.medewerkers.at[p, "dienstverband"] == "tijdelijk" \
-            else "boventallig"
-    tier = oplossing.kandidaten.opties.set_index(["personeelsnummer", "functie"]).at[(p, f), "tier"]
-    return TIER_NAAM[int(tier)]
-
-
-def maak_besluiten(s: Scenario, oplossing: Oplossing) -> pd.DataFrame:
+def maak_besluiten(s: Scenario, oplossing: Oplossing, selectie: pd.DataFrame) -> pd.DataFrame:
     mw = s.medewerkers
     nieuw = s.nieuwe_functies
-    motiveerder = Motiveerder(s, oplossing.kandidaten, oplossing.toewijzing, oplossing.ruimte)
+    motiveerder = Motiveerder(s, oplossing.kandidaten, oplossing.toewijzing, selectie)
     tiers = {(r.personeelsnummer, r.functie): int(r.tier) for r in oplossing.kandidaten.opties.itertuples(index=False)}
     rijen = []
     for p in mw.index:
@@ -136,7 +132,8 @@ def maak_bezetting(s: Scenario, toewijzing: dict) -> pd.DataFrame:
     return pd.DataFrame(rijen, columns=BEZETTING_KOLOMMEN)
 
 
-def maak_verantwoording(s: Scenario, oplossing: Oplossing, besluiten, bezetting, schendingen) -> pd.DataFrame:
+def maak_verantwoording(s: Scenario, oplossing: Oplossing, besluiten, bezetting, schendingen,
+                        vergelijking: list[tuple[str, str]]) -> pd.DataFrame:
     """Everything needed to reproduce and trust the plan; no personal data beyond numbers."""
     rijen = [
         ("engine", f"plaatsing {version('plaatsing')}"),
@@ -169,44 +166,11 @@ def maak_verantwoording(s: Scenario, oplossing: Oplossing, besluiten, bezetting,
     rijen.append(("waarschuwingen bij inlezen", str(len(s.waarschuwingen) + len(oplossing.kandidaten.waarschuwingen))))
     for w in list(s.waarschuwingen) + list(oplossing.kandidaten.waarschuwingen):
         rijen.append(("waarschuwing", str(w)))
+    rijen += vergelijking
     rijen.append(("toets (F1–F3)", "geen schendingen" if schendingen.empty else f"{len(schendingen)} schendingen"))
     for r in schendingen.itertuples(index=False):
         rijen.append((f"toets {r.regel}", f"{r.personeelsnummer} {r.functie}: {r.probleem}".strip()))
     return pd.DataFrame(rijen, columns=["onderdeel", "waarde"])
-
-
-def maak_afspiegeling(s: Scenario, oplossing: Oplossing) -> pd.DataFrame:
-    """Per uitwisselbare groep that lost places: kept and lost per leeftijdsgroep (SEL-B)."""
-    opties = oplossing.kandidaten.opties
-    t1 = opties[opties["tier"] == 1]
-    t1_per_persoon = t1.groupby("personeelsnummer")["functie"].apply(set).to_dict()
-    rijen = []
-    mw = s.medewerkers
-    for f, leden in oplossing.kandidaten.selectievolgorde.items():
-        telling = {}
-        for p in leden:
-            g = leeftijdsgroep(leeftijd(mw.at[p, "geboortedatum"], s.parameters.peildatum))
-            voor, behouden, vervallen = telling.get(g, (0, 0, 0))
-            plek = oplossing.toewijzing[p]
-            verloren = plek != f and plek not in t1_per_persoon[p] and p not in s.vastgezet.index \
-                and not _koos_anders(mw.loc[p], plek, t1_per_persoon[p])
-            telling[g] = (voor + 1, behouden + (plek == f), vervallen + verloren)
-        if any(v for _, _, v in telling.values()):
-            for g in sorted(telling):
-                van, tot = LEEFTIJDSGROEPEN[g]
-                naam = f"{van}–{tot}" if tot else f"{van}+"
-                rijen.append({"functiecode": f, "leeftijdsgroep": naam, "aantal_voor": telling[g][0],
-                              "aantal_behouden": telling[g][1], "aantal_vervallen": telling[g][2]})
-    return pd.DataFrame(rijen, columns=["functiecode", "leeftijdsgroep", "aantal_voor", "aantal_behouden",
-                                        "aantal_vervallen"])
-
-
-def _koos_anders(mw, plek, t1: set) -> bool:
-    """H4(a): placed in a function listed before every T1 function."""
-    if plek is None:
-        return False
-    posities = {mw.get(f"voorkeur_{i}"): i for i in range(1, 6)}
-    return posities.get(plek, 99) < min(posities.get(f, 98) for f in t1)
 
 
 def _gap(fase: FaseVerslag) -> str:

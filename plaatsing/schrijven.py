@@ -71,6 +71,8 @@ def schrijf_tabel(boek: Workbook, titel: str, tabel: pd.DataFrame) -> None:
         for cel in rij:
             if isinstance(cel.value, str):
                 cel.data_type = "s"  # never a formula, whatever the text starts with
+            elif isinstance(cel.value, (dt.date, dt.datetime)):
+                cel.number_format = "DD-MM-YYYY"
     blad.freeze_panes = "A2"
     if len(tabel.columns):
         blad.auto_filter.ref = f"A1:{get_column_letter(len(tabel.columns))}{max(1, len(tabel) + 1)}"
@@ -112,6 +114,8 @@ def schrijf_besluiten(plan, pad: Path, *, overschrijf: bool = False) -> Path:
     if plan.afspiegeling is not None and not plan.afspiegeling.empty:
         schrijf_tabel(boek, "Afspiegeling", plan.afspiegeling)
     schrijf_tabel(boek, "Verantwoording", plan.verantwoording)
+    if plan.selectie is not None and not plan.selectie.empty:
+        schrijf_tabel(boek, "Selectie", plan.selectie)
     with atomair(pad) as tijdelijk:
         boek.save(tijdelijk)
     return pad

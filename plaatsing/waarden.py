@@ -6,17 +6,29 @@ blad, rij and kolom.
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import math
+import numbers
 import re
 import unicodedata
 
 from openpyxl.utils.datetime import from_excel
 
+_MAANDEN = {
+    "januari": 1, "jan": 1, "februari": 2, "feb": 2, "maart": 3, "mrt": 3, "mar": 3, "april": 4, "apr": 4,
+    "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "augustus": 8, "aug": 8, "september": 9,
+    "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
 _DATUM_PATRONEN = (
     (re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$"), ("d", "m", "j")),
     (re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$"), ("j", "m", "d")),
     (re.compile(r"^(\d{4})-(\d{2})-(\d{2})[ T]00:00(:00)?$"), ("j", "m", "d")),
+    (re.compile(r"^(\d{1,2})[-/. ]+([a-z]+)\.?[-/. ]+(\d{4})$"), ("d", "m", "j")),  # 15 januari 2020
+    (re.compile(r"^(\d{4})(\d{2})(\d{2})$"), ("j", "m", "d")),  # 20200115, as HR systems export
 )
+EXCEL_SERIAL_MAX = 2958465  # 31-12-9999
+_DATUM_TIP = "typ een datum als dd-mm-jjjj, bijvoorbeeld 01-10-2018"
 
 
 def sleutel(tekst: str) -> str:
@@ -26,29 +38,78 @@ def sleutel(tekst: str) -> str:
     return " ".join(zonder.lower().replace("_", " ").split())
 
 
+def kopsleutel(tekst) -> str:
+    """Compare key for headers and names: only letters, digits and '%' count
+    (`Datum in dienst`, `datum_in_dienst`, `DatumInDienst`, `voorkeur1` and `voorkeur-1` match)."""
+    return re.sub(r"[^0-9a-z%]", "", sleutel(tekst))
+
+
+def citeer(waarde, lengte: int = 60) -> str:
+    """A value as it may appear inside a message: on one line and not too long."""
+    try:
+        tekst = str(waarde)
+    except Exception:  # noqa: BLE001 - a value that cannot be shown is shown by its type
+        tekst = f"<{type(waarde).__name__}>"
+    tekst = " ".join(tekst.split()) if any(c in tekst for c in "\r\n\t\v\f\x85\u2028\u2029") else tekst.strip()
+    tekst = "".join(c if c.isprintable() else "?" for c in tekst)
+    return tekst if len(tekst) <= lengte else tekst[: lengte - 1] + "…"
+
+
 def is_leeg(waarde) -> bool:
-    return waarde is None or (isinstance(waarde, str) and waarde.strip() == "")
+    """An empty cell: None, blank text, or a missing value from pandas (NaN, NaT, NA)."""
+    if waarde is None:
+        return True
+    if isinstance(waarde, str):
+        return waarde.strip() == ""
+    if isinstance(waarde, float):
+        return math.isnan(waarde)
+    return type(waarde).__name__ in ("NaTType", "NAType")
+
+
+def _is_bool(waarde) -> bool:
+    return isinstance(waarde, bool) or type(waarde).__name__ == "bool_"
+
+
+def _is_getal(waarde) -> bool:
+    return isinstance(waarde, (numbers.Real, decimal.Decimal)) and not _is_bool(waarde)
 
 
 def lees_tekst(waarde) -> str:
     """Text; a number typed in a text column becomes its plain digits (123.0 -> '123')."""
-    if isinstance(waarde, bool):
+    if _is_bool(waarde):
         raise ValueError("verwacht tekst, geen WAAR/ONWAAR")
-    if isinstance(waarde, float):
-        if not math.isfinite(waarde):
-            raise ValueError("verwacht tekst")
-        return str(int(waarde)) if waarde.is_integer() else repr(waarde)
-    if isinstance(waarde, (dt.date, dt.datetime)):
-        raise ValueError("verwacht een code of tekst, geen datum")
+    if isinstance(waarde, (dt.date, dt.time, dt.timedelta)):
+        raise ValueError("verwacht een code of tekst, maar de cel bevat een datum of tijd; "
+                         "geef de cel de opmaak Tekst en typ de waarde opnieuw")
+    if isinstance(waarde, numbers.Integral) and not _is_bool(waarde):
+        if abs(int(waarde)) >= 10**30:
+            raise ValueError("dit getal is te lang voor een code of nummer")
+        return str(int(waarde))
+    if _is_getal(waarde):
+        getal = _float(waarde)
+        return str(int(getal)) if getal.is_integer() and abs(getal) < 1e30 else repr(getal)
     return str(waarde).strip()
+
+
+def _float(waarde) -> float:
+    """A number as a finite float, or a ValueError in Dutch."""
+    try:
+        getal = float(waarde)
+    except (OverflowError, ValueError, decimal.InvalidOperation):
+        raise ValueError("het getal is te groot") from None
+    if math.isnan(getal):
+        raise ValueError("de cel bevat geen geldig getal (NaN); typ een getal")
+    if math.isinf(getal):
+        raise ValueError("het getal is te groot")
+    return getal
 
 
 def lees_decimaal(waarde, *, procent_cel: bool = False, procent_naar_getal: bool = False) -> float:
     """A decimal number: 0,8 and 0.8 both read. `procent_naar_getal`: 25% means 25."""
-    if isinstance(waarde, bool):
+    if _is_bool(waarde):
         raise ValueError("verwacht een getal, geen WAAR/ONWAAR")
-    if isinstance(waarde, (int, float)):
-        getal = float(waarde)
+    if _is_getal(waarde):
+        getal = _float(waarde)
         if procent_cel and procent_naar_getal:
             getal *= 100
     elif isinstance(waarde, str):
@@ -60,55 +121,94 @@ def lees_decimaal(waarde, *, procent_cel: bool = False, procent_naar_getal: bool
             tekst = tekst.replace(".", "")
         tekst = tekst.replace(",", ".")
         if not re.fullmatch(r"[-+]?(\d+(\.\d*)?|\.\d+)", tekst):
-            raise ValueError(f"'{waarde}' is geen getal")
-        getal = float(tekst)
+            raise ValueError(f"'{citeer(waarde)}' is geen getal; typ een getal in cijfers")
+        getal = _float(tekst)
         if procent and not procent_naar_getal:
             getal /= 100
     elif isinstance(waarde, (dt.date, dt.datetime)):
-        raise ValueError("verwacht een getal, geen datum")
+        raise ValueError(f"de cel bevat een datum ({waarde:%d-%m-%Y}) in plaats van een getal; "
+                         "geef de cel de opmaak Getal en typ het getal opnieuw")
     else:
-        raise ValueError(f"'{waarde}' is geen getal")
-    if not math.isfinite(getal):
-        raise ValueError("verwacht een eindig getal")
+        raise ValueError(f"'{citeer(waarde)}' is geen getal; typ een getal in cijfers")
     return getal
 
 
 def lees_geheel(waarde) -> int:
     getal = lees_decimaal(waarde)
-    if not float(getal).is_integer():
-        raise ValueError(f"verwacht een geheel getal, niet {formatteer_getal(getal)}")
+    if not getal.is_integer():
+        raise ValueError(f"{formatteer_getal(getal)} is geen geheel getal; typ een geheel getal")
     return int(getal)
 
 
 def lees_datum(waarde) -> dt.date:
-    """A date cell, an Excel serial number, or text as dd-mm-jjjj or jjjj-mm-dd."""
+    """A date cell, an Excel serial number, or text as dd-mm-jjjj, jjjj-mm-dd, jjjjmmdd or
+    '15 januari 2020'."""
+    if type(waarde).__name__ in ("NaTType", "NAType"):
+        raise ValueError("de datum ontbreekt")
     if isinstance(waarde, dt.datetime):
-        return waarde.date()
+        return _na_1900(waarde.date())
     if isinstance(waarde, dt.date):
-        return waarde
-    if isinstance(waarde, bool):
+        return _na_1900(waarde)
+    if _is_bool(waarde):
         raise ValueError("verwacht een datum, geen WAAR/ONWAAR")
-    if isinstance(waarde, (int, float)):
-        if not 1 <= waarde <= 2958465:
-            raise ValueError(f"{formatteer_getal(waarde)} is geen datum; typ een datum als dd-mm-jjjj")
-        return from_excel(waarde).date()
+    if isinstance(waarde, (dt.time, dt.timedelta)):
+        raise ValueError(f"de cel bevat een tijd, geen datum; {_DATUM_TIP}")
+    if _is_getal(waarde):
+        getal = _float(waarde)
+        if getal.is_integer() and 19000101 <= getal <= 99991231:
+            return _datum_uit_tekst(str(int(getal)), str(int(getal)))
+        if not 1 <= getal <= EXCEL_SERIAL_MAX:
+            raise ValueError(f"{formatteer_getal(getal)} is geen datum; {_DATUM_TIP}")
+        return _uit_serienummer(getal)
     tekst = str(waarde).strip()
+    if re.fullmatch(r"\d{1,7}", tekst) and 1 <= int(tekst) <= EXCEL_SERIAL_MAX:
+        return _uit_serienummer(int(tekst))  # an Excel serial number stored as text
+    return _datum_uit_tekst(tekst.lower(), tekst)
+
+
+def _datum_uit_tekst(tekst: str, origineel: str) -> dt.date:
     for patroon, volgorde in _DATUM_PATRONEN:
         gevonden = patroon.match(tekst)
-        if gevonden:
-            delen = dict(zip(volgorde, (int(g) for g in gevonden.groups()[:3])))
-            try:
-                return dt.date(delen["j"], delen["m"], delen["d"])
-            except ValueError:
-                raise ValueError(f"'{tekst}' is geen bestaande datum") from None
-    raise ValueError(f"'{tekst}' is geen datum; typ een datum als dd-mm-jjjj")
+        if not gevonden:
+            continue
+        delen = dict(zip(volgorde, gevonden.groups()[:3]))
+        maand = delen["m"]
+        if not maand.isdigit():
+            if maand not in _MAANDEN:
+                break
+            maand = _MAANDEN[maand]
+        try:
+            datum = dt.date(int(delen["j"]), int(maand), int(delen["d"]))
+        except ValueError:
+            raise ValueError(f"'{citeer(origineel)}' is geen bestaande datum; controleer dag en maand") from None
+        return _na_1900(datum)
+    raise ValueError(f"'{citeer(origineel)}' is geen datum; {_DATUM_TIP}")
 
 
-def formatteer_getal(getal: float) -> str:
+def _uit_serienummer(getal: float) -> dt.date:
+    try:
+        return _na_1900(from_excel(getal).date())
+    except (OverflowError, ValueError):
+        raise ValueError(f"{formatteer_getal(getal)} is geen datum; {_DATUM_TIP}") from None
+
+
+def _na_1900(datum: dt.date) -> dt.date:
+    if datum.year < 1900:
+        raise ValueError(f"{datum:%d-%m-%Y} ligt vóór 1900; controleer de datum")
+    return datum
+
+
+def formatteer_getal(getal) -> str:
     """Dutch notation: 0,8 rather than 0.8."""
-    if float(getal).is_integer():
-        return str(int(getal))
-    return f"{getal:.6f}".rstrip("0").rstrip(".").replace(".", ",")
+    try:
+        f = float(getal)
+    except (OverflowError, TypeError, ValueError, decimal.InvalidOperation):
+        return citeer(getal)
+    if not math.isfinite(f) or abs(f) >= 1e15:
+        return f"{f:.6g}".replace(".", ",")
+    if f.is_integer():
+        return str(int(f))
+    return f"{f:.6f}".rstrip("0").rstrip(".").replace(".", ",")
 
 
 MICRO = 1_000_000  # fte and percentages are compared in whole millionths (regels.md §8.4)
