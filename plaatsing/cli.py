@@ -15,6 +15,7 @@ cli_nl.installeer()
 
 EXIT_ONGELDIG = 1
 EXIT_NIET_BEWEZEN = 3
+EXIT_SCHENDINGEN = 4
 EXIT_INTERN = 70
 
 
@@ -184,5 +185,149 @@ def template(pad, overschrijf, debug):
     def werk():
         schrijf_template(pad, overschrijf=overschrijf)
         click.echo(f"Leeg scenario geschreven naar {pad}.")
+
+    _draai(werk, debug)
+
+
+_besluiten_arg = click.argument("besluiten", type=click.Path(dir_okay=False, path_type=Path))
+
+
+@main.command(options_metavar="[OPTIES]")
+@click.argument("scenario", type=click.Path(dir_okay=False, path_type=Path))
+@_besluiten_arg
+@_debug
+def toets(scenario, besluiten, debug):
+    """Toets een plan (ook een met de hand aangepast plan) aan de regels.
+
+    Voorbeeld: plaatsing toets scenarios/almelo-2018.xlsx uitvoer/almelo-2018-besluiten.xlsx
+
+    Controleert capaciteit, geschiktheid, vastzettingen, functievolgerrecht, tijdelijk (H1–H5),
+    verdringing (O2), ruil bij gelijke stand (O6), selectievolgorde (F3) en het minimum aantal
+    niet geplaatsten (F4). Exitcode 0 zonder schendingen, 4 met schendingen.
+    """
+    from plaatsing.analyse import toets_plan
+    from plaatsing.besluiten import lees_besluiten
+    from plaatsing.lezen import read_scenario
+
+    def werk():
+        s = read_scenario(scenario)
+        toewijzing, uitkomsten = lees_besluiten(besluiten, s)
+        schendingen = toets_plan(s, toewijzing, uitkomsten)
+        if schendingen.empty:
+            click.echo(f"Het plan voldoet aan de regels (H1–H5, O2, O6, F3, F4): {len(toewijzing)} medewerkers getoetst.")
+            return
+        click.echo(f"Het plan voldoet niet: {len(schendingen)} schending{'en' if len(schendingen) != 1 else ''}.")
+        for r in schendingen.itertuples(index=False):
+            wie = f"{r.personeelsnummer} " if r.personeelsnummer else ""
+            waar = f"{r.functie}: " if r.functie else ""
+            click.echo(f"  {r.regel} {wie}{waar}{r.probleem}. Oplossing: {r.oplossing}.")
+        sys.exit(EXIT_SCHENDINGEN)
+
+    _draai(werk, debug)
+
+
+@main.command(options_metavar="[OPTIES]")
+@click.argument("scenario", type=click.Path(dir_okay=False, path_type=Path))
+@_besluiten_arg
+@click.option("--medewerker", "-m", required=True, metavar="NR", help="Personeelsnummer van de medewerker.")
+@click.option("--json", "als_json", is_flag=True, help="Uitvoer als JSON.")
+@_debug
+def uitleg(scenario, besluiten, medewerker, als_json, debug):
+    """Leg het besluit voor één medewerker uit: uitkomst, regels en waarom geen betere functie.
+
+    Voorbeeld: plaatsing uitleg scenarios/almelo-2018.xlsx uitvoer/almelo-2018-besluiten.xlsx -m A0035
+    """
+    import json
+
+    from plaatsing.besluiten import lees_besluiten
+    from plaatsing.lezen import read_scenario
+    from plaatsing.uitleg import als_tekst, uitleg as leg_uit
+
+    def werk():
+        s = read_scenario(scenario)
+        toewijzing, _ = lees_besluiten(besluiten, s)
+        u = leg_uit(s, toewijzing, medewerker)
+        click.echo(json.dumps(u, ensure_ascii=False, indent=2) if als_json else als_tekst(u))
+
+    _draai(werk, debug)
+
+
+def _vastzettingen(items) -> dict:
+    paren = {}
+    for item in items:
+        if "=" not in item:
+            raise click.BadParameter(f"'{item}' heeft niet de vorm NR=FUNCTIECODE.", param_hint="--vastzetten")
+        nr, code = item.split("=", 1)
+        paren[nr.strip()] = code.strip()
+    return paren
+
+
+def _toon_verschil(verschil) -> None:
+    if verschil.empty:
+        click.echo("Geen verschil in plaatsingen.")
+        return
+    click.echo(f"{len(verschil)} medewerker{'s' if len(verschil) != 1 else ''} met een andere plaatsing:")
+    for r in verschil.itertuples(index=False):
+        was = r.was_functie if isinstance(r.was_functie, str) else "-"
+        wordt = r.wordt_functie if isinstance(r.wordt_functie, str) else "-"
+        click.echo(f"  {r.personeelsnummer}: {was} ({r.was_uitkomst}) → {wordt} ({r.wordt_uitkomst})")
+
+
+@main.command("wat-als", options_metavar="[OPTIES]")
+@click.argument("scenario", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--vastzetten", "-v", multiple=True, metavar="NR=CODE", help="Zet een medewerker vast in een functie (mag vaker).")
+@_parameter
+@_debug
+def wat_als(scenario, vastzetten, parameter, debug):
+    """Los opnieuw op met extra vastzettingen of parameters en toon het verschil met het basisplan.
+
+    Voorbeeld: plaatsing wat-als scenarios/almelo-2018.xlsx --vastzetten A0035=BV-HRM-02
+    """
+    from plaatsing.analyse import wat_als as bereken
+    from plaatsing.lezen import read_scenario
+
+    def werk():
+        s = read_scenario(scenario)
+        uitkomst = bereken(s, vastzetten=_vastzettingen(vastzetten), parameters=_parameters(None, None, parameter))
+        _toon_verschil(uitkomst.verschil)
+        click.echo("Wat het kost (basis → nieuw):")
+        for r in uitkomst.kosten.itertuples(index=False):
+            if r.verschil:
+                click.echo(f"  {r.kengetal}: {r.basis:g} → {r.nieuw:g} ({r.verschil:+g})".replace(".", ","))
+
+    _draai(werk, debug)
+
+
+@main.command(options_metavar="[OPTIES]")
+@click.argument("scenario", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("plan_a", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("plan_b", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--uitvoer", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Schrijf het verschil naar dit Excel-bestand.")
+@click.option("--overschrijf", is_flag=True, help="Overschrijf een bestaand uitvoerbestand.")
+@_debug
+def vergelijk(scenario, plan_a, plan_b, uitvoer, overschrijf, debug):
+    """Vergelijk twee plannen van hetzelfde scenario: wie gaat waarheen, wie wordt (niet meer) boventallig.
+
+    Voorbeeld: plaatsing vergelijk scenarios/almelo-2018.xlsx a-besluiten.xlsx b-besluiten.xlsx
+    """
+    from plaatsing.analyse import vergelijk as verschil_van
+    from plaatsing.besluiten import lees_besluiten
+    from plaatsing.lezen import read_scenario
+    from plaatsing.schrijven import atomair, controleer_uitvoer, nieuw_werkboek, schrijf_tabel
+
+    def werk():
+        if uitvoer:
+            controleer_uitvoer(uitvoer, overschrijf=overschrijf, invoer=scenario)
+        s = read_scenario(scenario)
+        a, _ = lees_besluiten(plan_a, s)
+        b, _ = lees_besluiten(plan_b, s)
+        verschil = verschil_van(s, a, b)
+        _toon_verschil(verschil)
+        if uitvoer:
+            boek = nieuw_werkboek()
+            schrijf_tabel(boek, "Verschil", verschil)
+            with atomair(uitvoer) as tijdelijk:
+                boek.save(tijdelijk)
+            click.echo(f"Verschil geschreven naar {uitvoer}")
 
     _draai(werk, debug)

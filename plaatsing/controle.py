@@ -1,4 +1,5 @@
-"""The built-in toets of a plan (regels.md §5 F1–F3): recomputes each rule from the tables.
+"""The toets of any plan, also one edited by hand (regels.md §5 F1–F4): every rule recomputed
+from the tables, each violation with rule ID, person, function, what is wrong and what would fix it.
 
 `solve` runs it on its own result and writes the outcome to the Verantwoording.
 """
@@ -6,73 +7,135 @@ from __future__ import annotations
 
 import pandas as pd
 
-from plaatsing.component import splits
-from plaatsing.kandidaten import Kandidaten
-from plaatsing.oplossen import heeft_ruimte, o2_schendingen
+from plaatsing.component import Component
+from plaatsing.kandidaten import TIER_NAAM, Kandidaten
+from plaatsing.oplossen import heeft_ruimte, o2_schendingen, voorbereiden
 from plaatsing.scenario import Scenario
 from plaatsing.waarden import formatteer_getal, micro
 
-KOLOMMEN = ["regel", "personeelsnummer", "functie", "probleem"]
+KOLOMMEN = ["regel", "personeelsnummer", "functie", "probleem", "oplossing"]
 
 
-def toets(s: Scenario, k: Kandidaten, toewijzing: dict[str, str | None]) -> pd.DataFrame:
-    """Every violation of H1–H5, O2 and F3 as one row (regel, personeelsnummer, functie, probleem)."""
+def toets(s: Scenario, k: Kandidaten, toewijzing: dict[str, str | None], *,
+          uitkomsten: dict[str, str] | None = None, minimum: int | None = None) -> pd.DataFrame:
+    """Violations of H1–H5, O2, O6, F3 (and F4 when `minimum` is given), one row each."""
+    _k, gepind, ruimte, componenten = voorbereiden(s)
     fte = {p: micro(v) for p, v in s.medewerkers["fte"].items()}
-    ruimte = {f: micro(v) + micro(s.parameters.fte_marge) for f, v in s.nieuwe_functies["formatie_fte"].items()}
-    gepind = dict(zip(s.vastgezet["personeelsnummer"], s.vastgezet["nieuwe_functie"]))
-    opties = {(r.personeelsnummer, r.functie) for r in k.opties.itertuples(index=False)}
+    opties = {(r.personeelsnummer, r.functie): r for r in k.opties.itertuples(index=False)}
     rijen = []
-    rijen += _h1_capaciteit(toewijzing, fte, ruimte)
-    rijen += [("H2", p, f, "de medewerker komt niet in aanmerking voor deze functie (geen T1–T4 en niet vastgezet)")
+    rijen += _h1_capaciteit(s, toewijzing, fte)
+    rijen += [("H2", p, f, "de medewerker komt niet in aanmerking voor deze functie (geen trede T1–T4, niet vastgezet)",
+               "plaats de medewerker in een functie waarvoor die in aanmerking komt, of leg een oordeel vast (SS-6)")
               for p, f in sorted(toewijzing.items()) if f is not None and (p, f) not in opties]
-    rijen += [("H3", p, f, f"de vastzetting in {f} is niet gevolgd") for p, f in sorted(gepind.items())
-              if toewijzing.get(p) != f]
-    rijen += _h4_en_o2(s, k, toewijzing, fte, gepind, opties)
+    rijen += [("H3", p, f, f"de vastzetting in {f} is niet gevolgd", f"plaats de medewerker in {f}")
+              for p, f in sorted(gepind.items()) if toewijzing.get(p) != f]
+    if uitkomsten is not None:
+        rijen += _uitkomsten(s, opties, toewijzing, uitkomsten, gepind)
+    for comp in componenten:
+        deel = {p: toewijzing.get(p) for p in comp.personen}
+        deel = {p: (f if f is None or (p, f) in opties and f in comp.ruimte else None) for p, f in deel.items()}
+        rijen += h4_schendingen(comp, deel)
+        rijen += [("O2", persoon, f, f"niet geplaatst terwijl {ander}, die lager in de rangorde van {f} staat, daar "
+                   "zit en door deze medewerker vervangen kan worden", f"plaats {persoon} in {f} in plaats van {ander}")
+                  for persoon, ander, f in o2_schendingen(comp, deel)]
+        rijen += o6_schendingen(comp, deel)
+    if minimum is not None:
+        aantal = sum(f is None for f in toewijzing.values())
+        if aantal > minimum:
+            rijen.append(("F4", "", "", f"{aantal} medewerkers zijn niet geplaatst; het minimum is {minimum} (O1)",
+                          "laat 'plaatsing solve' een plan maken of plaats meer medewerkers"))
     return pd.DataFrame(rijen, columns=KOLOMMEN)
 
 
-def _h1_capaciteit(toewijzing, fte, ruimte):
+def _h1_capaciteit(s, toewijzing, fte):
+    ruimte = {f: micro(v) + micro(s.parameters.fte_marge) for f, v in s.nieuwe_functies["formatie_fte"].items()}
     bezet: dict[str, int] = {}
     for p, f in toewijzing.items():
         if f is not None:
             bezet[f] = bezet.get(f, 0) + fte[p]
     return [("H1", "", f, f"bezet {formatteer_getal(b / 1e6)} fte, meer dan formatie plus marge "
-             f"{formatteer_getal(ruimte[f] / 1e6)} fte") for f, b in sorted(bezet.items()) if b > ruimte.get(f, 0)]
+             f"({formatteer_getal(ruimte[f] / 1e6)} fte)",
+             f"haal {formatteer_getal((b - ruimte[f]) / 1e6)} fte uit {f}")
+            for f, b in sorted(bezet.items()) if b > ruimte.get(f, 0)]
 
 
-def _h4_en_o2(s, k, toewijzing, fte, gepind, opties):
-    """H4 (functievolgerrecht) and O2 (no one pushed out), per component of the eligibility graph."""
+def _uitkomsten(s, opties, toewijzing, uitkomsten, gepind):
+    """§8.8: the uitkomst must agree with nieuwe_functie, the tier and H5."""
     rijen = []
-    ruimte = {}
-    for f, formatie in s.nieuwe_functies["formatie_fte"].items():
-        ruimte[f] = micro(formatie) + micro(s.parameters.fte_marge) - sum(fte[m] for m, g in gepind.items() if g == f)
-    for comp in splits(k, ruimte, fte):
-        deel = {p: toewijzing.get(p) for p in comp.personen}
-        if any(f is not None and (p, f) not in opties for p, f in deel.items()):
-            deel = {p: (f if (p, f) in opties else None) for p, f in deel.items()}
-        for p in comp.personen:
-            t1 = comp.t1.get(p)
-            if not t1 or deel[p] in t1 or deel[p] in comp.opt_out.get(p, ()):
+    for p, f in sorted(toewijzing.items()):
+        if p in gepind:
+            verwacht, regel = "vastgezet", "H3"
+        elif f is None:
+            tijdelijk = s.medewerkers.at[p, "dienstverband"] == "tijdelijk"
+            verwacht, regel = ("niet geplaatst (tijdelijk)", "H5") if tijdelijk else ("boventallig", "O1")
+        elif (p, f) in opties:
+            verwacht, regel = TIER_NAAM[int(opties[p, f].tier)], opties[p, f].regel
+        else:
+            continue
+        if uitkomsten.get(p) != verwacht:
+            rijen.append((regel, p, f or "", f"uitkomst '{uitkomsten.get(p)}' klopt niet bij deze plaatsing",
+                          f"zet de uitkomst op '{verwacht}'"))
+    return rijen
+
+
+def h4_schendingen(comp: Component, deel: dict) -> list[tuple]:
+    """H4 and F3: a functievolger not in a T1 function, not opting out, while one of them had room."""
+    rijen = []
+    for p in comp.personen:
+        t1 = comp.t1.get(p)
+        if not t1 or deel[p] in t1 or deel[p] in comp.opt_out.get(p, ()):
+            continue
+        kan = [f for f in t1 if heeft_ruimte(comp, deel, p, f)]
+        if not kan:
+            continue
+        waar = "niet geplaatst" if deel[p] is None else f"geplaatst in {deel[p]}"
+        rijen.append(("H4", p, kan[0], f"functievolger met ruimte in {', '.join(kan)} maar {waar}, zonder "
+                      "voorkeur die daarboven gaat (functievolgerrecht)", f"plaats {p} in {kan[0]}"))
+        for f in kan:
+            volgorde = comp.t1_volgorde[f]
+            lager = [q for q in volgorde[volgorde.index(p) + 1:] if deel.get(q) == f]
+            if lager:
+                rijen.append(("F3", p, f, f"niet behouden in {f} terwijl {', '.join(lager)} (lager in de "
+                              "selectievolgorde) wel behouden zijn", f"behoud {p} in {f} vóór {lager[-1]}"))
+    return rijen
+
+
+def o6_schendingen(comp: Component, deel: dict) -> list[tuple]:
+    """O6: a swap of two placed colleagues that keeps H1–H5, O2 and the O1–O5 totals, and gives the
+    one with more seniority (SEL-A) a better outcome."""
+    bezetting: dict[str, list[str]] = {}
+    for p, f in deel.items():
+        if f is not None:
+            bezetting.setdefault(f, []).append(p)
+    belasting = {f: sum(comp.fte[q] for q in ps) for f, ps in bezetting.items()}
+    rijen = []
+    for m in comp.personen:
+        n1 = deel[m]
+        if n1 is None:
+            continue
+        eigen = comp.optie(m, n1)
+        for beter in comp.opties[m]:
+            if (beter.tier, beter.vpos) >= (eigen.tier, eigen.vpos):
                 continue
-            kan = [f for f in t1 if heeft_ruimte(comp, deel, p, f)]
-            if kan:
-                rijen.append(("H4", p, kan[0], f"functievolger voor {', '.join(kan)} met ruimte daar, maar "
-                              f"{'niet geplaatst' if deel[p] is None else 'geplaatst in ' + deel[p]} "
-                              "zonder voorkeur ervoor (functievolgerrecht)"))
-                rijen += _f3_volgorde(comp, deel, p, kan)
-        for persoon, ander, f in o2_schendingen(comp, deel):
-            rijen.append(("O2", persoon, f, f"niet geplaatst terwijl {ander}, die lager in de rangorde staat, "
-                          f"in {f} zit en vervangen kan worden"))
+            n2 = beter.functie
+            for ander in bezetting.get(n2, []):
+                if comp.sel_a[ander] < comp.sel_a[m] or (terug := comp.optie(ander, n1)) is None:
+                    continue
+                huidig = comp.optie(ander, n2)
+                if not _zelfde_totalen((eigen, huidig), (beter, terug)):
+                    continue
+                verschil = comp.fte[m] - comp.fte[ander]
+                if belasting[n2] + verschil > comp.ruimte[n2] or belasting[n1] - verschil > comp.ruimte[n1]:
+                    continue
+                na = dict(deel, **{m: n2, ander: n1})
+                if h4_schendingen(comp, na) or o2_schendingen(comp, na):
+                    continue
+                rijen.append(("O6", m, n2, f"ruil met {ander} (in {n2}, kortere diensttijd) geeft deze medewerker "
+                              "een betere uitkomst bij gelijke totalen", f"ruil {m} ({n1}) en {ander} ({n2})"))
     return rijen
 
 
-def _f3_volgorde(comp, deel, p, functies):
-    """F3: in the uitwisselbare groep of f someone ranked below p is kept while p had room."""
-    rijen = []
-    for f in functies:
-        volgorde = comp.t1_volgorde[f]
-        lager = [q for q in volgorde[volgorde.index(p) + 1:] if deel.get(q) == f]
-        if lager:
-            rijen.append(("F3", p, f, f"niet behouden in {f} terwijl lager geplaatste {', '.join(lager)} "
-                          "wel behouden zijn (selectievolgorde)"))
-    return rijen
+def _zelfde_totalen(voor, na) -> bool:
+    return (sorted(o.tier for o in voor) == sorted(o.tier for o in na)
+            and sorted(o.vpos for o in voor) == sorted(o.vpos for o in na)
+            and sum(o.kosten for o in voor) == sum(o.kosten for o in na))

@@ -15,8 +15,13 @@ class Melding:
 
     def __str__(self) -> str:
         rij = f"rij {self.rij}" if self.rij is not None else "rij -"
-        kolom = f"kolom {self.kolom}" if self.kolom else "kolom -"
-        return f"{self.blad}, {rij}, {kolom}: {self.tekst}"
+        kolom = f"kolom {_regel(self.kolom)}" if self.kolom else "kolom -"
+        return f"{_regel(self.blad) or '-'}, {rij}, {kolom}: {_regel(self.tekst)}"
+
+
+def _regel(tekst) -> str:
+    """One line: a value quoted in a message must not break the 'blad, rij, kolom: tekst' line."""
+    return " ".join(str(tekst).split()) if tekst is not None else ""
 
 
 class InvoerFout(Exception):

@@ -3,19 +3,22 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import re
 from pathlib import Path
 
 import pandas as pd
+from openpyxl.utils import get_column_letter
 
 from plaatsing import schema
 from plaatsing.fouten import InvoerFout, Melding
 from plaatsing.parameters import NAMEN, Parameters, parse_parameter
 from plaatsing.scenario import Scenario
-from plaatsing.waarden import (formatteer_getal, is_leeg, lees_datum, lees_decimaal,
+from plaatsing.waarden import (citeer, formatteer_getal, is_leeg, kopsleutel, lees_datum, lees_decimaal,
                                lees_geheel, lees_tekst, sleutel)
-from plaatsing.werkboek import BESTAND, RuwBlad, bladen_uit_tabellen, open_werkboek
-from openpyxl.utils import get_column_letter
+from plaatsing.werkboek import BESTAND, TABELLEN, RuwBlad, bladen_uit_tabellen, open_werkboek
 
+# Extra Medewerkers columns are carried into the output; these names are taken there.
+GERESERVEERD = ("rij",)
 
 
 def read_scenario(pad, *, parameters: dict | None = None) -> Scenario:
@@ -35,38 +38,69 @@ def scenario_from_tables(tabellen: dict[str, list[dict]], *, parameters: dict | 
 
 
 class _Lezer:
-    """Collects Meldingen while reading the sheets of one workbook."""
+    """Collects Meldingen while reading the sheets of one workbook.
+
+    Messages name the sheet as it is called in the workbook and a column by its letter and
+    contract name ("E (functie)"), so callers may pass the contract names of both.
+    """
 
     def __init__(self, bladen: list[RuwBlad]):
         self.bladen = bladen
         self.meldingen: list[Melding] = []
         self.waarschuwingen: list[Melding] = []
+        self.titels: dict[str, str] = {}                 # contract sheet name -> title in the workbook
+        self.kolommen: dict[str, dict[str, int]] = {}    # contract sheet name -> column name -> index
+
+    def melding(self, blad, rij, kolom, tekst) -> Melding:
+        index = self.kolommen.get(blad, {}).get(kolom) if kolom else None
+        if index is not None:
+            kolom = f"{get_column_letter(index + 1)} ({kolom})"
+        return Melding(self.titels.get(blad, blad), rij, kolom, tekst)
 
     def fout(self, blad, rij, kolom, tekst):
-        self.meldingen.append(Melding(blad, rij, kolom, tekst))
+        self.meldingen.append(self.melding(blad, rij, kolom, tekst))
+
+    def waarschuw(self, blad, rij, kolom, tekst):
+        self.waarschuwingen.append(self.melding(blad, rij, kolom, tekst))
+
+    def heeft_fout_in(self, blad: str) -> bool:
+        titel = self.titels.get(blad, blad)
+        return any(m.blad == titel for m in self.meldingen)
 
     def zoek_blad(self, definitie: schema.Blad) -> RuwBlad | None:
-        namen = {sleutel(definitie.naam), *(sleutel(a) for a in definitie.aliassen)}
-        gevonden = [b for b in self.bladen if sleutel(b.titel) in namen]
+        gevonden = [b for b in self.bladen if _is_blad(b.titel, definitie)]
         if len(gevonden) > 1:
             self.fout(definitie.naam, None, None,
                       f"er zijn {len(gevonden)} bladen die '{definitie.naam}' kunnen zijn "
-                      f"({', '.join(b.titel for b in gevonden)}); houd er één over.")
+                      f"({', '.join(repr(citeer(b.titel)) for b in gevonden)}); houd er één over.")
         if not gevonden:
             if definitie.verplicht:
-                titels = ", ".join(f"'{b.titel}'" for b in self.bladen) or "geen"
+                titels = ", ".join(f"'{citeer(b.titel)}'" for b in self.bladen[:12]) or "geen bladen"
+                if len(self.bladen) > 12:
+                    titels += ", …"
+                tip = self._lijkt_op_blad(definitie)
+                wat = (f"Bedoelt u het blad '{citeer(tip)}'? Hernoem het dan naar '{definitie.naam}'." if tip
+                       else "Voeg het blad toe; 'plaatsing template' maakt een voorbeeld.")
                 self.fout(definitie.naam, None, None,
-                          f"het verplichte blad '{definitie.naam}' ontbreekt (de werkmap heeft: {titels}). "
-                          "Voeg het blad toe; 'plaatsing template' maakt een voorbeeld.")
+                          f"het verplichte blad '{definitie.naam}' ontbreekt (de werkmap heeft: {titels}). {wat}")
             return None
+        self.titels[definitie.naam] = gevonden[0].titel
         return gevonden[0]
+
+    def _lijkt_op_blad(self, definitie: schema.Blad) -> str | None:
+        vrij = [b.titel for b in self.bladen if not any(_is_blad(b.titel, d) for d in schema.BLADEN)]
+        return _lijkt_op((definitie.naam, *definitie.aliassen), vrij, 0.8)
 
     def lees(self, definitie: schema.Blad) -> tuple[list[dict], list[str]]:
         """Rows as dicts of typed values (None when empty) plus the names of extra columns."""
         blad = self.zoek_blad(definitie)
         if blad is None:
             return [], []
-        kolomindex, extra = self._koppen(definitie, blad)
+        koppen = self._koppen(definitie, blad)
+        if koppen is None:
+            return [], []
+        kolomindex, extra = koppen
+        self._meld_samenvoegingen(definitie, blad, kolomindex)
         rijen = []
         for rijnummer, cellen in blad.rijen:
             rij = {"rij": rijnummer}
@@ -81,45 +115,92 @@ class _Lezer:
         return rijen, [naam for naam, _ in extra]
 
     def _koppen(self, definitie: schema.Blad, blad: RuwBlad):
-        bekend = {}
-        for kolom in definitie.kolommen:
-            for naam in (kolom.naam, *kolom.aliassen):
-                bekend.setdefault(sleutel(naam), kolom.naam)
+        """Match the header row to the contract's columns; None when the sheet cannot be read."""
+        bekend = _bekende_koppen(definitie)
         kolomindex: dict[str, int] = {}
+        self.kolommen[definitie.naam] = kolomindex
         extra: list[tuple[str, int]] = []
+        extra_sleutels: dict[str, int] = {}
         for index, kop in enumerate(blad.kop):
             if is_leeg(kop):
                 continue
-            naam = bekend.get(sleutel(kop))
+            naam = bekend.get(kopsleutel(kop))
             letter = get_column_letter(index + 1)
             if naam is None:
-                extra.append((str(kop).strip(), index))
+                tekst = citeer(kop, 200)
+                eerder = extra_sleutels.get(kopsleutel(kop) or tekst)
+                if definitie is schema.MEDEWERKERS and eerder is not None:
+                    self.fout(definitie.naam, 1, f"{letter} ({citeer(kop)})",
+                              f"de kolom '{citeer(kop)}' staat er twee keer (ook in kolom "
+                              f"{get_column_letter(eerder + 1)}); geef elke kolom een eigen naam.")
+                    continue
+                if definitie is schema.MEDEWERKERS and sleutel(kop) in GERESERVEERD:
+                    self.fout(definitie.naam, 1, f"{letter} ({citeer(kop)})",
+                              f"de kolomnaam '{citeer(kop)}' gebruikt plaatsing zelf; hernoem de kolom, "
+                              "bijvoorbeeld naar 'regelnummer'.")
+                    continue
+                extra_sleutels[kopsleutel(kop) or tekst] = index
+                extra.append((tekst, index))
             elif naam in kolomindex:
-                self.fout(definitie.naam, 1, f"{letter} ({kop})",
+                self.fout(definitie.naam, 1, f"{letter} ({citeer(kop)})",
                           f"de kolom '{naam}' staat er twee keer (ook in kolom "
                           f"{get_column_letter(kolomindex[naam] + 1)}); verwijder of hernoem één van beide.")
             else:
                 kolomindex[naam] = index
-        if not blad.rijen and not blad.kop:
+        if not blad.rijen and not any(not is_leeg(k) for k in blad.kop):
             return kolomindex, extra
-        koppen = [str(k) for k in blad.kop if not is_leeg(k)]
+        if not kolomindex and blad.rijen:
+            kopregel = _kopregel_verderop(blad, bekend)
+            if kopregel is not None:
+                self.fout(definitie.naam, kopregel, None,
+                          f"de kopregel staat in rij {kopregel}, maar moet in rij 1 staan; verwijder de "
+                          f"rij{'en' if kopregel > 2 else ''} erboven (bijvoorbeeld een titel).")
+                return None
+        vrij = [(citeer(kop, 200), index) for kop, index in
+                ((k, i) for i, k in enumerate(blad.kop) if not is_leeg(k) and kopsleutel(k) not in bekend)]
         for kolom in definitie.kolommen:
-            if kolom.verplicht and kolom.naam not in kolomindex:
-                tip = difflib.get_close_matches(kolom.naam, [sleutel(k).replace(" ", "_") for k in koppen], n=1)
-                hint = f" Bedoelt u de kolom '{_origineel(tip[0], koppen)}'? Hernoem die dan." if tip else ""
+            if kolom.naam in kolomindex:
+                continue
+            tip = _lijkt_op((kolom.naam, *kolom.aliassen), [k for k, _ in vrij], 0.8)
+            if tip is not None:
+                index = next(i for k, i in vrij if k == tip)
+                plek = f"{get_column_letter(index + 1)} ({citeer(tip)})"
+                if kolom.verplicht:
+                    self.fout(definitie.naam, 1, plek,
+                              f"de verplichte kolom '{kolom.naam}' ontbreekt; bedoelt u deze kolom "
+                              f"'{citeer(tip)}'? Hernoem hem dan naar '{kolom.naam}'.")
+                else:
+                    self.waarschuw(definitie.naam, 1, plek,
+                                   f"de kolom '{citeer(tip)}' wordt niet gebruikt; bedoelt u '{kolom.naam}'? "
+                                   "Hernoem hem dan.")
+            elif kolom.verplicht:
                 self.fout(definitie.naam, 1, kolom.naam,
-                          f"de verplichte kolom '{kolom.naam}' ontbreekt in de kopregel.{hint}")
+                          f"de verplichte kolom '{kolom.naam}' ontbreekt in de kopregel (rij 1); voeg de kolom toe.")
         return kolomindex, extra
 
+    def _meld_samenvoegingen(self, definitie: schema.Blad, blad: RuwBlad, kolomindex: dict[str, int]) -> None:
+        namen = {index: naam for naam, index in kolomindex.items()}
+        for bereik in blad.samengevoegd:
+            gevonden = re.match(r"([A-Z]+)(\d+)", bereik)
+            letter, rij = gevonden.group(1), int(gevonden.group(2))
+            index = _kolomnummer(letter) - 1
+            plek = f"{letter} ({namen[index]})" if index in namen else letter
+            self.fout(definitie.naam, rij, plek,
+                      f"cellen {bereik} zijn samengevoegd; maak de samenvoeging ongedaan en vul elke cel apart in.")
+
     def _waarde(self, blad, rij, index, kolom: schema.Kolom, cel):
-        plek = f"{get_column_letter(index + 1)} ({kolom.naam})" if index is not None else kolom.naam
+        plek = kolom.naam
         if cel is None or is_leeg(cel.waarde):
             if kolom.verplicht and index is not None:
                 self.fout(blad, rij, plek, f"'{kolom.naam}' is leeg; vul een waarde in.")
             return None
         if cel.formule:
-            self.fout(blad, rij, plek, f"de cel bevat een formule ({str(cel.waarde)[:40]}); "
-                      "vervang die door de waarde (kopiëren, plakken als waarde).")
+            self.fout(blad, rij, plek, f"de cel bevat een formule ({citeer(cel.waarde, 40)}); vervang de "
+                      "formule door de waarde (kopiëren en dan plakken als waarden).")
+            return None
+        if cel.foutwaarde:
+            self.fout(blad, rij, plek, f"de cel bevat de Excel-foutwaarde {citeer(cel.waarde, 20)}; "
+                      "vul de juiste waarde in.")
             return None
         try:
             return _typeer(kolom, cel)
@@ -128,11 +209,50 @@ class _Lezer:
             return None
 
 
-def _origineel(genormaliseerd: str, koppen: list[str]) -> str:
-    for kop in koppen:
-        if sleutel(kop).replace(" ", "_") == genormaliseerd:
-            return kop
-    return genormaliseerd
+def _is_blad(titel, definitie: schema.Blad) -> bool:
+    return kopsleutel(titel) in {kopsleutel(n) for n in (definitie.naam, *definitie.aliassen)}
+
+
+def _bekende_koppen(definitie: schema.Blad) -> dict[str, str]:
+    bekend: dict[str, str] = {}
+    for kolom in definitie.kolommen:
+        for naam in (kolom.naam, *kolom.aliassen):
+            bekend.setdefault(kopsleutel(naam), kolom.naam)
+    return bekend
+
+
+def _kopregel_verderop(blad: RuwBlad, bekend: dict[str, str]) -> int | None:
+    """The row number of a header row below row 1 (a title above it), if there is one."""
+    for rijnummer, cellen in blad.rijen[:20]:
+        namen = {bekend.get(kopsleutel(c.waarde)) for c in cellen if isinstance(c.waarde, str)} - {None}
+        if len(namen) >= min(2, len(set(bekend.values()))):
+            return rijnummer
+    return None
+
+
+def _lijkt_op(namen, kandidaten, drempel: float) -> str | None:
+    """The candidate most like one of `namen` (a misspelt header or sheet name), if close enough."""
+    beste, score = None, drempel
+    for kandidaat in kandidaten:
+        sleutel_ = kopsleutel(kandidaat)
+        for naam in namen:
+            ratio = difflib.SequenceMatcher(None, kopsleutel(naam), sleutel_).ratio()
+            if ratio >= score and (beste is None or ratio > score):
+                beste, score = kandidaat, ratio
+    return beste
+
+
+def _kolomnummer(letters: str) -> int:
+    nummer = 0
+    for letter in letters:
+        nummer = nummer * 26 + ord(letter) - ord("A") + 1
+    return nummer
+
+
+def _is_procentformaat(formaat: str) -> bool:
+    """A number format that shows 0,25 as 25% ('0%', '0.0%'), not a literal '%' sign ('0"%"', '0\\%')."""
+    zonder = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", formaat)
+    return "%" in zonder
 
 
 def _typeer(kolom: schema.Kolom, cel):
@@ -148,11 +268,11 @@ def _typeer(kolom: schema.Kolom, cel):
         if sleutel(tekst) in kolom.keuzes:
             return kolom.keuzes[sleutel(tekst)]
         opties = " of ".join(f"'{k}'" for k in dict.fromkeys(kolom.keuzes.values()))
-        raise ValueError(f"'{tekst}' is geen geldige waarde; kies {opties}")
+        raise ValueError(f"'{citeer(tekst)}' is geen geldige waarde; kies {opties}")
     if kolom.soort == "geheel":
         getal = lees_geheel(waarde)
     elif kolom.soort == "procent":
-        getal = lees_decimaal(waarde, procent_cel="%" in cel.formaat, procent_naar_getal=True)
+        getal = lees_decimaal(waarde, procent_cel=_is_procentformaat(cel.formaat), procent_naar_getal=True)
     else:
         getal = lees_decimaal(waarde)
     _controleer_bereik(kolom, getal)
@@ -167,12 +287,17 @@ def _controleer_bereik(kolom: schema.Kolom, getal: float) -> None:
             bereik = f"groter dan {formatteer_getal(laag)} en hoogstens {formatteer_getal(hoog)}"
         else:
             bereik = f"van {formatteer_getal(laag)} tot en met {formatteer_getal(hoog)}"
-        raise ValueError(f"{formatteer_getal(getal)} ligt buiten het toegestane bereik ({bereik})")
+        raise ValueError(f"{formatteer_getal(getal)} ligt buiten het bereik van '{kolom.naam}'; "
+                         f"vul een getal {bereik} in")
 
 
 def _valideer(bladen, overrides: dict, *, bron, sha256) -> Scenario:
     from plaatsing.validatie import controleer_samenhang
 
+    if not any(b.rijen or any(not is_leeg(k) for k in b.kop) for b in bladen):
+        raise InvoerFout([Melding(BESTAND if bron else TABELLEN, None, None,
+                                  "de werkmap is leeg; vul de bladen volgens het scenarioformaat in "
+                                  "('plaatsing template' maakt een voorbeeld).")])
     lezer = _Lezer(bladen)
     medewerkers, extra = lezer.lees(schema.MEDEWERKERS)
     oud, _ = lezer.lees(schema.OUDE_FUNCTIES)
@@ -196,18 +321,21 @@ def _lees_parameters(lezer: _Lezer, overrides: dict) -> Parameters:
     rijen, _ = lezer.lees(schema.PARAMETERS)
     waarden: dict[str, object] = {}
     gezien: dict[str, int] = {}
+    namen = {kopsleutel(n): n for n in NAMEN}
     for rij in rijen:
         if rij["parameter"] is None:
             continue
-        naam = sleutel(rij["parameter"]).replace(" ", "_")
+        naam = namen.get(kopsleutel(rij["parameter"]))
         cel = rij["waarde"]
-        if naam not in NAMEN:
-            tip = difflib.get_close_matches(naam, NAMEN, n=1)
-            hint = f" Bedoelt u '{tip[0]}'?" if tip else f" Bekend zijn: {', '.join(NAMEN)}."
-            lezer.fout("Parameters", rij["rij"], "A (parameter)", f"onbekende parameter '{rij['parameter']}'.{hint}")
+        if naam is None:
+            tip = _lijkt_op([rij["parameter"]], NAMEN, 0.7)
+            wat = (f"bedoelt u '{tip}'? Pas de naam aan." if tip
+                   else f"bekend zijn: {', '.join(NAMEN)}. Pas de naam aan of verwijder de rij.")
+            lezer.fout("Parameters", rij["rij"], "parameter",
+                       f"de parameter '{citeer(rij['parameter'])}' is onbekend; {wat}")
             continue
         if naam in gezien:
-            lezer.fout("Parameters", rij["rij"], "A (parameter)",
+            lezer.fout("Parameters", rij["rij"], "parameter",
                        f"de parameter '{naam}' staat er al in rij {gezien[naam]}; houd er één over.")
             continue
         gezien[naam] = rij["rij"]
@@ -216,22 +344,28 @@ def _lees_parameters(lezer: _Lezer, overrides: dict) -> Parameters:
         if cel is None or is_leeg(cel.waarde):
             continue
         ruwe = cel.waarde
-        if naam == "drempel_wijziging" and "%" in cel.formaat and isinstance(ruwe, (int, float)):
+        if naam == "drempel_wijziging" and _is_procentformaat(cel.formaat) and isinstance(ruwe, (int, float)) \
+                and not isinstance(ruwe, bool):
             ruwe = f"{ruwe * 100}%"
         try:
             waarden[naam] = parse_parameter(naam, ruwe)
         except ValueError as fout:
-            lezer.fout("Parameters", rij["rij"], "B (waarde)", f"{naam}: {fout}.")
+            lezer.fout("Parameters", rij["rij"], "waarde", f"{naam}: {fout}.")
     for naam, ruwe in overrides.items():
         naam = sleutel(naam).replace(" ", "_")
         try:
             waarden[naam] = parse_parameter(naam, ruwe)
         except ValueError as fout:
             lezer.fout("Opdrachtregel", None, naam, f"{fout}.")
-    if waarden.get("peildatum") is None:
-        lezer.fout("Parameters", None, "peildatum",
-                   "de peildatum ontbreekt; zet een rij 'peildatum' met een datum in het blad Parameters "
-                   "of geef --peildatum jjjj-mm-dd op.")
+    if waarden.get("peildatum") is None and not any(m.kolom and "peildatum" in m.kolom for m in lezer.meldingen):
+        if "peildatum" in gezien and gezien["peildatum"] not in {m.rij for m in lezer.meldingen
+                                                                  if m.blad == lezer.titels.get("Parameters")}:
+            lezer.fout("Parameters", gezien["peildatum"], "waarde",
+                       "de peildatum is leeg; vul een datum in (dd-mm-jjjj) of geef --peildatum jjjj-mm-dd op.")
+        elif "peildatum" not in gezien:
+            lezer.fout("Parameters", None, None,
+                       "de peildatum ontbreekt; zet een rij 'peildatum' met een datum in het blad Parameters "
+                       "of geef --peildatum jjjj-mm-dd op.")
     return Parameters(**waarden)
 
 

@@ -72,18 +72,11 @@ def los_op(s: Scenario, *, workers: int | None = None,
     """Place everyone: pins, then each component through the stages of §4."""
     start = time.monotonic()
     meld = voortgang or (lambda _tekst: None)
-    p = s.parameters
     workers = workers or instellingen.standaard_workers()
-    klok = _Klok(p.tijdslimiet)
-    k = bepaal_kandidaten(s)
-    fte = {nr: micro(v) for nr, v in s.medewerkers["fte"].items()}
-    gepind = dict(zip(s.vastgezet["personeelsnummer"], s.vastgezet["nieuwe_functie"]))
-    ruimte = {}
-    for f, formatie in s.nieuwe_functies["formatie_fte"].items():
-        ruimte[f] = micro(formatie) + micro(p.fte_marge) - sum(fte[m] for m, g in gepind.items() if g == f)
-    componenten = splits(k, ruimte, fte)
+    klok = _Klok(s.parameters.tijdslimiet)
+    k, gepind, ruimte, componenten = voorbereiden(s)
     meld(f"kandidaten bepaald: {len(k.opties)} mogelijke plaatsingen, {len(componenten)} deelproblemen "
-         f"({time.monotonic() - start:.1f} s)")
+         f"({time.monotonic() - start:.1f} s)".replace(".", ",", 1))
     toewijzing: dict[str, str | None] = {m: None for m in s.medewerkers.index}
     toewijzing.update(gepind)
     fasen = [FaseVerslag(c, n) for c, n in FASEN]
@@ -99,9 +92,40 @@ def los_op(s: Scenario, *, workers: int | None = None,
             oplossing = _los_component_op(comp, fasen, klok, workers)
         toewijzing.update(oplossing)
     for fase in fasen:
-        meld(f"fase {fase.code} {fase.naam}: {fase.status}, waarde {fase.objectief}, "
-             f"{fase.solves} solver-aanroepen, {fase.seconden:.1f} s")
+        meld(f"fase {fase.code} {fase.naam}: {fase.status} ({fase.solves} solver-aanroepen, "
+             f"{fase.seconden:.1f} s)".replace(".", ",", 1))
     return Oplossing(toewijzing, k, fasen, len(componenten), triviaal, time.monotonic() - start, ruimte)
+
+
+def voorbereiden(s: Scenario):
+    """Candidates, pins, the room per function (micro-fte, pins subtracted) and the components."""
+    k = bepaal_kandidaten(s)
+    fte = {nr: micro(v) for nr, v in s.medewerkers["fte"].items()}
+    gepind = dict(zip(s.vastgezet["personeelsnummer"], s.vastgezet["nieuwe_functie"]))
+    ruimte = {f: micro(formatie) + micro(s.parameters.fte_marge)
+              for f, formatie in s.nieuwe_functies["formatie_fte"].items()}
+    for m, f in gepind.items():
+        ruimte[f] -= fte[m]
+    return k, gepind, ruimte, splits(k, ruimte, fte)
+
+
+def minimum_niet_geplaatst(s: Scenario, *, workers: int | None = None) -> tuple[int, bool]:
+    """O1 on its own: the fewest medewerkers not placed under H1–H5 (and whether it is proven)."""
+    workers = workers or instellingen.standaard_workers()
+    klok = _Klok(s.parameters.tijdslimiet)
+    k, gepind, _ruimte, componenten = voorbereiden(s)
+    geplaatst, bewezen = len(gepind), True
+    for comp in componenten:
+        if _triviaal(comp) is not None:
+            geplaatst += len(comp.personen)
+            continue
+        m = build_model(comp)
+        m.cp.Maximize(sum(m.geplaatst.values()))
+        solver = instellingen.solver(klok.over(), workers, len(m.x))
+        status = solver.Solve(m.cp)
+        bewezen &= status == cp_model.OPTIMAL
+        geplaatst += round(solver.ObjectiveValue())
+    return len(s.medewerkers) - geplaatst, bewezen
 
 
 def _triviaal(comp: Component) -> dict | None:
