@@ -32,14 +32,18 @@ def uitkomst_van(s: Scenario, k: Kandidaten, toewijzing: dict, p: str) -> str:
     return TIER_NAAM.get(int(tier), "vastgezet") if tier is not None else "niet toegestaan"
 
 
-def vergelijk(s: Scenario, a: dict, b: dict) -> pd.DataFrame:
-    """Who moves where between plan a and plan b, who becomes or stops being boventallig."""
+def vergelijk(s: Scenario, a: dict, b: dict, uitkomsten_a: dict | None = None,
+              uitkomsten_b: dict | None = None) -> pd.DataFrame:
+    """Who moves where between plan a and plan b, who becomes or stops being boventallig.
+
+    Without the plans' own uitkomsten they are derived from scenario `s`."""
     k = bepaal_kandidaten(s)
     rijen = []
     for p in s.medewerkers.index:
         if a.get(p) == b.get(p):
             continue
-        was, wordt = uitkomst_van(s, k, a, p), uitkomst_van(s, k, b, p)
+        was = (uitkomsten_a or {}).get(p) or uitkomst_van(s, k, a, p)
+        wordt = (uitkomsten_b or {}).get(p) or uitkomst_van(s, k, b, p)
         if a.get(p) is None:
             soort = "wordt geplaatst"
         elif b.get(p) is None:
@@ -115,4 +119,9 @@ def wat_als(s: Scenario, *, vastzetten: dict[str, str] | None = None, parameters
         {"kengetal": "salarisgarantie (fte × schalen, O5)", "basis": a["O5"] / 1e6, "nieuw": b["O5"] / 1e6},
     ])
     kosten["verschil"] = kosten["nieuw"] - kosten["basis"]
-    return WatAls(basis, nieuw, vergelijk(s, basis.toewijzing, nieuw.toewijzing), kosten)
+    verschil = vergelijk(s, basis.toewijzing, nieuw.toewijzing, _uitkomsten(basis), _uitkomsten(nieuw))
+    return WatAls(basis, nieuw, verschil, kosten)
+
+
+def _uitkomsten(plan: Plan) -> dict:
+    return dict(zip(plan.besluiten["personeelsnummer"], plan.besluiten["uitkomst"]))

@@ -61,6 +61,8 @@ def _draai(functie, debug: bool):
     except (ParameterFout, UitvoerFout) as fout:
         click.echo(f"Fout: {fout}", err=True)
         sys.exit(2)
+    except BrokenPipeError:  # output piped into e.g. head
+        sys.exit(0)
     except KeyboardInterrupt:
         click.echo("Afgebroken. Er is niets geschreven.", err=True)
         sys.exit(130)
@@ -319,9 +321,9 @@ def vergelijk(scenario, plan_a, plan_b, uitvoer, overschrijf, debug):
         if uitvoer:
             controleer_uitvoer(uitvoer, overschrijf=overschrijf, invoer=scenario)
         s = read_scenario(scenario)
-        a, _ = lees_besluiten(plan_a, s)
-        b, _ = lees_besluiten(plan_b, s)
-        verschil = verschil_van(s, a, b)
+        a, uitkomsten_a = lees_besluiten(plan_a, s)
+        b, uitkomsten_b = lees_besluiten(plan_b, s)
+        verschil = verschil_van(s, a, b, uitkomsten_a, uitkomsten_b)
         _toon_verschil(verschil)
         if uitvoer:
             boek = nieuw_werkboek()

@@ -149,10 +149,11 @@ def define_ss7_pins(s: Scenario, paren: pd.DataFrame) -> pd.DataFrame:
     samen = paren.merge(pins, on=["personeelsnummer", "functie"], how="outer", indicator=True)
     samen["vastgezet"] = samen["_merge"] != "left_only"
     alleen_pin = samen["_merge"] == "right_only"
-    samen.loc[alleen_pin, "tier"] = 0
-    samen.loc[alleen_pin, "regel"] = "SS-7"
-    samen.loc[alleen_pin, "eigen_schaal"] = samen.loc[alleen_pin, "personeelsnummer"].map(s.medewerkers["schaal"])
-    samen.loc[alleen_pin, "schaal"] = samen.loc[alleen_pin, "functie"].map(s.nieuwe_functies["schaal"])
+    if alleen_pin.any():  # a pin where the person is not eligible: tier 0, only SS-7
+        samen.loc[alleen_pin, "tier"] = 0
+        samen.loc[alleen_pin, "regel"] = "SS-7"
+        samen.loc[alleen_pin, "eigen_schaal"] = samen.loc[alleen_pin, "personeelsnummer"].map(s.medewerkers["schaal"])
+        samen.loc[alleen_pin, "schaal"] = samen.loc[alleen_pin, "functie"].map(s.nieuwe_functies["schaal"])
     samen["delta"] = samen["schaal"].astype(int) - samen["eigen_schaal"].astype(int)
     samen["tier"] = samen["tier"].astype(int)
     return samen.drop(columns="_merge")

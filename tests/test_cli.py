@@ -69,7 +69,7 @@ def test_ongeldig_scenario_exit_1_en_niets_geschreven(tmp_path):
     write_xlsx(t, pad)
     uitkomst = draai("solve", pad, "--stil")
     assert uitkomst.exit_code == 1
-    assert ("Medewerkers, rij 2, kolom functie: de code 'ONBEKEND' staat niet in het blad Oude functies. "
+    assert ("Medewerkers, rij 2, kolom E (functie): de code 'ONBEKEND' staat niet in het blad Oude functies. "
             "Voeg de functie toe of corrigeer de code.") in uitkomst.stderr
     assert "Traceback" not in uitkomst.output
     assert not (tmp_path / "fout-besluiten.xlsx").exists()
@@ -96,7 +96,7 @@ def test_template_en_valideer(tmp_path):
     assert boek["Medewerkers"].data_validations.dataValidation  # dropdowns and ranges
     uitkomst = draai("valideer", pad)
     assert uitkomst.exit_code == 1
-    assert "Parameters, rij -, kolom peildatum: de peildatum ontbreekt" in uitkomst.stderr
+    assert "Parameters, rij 2, kolom B (waarde): de peildatum is leeg" in uitkomst.stderr
     assert "Medewerkers, rij 2, kolom -: het blad Medewerkers bevat geen gegevens" in uitkomst.stderr
     assert "Het scenario kan niet worden gebruikt: 3 problemen gevonden." in uitkomst.stderr
 
@@ -134,3 +134,27 @@ def test_geen_namen_in_voortgang(tmp_path):
     uitkomst = draai("solve", pad)
     assert uitkomst.exit_code == 0
     assert "Geheim" not in uitkomst.output and "1990" not in uitkomst.output
+
+
+def test_toets_en_vergelijk_op_met_de_hand_aangepast_plan(klein, tmp_path):
+    goed = tmp_path / "goed.xlsx"
+    assert draai("solve", klein, "-o", goed, "--stil").exit_code == 0
+    schoon = draai("toets", klein, goed)
+    assert schoon.exit_code == 0
+    assert schoon.stdout.startswith("Het plan voldoet aan de regels")
+    boek = openpyxl.load_workbook(goed)
+    blad = boek["Plaatsingsbesluiten"]
+    blad["I2"], blad["G2"] = None, "boventallig"   # 001 out ...
+    blad["I3"], blad["G3"] = "N", "functievolger"  # ... and 002 in, against the selection order
+    fout = tmp_path / "fout.xlsx"
+    boek.save(fout)
+    uitkomst = draai("toets", klein, fout)
+    assert uitkomst.exit_code == 4
+    assert ("  H4 001 N: functievolger met ruimte in N maar niet geplaatst, zonder voorkeur die daarboven gaat "
+            "(functievolgerrecht). Oplossing: plaats 001 in N.") in uitkomst.stdout
+    assert "  F3 001 N:" in uitkomst.stdout
+    verschil = tmp_path / "verschil.xlsx"
+    v = draai("vergelijk", klein, goed, fout, "-o", verschil)
+    assert v.exit_code == 0
+    assert "  001: N (functievolger) → - (boventallig)" in v.stdout
+    assert [r[0] for r in openpyxl.load_workbook(verschil)["Verschil"].values] == ["personeelsnummer", "001", "002"]

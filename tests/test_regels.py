@@ -128,7 +128,7 @@ def test_ss7_pins_boven_formatie_zijn_een_invoerfout():
                  vastgezet=[("A", "N"), ("B", "N")])
     with pytest.raises(InvoerFout) as fout:
         scenario_from_tables(t)
-    assert "Vastgezet, rij 3, kolom nieuwe_functie" in str(fout.value)
+    assert "Vastgezet, rij 3, kolom B (nieuwe_functie)" in str(fout.value)
     assert "SS-7" in str(fout.value)
 
 
