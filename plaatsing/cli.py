@@ -333,3 +333,7 @@ def vergelijk(scenario, plan_a, plan_b, uitvoer, overschrijf, debug):
             click.echo(f"Verschil geschreven naar {uitvoer}")
 
     _draai(werk, debug)
+
+
+if __name__ == "__main__":
+    main()

@@ -175,22 +175,40 @@ def _gewichten(comp: Component, niveaus) -> list[int]:
 
 def _los_component_op(comp: Component, fasen: list[FaseVerslag], klok: _Klok, workers: int) -> dict:
     m = build_model(comp)
-    oplossing: dict | None = None
+    oplossing: dict = startplan(comp)
     for fase, (code, niveaus) in zip(fasen, _niveaus(comp, m)):
-        groepen = _splits_niveaus(comp, niveaus)
-        for groep in groepen:
+        for groep in _splits_niveaus(comp, niveaus):
             gewichten = _gewichten(comp, groep)
             termen = [(v, g * c) for g, niveau in zip(gewichten, groep) for v, c in niveau]
             if not termen:
                 continue
             doel = cp_model.LinearExpr.WeightedSum([v for v, _ in termen], [c for _, c in termen])
             m.cp.Maximize(doel)
-            oplossing, status, waarde, grens = _los_met_o2(m, fase, klok, workers, oplossing, code != "O1")
+            oplossing, waarde, grens = _los_met_o2(m, fase, klok, workers, oplossing, code != "O1", termen)
             fase.objectief += waarde
             fase.grens += grens
             m.cp.Add(doel >= waarde)
     _o6_anciënniteit(m, fasen[-1], klok, workers, oplossing)
     return m.oplossing
+
+
+def startplan(comp: Component) -> dict:
+    """A plan that meets H1–H5 (regels.md H4): functievolgers in SEL-A order into the first of their
+    T1 functions (own voorkeur order) where they fit, then the others into any option that fits.
+    Used as the first hint, and as the plan when the time limit leaves no better one."""
+    over = dict(comp.ruimte)
+    plan: dict[str, str | None] = dict.fromkeys(comp.personen)
+    for ronde in ("T1", "rest"):
+        for p in comp.personen:
+            if plan[p] is not None:
+                continue
+            opties = [o for o in comp.opties[p] if o.tier == 1] if ronde == "T1" else comp.opties[p]
+            for o in sorted(opties, key=lambda o: (o.vpos, o.functie)) if ronde == "T1" else opties:
+                if comp.fte[p] <= over[o.functie]:
+                    plan[p] = o.functie
+                    over[o.functie] -= comp.fte[p]
+                    break
+    return plan
 
 
 def _splits_niveaus(comp, niveaus):
@@ -207,18 +225,29 @@ def _splits_niveaus(comp, niveaus):
     return groepen
 
 
-def _los_met_o2(m: Model, fase: FaseVerslag, klok: _Klok, workers: int, hint: dict | None, met_o2: bool):
-    """Solve; while the solution violates O2, add those O2 conditions and solve again."""
+def _los_met_o2(m: Model, fase: FaseVerslag, klok: _Klok, workers: int, hint: dict, met_o2: bool, termen):
+    """Solve; while the solution violates O2, add those O2 conditions and solve again.
+
+    When the time limit leaves no solution, the hint (a plan meeting H1–H5) is kept and the
+    stage is reported as not proven."""
     while True:
-        if hint:
-            _zet_hint(m, hint)
+        _zet_hint(m, hint)
+        if klok.over() <= 0:
+            fase.status = "UNKNOWN"
+            m.oplossing = hint
+            waarde = _evalueer(m, termen, hint)
+            return hint, waarde, waarde
         solver = instellingen.solver(klok.over(), workers, len(m.x))
         begin = time.monotonic()
         status = solver.Solve(m.cp)
         fase.seconden += time.monotonic() - begin
         fase.solves += 1
+        if status == cp_model.INFEASIBLE or status == cp_model.MODEL_INVALID:
+            raise RuntimeError(f"fase {fase.code}: het model is onoplosbaar ({STATUS[status]})")
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            raise RuntimeError(f"fase {fase.code}: geen oplossing gevonden ({STATUS.get(status, status)})")
+            fase.status = STATUS.get(status, "UNKNOWN")
+            m.oplossing = hint
+            return hint, _evalueer(m, termen, hint), round(solver.BestObjectiveBound())
         if status != cp_model.OPTIMAL and fase.status == "OPTIMAL":
             fase.status = STATUS[status]
         oplossing = {p: next((o.functie for o in m.comp.opties[p] if solver.Value(m.x[p, o.functie])), None)
@@ -230,8 +259,20 @@ def _los_met_o2(m: Model, fase: FaseVerslag, klok: _Klok, workers: int, hint: di
                 nieuw += add_o2_verdringing(m, persoon, ander, functie)
         fase.o2_cuts += nieuw
         if not nieuw:
-            return oplossing, status, round(solver.ObjectiveValue()), round(solver.BestObjectiveBound())
+            return oplossing, round(solver.ObjectiveValue()), round(solver.BestObjectiveBound())
         hint = oplossing
+
+
+def _evalueer(m: Model, termen, oplossing: dict) -> int:
+    """The value of an objective (list of (variable, coefficient)) for a plan."""
+    sleutels = {v.Index(): sleutel for sleutel, v in m.x.items()}
+    sleutels.update({v.Index(): (p, None) for p, v in m.geplaatst.items()})
+    totaal = 0
+    for var, coef in termen:
+        p, f = sleutels[var.Index()]
+        if (f is None and oplossing[p] is not None) or (f is not None and oplossing[p] == f):
+            totaal += coef
+    return totaal
 
 
 def _zet_hint(m: Model, oplossing: dict) -> None:
@@ -324,4 +365,4 @@ def _los_partij(m: Model, fase: FaseVerslag, klok: _Klok, workers: int, partij: 
             gewichten.append(gewicht * (k - rang[p][o.functie]))
         gewicht *= k + 1
     m.cp.Maximize(cp_model.LinearExpr.WeightedSum(variabelen, gewichten))
-    _los_met_o2(m, fase, klok, workers, m.oplossing, True)
+    _los_met_o2(m, fase, klok, workers, m.oplossing, True, list(zip(variabelen, gewichten)))

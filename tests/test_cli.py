@@ -158,3 +158,31 @@ def test_toets_en_vergelijk_op_met_de_hand_aangepast_plan(klein, tmp_path):
     assert v.exit_code == 0
     assert "  001: N (functievolger) → - (boventallig)" in v.stdout
     assert [r[0] for r in openpyxl.load_workbook(verschil)["Verschil"].values] == ["personeelsnummer", "001", "002"]
+
+
+def test_tijdslimiet_geeft_plan_met_exitcode_3(tmp_path):
+    uit = tmp_path / "snel.xlsx"
+    uitkomst = draai("solve", DEMO, "-o", uit, "--stil", "--tijdslimiet", "0.001")
+    assert uitkomst.exit_code == 3
+    assert "niet elke fase is binnen de tijdslimiet bewezen optimaal" in uitkomst.stderr
+    verantwoording = dict(openpyxl.load_workbook(uit)["Verantwoording"].values)
+    assert verantwoording["fase O1 minimale boventalligheid: status"] == "UNKNOWN"
+    assert verantwoording["parameter tijdslimiet"] == "0.001"
+    besluiten = list(openpyxl.load_workbook(uit)["Plaatsingsbesluiten"].values)
+    assert len(besluiten) == 301  # still a decision for everyone
+    assert not [k for k, v in verantwoording.items() if k.startswith("toets H")]  # H1–H5 hold
+
+
+def test_determinisme_over_processen_en_hashseeds(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    bladen = []
+    for seed, workers in (("0", "1"), ("123", "2"), ("random", "2")):
+        uit = tmp_path / f"d{seed}.xlsx"
+        omgeving = dict(os.environ, PYTHONHASHSEED=seed)
+        subprocess.run([sys.executable, "-m", "plaatsing.cli", "solve", str(DEMO), "-o", str(uit), "--stil",
+                        "--workers", workers], check=True, env=omgeving, capture_output=True)
+        bladen.append(zipfile.ZipFile(uit).read("xl/worksheets/sheet1.xml"))
+    assert bladen[0] == bladen[1] == bladen[2]
