@@ -335,5 +335,78 @@ def vergelijk(scenario, plan_a, plan_b, uitvoer, overschrijf, debug):
     _draai(werk, debug)
 
 
+
+@main.command(options_metavar="[OPTIES]")
+@click.argument("scenario", type=click.Path(dir_okay=False, path_type=Path))
+@_besluiten_arg
+@click.option("--map", "map_", type=click.Path(file_okay=False, path_type=Path),
+              help="Map voor de bijlage (standaard: de map van de besluiten).")
+@click.option("--overschrijf", is_flag=True, help="Overschrijf bestaande bestanden.")
+@_debug
+def rapport(scenario, besluiten, map_, overschrijf, debug):
+    """Maak de OR-adviesbijlage (personele gevolgen) als Word- en Excel-bestand.
+
+    Voorbeeld: plaatsing rapport scenarios/almelo-2018.xlsx uitvoer/almelo-2018-besluiten.xlsx
+
+    Anoniem: geen namen of personeelsnummers; aantallen onder de 5 als '<5'.
+    """
+    from plaatsing.besluiten import lees_besluiten
+    from plaatsing.kandidaten import bepaal_kandidaten
+    from plaatsing.lezen import read_scenario
+    from plaatsing.rapport import schrijf_rapport
+
+    def werk():
+        s = read_scenario(scenario)
+        toewijzing, uitkomsten = lees_besluiten(besluiten, s)
+        doel = map_ or besluiten.parent
+        if not doel.exists():
+            raise UitvoerFout(f"de map '{doel}' bestaat niet; maak die eerst aan.")
+        paden = schrijf_rapport(s, toewijzing, uitkomsten, bepaal_kandidaten(s), doel, scenario.stem,
+                                overschrijf=overschrijf)
+        for pad in paden:
+            click.echo(f"Geschreven: {pad}")
+
+    _draai(werk, debug)
+
+
+@main.command(options_metavar="[OPTIES]")
+@click.argument("scenario", type=click.Path(dir_okay=False, path_type=Path))
+@_besluiten_arg
+@click.option("--map", "map_", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Map waarin de brieven komen (wordt aangemaakt).")
+@click.option("--sjabloon", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="Eigen sjabloon (briefhoofd, ondertekening, bezwaarroute); zie plaatsing/sjablonen/brief.ini.")
+@click.option("--datum", metavar="JJJJ-MM-DD", help="Datum in de brieven (standaard: vandaag).")
+@click.option("--overschrijf", is_flag=True, help="Overschrijf bestaande brieven.")
+@_debug
+def brieven(scenario, besluiten, map_, sjabloon, datum, overschrijf, debug):
+    """Maak per medewerker een brief (Word) met het voorgenomen plaatsingsbesluit.
+
+    Voorbeeld: plaatsing brieven scenarios/almelo-2018.xlsx uitvoer/almelo-2018-besluiten.xlsx --map brieven/
+    """
+    import datetime as dt
+
+    import pandas as pd
+
+    from plaatsing.besluiten import lees_besluiten
+    from plaatsing.brieven import lees_sjabloon, schrijf_brieven
+    from plaatsing.lezen import read_scenario
+    from plaatsing.waarden import lees_datum
+
+    def werk():
+        s = read_scenario(scenario)
+        lees_besluiten(besluiten, s)
+        tabel = pd.read_excel(besluiten, sheet_name="Plaatsingsbesluiten", dtype=object)
+        tabel["personeelsnummer"] = tabel["personeelsnummer"].map(str)
+        try:
+            dag = lees_datum(datum) if datum else dt.date.today()
+        except ValueError as fout:
+            raise click.BadParameter(str(fout), param_hint="--datum") from None
+        paden = schrijf_brieven(tabel, map_, sjabloon=lees_sjabloon(sjabloon), datum=dag, overschrijf=overschrijf)
+        click.echo(f"{len(paden)} brieven geschreven in {map_}")
+
+    _draai(werk, debug)
+
+
 if __name__ == "__main__":
     main()

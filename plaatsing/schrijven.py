@@ -23,7 +23,7 @@ class UitvoerFout(Exception):
     """The output cannot be written (exists, same as the input, folder missing)."""
 
 
-def controleer_uitvoer(pad: Path, *, overschrijf: bool, invoer: Path | None = None) -> None:
+def controleer_uitvoer(pad: Path, *, overschrijf: bool, invoer: Path | None = None, soort: str = ".xlsx") -> None:
     pad = Path(pad)
     if invoer is not None and pad.resolve() == Path(invoer).resolve():
         raise UitvoerFout(f"het uitvoerbestand '{pad}' is hetzelfde als het scenario; kies een andere naam.")
@@ -31,15 +31,15 @@ def controleer_uitvoer(pad: Path, *, overschrijf: bool, invoer: Path | None = No
         raise UitvoerFout(f"'{pad}' bestaat al; geef --overschrijf op of kies een andere naam met --uitvoer.")
     if not pad.parent.exists():
         raise UitvoerFout(f"de map '{pad.parent}' bestaat niet; maak die eerst aan.")
-    if pad.suffix.lower() != ".xlsx":
-        raise UitvoerFout(f"'{pad.name}' moet eindigen op .xlsx.")
+    if pad.suffix.lower() != soort:
+        raise UitvoerFout(f"'{pad.name}' moet eindigen op {soort}.")
 
 
 @contextmanager
 def atomair(pad: Path):
     """Yield a temporary path beside `pad`; only a completed write replaces `pad`."""
     pad = Path(pad)
-    handle, tijdelijk = tempfile.mkstemp(prefix=f".{pad.stem}-", suffix=".tmp.xlsx", dir=pad.parent)
+    handle, tijdelijk = tempfile.mkstemp(prefix=f".{pad.stem}-", suffix=f".tmp{pad.suffix}", dir=pad.parent)
     os.close(handle)
     try:
         yield Path(tijdelijk)
