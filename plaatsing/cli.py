@@ -101,8 +101,9 @@ _debug = click.option("--debug", is_flag=True, help="Toon bij een interne fout d
 @click.option("--tijdslimiet", type=float, metavar="SECONDEN", help="Maximale rekentijd in seconden.")
 @_parameter
 @click.option("--workers", type=click.IntRange(1, 64), metavar="AANTAL", help="Aantal rekenkernen voor de solver.")
+@click.option("--pseudonimiseer", is_flag=True, help="Vervang namen in de uitvoer door een vast pseudoniem.")
 @_debug
-def solve(scenario, uitvoer, overschrijf, stil, peildatum, tijdslimiet, parameter, workers, debug):
+def solve(scenario, uitvoer, overschrijf, stil, peildatum, tijdslimiet, parameter, workers, pseudonimiseer, debug):
     """Maak de plaatsingsbesluiten voor SCENARIO (een Excel-werkmap).
 
     Voorbeeld: plaatsing solve scenarios/almelo-2018.xlsx
@@ -126,7 +127,7 @@ def solve(scenario, uitvoer, overschrijf, stil, peildatum, tijdslimiet, paramete
                 f"{len(s.nieuwe_functies)} nieuwe functies")
         plan = los_op(s, workers=workers, voortgang=melding)
         melding(f"toets: {'geen schendingen' if plan.toets.empty else str(len(plan.toets)) + ' schendingen'}")
-        schrijf_besluiten(plan, doel, overschrijf=overschrijf)
+        schrijf_besluiten(plan, doel, overschrijf=overschrijf, pseudoniemen=pseudonimiseer)
         melding("besluiten geschreven")
         click.echo(_samenvatting(plan, doel))
         if not plan.bewezen_optimaal:
@@ -378,8 +379,9 @@ def rapport(scenario, besluiten, map_, overschrijf, debug):
               help="Eigen sjabloon (briefhoofd, ondertekening, bezwaarroute); zie plaatsing/sjablonen/brief.ini.")
 @click.option("--datum", metavar="JJJJ-MM-DD", help="Datum in de brieven (standaard: vandaag).")
 @click.option("--overschrijf", is_flag=True, help="Overschrijf bestaande brieven.")
+@click.option("--pseudonimiseer", is_flag=True, help="Vervang namen in de brieven door een vast pseudoniem (proefdruk).")
 @_debug
-def brieven(scenario, besluiten, map_, sjabloon, datum, overschrijf, debug):
+def brieven(scenario, besluiten, map_, sjabloon, datum, overschrijf, pseudonimiseer, debug):
     """Maak per medewerker een brief (Word) met het voorgenomen plaatsingsbesluit.
 
     Voorbeeld: plaatsing brieven scenarios/almelo-2018.xlsx uitvoer/almelo-2018-besluiten.xlsx --map brieven/
@@ -390,6 +392,7 @@ def brieven(scenario, besluiten, map_, sjabloon, datum, overschrijf, debug):
 
     from plaatsing.besluiten import lees_besluiten
     from plaatsing.brieven import lees_sjabloon, schrijf_brieven
+    from plaatsing.schrijven import pseudonimiseer as pseudonimiseer_tabel
     from plaatsing.lezen import read_scenario
     from plaatsing.waarden import lees_datum
 
@@ -398,6 +401,8 @@ def brieven(scenario, besluiten, map_, sjabloon, datum, overschrijf, debug):
         lees_besluiten(besluiten, s)
         tabel = pd.read_excel(besluiten, sheet_name="Plaatsingsbesluiten", dtype=object)
         tabel["personeelsnummer"] = tabel["personeelsnummer"].map(str)
+        if pseudonimiseer:
+            tabel = pseudonimiseer_tabel(tabel)
         try:
             dag = lees_datum(datum) if datum else dt.date.today()
         except ValueError as fout:

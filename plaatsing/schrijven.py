@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import tempfile
 from contextlib import contextmanager
@@ -103,13 +104,22 @@ def _celwaarde(v):
     return v
 
 
-def schrijf_besluiten(plan, pad: Path, *, overschrijf: bool = False) -> Path:
+def pseudoniem(personeelsnummer: str) -> str:
+    """A stable pseudonym: the same personeelsnummer always gives the same text, the name is not in it."""
+    return "Medewerker " + hashlib.sha256(f"plaatsing:{personeelsnummer}".encode()).hexdigest()[:8].upper()
+
+
+def pseudonimiseer(besluiten: pd.DataFrame) -> pd.DataFrame:
+    return besluiten.assign(naam=besluiten["personeelsnummer"].map(pseudoniem))
+
+
+def schrijf_besluiten(plan, pad: Path, *, overschrijf: bool = False, pseudoniemen: bool = False) -> Path:
     """The output workbook of the contract: Plaatsingsbesluiten, Bezetting, (Afspiegeling), Verantwoording."""
     pad = Path(pad)
     bron = Path(plan.scenario.bron) if plan.scenario.bron else None
     controleer_uitvoer(pad, overschrijf=overschrijf, invoer=bron)
     boek = nieuw_werkboek()
-    schrijf_tabel(boek, "Plaatsingsbesluiten", plan.besluiten)
+    schrijf_tabel(boek, "Plaatsingsbesluiten", pseudonimiseer(plan.besluiten) if pseudoniemen else plan.besluiten)
     schrijf_tabel(boek, "Bezetting", plan.bezetting)
     if plan.afspiegeling is not None and not plan.afspiegeling.empty:
         schrijf_tabel(boek, "Afspiegeling", plan.afspiegeling)

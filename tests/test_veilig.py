@@ -1,0 +1,96 @@
+"""Safe output: no formula injection, no half-written files, pseudonyms, nothing personal in logs."""
+from __future__ import annotations
+
+import zipfile
+from datetime import date
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from plaatsing import scenario_from_tables, solve
+from plaatsing.cli import main
+from plaatsing.schrijven import pseudoniem, schrijf_besluiten
+from scenario_gen import functie, medewerker, tabellen, write_xlsx
+
+GEVAARLIJK = ["=HYPERLINK(\"http://x\",\"klik\")", "+31 6 1234", "-1+1", "@SUM(A1)", "\tTab", "\rCR"]
+
+
+def gevaarlijk_scenario(tmp_path):
+    mensen = [medewerker(f"00{i}", "O", date(1990 + i, 1, 1)) for i in range(len(GEVAARLIJK))]
+    for m, naam in zip(mensen, GEVAARLIJK):
+        m["naam"] = naam
+    t = tabellen(mensen, [functie("O", formatie=6)], [functie("N", formatie=3)], [("O", "N", 10)])
+    t["Vastgezet"] = [{"personeelsnummer": "000", "nieuwe_functie": "N", "toelichting": "=cmd|' /C calc'!A0"}]
+    pad = tmp_path / "gevaarlijk.xlsx"
+    write_xlsx(t, pad)
+    boek = openpyxl.load_workbook(pad)  # typed as text in Excel: a text cell, not a formula
+    for cel in [*boek["Medewerkers"]["B"][1:], *boek["Vastgezet"]["C"][1:]]:
+        cel.data_type = "s"
+    boek.save(pad)
+    return pad, t
+
+
+def test_tekst_die_met_formuletekens_begint_blijft_tekst(tmp_path):
+    pad, _ = gevaarlijk_scenario(tmp_path)
+    uit = tmp_path / "uit.xlsx"
+    assert CliRunner().invoke(main, ["solve", str(pad), "-o", str(uit), "--stil"]).exit_code == 0
+    with zipfile.ZipFile(uit) as z:
+        for naam in z.namelist():
+            if naam.startswith("xl/worksheets/"):
+                assert b"<f>" not in z.read(naam) and b"<f " not in z.read(naam)
+    ws = openpyxl.load_workbook(uit)["Plaatsingsbesluiten"]
+    namen = [r[1] for r in ws.iter_rows(min_row=2, values_only=True)]
+    assert namen == [n.strip() for n in GEVAARLIJK]  # the reader trims surrounding white space
+    assert all(c.data_type == "s" for c in ws["B"][1:])
+    motivering = ws["O2"].value
+    assert "=cmd|' /C calc'!A0" in motivering  # quoted inside text, never a formula
+
+
+def test_afgebroken_schrijven_laat_niets_achter(tmp_path, monkeypatch):
+    pad, t = gevaarlijk_scenario(tmp_path)
+    plan = solve(scenario_from_tables(t))
+    doel = tmp_path / "af.xlsx"
+
+    def onderbreek(self, filename):
+        with open(filename, "wb") as f:
+            f.write(b"PK half")
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(openpyxl.Workbook, "save", onderbreek)
+    with pytest.raises(KeyboardInterrupt):
+        schrijf_besluiten(plan, doel)
+    assert list(tmp_path.iterdir()) == [pad]
+
+
+def test_bestaand_bestand_blijft_heel_bij_fout(tmp_path, monkeypatch):
+    pad, t = gevaarlijk_scenario(tmp_path)
+    plan = solve(scenario_from_tables(t))
+    doel = tmp_path / "bestaand.xlsx"
+    doel.write_bytes(b"oude inhoud")
+    monkeypatch.setattr(openpyxl.Workbook, "save", lambda self, f: (_ for _ in ()).throw(OSError("schijf vol")))
+    with pytest.raises(OSError):
+        schrijf_besluiten(plan, doel, overschrijf=True)
+    assert doel.read_bytes() == b"oude inhoud"
+
+
+def test_pseudonimiseer_vervangt_namen_stabiel(tmp_path):
+    pad, _ = gevaarlijk_scenario(tmp_path)
+    for uit in ("p1.xlsx", "p2.xlsx"):
+        r = CliRunner().invoke(main, ["solve", str(pad), "-o", str(tmp_path / uit), "--stil", "--pseudonimiseer"])
+        assert r.exit_code == 0
+    rijen = [list(openpyxl.load_workbook(tmp_path / u)["Plaatsingsbesluiten"].iter_rows(min_row=2, values_only=True))
+             for u in ("p1.xlsx", "p2.xlsx")]
+    assert rijen[0] == rijen[1]
+    assert [r[1] for r in rijen[0]] == [pseudoniem(r[0]) for r in rijen[0]]
+    assert pseudoniem("001") != pseudoniem("002") and pseudoniem("001").startswith("Medewerker ")
+    alles = " ".join(str(c) for ws in openpyxl.load_workbook(tmp_path / "p1.xlsx") for r in ws.values for c in r)
+    assert "HYPERLINK" not in alles
+
+
+def test_verantwoording_zonder_persoonsgegevens(tmp_path):
+    pad, t = gevaarlijk_scenario(tmp_path)
+    t["Medewerkers"][0]["naam"] = "Geheime Naam"
+    plan = solve(scenario_from_tables(t))
+    tekst = " ".join(plan.verantwoording["waarde"].astype(str)) + " ".join(plan.verantwoording["onderdeel"])
+    assert "Geheime" not in tekst and "1990-01-01" not in tekst and "1965" not in tekst
