@@ -15,10 +15,10 @@ from plaatsing.parameters import NAMEN, Parameters, parse_parameter
 from plaatsing.scenario import Scenario
 from plaatsing.waarden import (citeer, formatteer_getal, is_leeg, kopsleutel, lees_datum, lees_decimaal,
                                lees_geheel, lees_tekst, sleutel)
-from plaatsing.werkboek import BESTAND, TABELLEN, RuwBlad, bladen_uit_tabellen, open_werkboek
+from plaatsing.werkboek import BESTAND, TABELLEN, RuwBlad, bladen_uit_tabellen, open_werkboek, zonder_gc
 
-# Extra Medewerkers columns are carried into the output; these names are taken there.
-GERESERVEERD = ("rij",)
+# Extra Medewerkers columns are carried into the Scenario and the besluiten; these names are taken.
+GERESERVEERD = frozenset(kopsleutel(n) for n in ("rij", *schema.BESLUIT_KOLOMMEN))
 
 
 def read_scenario(pad, *, parameters: dict | None = None) -> Scenario:
@@ -27,9 +27,10 @@ def read_scenario(pad, *, parameters: dict | None = None) -> Scenario:
     `parameters` (name -> raw value) override the Parameters sheet, as the CLI does.
     """
     pad = Path(pad)
-    bladen = open_werkboek(pad)
-    sha = hashlib.sha256(pad.read_bytes()).hexdigest()
-    return _valideer(bladen, parameters or {}, bron=str(pad), sha256=sha)
+    with zonder_gc():
+        bladen = open_werkboek(pad)
+        sha = hashlib.sha256(pad.read_bytes()).hexdigest()
+        return _valideer(bladen, parameters or {}, bron=str(pad), sha256=sha)
 
 
 def scenario_from_tables(tabellen: dict[str, list[dict]], *, parameters: dict | None = None) -> Scenario:
@@ -134,10 +135,10 @@ class _Lezer:
                               f"de kolom '{citeer(kop)}' staat er twee keer (ook in kolom "
                               f"{get_column_letter(eerder + 1)}); geef elke kolom een eigen naam.")
                     continue
-                if definitie is schema.MEDEWERKERS and sleutel(kop) in GERESERVEERD:
+                if definitie is schema.MEDEWERKERS and kopsleutel(kop) in GERESERVEERD:
                     self.fout(definitie.naam, 1, f"{letter} ({citeer(kop)})",
                               f"de kolomnaam '{citeer(kop)}' gebruikt plaatsing zelf; hernoem de kolom, "
-                              "bijvoorbeeld naar 'regelnummer'.")
+                              f"bijvoorbeeld naar '{citeer(kop)} (oud)'.")
                     continue
                 extra_sleutels[kopsleutel(kop) or tekst] = index
                 extra.append((tekst, index))

@@ -89,3 +89,11 @@ SALARISTABEL = Blad("Salaristabel", (
 
 BLADEN = (MEDEWERKERS, OUDE_FUNCTIES, NIEUWE_FUNCTIES, FUNCTIEMAPPING, GESCHIKTHEID,
           VASTGEZET, PARAMETERS, SALARISTABEL)
+
+# Output sheet Plaatsingsbesluiten (scenario-formaat.md): extra Medewerkers columns are carried
+# behind these, so an extra column may not take one of these names.
+BESLUIT_KOLOMMEN = (
+    "personeelsnummer", "naam", "huidige_functie", "huidige_eenheid", "schaal", "fte", "uitkomst", "regels",
+    "nieuwe_functie", "nieuwe_functienaam", "nieuwe_eenheid", "nieuwe_schaal", "voorkeur_gehonoreerd",
+    "salarisgarantie", "motivering",
+)

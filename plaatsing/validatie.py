@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from plaatsing.schema import VOORKEUR_KOLOMMEN
-from plaatsing.waarden import citeer, formatteer_getal, micro, sleutel
+from plaatsing.waarden import citeer, formatteer_getal, kopsleutel, micro
 
 LEEFTIJD_MIN, LEEFTIJD_MAX = 14, 100  # a birth date outside this range at the peildatum is a typing error
 
@@ -20,9 +20,9 @@ def controleer_samenhang(lezer, t: dict, parameters) -> None:
     personen = _unieke_personen(lezer, t["medewerkers"])
     _uniek(lezer, t["salaris"], "Salaristabel", "schaal")
     # Codes are only checked against a sheet that could be read: a missing sheet is one message.
-    oud_bekend = _leesbaar(lezer, "Oude functies", "functiecode")
-    nieuw_bekend = _leesbaar(lezer, "Nieuwe functies", "functiecode")
-    personen_bekend = _leesbaar(lezer, "Medewerkers", "personeelsnummer")
+    oud_bekend = _leesbaar(lezer, t["oud"], "Oude functies", "functiecode")
+    nieuw_bekend = _leesbaar(lezer, t["nieuw"], "Nieuwe functies", "functiecode")
+    personen_bekend = _leesbaar(lezer, t["medewerkers"], "Medewerkers", "personeelsnummer")
 
     for sleutel_, blad in (("medewerkers", "Medewerkers"), ("nieuw", "Nieuwe functies")):
         if not t[sleutel_] and blad in lezer.titels and not lezer.heeft_fout_in(blad):
@@ -71,9 +71,9 @@ def controleer_samenhang(lezer, t: dict, parameters) -> None:
     _controleer_pins(lezer, t, nieuw, parameters)
 
 
-def _leesbaar(lezer, blad: str, kolom: str) -> bool:
-    """The sheet is there and has its key column, so codes can be checked against it."""
-    return kolom in lezer.kolommen.get(blad, {})
+def _leesbaar(lezer, rijen: list, blad: str, kolom: str) -> bool:
+    """The sheet is there, has its key column and rows, so codes can be checked against it."""
+    return bool(rijen) and kolom in lezer.kolommen.get(blad, {})
 
 
 def _controleer_datums(lezer, r: dict, peildatum) -> None:
@@ -130,7 +130,7 @@ def _unieke_personen(lezer, rijen) -> dict:
 
 
 def _onbekend(code, codes, blad) -> str:
-    gelijk = [c for c in codes if sleutel(c) == sleutel(code)]
+    gelijk = [c for c in codes if kopsleutel(code) and kopsleutel(c) == kopsleutel(code)]
     hint = f" Bedoelt u '{citeer(gelijk[0])}'?" if gelijk else ""
     return (f"de code '{citeer(code)}' staat niet in het blad {blad}.{hint} "
             "Voeg de functie toe of corrigeer de code.")

@@ -381,7 +381,7 @@ def all_valid_plans(ctx: Context):
             extend(i + 1)
             if n is not None:
                 bezet[n] -= ctx.fte[m]
-        del plan[m]
+        plan.pop(m, None)
 
     extend(0)
     return gevonden

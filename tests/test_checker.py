@@ -28,8 +28,8 @@ def een_op_een(pct=None, *, schaal_oud=9, schaal_nieuw=9, familie=(None, None), 
 
 # §1 tiers ------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("pct, verwacht", [(0, "T1"), (30, "T1"), (0.3 * 100, "T1"),
-                                          (30.0000001, "T2"), (31, "T2"), (80, "T2")])
+@pytest.mark.parametrize("pct, verwacht", [(0, "T1"), (30, "T1"), (0.3 * 100, "T1"), (30.0000001, "T1"),
+                                          (30.000001, "T2"), (31, "T2"), (80, "T2")])
 def test_threshold_edge_30_vs_31(pct, verwacht):
     assert tier(een_op_een(pct), "M01", "N1") == verwacht
 
@@ -263,7 +263,7 @@ def test_brute_force_counts_o1_subject_to_h4():
     assert brute_force(VOORBEELDEN["voorbeeld_3b"]()).niet_geplaatst == 0
 
 
-@settings(max_examples=60, deadline=None, derandomize=True)
+@settings(max_examples=200, deadline=None, derandomize=True)
 @given(small_scenarios())
 def test_brute_force_optimum_passes_the_checks(tables):
     optimum = brute_force(tables)

@@ -1,0 +1,101 @@
+"""Property tests of the solver against the independent checker (regels.md §5).
+
+The only test file that imports `plaatsing`: random small scenarios go through the
+public API, and every plan must pass tests/checker.py, reach the brute-force minimum of
+boventalligen (F4) and the brute-force lexicographic optimum, and be deterministic (F5).
+"""
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from plaatsing import scenario_from_tables, solve
+
+from checker import brute_force, check_plan, score, tier
+from scenario_gen import VERWACHT, VOORBEELDEN, small_scenarios
+
+EIGENSCHAP = settings(max_examples=150, deadline=None, derandomize=True,
+                      suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+UITKOMST = {"T1": "functievolger", "T2": "passend", "T3": "passend lager", "T4": "geschikt"}
+
+
+def leeg(waarde) -> bool:
+    return waarde is None or waarde == "" or (not isinstance(waarde, str) and pd.isna(waarde))
+
+
+def los_op(tables):
+    """Solve through the public API; return the besluiten and the plan as a dict."""
+    besluiten = solve(scenario_from_tables(tables)).besluiten
+    plan = {str(r.personeelsnummer): None if leeg(r.nieuwe_functie) else str(r.nieuwe_functie)
+            for r in besluiten.itertuples()}
+    return besluiten, plan
+
+
+def uitkomsten(besluiten):
+    return {str(r.personeelsnummer): r.uitkomst for r in besluiten.itertuples()}
+
+
+@EIGENSCHAP
+@given(small_scenarios())
+def test_plan_meets_every_rule_and_o1_is_minimal(tables):
+    optimum = brute_force(tables)
+    if optimum is None:  # only SEL-B can leave H4 unsatisfiable: the engine must refuse
+        with pytest.raises(Exception):
+            los_op(tables)
+        return
+    besluiten, plan = los_op(tables)
+    assert sorted(plan) == sorted(str(r["personeelsnummer"]) for r in tables["Medewerkers"])
+    assert check_plan(tables, plan, uitkomsten(besluiten)) == []
+    assert sum(f is None for f in plan.values()) == optimum.niet_geplaatst  # F4
+    pins = {r["personeelsnummer"] for r in tables.get("Vastgezet", [])}
+    for m, uitkomst in uitkomsten(besluiten).items():  # §8.8: uitkomst agrees with the plan
+        if plan[m] is not None:
+            assert uitkomst == ("vastgezet" if m in pins else UITKOMST[tier(tables, m, plan[m])])
+
+
+@EIGENSCHAP
+@given(small_scenarios(selectiemethode="anciënniteit"))
+def test_plan_reaches_the_lexicographic_optimum(tables):
+    _, plan = los_op(tables)
+    assert score(tables, plan) == brute_force(tables).score
+
+
+@settings(EIGENSCHAP, max_examples=30)
+@given(small_scenarios())
+def test_same_tables_give_identical_besluiten(tables):
+    if brute_force(tables) is None:  # no plan to compare (see the first test)
+        return
+    eerste, _ = los_op(tables)
+    tweede, _ = los_op(tables)
+    pd.testing.assert_frame_equal(eerste, tweede)
+
+
+def assert_voorbeeld(naam):
+    tables = VOORBEELDEN[naam]()
+    besluiten, plan = los_op(tables)
+    assert plan == VERWACHT[naam]
+    assert check_plan(tables, plan, uitkomsten(besluiten)) == []
+
+
+def test_voorbeeld_1():
+    assert_voorbeeld("voorbeeld_1")
+
+
+def test_voorbeeld_2():
+    assert_voorbeeld("voorbeeld_2")
+
+
+def test_voorbeeld_3():
+    assert_voorbeeld("voorbeeld_3a")
+    assert_voorbeeld("voorbeeld_3b")
+
+
+def test_voorbeeld_4():
+    assert_voorbeeld("voorbeeld_4")
+
+
+def test_voorbeeld_5():
+    assert_voorbeeld("voorbeeld_5")
+
+
+def test_voorbeeld_6():
+    assert_voorbeeld("voorbeeld_6")
