@@ -24,6 +24,7 @@ class Model:
     o2_cuts: set = field(default_factory=set)
     oplossing: dict = field(default_factory=dict)                # latest solution: persoon -> functie
     _passen_niet: dict = field(default_factory=dict)
+    _kan_weg: dict = field(default_factory=dict)
 
 
 def build_model(comp: Component) -> Model:
@@ -121,3 +122,50 @@ def add_o2_verdringing(m: Model, persoon: str, ander: str, functie: str) -> bool
             clausule.append(ruimte)
     m.cp.AddBoolOr(clausule).WithName(f"O2[{persoon},{ander},{functie}]")
     return True
+
+
+def define_o2_vooraf(m: Model) -> None:
+    """O2 up front for the common case: an occupant who could leave without breaking H4 (no T1 right,
+    or lost the selection everywhere) and has at least the fte of an unplaced colleague who outranks
+    him at that function, could be replaced — so that colleague must be placed. Encoded per function
+    with suffix literals ('someone after this position holds a place and could leave'), linear in
+    the number of candidates. The remaining O2 cases (less fte) come as cuts."""
+    comp = m.comp
+    for f in comp.functies:
+        kandidaten = sorted((p for p in comp.personen if (o := comp.optie(p, f)) is not None and o.tier != 1),
+                            key=lambda p: (comp.optie(p, f).tier, comp.sel_a[p]))
+        if len(kandidaten) < 2:
+            continue
+        for fte in sorted({comp.fte[p] for p in kandidaten}):
+            achter = None  # literal: a replaceable candidate after this position holds a place in f
+            for p in reversed(kandidaten):
+                if achter is not None and comp.fte[p] == fte:
+                    m.cp.AddImplication(achter, m.geplaatst[p])
+                vervangbaar = _kan_weg(m, p)
+                if vervangbaar is not False and comp.fte[p] >= fte:
+                    nieuw = m.cp.NewBoolVar(f"o2_achter[{f},{fte},{p}]")
+                    voorwaarde = [m.x[p, f].Not(), nieuw] + ([] if vervangbaar is True else [vervangbaar.Not()])
+                    m.cp.AddBoolOr(voorwaarde)
+                    if achter is not None:
+                        m.cp.AddImplication(achter, nieuw)
+                    achter = nieuw
+
+
+def _kan_weg(m: Model, p: str):
+    """True, False or a literal: p may be left unplaced under H4 (no T1 right, or no room in any
+    T1 function). The literal is exact, as O2 needs it in both directions."""
+    if p in m._kan_weg:
+        return m._kan_weg[p]
+    ruimtes = [m.ruimte_t1[p, f] for f in m.comp.t1.get(p, ())]
+    if not ruimtes or all(r is False for r in ruimtes):
+        waarde = True
+    elif any(r is True for r in ruimtes):
+        waarde = False
+    else:
+        waarde = m.cp.NewBoolVar(f"kan_weg[{p}]")
+        open_ = [r for r in ruimtes if r is not False]
+        for r in open_:
+            m.cp.AddImplication(waarde, r.Not())
+        m.cp.AddBoolOr(open_ + [waarde])
+    m._kan_weg[p] = waarde
+    return waarde

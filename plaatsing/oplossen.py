@@ -17,7 +17,7 @@ from ortools.sat.python import cp_model
 from plaatsing import instellingen
 from plaatsing.component import Component, splits, uitkomst_sleutel
 from plaatsing.kandidaten import ONGENOEMD, Kandidaten, bepaal_kandidaten
-from plaatsing.model import Model, add_o2_verdringing, build_model
+from plaatsing.model import Model, add_o2_verdringing, build_model, define_o2_vooraf
 from plaatsing.scenario import Scenario
 from plaatsing.waarden import micro
 
@@ -177,6 +177,8 @@ def _los_component_op(comp: Component, fasen: list[FaseVerslag], klok: _Klok, wo
     m = build_model(comp)
     oplossing: dict = startplan(comp)
     for fase, (code, niveaus) in zip(fasen, _niveaus(comp, m)):
+        if code == "O3":
+            define_o2_vooraf(m)  # O2 binds from here on (it never changes the O1 count)
         for groep in _splits_niveaus(comp, niveaus):
             gewichten = _gewichten(comp, groep)
             termen = [(v, g * c) for g, niveau in zip(gewichten, groep) for v, c in niveau]

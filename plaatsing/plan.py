@@ -8,6 +8,7 @@ from typing import Callable
 
 import pandas as pd
 
+from plaatsing import schema
 from plaatsing.controle import toets
 from plaatsing.kandidaten import TIER_NAAM
 from plaatsing.parameters import AFSPIEGELING, VOORKEUR_LEIDEND
@@ -17,11 +18,7 @@ from plaatsing.oplossen import FaseVerslag, Oplossing, los_op
 from plaatsing.scenario import Scenario
 from plaatsing.waarden import micro
 
-BESLUIT_KOLOMMEN = [
-    "personeelsnummer", "naam", "huidige_functie", "huidige_eenheid", "schaal", "fte", "uitkomst", "regels",
-    "nieuwe_functie", "nieuwe_functienaam", "nieuwe_eenheid", "nieuwe_schaal", "voorkeur_gehonoreerd",
-    "salarisgarantie", "motivering",
-]
+BESLUIT_KOLOMMEN = list(schema.BESLUIT_KOLOMMEN)
 BEZETTING_KOLOMMEN = ["functiecode", "functienaam", "eenheid", "schaal", "formatie_fte", "bezet_fte",
                       "vacant_fte", "aantal", "status"]
 UITKOMSTEN = ["functievolger", "passend", "passend lager", "geschikt", "vastgezet", "boventallig",
