@@ -21,6 +21,9 @@ from plaatsing.werkboek import BESTAND, TABELLEN, RuwBlad, bladen_uit_tabellen, 
 GERESERVEERD = frozenset(kopsleutel(n) for n in ("rij", *schema.BESLUIT_KOLOMMEN))
 
 
+PRIVE_KOLOMMEN = ("geboortedatum", "naam")
+
+
 def read_scenario(pad, *, parameters: dict | None = None) -> Scenario:
     """Read and validate a scenario workbook; raises InvoerFout listing every problem.
 
@@ -206,6 +209,9 @@ class _Lezer:
         try:
             return _typeer(kolom, cel)
         except ValueError as fout:
+            if kolom.naam in PRIVE_KOLOMMEN:  # never echo a name or birth date into a message or log
+                fout = (f"de waarde is geen geldige {'datum; typ een datum als dd-mm-jjjj' if kolom.soort == 'datum' else 'tekst'}"
+                        " (de waarde zelf wordt om privacyredenen niet getoond)")
             self.fout(blad, rij, plek, f"{fout}.")
             return None
 

@@ -81,20 +81,30 @@ def los_op(s: Scenario, *, workers: int | None = None,
     toewijzing.update(gepind)
     fasen = [FaseVerslag(c, n) for c, n in FASEN]
     triviaal = 0
-    for comp in componenten:
-        oplossing = _triviaal(comp)
+    oplossingen = {i: _triviaal(comp) for i, comp in enumerate(componenten)}
+    te_doen = [i for i, o in oplossingen.items() if o is None]
+    rest = sum(_grootte(componenten[i]) for i in te_doen)
+    for i, comp in enumerate(componenten):
+        oplossing = oplossingen[i]
         if oplossing is not None:
             triviaal += 1
             for fase, waarde in zip(fasen, _waarden(comp, oplossing)):
                 fase.objectief += waarde
                 fase.grens += waarde
         else:
-            oplossing = _los_component_op(comp, fasen, klok, workers)
+            # a fair share of the remaining time, so that one hard part cannot starve the others
+            aandeel = min(1.0, 2 * _grootte(comp) / rest)
+            rest -= _grootte(comp)
+            oplossing = _los_component_op(comp, fasen, _Klok(klok.over() * aandeel), workers)
         toewijzing.update(oplossing)
     for fase in fasen:
         meld(f"fase {fase.code} {fase.naam}: {fase.status} ({fase.solves} solver-aanroepen, "
              f"{fase.seconden:.1f} s)".replace(".", ",", 1))
     return Oplossing(toewijzing, k, fasen, len(componenten), triviaal, time.monotonic() - start, ruimte)
+
+
+def _grootte(comp: Component) -> int:
+    return sum(len(comp.opties[p]) for p in comp.personen)
 
 
 def voorbereiden(s: Scenario):

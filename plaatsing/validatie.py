@@ -90,7 +90,7 @@ def _controleer_datums(lezer, r: dict, peildatum) -> None:
             leeftijd = peildatum.year - gd.year - ((peildatum.month, peildatum.day) < (gd.month, gd.day))
             if not LEEFTIJD_MIN <= leeftijd <= LEEFTIJD_MAX:
                 fout("Medewerkers", r["rij"], "geboortedatum",
-                     f"met geboortedatum {gd:%d-%m-%Y} is de medewerker op de peildatum {leeftijd} jaar; "
+                     f"volgens de geboortedatum is de medewerker op de peildatum {leeftijd} jaar; "
                      "controleer de datum.")
     if r["einddatum"] and did and r["einddatum"] < did:
         fout("Medewerkers", r["rij"], "einddatum",

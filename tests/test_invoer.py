@@ -197,16 +197,17 @@ FOUTEN = [
     ("foutwaarde", scenario(_z("Medewerkers", 3, "functie", "#N/A")), [
         "Medewerkers, rij 3, kolom E (functie): de cel bevat de Excel-foutwaarde #N/A; vul de juiste waarde in."]),
     ("datum_onmogelijk", scenario(_z("Medewerkers", 2, "geboortedatum", "31-02-2020")), [
-        "Medewerkers, rij 2, kolom C (geboortedatum): '31-02-2020' is geen bestaande datum; controleer dag en "
-        "maand."]),
+        "Medewerkers, rij 2, kolom C (geboortedatum): de waarde is geen geldige datum; typ een datum als dd-mm-jjjj "
+        "(de waarde zelf wordt om privacyredenen niet getoond)."]),
     ("datum_jaar_twee_cijfers", scenario(_z("Medewerkers", 3, "datum_in_dienst", "1-9-05")), [
         "Medewerkers, rij 3, kolom D (datum_in_dienst): '1-9-05' is geen datum; typ een datum als dd-mm-jjjj, "
         "bijvoorbeeld 01-10-2018."]),
     ("datum_klein_getal", scenario(_z("Medewerkers", 2, "geboortedatum", 8)), [
-        "Medewerkers, rij 2, kolom C (geboortedatum): met geboortedatum 08-01-1900 is de medewerker op de "
+        "Medewerkers, rij 2, kolom C (geboortedatum): volgens de geboortedatum is de medewerker op de "
         "peildatum 124 jaar; controleer de datum."]),
     ("datum_voor_1900", scenario(_z("Medewerkers", 2, "geboortedatum", "01-03-1870")), [
-        "Medewerkers, rij 2, kolom C (geboortedatum): 01-03-1870 ligt vóór 1900; controleer de datum."]),
+        "Medewerkers, rij 2, kolom C (geboortedatum): de waarde is geen geldige datum; typ een datum als dd-mm-jjjj "
+        "(de waarde zelf wordt om privacyredenen niet getoond)."]),
     ("in_dienst_voor_geboorte", scenario(_z("Medewerkers", 3, "datum_in_dienst", dt.date(1979, 1, 1))), [
         "Medewerkers, rij 3, kolom D (datum_in_dienst): de datum in dienst ligt niet na de geboortedatum; "
         "controleer beide datums."]),

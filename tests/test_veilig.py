@@ -94,3 +94,15 @@ def test_verantwoording_zonder_persoonsgegevens(tmp_path):
     plan = solve(scenario_from_tables(t))
     tekst = " ".join(plan.verantwoording["waarde"].astype(str)) + " ".join(plan.verantwoording["onderdeel"])
     assert "Geheime" not in tekst and "1990-01-01" not in tekst and "1965" not in tekst
+
+
+def test_foutmelding_toont_geen_geboortedatum_of_naam():
+    from plaatsing import InvoerFout
+    t = tabellen([medewerker("001", "O", date(1990, 1, 1))], [functie("O")], [functie("N")], [("O", "N", 10)])
+    t["Medewerkers"][0]["geboortedatum"] = "31-02-1970"
+    with pytest.raises(InvoerFout) as fout:
+        scenario_from_tables(t)
+    tekst = str(fout.value)
+    assert "1970" not in tekst
+    assert ("Medewerkers, rij 2, kolom C (geboortedatum): de waarde is geen geldige datum; typ een datum als "
+            "dd-mm-jjjj (de waarde zelf wordt om privacyredenen niet getoond).") in tekst
