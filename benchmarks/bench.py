@@ -1,0 +1,303 @@
+"""End-to-end benchmark: read_scenario, solve and schrijf_besluiten, per size in a fresh process.
+
+    python benchmarks/bench.py                         # 300, 2000 and 20000 medewerkers
+    python benchmarks/bench.py --snel                  # 300 and 2000
+    python benchmarks/bench.py --groottes demo,300,2000 --profiel
+
+Scenarios come from genereer.py (seed 1) into benchmarks/data/ (git-ignored) and are made
+only when missing; `demo` is scenarios/almelo-2018.xlsx. Each size runs in its own child
+process so import time, peak memory (ru_maxrss) and the solver's threads are measured as a
+user would see them. The table is printed and written to benchmarks/RESULTS.md.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HIER = Path(__file__).resolve().parent
+REPO = HIER.parent
+DATA = HIER / "data"
+DEMO = REPO / "scenarios" / "almelo-2018.xlsx"
+STANDAARD = ["300", "2000", "20000"]
+SNEL = ["300", "2000"]
+DOELEN = {"demo": 10.0, "300": 10.0, "2000": 60.0}  # seconds end to end (the lead's targets)
+
+
+# --- child: one measured run ---------------------------------------------------------------
+
+def meet(pad: Path, uitvoer: Path, tijdslimiet: float | None, profiel: Path | None) -> dict:
+    """Run read -> solve -> write once; timings per step and per stage (in this process)."""
+    begin = time.perf_counter()
+    import plaatsing
+    from plaatsing import read_scenario, solve
+    from plaatsing.schrijven import schrijf_besluiten
+    t_import = time.perf_counter() - begin
+    broncode = _vingerafdruk(Path(plaatsing.__file__).parent)
+
+    def voortgang(tekst: str) -> None:
+        print(f"    [{time.perf_counter() - begin:7.1f} s] {tekst}", file=sys.stderr, flush=True)
+
+    t0 = time.perf_counter()
+    scenario = read_scenario(pad)
+    if tijdslimiet:
+        scenario = scenario.met_parameters(tijdslimiet=tijdslimiet)
+    t_lezen = time.perf_counter() - t0
+    voortgang(f"ingelezen: {len(scenario.medewerkers)} medewerkers ({t_lezen:.1f} s)")
+
+    profiler = None
+    if profiel:
+        import cProfile
+        profiler = cProfile.Profile()
+        profiler.enable()
+    t0 = time.perf_counter()
+    plan = solve(scenario, voortgang=voortgang)
+    t_oplossen = time.perf_counter() - t0
+    if profiler:
+        profiler.disable()
+        _schrijf_profiel(profiler, profiel)
+
+    t0 = time.perf_counter()
+    schrijf_besluiten(plan, uitvoer, overschrijf=True)
+    t_schrijven = time.perf_counter() - t0
+
+    verantwoording = dict(zip(plan.verantwoording["onderdeel"], plan.verantwoording["waarde"]))
+    return {
+        "medewerkers": len(scenario.medewerkers),
+        "oude_functies": len(scenario.oude_functies),
+        "nieuwe_functies": len(scenario.nieuwe_functies),
+        "import": t_import, "lezen": t_lezen, "oplossen": t_oplossen, "schrijven": t_schrijven,
+        "los_op": float(verantwoording.get("totale rekentijd (s)", "nan")),
+        "componenten": int(verantwoording.get("deelproblemen (componenten)", 0)),
+        "triviaal": int(verantwoording.get("deelproblemen zonder solver opgelost", 0)),
+        "fasen": [{"code": f.code, "naam": f.naam, "status": f.status, "seconden": f.seconden,
+                   "solves": f.solves, "o2_cuts": f.o2_cuts, "bewezen": f.bewezen} for f in plan.fasen],
+        "bewezen_optimaal": plan.bewezen_optimaal,
+        "samenvatting": dict(zip(plan.samenvatting()["uitkomst"], map(int, plan.samenvatting()["aantal"]))),
+        "toets": verantwoording.get("toets (F1–F3)", ""),
+        "broncode": broncode,
+    }
+
+
+def _vingerafdruk(map_: Path) -> str:
+    """Short sha256 of the engine's source files: shows which version of plaatsing was measured."""
+    import hashlib
+    h = hashlib.sha256()
+    for bestand in sorted(map_.rglob("*.py")):
+        h.update(bestand.relative_to(map_).as_posix().encode() + b"\0" + bestand.read_bytes())
+    return h.hexdigest()[:10]
+
+
+def _schrijf_profiel(profiler, pad: Path) -> None:
+    import io
+    import pstats
+    buffer = io.StringIO()
+    stats = pstats.Stats(profiler, stream=buffer).strip_dirs()
+    stats.sort_stats("cumulative").print_stats(40)
+    stats.sort_stats("tottime").print_stats(25)
+    pad.write_text(buffer.getvalue(), encoding="utf-8")
+
+
+def kind(argv: list[str]) -> None:
+    """Entry point of the child process: prints one JSON line on stdout."""
+    pad, uitvoer, tijdslimiet, profiel = argv
+    resultaat = meet(Path(pad), Path(uitvoer), float(tijdslimiet) or None, Path(profiel) if profiel else None)
+    resultaat["ru_maxrss_kb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps(resultaat))
+
+
+# --- parent: generate, run children, report ------------------------------------------------
+
+def scenario_pad(grootte: str, seed: int) -> Path:
+    if grootte == "demo":
+        return DEMO
+    n, _, sector = grootte.partition("@")
+    sectorgrootte = int(sector) if sector else None
+    pad = DATA / (f"bench-{int(n)}-s{seed}.xlsx" if sectorgrootte is None
+                  else f"bench-{int(n)}-sector{sectorgrootte}-s{seed}.xlsx")
+    if not pad.exists():
+        sys.path.insert(0, str(HIER))
+        from genereer import SECTORGROOTTE, genereer
+        begin = time.perf_counter()
+        genereer(int(n), pad, seed, sectorgrootte or SECTORGROOTTE)
+        print(f"  {pad.relative_to(REPO)} gegenereerd ({time.perf_counter() - begin:.1f} s)", flush=True)
+    return pad
+
+
+def draai(grootte: str, pad: Path, *, max_seconden: float, tijdslimiet: float, profiel: bool) -> dict:
+    """One child process; wall time, peak memory (ru_maxrss via wait4) and its JSON result."""
+    uitvoer = Path(tempfile.mkdtemp(prefix="bench-")) / f"{pad.stem}-besluiten.xlsx"
+    profielpad = DATA / f"profiel-{grootte}.txt" if profiel else ""
+    opdracht = [sys.executable, str(Path(__file__).resolve()), "--kind", str(pad), str(uitvoer),
+                str(tijdslimiet or 0), str(profielpad)]
+    begin = time.perf_counter()
+    proces = subprocess.Popen(opdracht, stdout=subprocess.PIPE, text=True, cwd=REPO)
+    afgebroken = False
+    try:
+        uit, _ = proces.communicate(timeout=max_seconden) if max_seconden else proces.communicate()
+    except subprocess.TimeoutExpired:
+        proces.kill()
+        uit, _ = proces.communicate()
+        afgebroken = True
+    wand = time.perf_counter() - begin
+    for bestand in uitvoer.parent.iterdir():
+        bestand.unlink()
+    uitvoer.parent.rmdir()
+    regels = [r for r in uit.splitlines() if r.startswith("{")]
+    if afgebroken or proces.returncode != 0 or not regels:
+        reden = f"afgebroken na {max_seconden:.0f} s" if afgebroken else f"exitcode {proces.returncode}"
+        return {"grootte": grootte, "fout": reden, "totaal": wand}
+    resultaat = json.loads(regels[-1])
+    resultaat.update(grootte=grootte, totaal=wand, scenario=str(pad.relative_to(REPO)))
+    if profiel:
+        resultaat["profiel"] = str(profielpad.relative_to(REPO))
+    return resultaat
+
+
+def machine() -> dict:
+    """nproc, memory, CPU model, python and ortools versions."""
+    from importlib.metadata import version
+    cpu = "onbekend"
+    try:
+        for regel in Path("/proc/cpuinfo").read_text().splitlines():
+            if regel.startswith("model name"):
+                cpu = regel.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    geheugen = "onbekend"
+    try:
+        for regel in Path("/proc/meminfo").read_text().splitlines():
+            if regel.startswith("MemTotal"):
+                geheugen = f"{int(regel.split()[1]) / 1024 / 1024:.1f} GiB"
+                break
+    except OSError:
+        pass
+    return {"nproc": os.cpu_count(), "geheugen": geheugen, "cpu": cpu,
+            "python": platform.python_version(), "ortools": version("ortools"),
+            "plaatsing": version("plaatsing"), "os": platform.platform()}
+
+
+def _s(x) -> str:
+    return f"{x:.1f}" if isinstance(x, (int, float)) else "–"
+
+
+def tabellen(resultaten: list[dict]) -> tuple[str, str, str]:
+    """Markdown: totals per size, stages per size, outcomes per size."""
+    kop = ("| scenario | medewerkers | functies oud/nieuw | import s | lezen s | oplossen s | "
+           "(solver s) | schrijven s | totaal s | piek MB | alle fasen bewezen optimaal | doel | broncode |\n"
+           "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|\n")
+    rijen, fasen, uitkomsten = [], [], []
+    for r in resultaten:
+        if "fout" in r:
+            rijen.append(f"| {r['grootte']} | – | – | – | – | – | – | – | {_s(r['totaal'])} | – | {r['fout']} | – | – |")
+            continue
+        solver = sum(f["seconden"] for f in r["fasen"])
+        doel = DOELEN.get(r["grootte"])
+        oordeel = "–" if doel is None else (
+            f"< {doel:.0f} s: {'gehaald' if r['totaal'] < doel and r['bewezen_optimaal'] else 'niet gehaald'}")
+        rijen.append(
+            f"| {r['grootte']} | {r['medewerkers']} | {r['oude_functies']}/{r['nieuwe_functies']} | "
+            f"{_s(r['import'])} | {_s(r['lezen'])} | {_s(r['oplossen'])} | {_s(solver)} | {_s(r['schrijven'])} | "
+            f"{_s(r['totaal'])} | {r['ru_maxrss_kb'] / 1024:.0f} | {'ja' if r['bewezen_optimaal'] else 'NEE'} | {oordeel} | `{r['broncode']}` |")
+        for f in r["fasen"]:
+            fasen.append(f"| {r['grootte']} | {f['code']} {f['naam']} | {f['status']} | {f['seconden']:.2f} | "
+                         f"{f['solves']} | {f['o2_cuts']} |")
+        s = r["samenvatting"]
+        uitkomsten.append(f"| {r['grootte']} | {r['componenten']} ({r['triviaal']} zonder solver) | "
+                          + " | ".join(str(v) for v in s.values()) + f" | {r['toets']} |")
+    fase_kop = ("| scenario | fase | status | solver s | solver-aanroepen | O2-voorwaarden |\n"
+                "|---|---|---|---:|---:|---:|\n")
+    namen = next((list(r["samenvatting"]) for r in resultaten if "samenvatting" in r), [])
+    uit_kop = ("| scenario | deelproblemen | " + " | ".join(namen) + " | toets |\n"
+               "|---|---:|" + "---:|" * len(namen) + "---|\n")
+    return kop + "\n".join(rijen), fase_kop + "\n".join(fasen), uit_kop + "\n".join(uitkomsten)
+
+
+def schrijf_resultaten(pad: Path, resultaten: list[dict], m: dict, opdracht: str) -> None:
+    """Write the tables; a hand-written section from '## Analyse' on in the old file is kept."""
+    totaal, fasen, uitkomsten = tabellen(resultaten)
+    oud = pad.read_text(encoding="utf-8") if pad.exists() else ""
+    analyse = oud[oud.index("## Analyse"):] if "## Analyse" in oud else ""
+    tekst = f"""# Benchmarkresultaten
+
+Gemeten op {dt.date.today().isoformat()} met `{opdracht}`.
+
+**Machine:** {m['nproc']} cores (nproc), {m['geheugen']} geheugen, {m['cpu']};
+{m['os']}; Python {m['python']}, OR-Tools {m['ortools']}, plaatsing {m['plaatsing']}.
+
+Elke grootte draait in een eigen proces. *totaal* is de wandkloktijd van dat proces (start van
+Python, imports, inlezen, oplossen, schrijven); *oplossen* is `solve()` als geheel (kandidaten,
+modellen, alle fasen, besluiten met motivering, toets), *solver* het deel daarvan in CP-SAT.
+*piek MB* is `ru_maxrss` van het proces; *broncode* is een vingerafdruk van `plaatsing/*.py`. Scenario's: `benchmarks/genereer.py`, seed 1;
+`N@S` is N medewerkers met functiefamilies over sectoren van S medewerkers (standaard 400).
+
+## Totaal per grootte
+
+{totaal}
+
+## Per fase
+
+{fasen}
+
+## Uitkomsten
+
+{uitkomsten}
+"""
+    pad.write_text(tekst + ("\n" + analyse if analyse else ""), encoding="utf-8")
+
+
+def main(argv=None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--kind"]:
+        kind(argv[1:])
+        return 0
+    parser = argparse.ArgumentParser(
+        description="Meet inlezen, oplossen en schrijven per grootte, elk in een eigen proces.")
+    parser.add_argument("--groottes", default=",".join(STANDAARD),
+                        help="kommagescheiden aantallen medewerkers (standaard 300,2000,20000); 'demo' = "
+                             "scenarios/almelo-2018.xlsx; N@S = N medewerkers met sectoren van S (functiefamilies "
+                             "over S medewerkers, standaard 400)")
+    parser.add_argument("--snel", action="store_true", help="alleen 300 en 2000")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--max-seconden", type=float, default=900,
+                        help="breek een grootte af na zoveel seconden (0 = nooit; standaard 900)")
+    parser.add_argument("--tijdslimiet", type=float, default=0,
+                        help="overschrijf de parameter tijdslimiet van het scenario (0 = niet)")
+    parser.add_argument("--profiel", action="store_true",
+                        help="profileer solve() met cProfile naar benchmarks/data/profiel-<grootte>.txt")
+    parser.add_argument("--resultaten", type=Path, default=HIER / "RESULTS.md",
+                        help="markdownbestand voor de resultaten (standaard benchmarks/RESULTS.md)")
+    args = parser.parse_args(argv)
+    groottes = SNEL if args.snel else [g.strip() for g in args.groottes.split(",") if g.strip()]
+    DATA.mkdir(exist_ok=True)
+    resultaten = []
+    for grootte in groottes:
+        pad = scenario_pad(grootte, args.seed)
+        print(f"== {grootte}: {pad.relative_to(REPO)}", flush=True)
+        r = draai(grootte, pad, max_seconden=args.max_seconden, tijdslimiet=args.tijdslimiet,
+                  profiel=args.profiel)
+        resultaten.append(r)
+        if "fout" in r:
+            print(f"   {r['fout']}", flush=True)
+        else:
+            print(f"   totaal {r['totaal']:.1f} s, piek {r['ru_maxrss_kb'] / 1024:.0f} MB, "
+                  f"bewezen optimaal: {'ja' if r['bewezen_optimaal'] else 'NEE'}", flush=True)
+    totaal, fasen, uitkomsten = tabellen(resultaten)
+    print("\n" + totaal + "\n\n" + fasen + "\n\n" + uitkomsten)
+    opdracht = "python benchmarks/bench.py " + " ".join(argv) if argv else "make bench"
+    schrijf_resultaten(args.resultaten, resultaten, machine(), opdracht.strip())
+    print(f"\n{args.resultaten} geschreven")
+    return 0 if all("fout" not in r and r["bewezen_optimaal"] for r in resultaten) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,497 @@
+"""Synthetic scenario workbooks of any size, for benchmarks (scenario-formaat.md, v1).
+
+The structure follows a real municipal reorganisation: sectors with eenheden, families of
+functions (functiefamilie) spanning eenheden, an old formatiehuis mapped to a new one with
+1:1 successors, splits, merges and vervallen functions, brand-new functions (SS-5), and a
+shrinkage of about 8 % that falls mostly on management, administrative, secretarial and
+front-office families. About 40 % of the people state preferences; fte is part-time for
+many; a few are tijdelijk; some Geschiktheid judgments and pins (that fit the formatie).
+
+Deterministic: the same N and seed give the same workbook, byte for byte.
+
+    python benchmarks/genereer.py 2000 benchmarks/data/bench-2000.xlsx --seed 1
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.writer.excel import ExcelWriter
+
+PEILDATUM = dt.date(2025, 1, 1)
+VAST_TIJDSTIP = dt.datetime(2025, 1, 1, 9, 0, 0)
+SECTORGROOTTE = 400           # people per sector; a functiefamilie spans one sector (as in the demo)
+MENSEN_PER_EENHEID = 60
+AANDEEL_TIJDELIJK = 0.05
+AANDEEL_MET_VOORKEUR = 0.40
+FTE_KEUZES = [(1.0, 52), (0.8889, 20), (0.7778, 10), (0.5556, 10), (0.5, 8)]
+LEEFTIJDEN = [((19, 25), 6), ((25, 35), 19), ((35, 45), 25), ((45, 55), 27), ((55, 66), 23)]
+WIJZIGING = [(0, 4), (5, 8), (10, 14), (15, 14), (20, 14), (25, 12), (30, 8),
+             (31, 3), (35, 8), (40, 7), (45, 4), (50, 3), (60, 1)]
+
+# Function families: (name, lowest schaal, highest schaal, shrinkage, holders (low, high), weight).
+# Shrinkage is a fraction of the old fte; negative = growth. Tuned so the total is about 8 %.
+FAMILIES = [
+    ("Leidinggevend", 11, 15, 0.22, (1, 3), 7),
+    ("Administratief", 5, 8, 0.20, (2, 30), 12),
+    ("Secretarieel", 5, 7, 0.25, (2, 20), 4),
+    ("Klantcontact", 5, 8, 0.16, (3, 60), 8),
+    ("Beleid sociaal", 10, 12, 0.04, (2, 12), 6),
+    ("Beleid fysiek", 10, 12, 0.04, (2, 10), 5),
+    ("Sociaal uitvoering", 8, 10, 0.02, (4, 60), 10),
+    ("Beheer openbare ruimte", 4, 9, 0.10, (3, 60), 10),
+    ("Techniek", 8, 11, 0.00, (1, 12), 5),
+    ("Financieel", 7, 12, 0.08, (1, 15), 6),
+    ("ICT", 7, 11, -0.06, (1, 12), 5),
+    ("Juridisch", 9, 11, 0.03, (1, 8), 3),
+    ("Handhaving", 7, 9, 0.00, (2, 20), 4),
+    ("Vergunningen", 8, 10, 0.05, (2, 15), 3),
+    ("Communicatie", 9, 11, 0.05, (1, 8), 3),
+    ("P&O", 7, 11, 0.08, (1, 10), 3),
+    ("Projectmanagement", 10, 13, 0.00, (1, 8), 3),
+    ("", 3, 6, 0.15, (1, 6), 2),  # facilitair: no family (§8.3: never verwant through family)
+]
+WERKWOORDEN = {
+    "Leidinggevend": ["Teamleider", "Afdelingshoofd", "Manager", "Coördinator"],
+    "Administratief": ["Administratief medewerker", "Medewerker administratie", "Medewerker DIV"],
+    "Secretarieel": ["Secretaresse", "Managementondersteuner", "Office manager"],
+    "Klantcontact": ["Klantcontactmedewerker", "Medewerker publiekszaken", "Baliemedewerker"],
+    "Beleid sociaal": ["Beleidsadviseur", "Senior beleidsadviseur", "Strategisch adviseur"],
+    "Beleid fysiek": ["Beleidsadviseur", "Adviseur ruimtelijke ordening", "Stedenbouwkundige"],
+    "Sociaal uitvoering": ["Consulent", "Klantmanager", "Regisseur"],
+    "Beheer openbare ruimte": ["Medewerker buitendienst", "Voorman", "Beheerder", "Vakman"],
+    "Techniek": ["Ontwerper", "Technisch adviseur", "Projectleider techniek"],
+    "Financieel": ["Financieel medewerker", "Financieel adviseur", "Controller"],
+    "ICT": ["Applicatiebeheerder", "Medewerker servicedesk", "Informatieadviseur"],
+    "Juridisch": ["Juridisch medewerker", "Juridisch adviseur"],
+    "Handhaving": ["Handhaver", "Toezichthouder", "Boa"],
+    "Vergunningen": ["Vergunningverlener", "Medewerker vergunningen"],
+    "Communicatie": ["Communicatieadviseur", "Webredacteur"],
+    "P&O": ["HR-adviseur", "Medewerker salarisadministratie"],
+    "Projectmanagement": ["Projectleider", "Programmamanager"],
+    "": ["Facilitair medewerker", "Bode", "Medewerker catering"],
+}
+ONDERWERPEN = ["Wonen", "Zorg", "Jeugd", "Werk", "Inkomen", "Economie", "Mobiliteit", "Groen",
+               "Reiniging", "Onderwijs", "Sport", "Cultuur", "Veiligheid", "Milieu", "Wijken",
+               "Vastgoed", "Belastingen", "Burgerzaken", "Dienstverlening", "Informatie"]
+VOORNAMEN = {"M": "Jan Peter Johan Henk Erik Mark Bas Tim Sander Dennis Rob Wim Frank Bart Niels".split(),
+             "V": "Anna Maria Linda Sandra Petra Esther Anouk Lisa Sanne Femke Eva Ilse Karin Iris".split(),
+             "X": ["Sam", "Robin", "Kim", "Noa"]}
+ACHTERNAMEN = ("de Jong|Jansen|de Vries|van den Berg|van Dijk|Bakker|Visser|Smit|Meijer|de Boer|"
+               "Mulder|de Groot|Bos|Vos|Peters|Hendriks|Dekker|Brouwer|de Wit|Dijkstra|Kok|"
+               "Jacobs|de Haan|Vermeulen|Schouten|Willems|Hoekstra|Maas|Prins|Blom").split("|")
+SALARISTABEL = [1907, 2034, 2166, 2328, 2509, 2712, 2998, 3393, 3771, 4153, 4791, 5436,
+                5999, 6609, 7150, 7681, 8318, 9021]
+
+MEDEWERKER_KOLOMMEN = (["personeelsnummer", "naam", "geboortedatum", "datum_in_dienst", "functie",
+                        "schaal", "fte", "dienstverband", "einddatum"]
+                       + [f"voorkeur_{i}" for i in range(1, 6)] + ["geslacht"])
+FUNCTIE_KOLOMMEN = ["functiecode", "functienaam", "eenheid", "schaal", "formatie_fte", "functiefamilie"]
+
+
+@dataclass
+class Functie:
+    code: str
+    naam: str
+    eenheid: str
+    schaal: int
+    familie: str            # full family name ('' = none)
+    soort: str              # family kind (key of FAMILIES)
+    sector: int
+    formatie: float = 0.0
+    aantal: int = 0         # holders (old functions only)
+    opvolgers: list = field(default_factory=list)   # (new code, pct) (old functions only)
+
+
+@dataclass
+class Medewerker:
+    personeelsnummer: str
+    naam: str
+    geboortedatum: dt.date
+    datum_in_dienst: dt.date
+    functie: str
+    schaal: int
+    fte: float
+    geslacht: str
+    dienstverband: str = "vast"
+    einddatum: dt.date | None = None
+    voorkeuren: list = field(default_factory=list)
+
+
+def gewogen(rng: random.Random, keuzes):
+    return rng.choices([k for k, _ in keuzes], [w for _, w in keuzes])[0]
+
+
+def plus_jaren(dag: dt.date, jaren: int) -> dt.date:
+    try:
+        return dag.replace(year=dag.year + jaren)
+    except ValueError:
+        return dag.replace(year=dag.year + jaren, day=28)
+
+
+def willekeurige_datum(rng: random.Random, van: dt.date, tot: dt.date) -> dt.date:
+    return van + dt.timedelta(days=rng.randint(0, max(0, (tot - van).days)))
+
+
+class Generator:
+    """Builds one scenario of `n` medewerkers; all randomness from one random.Random(seed)."""
+
+    def __init__(self, n: int, seed: int, sectorgrootte: int = SECTORGROOTTE):
+        self.n = n
+        self.rng = random.Random(seed)
+        self.sectoren = max(1, round(n / sectorgrootte))
+        self.oud: dict[str, Functie] = {}
+        self.nieuw: dict[str, Functie] = {}
+        self.mensen: list[Medewerker] = []
+        self.geschiktheid: list[tuple] = []
+        self.vastgezet: list[tuple] = []
+        self.eenheden: dict[int, int] = {}     # sector -> number of old afdelingen
+
+    def familie(self, soort: str, sector: int) -> str:
+        if not soort or self.sectoren == 1:
+            return soort
+        return f"{soort} S{sector}"
+
+    # --- old formatiehuis ------------------------------------------------------------------
+    def maak_oude_functies(self) -> None:
+        """Functions with 1–60 holders until everyone has a function (~1 per 6–10 people)."""
+        rng = self.rng
+        per_sector = [self.n // self.sectoren + (d < self.n % self.sectoren) for d in range(self.sectoren)]
+        volgnummer = 0
+        for d, mensen in enumerate(per_sector, start=1):
+            eenheden = self.eenheden[d] = max(1, round(mensen / MENSEN_PER_EENHEID))
+            over = mensen
+            while over > 0:
+                soort, laag, hoog, _krimp, (min_h, max_h), _w = gewogen(rng, [(f, f[5]) for f in FAMILIES])
+                # heavy tail: most functions small, a few large (uitvoering, klantcontact)
+                aantal = min(max_h, max(min_h, round(rng.paretovariate(1.1) * 1.25 * min_h)))
+                aantal = min(aantal, over)
+                over -= aantal
+                volgnummer += 1
+                eenheid = rng.randrange(eenheden) + 1
+                schaal = rng.randint(laag, hoog)
+                woord = rng.choice(WERKWOORDEN[soort])
+                code = f"OUD-S{d}-{volgnummer:05d}"
+                naam = f"{woord} {rng.choice(ONDERWERPEN).lower()}"
+                self.oud[code] = Functie(code, naam, f"Sector {d} – Afdeling {eenheid}", schaal,
+                                         self.familie(soort, d), soort, d, aantal=aantal)
+
+    # --- new formatiehuis and the was-wordt list --------------------------------------------
+    def maak_nieuwe_functies(self) -> None:
+        """1:1 successors, splits, merges and vervallen functions; formatie shrinks per family."""
+        rng = self.rng
+        krimp = {f[0]: f[3] for f in FAMILIES}
+        # the new eenheden regroup the old ones: each old afdeling goes to one new team
+        teams = {}
+        volgnummer = 0
+
+        def nieuwe(oud: Functie, schaal: int | None = None, naam: str | None = None) -> Functie:
+            nonlocal volgnummer
+            volgnummer += 1
+            afdeling = oud.eenheid
+            if afdeling not in teams:
+                # fewer, larger teams: about 7 new teams for every 10 old afdelingen
+                aantal_teams = max(1, round(0.7 * self.eenheden[oud.sector]))
+                teams[afdeling] = f"Sector {oud.sector} – Team {rng.randint(1, aantal_teams)}"
+            code = f"NW-S{oud.sector}-{volgnummer:05d}"
+            f = Functie(code, naam or oud.naam, teams[afdeling], schaal or oud.schaal, oud.familie,
+                        oud.soort, oud.sector)
+            self.nieuw[code] = f
+            return f
+
+        # group old functions by family so merges stay within a family
+        per_familie: dict[tuple, list[Functie]] = {}
+        for f in self.oud.values():
+            per_familie.setdefault((f.sector, f.soort), []).append(f)
+        for (_sector, soort), functies in sorted(per_familie.items()):
+            i = 0
+            while i < len(functies):
+                o = functies[i]
+                lot = rng.random()
+                if lot < 0.05 and len(self.oud) > 3:
+                    i += 1  # vervallen: no mapping row
+                    continue
+                if lot < 0.14 and i + 1 < len(functies):
+                    # merge 2–3 old functions (same family) into one new function
+                    groep = functies[i:i + rng.choice((2, 2, 3))]
+                    n = nieuwe(o, schaal=max(g.schaal for g in groep))
+                    for g in groep:
+                        g.opvolgers.append((n.code, gewogen(rng, WIJZIGING)))
+                    i += len(groep)
+                    continue
+                if lot < 0.24 and o.aantal >= 2:
+                    # split into 2–3 new functions, a level lower and/or higher
+                    for delta in rng.sample((0, -1, 1), rng.choice((2, 3))):
+                        n = nieuwe(o, schaal=max(1, min(18, o.schaal + delta)),
+                                   naam=f"{o.naam} {('senior', 'medior', 'junior')[1 - delta]}")
+                        o.opvolgers.append((n.code, gewogen(rng, WIJZIGING)))
+                    i += 1
+                    continue
+                n = nieuwe(o)
+                o.opvolgers.append((n.code, gewogen(rng, WIJZIGING)))
+                i += 1
+        # formatie: the predecessors' fte, divided over their successors, minus the shrinkage
+        fte_oud = {code: 0.0 for code in self.oud}
+        for m in self.mensen:
+            fte_oud[m.functie] += m.fte
+        formatie = {code: 0.0 for code in self.nieuw}
+        for o in self.oud.values():
+            if not o.opvolgers:
+                continue
+            delen = [rng.uniform(0.5, 1.5) for _ in o.opvolgers]
+            for (code, _pct), deel in zip(o.opvolgers, delen):
+                formatie[code] += fte_oud[o.code] * deel / sum(delen)
+        for code, fte in formatie.items():
+            f = self.nieuw[code]
+            factor = 1 - krimp[f.soort] + rng.uniform(-0.06, 0.06)
+            formatie[code] = fte * factor
+        # brand-new functions (SS-5): about 2 % of the formatie, in the larger families
+        totaal_oud = sum(m.fte for m in self.mensen)
+        ss5_fte = 0.02 * totaal_oud
+        kandidaten = [f for f in self.oud.values() if f.soort not in ("", "Leidinggevend")]
+        while ss5_fte > 0 and kandidaten:
+            o = rng.choice(kandidaten)
+            hoger = min(18, o.schaal + rng.choice((0, 1, 1, 2)))
+            soort = rng.choice(("Data-analist", "Wijkmanager", "Programmamanager", "Adviseur omgevingswet"))
+            n = nieuwe(o, schaal=hoger, naam=f"{soort} {rng.choice(ONDERWERPEN).lower()}")
+            formatie[n.code] = rng.choice((1.0, 2.0, 3.0))
+            ss5_fte -= formatie[n.code]
+        # scale so the total shrinkage is ~8 % (the per-family differences stay)
+        doel = 0.92 * totaal_oud
+        schaal = doel / sum(formatie.values())
+        for _ in range(5):  # the minimum of 1.0 fte per function pushes the total up; correct for it
+            afgerond = {code: max(1.0, round(fte * schaal, 1)) for code, fte in formatie.items()}
+            vrij = sum(v for v in afgerond.values() if v > 1.0)
+            schaal *= (doel - (sum(afgerond.values()) - vrij)) / vrij
+        for code, fte in afgerond.items():
+            self.nieuw[code].formatie = fte
+        for code, f in self.oud.items():
+            extra = gewogen(rng, [(0.0, 45), (0.5, 20), (1.0, 25), (-0.1111, 10)])
+            f.formatie = round(max(0.0, fte_oud[code] + (0 if f.soort == "Leidinggevend" else extra)), 4)
+
+    # --- people ---------------------------------------------------------------------------
+    def maak_medewerkers(self) -> None:
+        rng = self.rng
+        mensen = []
+        for f in self.oud.values():
+            for _ in range(f.aantal):
+                mensen.append(self.maak_medewerker(f))
+        pool = [m for m in mensen if m.schaal <= 10 and self.oud[m.functie].soort != "Leidinggevend"]
+        for m in rng.sample(pool, min(len(pool), round(AANDEEL_TIJDELIJK * len(mensen)))):
+            m.dienstverband = "tijdelijk"
+            m.datum_in_dienst = willekeurige_datum(rng, PEILDATUM - dt.timedelta(days=800),
+                                                   PEILDATUM - dt.timedelta(days=60))
+            m.einddatum = willekeurige_datum(rng, PEILDATUM + dt.timedelta(days=30),
+                                             PEILDATUM + dt.timedelta(days=400))
+        # numbered in order of service, as HR systems do; text with leading zeros
+        mensen.sort(key=lambda m: (m.datum_in_dienst, m.geboortedatum, m.naam))
+        breedte = max(6, len(str(len(mensen))) + 1)
+        for i, m in enumerate(mensen, start=1):
+            m.personeelsnummer = f"{i:0{breedte}d}"
+        self.mensen = mensen
+
+    def maak_medewerker(self, f: Functie) -> Medewerker:
+        rng = self.rng
+        leiding = f.soort == "Leidinggevend"
+        min_leeftijd = 35 if leiding else 25 if f.schaal >= 11 else 22 if f.schaal >= 9 else 19
+        laag, hoog = gewogen(rng, [(g, w) for g, w in LEEFTIJDEN if g[1] > min_leeftijd])
+        leeftijd = rng.uniform(max(laag, min_leeftijd), hoog)
+        geboren = PEILDATUM - dt.timedelta(days=round(leeftijd * 365.25))
+        begin = max(dt.date(1980, 1, 1), plus_jaren(geboren, 18 if f.schaal < 9 else 21))
+        geslacht = gewogen(rng, [("V", 52), ("M", 46), ("X", 2)])
+        fte = gewogen(rng, FTE_KEUZES[:2] if leiding else FTE_KEUZES)
+        schaal = max(1, min(18, f.schaal + gewogen(rng, [(0, 88), (-1, 9), (1, 3)])))
+        naam = f"{rng.choice(VOORNAMEN[geslacht])} {rng.choice(ACHTERNAMEN)}"
+        return Medewerker("", naam, geboren, willekeurige_datum(rng, begin, PEILDATUM - dt.timedelta(days=90)),
+                          f.code, schaal, fte, geslacht)
+
+    def maak_voorkeuren(self) -> None:
+        """1–3 wishes for ~40 %: mostly successors, then related functions, now and then SS-5."""
+        rng = self.rng
+        per_familie: dict[str, list[Functie]] = {}
+        for n in self.nieuw.values():
+            if n.familie:
+                per_familie.setdefault(n.familie, []).append(n)
+        gemapt = {code for o in self.oud.values() for code, _ in o.opvolgers}
+        ss5 = sorted(set(self.nieuw) - gemapt)
+        ss5_per_sector: dict[int, list[str]] = {}
+        for code in ss5:
+            ss5_per_sector.setdefault(self.nieuw[code].sector, []).append(code)
+        for m in self.mensen:
+            if rng.random() >= AANDEEL_MET_VOORKEUR:
+                continue
+            o = self.oud[m.functie]
+            gewichten = {code: 6 for code, _ in o.opvolgers}
+            for n in per_familie.get(o.familie, ()):
+                if abs(n.schaal - m.schaal) <= 1 and n.code not in gewichten:
+                    gewichten[n.code] = 2
+            if m.schaal >= 10:
+                for code in ss5_per_sector.get(o.sector, ()):
+                    gewichten.setdefault(code, 1)
+            for _ in range(min(len(gewichten), gewogen(rng, [(1, 50), (2, 30), (3, 20)]))):
+                code = gewogen(rng, sorted(gewichten.items()))
+                m.voorkeuren.append(code)
+                del gewichten[code]
+
+    def maak_oordelen_en_pins(self) -> None:
+        """~1 judgment per 100 people, ~1 pin per 200 (pins fit the formatie: SS-7)."""
+        rng = self.rng
+        gemapt = {code for o in self.oud.values() for code, _ in o.opvolgers}
+        ss5 = sorted(set(self.nieuw) - gemapt)
+        nieuw_lijst = sorted(self.nieuw)
+        per_familie: dict[str, list[str]] = {}
+        for n in self.nieuw.values():
+            if n.familie:
+                per_familie.setdefault(n.familie, []).append(n.code)
+        # pins: managers selected beforehand, into management functions of their sector
+        vrij = {code: n.formatie for code, n in self.nieuw.items()}
+        leiding = [m for m in self.mensen if self.oud[m.functie].soort == "Leidinggevend" and m.dienstverband == "vast"]
+        gepind = set()
+        for m in rng.sample(leiding, min(len(leiding), max(1, self.n // 200))):
+            o = self.oud[m.functie]
+            doelen = [c for c in per_familie.get(o.familie, ()) if vrij[c] + 1e-9 >= m.fte]
+            if not doelen:
+                continue
+            code = rng.choice(doelen)
+            vrij[code] -= m.fte
+            gepind.add(m.personeelsnummer)
+            self.vastgezet.append((m.personeelsnummer, code, "Benoemd door de directie vóór de plaatsing"))
+        # judgments: new functions (SS-5) opened up, related pairs denied, cross-family 'passend'
+        gezien = set()
+        kandidaten = [m for m in self.mensen if m.personeelsnummer not in gepind]
+        for m in rng.sample(kandidaten, min(len(kandidaten), max(3, self.n // 100))):
+            o = self.oud[m.functie]
+            soort = rng.random()
+            if soort < 0.45 and ss5:
+                eigen = [c for c in ss5 if self.nieuw[c].sector == o.sector] or ss5
+                code, oordeel, tekst = rng.choice(eigen), rng.choice(("geschikt", "passend")), "Assessment"
+            elif soort < 0.7 and per_familie.get(o.familie):
+                code, oordeel, tekst = rng.choice(per_familie[o.familie]), "niet", "Oordeel PAC: niet passend"
+            else:
+                code, oordeel, tekst = rng.choice(nieuw_lijst), "passend", "Oordeel PAC: passend na gesprek"
+            if (m.personeelsnummer, code) in gezien:
+                continue
+            gezien.add((m.personeelsnummer, code))
+            self.geschiktheid.append((m.personeelsnummer, code, oordeel, tekst))
+
+    def bouw(self) -> "Generator":
+        self.maak_oude_functies()
+        self.maak_medewerkers()
+        self.maak_nieuwe_functies()
+        self.maak_voorkeuren()
+        self.maak_oordelen_en_pins()
+        return self
+
+    # --- workbook -------------------------------------------------------------------------
+    def werkboek(self) -> Workbook:
+        wb = Workbook()
+        wb.remove(wb.active)
+        wb.properties.creator = "benchmarks/genereer.py"
+        wb.properties.title = f"Synthetisch benchmarkscenario, {self.n} medewerkers"
+        wb.properties.created = wb.properties.modified = VAST_TIJDSTIP
+        blad(wb, "Medewerkers", MEDEWERKER_KOLOMMEN, (
+            [m.personeelsnummer, m.naam, m.geboortedatum, m.datum_in_dienst, m.functie, m.schaal, m.fte,
+             m.dienstverband, m.einddatum, *(m.voorkeuren + [None] * 5)[:5], m.geslacht]
+            for m in sorted(self.mensen, key=lambda m: m.personeelsnummer)))
+        blad(wb, "Oude functies", FUNCTIE_KOLOMMEN, (
+            [f.code, f.naam, f.eenheid, f.schaal, f.formatie, f.familie or None] for f in self.oud.values()))
+        blad(wb, "Nieuwe functies", FUNCTIE_KOLOMMEN, (
+            [f.code, f.naam, f.eenheid, f.schaal, f.formatie, f.familie or None] for f in self.nieuw.values()))
+        blad(wb, "Functiemapping", ["oude_functie", "nieuwe_functie", "wijzigingspercentage"], (
+            [o.code, code, pct] for o in self.oud.values() for code, pct in o.opvolgers))
+        blad(wb, "Geschiktheid", ["personeelsnummer", "nieuwe_functie", "oordeel", "toelichting"],
+             self.geschiktheid)
+        blad(wb, "Vastgezet", ["personeelsnummer", "nieuwe_functie", "toelichting"], self.vastgezet)
+        blad(wb, "Parameters", ["parameter", "waarde"], [
+            ("peildatum", PEILDATUM), ("drempel_wijziging", 30), ("selectiemethode", "anciënniteit"),
+            ("max_schalen_lager", 1), ("max_schalen_hoger", 0), ("fte_marge", 0),
+            ("beleid", "maximaal plaatsen"), ("tijdslimiet", 300)])
+        blad(wb, "Salaristabel", ["schaal", "maandsalaris"], enumerate(SALARISTABEL, start=1))
+        return wb
+
+    def kerngetallen(self) -> dict:
+        gemapt = {code for o in self.oud.values() for code, _ in o.opvolgers}
+        fte = sum(m.fte for m in self.mensen)
+        formatie = sum(n.formatie for n in self.nieuw.values())
+        return {
+            "medewerkers": len(self.mensen),
+            "oude functies": len(self.oud),
+            "nieuwe functies": len(self.nieuw),
+            "mappingregels": sum(len(o.opvolgers) for o in self.oud.values()),
+            "vervallen": sum(not o.opvolgers for o in self.oud.values()),
+            "nieuwe functies (SS-5)": len(set(self.nieuw) - gemapt),
+            "fte medewerkers": round(fte, 1),
+            "formatie nieuw": round(formatie, 1),
+            "krimp": f"{1 - formatie / fte:.1%}",
+            "tijdelijk": sum(m.dienstverband == "tijdelijk" for m in self.mensen),
+            "met voorkeuren": sum(bool(m.voorkeuren) for m in self.mensen),
+            "geschiktheidsoordelen": len(self.geschiktheid),
+            "vastgezet": len(self.vastgezet),
+        }
+
+
+def blad(wb: Workbook, titel: str, koppen, rijen) -> None:
+    """A sheet with a header row; dates as date cells (DD-MM-YYYY), codes as text."""
+    ws = wb.create_sheet(titel)
+    ws.append(list(koppen))
+    for rij in rijen:
+        ws.append(list(rij))
+    for kolom in ws.iter_cols(min_row=2):
+        for cel in kolom:
+            if isinstance(cel.value, dt.date):
+                cel.number_format = "DD-MM-YYYY"
+    ws.freeze_panes = "A2"
+
+
+class _VasteZip(zipfile.ZipFile):
+    """Every zip member gets one fixed timestamp, so the same seed gives the same bytes."""
+
+    def writestr(self, naam, data, *args, **kwargs):
+        if not isinstance(naam, zipfile.ZipInfo):
+            naam = zipfile.ZipInfo(naam, date_time=VAST_TIJDSTIP.timetuple()[:6])
+            naam.compress_type = zipfile.ZIP_DEFLATED
+        super().writestr(naam, data, *args, **kwargs)
+
+    def write(self, bestand, arcname=None, *args, **kwargs):
+        with open(bestand, "rb") as fh:  # openpyxl writes the sheets from temporary files
+            self.writestr(arcname or str(bestand), fh.read())
+
+
+def genereer(n: int, pad: Path, seed: int = 1, sectorgrootte: int = SECTORGROOTTE) -> dict:
+    """Write a scenario of `n` medewerkers to `pad`; returns its key figures.
+
+    `sectorgrootte`: people per sector, the reach of a functiefamilie. Larger sectors give
+    more related functions per person and larger connected subproblems for the solver.
+    """
+    if n < 10:
+        raise ValueError("minstens 10 medewerkers")
+    g = Generator(n, seed, sectorgrootte).bouw()
+    pad = Path(pad)
+    pad.parent.mkdir(parents=True, exist_ok=True)
+    tijdelijk = pad.with_name(f".{pad.name}.tmp")
+    ExcelWriter(g.werkboek(), _VasteZip(tijdelijk, "w", zipfile.ZIP_DEFLATED)).save()
+    tijdelijk.replace(pad)
+    return g.kerngetallen()
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description="Genereer een synthetisch scenario (scenario-formaat v1).")
+    parser.add_argument("n", type=int, help="aantal medewerkers")
+    parser.add_argument("uit", type=Path, help="uitvoerbestand (.xlsx)")
+    parser.add_argument("--seed", type=int, default=1, help="seed (standaard 1)")
+    parser.add_argument("--sectorgrootte", type=int, default=SECTORGROOTTE,
+                        help="medewerkers per sector; een functiefamilie loopt over één sector "
+                             f"(standaard {SECTORGROOTTE})")
+    args = parser.parse_args(argv)
+    for naam, waarde in genereer(args.n, args.uit, args.seed, args.sectorgrootte).items():
+        print(f"  {naam}: {waarde}")
+    print(f"{args.uit} geschreven")
+
+
+if __name__ == "__main__":
+    main()
