@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from plaatsing import cli_nl
-from plaatsing.fouten import InvoerFout, ParameterFout
+from plaatsing.fouten import H4Conflict, InvoerFout, ParameterFout
 from plaatsing.schrijven import UitvoerFout
 
 cli_nl.installeer()
@@ -57,6 +57,9 @@ def _draai(functie, debug: bool):
         return functie()
     except InvoerFout as fout:
         _meld_invoerfout(fout)
+        sys.exit(EXIT_ONGELDIG)
+    except H4Conflict as fout:
+        click.echo(f"{fout} Er is niets geschreven.", err=True)
         sys.exit(EXIT_ONGELDIG)
     except (ParameterFout, UitvoerFout) as fout:
         click.echo(f"Fout: {fout}", err=True)

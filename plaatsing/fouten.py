@@ -38,3 +38,15 @@ def _sort_key(m: Melding) -> tuple:
 
 class ParameterFout(Exception):
     """A parameter given on the command line or through the API is not valid."""
+
+
+class H4Conflict(Exception):
+    """No plan meets H1–H5: under SEL-B the functievolgerrechten of these medewerkers conflict (regels.md H4)."""
+
+    def __init__(self, personeelsnummers: list[str], functies: list[str]):
+        self.personeelsnummers = personeelsnummers
+        self.functies = functies
+        super().__init__(
+            "Er is geen plan dat aan H1–H5 voldoet: bij afspiegeling (SEL-B) botsen de functievolgerrechten (H4) "
+            f"van de medewerkers {', '.join(personeelsnummers)} in de functies {', '.join(functies)}. "
+            "Leg een keuze vast in het blad Vastgezet of gebruik selectiemethode anciënniteit voor deze functies.")

@@ -15,6 +15,7 @@ from typing import Callable
 from ortools.sat.python import cp_model
 
 from plaatsing import instellingen
+from plaatsing.fouten import H4Conflict
 from plaatsing.component import Component, splits, uitkomst_sleutel
 from plaatsing.kandidaten import ONGENOEMD, Kandidaten, bepaal_kandidaten
 from plaatsing.model import Model, add_o2_verdringing, build_model, define_o2_vooraf
@@ -254,8 +255,13 @@ def _los_met_o2(m: Model, fase: FaseVerslag, klok: _Klok, workers: int, hint: di
         status = solver.Solve(m.cp)
         fase.seconden += time.monotonic() - begin
         fase.solves += 1
-        if status == cp_model.INFEASIBLE or status == cp_model.MODEL_INVALID:
-            raise RuntimeError(f"fase {fase.code}: het model is onoplosbaar ({STATUS[status]})")
+        if status == cp_model.INFEASIBLE:
+            comp = m.comp
+            betrokken = sorted(p for p in comp.personen if len(comp.t1.get(p, ())) > 1 or comp.opt_out.get(p))
+            functies = sorted({f for p in comp.personen for f in comp.t1.get(p, ())})
+            raise H4Conflict(betrokken or sorted(p for p in comp.personen if comp.t1.get(p)), functies)
+        if status == cp_model.MODEL_INVALID:
+            raise RuntimeError(f"fase {fase.code}: het model is ongeldig ({STATUS[status]})")
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             fase.status = STATUS.get(status, "UNKNOWN")
             m.oplossing = hint
