@@ -29,13 +29,19 @@ class _Voortgang:
             click.echo(f"[{time.monotonic() - self.start:6.1f} s] {tekst}", err=True)
 
 
-def _parameters(peildatum, tijdslimiet, parameter) -> dict:
-    waarden = {}
-    for item in parameter:
+def _paren(items, vorm: str, optie: str) -> dict:
+    """'a=b' options as a dict; a clear usage error (exit 2) when one has another form."""
+    paren = {}
+    for item in items:
         if "=" not in item:
-            raise click.BadParameter(f"'{item}' heeft niet de vorm naam=waarde.", param_hint="--parameter")
-        naam, waarde = item.split("=", 1)
-        waarden[naam.strip()] = waarde.strip()
+            raise click.BadParameter(f"'{item}' heeft niet de vorm {vorm}.", param_hint=optie)
+        links, rechts = item.split("=", 1)
+        paren[links.strip()] = rechts.strip()
+    return paren
+
+
+def _parameters(peildatum, tijdslimiet, parameter) -> dict:
+    waarden = _paren(parameter, "naam=waarde", "--parameter")
     if peildatum:
         waarden["peildatum"] = peildatum
     if tijdslimiet is not None:
@@ -64,6 +70,8 @@ def _draai(functie, debug: bool):
     except (ParameterFout, UitvoerFout) as fout:
         click.echo(f"Fout: {fout}", err=True)
         sys.exit(2)
+    except click.ClickException:
+        raise  # usage errors: click prints them in Dutch with exit code 2
     except BrokenPipeError:  # output piped into e.g. head
         sys.exit(0)
     except KeyboardInterrupt:
@@ -259,13 +267,7 @@ def uitleg(scenario, besluiten, medewerker, als_json, debug):
 
 
 def _vastzettingen(items) -> dict:
-    paren = {}
-    for item in items:
-        if "=" not in item:
-            raise click.BadParameter(f"'{item}' heeft niet de vorm NR=FUNCTIECODE.", param_hint="--vastzetten")
-        nr, code = item.split("=", 1)
-        paren[nr.strip()] = code.strip()
-    return paren
+    return _paren(items, "NR=FUNCTIECODE", "--vastzetten")
 
 
 def _toon_verschil(verschil) -> None:

@@ -186,3 +186,13 @@ def test_determinisme_over_processen_en_hashseeds(tmp_path):
                         "--workers", workers], check=True, env=omgeving, capture_output=True)
         bladen.append(zipfile.ZipFile(uit).read("xl/worksheets/sheet1.xml"))
     assert bladen[0] == bladen[1] == bladen[2]
+
+
+@pytest.mark.parametrize("args, tekst", [
+    (["wat-als", DEMO, "-v", "A0035"], "'A0035' heeft niet de vorm NR=FUNCTIECODE."),
+    (["solve", DEMO, "-p", "drempel"], "'drempel' heeft niet de vorm naam=waarde."),
+])
+def test_verkeerd_gebruik_exit_2_in_het_nederlands(args, tekst):
+    uitkomst = draai(*args)
+    assert uitkomst.exit_code == 2
+    assert tekst in uitkomst.stderr and "Traceback" not in uitkomst.output
