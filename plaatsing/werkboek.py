@@ -99,11 +99,20 @@ def open_werkboek(pad: Path) -> list[RuwBlad]:
             raise _melding(f"'{pad.name}' is beschadigd en kan niet worden gelezen; {opnieuw_opslaan}") from None
 
 
+MAX_BESTAND = 50_000_000  # bytes; 65,000 medewerkers take about 5 MB
+
+
 def _controleer_bestand(pad: Path) -> None:
     if not pad.exists():
         raise _melding(f"het bestand '{pad}' bestaat niet; controleer het pad en de bestandsnaam.")
     if pad.is_dir():
         raise _melding(f"'{pad}' is een map, geen Excel-werkmap; geef het pad van het .xlsx-bestand op.")
+    grootte = pad.stat().st_size
+    if grootte > MAX_BESTAND:
+        raise _melding(f"'{pad.name}' is {grootte // 1_000_000} MB; een scenario, ook van 65.000 medewerkers, is "
+                       f"hooguit enkele MB (de grens is {MAX_BESTAND // 1_000_000} MB). Kopieer alleen de bladen van "
+                       "het scenarioformaat naar een nieuwe werkmap (zonder afbeeldingen, draaitabellen of opmaak "
+                       "tot de laatste rij) en probeer het opnieuw.")
     try:
         with pad.open("rb") as f:
             begin = f.read(8)

@@ -106,3 +106,15 @@ def test_foutmelding_toont_geen_geboortedatum_of_naam():
     assert "1970" not in tekst
     assert ("Medewerkers, rij 2, kolom C (geboortedatum): de waarde is geen geldige datum; typ een datum als "
             "dd-mm-jjjj (de waarde zelf wordt om privacyredenen niet getoond).") in tekst
+
+
+def test_werkmap_van_100_mb_wordt_geweigerd(tmp_path):
+    pad = tmp_path / "groot.xlsx"
+    with pad.open("wb") as f:
+        f.write(b"PK\x03\x04")
+        f.truncate(100 * 1024 * 1024)  # sparse: 100 MB on paper, nothing on disk
+    uitkomst = CliRunner().invoke(main, ["valideer", str(pad)])
+    assert uitkomst.exit_code == 1
+    assert "Bestand, rij -, kolom -: 'groot.xlsx' is 104 MB; een scenario, ook van 65.000 medewerkers, is hooguit" \
+        in uitkomst.stderr
+    assert "Traceback" not in uitkomst.output
