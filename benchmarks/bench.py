@@ -198,7 +198,8 @@ def tabellen(resultaten: list[dict]) -> tuple[str, str, str]:
     rijen, fasen, uitkomsten = [], [], []
     for r in resultaten:
         if "fout" in r:
-            rijen.append(f"| {r['grootte']} | – | – | – | – | – | – | – | {_s(r['totaal'])} | – | {r['fout']} | – | – |")
+            leeg = " – |" * 7
+            rijen.append(f"| {r['grootte']} |{leeg} {_s(r['totaal'])} | – | {r['fout']} | – | – |")
             continue
         solver = sum(f["seconden"] for f in r["fasen"])
         doel = DOELEN.get(r["grootte"])
@@ -207,7 +208,8 @@ def tabellen(resultaten: list[dict]) -> tuple[str, str, str]:
         rijen.append(
             f"| {r['grootte']} | {r['medewerkers']} | {r['oude_functies']}/{r['nieuwe_functies']} | "
             f"{_s(r['import'])} | {_s(r['lezen'])} | {_s(r['oplossen'])} | {_s(solver)} | {_s(r['schrijven'])} | "
-            f"{_s(r['totaal'])} | {r['ru_maxrss_kb'] / 1024:.0f} | {'ja' if r['bewezen_optimaal'] else 'NEE'} | {oordeel} | `{r['broncode']}` |")
+            f"{_s(r['totaal'])} | {r['ru_maxrss_kb'] / 1024:.0f} | {'ja' if r['bewezen_optimaal'] else 'NEE'} | "
+            f"{oordeel} | `{r['broncode']}` |")
         for f in r["fasen"]:
             fasen.append(f"| {r['grootte']} | {f['code']} {f['naam']} | {f['status']} | {f['seconden']:.2f} | "
                          f"{f['solves']} | {f['o2_cuts']} |")
@@ -219,7 +221,9 @@ def tabellen(resultaten: list[dict]) -> tuple[str, str, str]:
     namen = next((list(r["samenvatting"]) for r in resultaten if "samenvatting" in r), [])
     uit_kop = ("| scenario | deelproblemen | " + " | ".join(namen) + " | toets |\n"
                "|---|---:|" + "---:|" * len(namen) + "---|\n")
-    return kop + "\n".join(rijen), fase_kop + "\n".join(fasen), uit_kop + "\n".join(uitkomsten)
+    geen = "(geen afgeronde metingen)"
+    return (kop + "\n".join(rijen), fase_kop + "\n".join(fasen) if fasen else geen,
+            uit_kop + "\n".join(uitkomsten) if uitkomsten else geen)
 
 
 def schrijf_resultaten(pad: Path, resultaten: list[dict], m: dict, opdracht: str) -> None:
@@ -237,8 +241,9 @@ Gemeten op {dt.date.today().isoformat()} met `{opdracht}`.
 Elke grootte draait in een eigen proces. *totaal* is de wandkloktijd van dat proces (start van
 Python, imports, inlezen, oplossen, schrijven); *oplossen* is `solve()` als geheel (kandidaten,
 modellen, alle fasen, besluiten met motivering, toets), *solver* het deel daarvan in CP-SAT.
-*piek MB* is `ru_maxrss` van het proces; *broncode* is een vingerafdruk van `plaatsing/*.py`. Scenario's: `benchmarks/genereer.py`, seed 1;
-`N@S` is N medewerkers met functiefamilies over sectoren van S medewerkers (standaard 400).
+*piek MB* is `ru_maxrss` van het proces; *broncode* is een vingerafdruk van `plaatsing/*.py`.
+Scenario's: `benchmarks/genereer.py`, seed 1; `N@S` is N medewerkers met functiefamilies over
+sectoren van S medewerkers (standaard 400).
 
 ## Totaal per grootte
 
