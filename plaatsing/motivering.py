@@ -34,6 +34,7 @@ class Motiveerder:
             if f is not None:
                 self.bezetting.setdefault(f, []).append(p)
         self.gepind = set(scenario.vastgezet.index)
+        self.rijen = scenario.medewerkers.to_dict("index")  # one dict per person: fast lookups
         self.mapping = {(r.oude_functie, r.nieuwe_functie): r.wijzigingspercentage
                         for r in scenario.mapping.itertuples(index=False)}
         self.oordelen = {(r.personeelsnummer, r.nieuwe_functie): r for r in scenario.geschiktheid.itertuples(index=False)}
@@ -46,7 +47,7 @@ class Motiveerder:
         f = self.toewijzing[p]
         regels: list[str] = []
         zinnen: list[str] = []
-        mw = self.s.medewerkers.loc[p]
+        mw = self.rijen[p]
         if p in self.gepind:
             toel = self.s.vastgezet.at[p, "toelichting"]
             zinnen.append(f"U wordt geplaatst in {self.functie_tekst(f)}. Deze plaatsing is vooraf vastgesteld "
@@ -171,7 +172,7 @@ class Motiveerder:
 
     def _hogere_wensen(self, p, f, zinnen) -> list[str]:
         """Why a voorkeur ranked above the outcome was not given (O3/O4, or not eligible)."""
-        mw = self.s.medewerkers.loc[p]
+        mw = self.rijen[p]
         huidig = self.opties.get((p, f)) if f is not None else None
         grens = huidig.vpos if huidig is not None else ONGENOEMD
         if f is None:

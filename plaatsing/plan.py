@@ -77,8 +77,9 @@ def maak_besluiten(s: Scenario, oplossing: Oplossing, selectie: pd.DataFrame) ->
     motiveerder = Motiveerder(s, oplossing.kandidaten, oplossing.toewijzing, selectie)
     tiers = {(r.personeelsnummer, r.functie): int(r.tier) for r in oplossing.kandidaten.opties.itertuples(index=False)}
     rijen = []
+    rijen_mw = mw.to_dict("index")
     for p in mw.index:
-        r = mw.loc[p]
+        r = rijen_mw[p]
         f = oplossing.toewijzing[p]
         if p in s.vastgezet.index:
             soort = "vastgezet"
