@@ -209,10 +209,11 @@ class _Lezer:
         try:
             return _typeer(kolom, cel)
         except ValueError as fout:
+            tekst = str(fout)
             if kolom.naam in PRIVE_KOLOMMEN:  # never echo a name or birth date into a message or log
-                fout = (f"de waarde is geen geldige {'datum; typ een datum als dd-mm-jjjj' if kolom.soort == 'datum' else 'tekst'}"
-                        " (de waarde zelf wordt om privacyredenen niet getoond)")
-            self.fout(blad, rij, plek, f"{fout}.")
+                soort = "datum; typ een datum als dd-mm-jjjj" if kolom.soort == "datum" else "tekst"
+                tekst = f"de waarde is geen geldige {soort} (de waarde zelf wordt om privacyredenen niet getoond)"
+            self.fout(blad, rij, plek, f"{tekst}.")
             return None
 
 

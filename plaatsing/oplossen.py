@@ -9,14 +9,14 @@ the plan is the same on every run, machine and worker count (F5).
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable
 
 from ortools.sat.python import cp_model
 
 from plaatsing import instellingen
 from plaatsing.fouten import H4Conflict
-from plaatsing.component import Component, splits, uitkomst_sleutel
+from plaatsing.component import Component, splits
 from plaatsing.kandidaten import ONGENOEMD, Kandidaten, bepaal_kandidaten
 from plaatsing.model import Model, add_o2_verdringing, build_model, define_o2_vooraf
 from plaatsing.scenario import Scenario
@@ -57,7 +57,6 @@ class Oplossing:
     componenten: int
     triviaal: int
     seconden: float
-    ruimte: dict[str, int] = field(default_factory=dict)
 
 
 class _Klok:
@@ -101,7 +100,7 @@ def los_op(s: Scenario, *, workers: int | None = None,
     for fase in fasen:
         meld(f"fase {fase.code} {fase.naam}: {fase.status} ({fase.solves} solver-aanroepen, "
              f"{fase.seconden:.1f} s)".replace(".", ",", 1))
-    return Oplossing(toewijzing, k, fasen, len(componenten), triviaal, time.monotonic() - start, ruimte)
+    return Oplossing(toewijzing, k, fasen, len(componenten), triviaal, time.monotonic() - start)
 
 
 def _grootte(comp: Component) -> int:
