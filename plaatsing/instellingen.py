@@ -1,12 +1,12 @@
 """Deterministic solver settings, in one place (stijl.md)."""
 from __future__ import annotations
 
-
 from ortools.sat.python import cp_model
 
 RANDOM_SEED = 20181001
-MAX_GEWICHT = 2 ** 50
-KLEIN_MODEL = 300  # variables; below this one worker is fastest whatever is asked  # largest product of level ranges combined into one weighted objective
+MAX_GEWICHT = 2 ** 50  # largest product of level ranges combined into one weighted objective
+KLEIN_MODEL = 300  # variables; below this one worker is fastest whatever is asked
+FASE_AANDEEL = 0.5  # a stage of O1–O5 may use at most this part of its component's remaining time
 
 
 def standaard_workers() -> int:

@@ -189,6 +189,8 @@ def _los_component_op(comp: Component, fasen: list[FaseVerslag], klok: _Klok, wo
     for fase, (code, niveaus) in zip(fasen, _niveaus(comp, m)):
         if code == "O3":
             define_o2_vooraf(m)  # O2 binds from here on (it never changes the O1 count)
+        # a stage may not take all the time: O6 (and with it the unique, O2-checked plan) must still run
+        fase_klok = _Klok(klok.over() * instellingen.FASE_AANDEEL)
         for groep in _splits_niveaus(comp, niveaus):
             gewichten = _gewichten(comp, groep)
             termen = [(v, g * c) for g, niveau in zip(gewichten, groep) for v, c in niveau]
@@ -196,7 +198,7 @@ def _los_component_op(comp: Component, fasen: list[FaseVerslag], klok: _Klok, wo
                 continue
             doel = cp_model.LinearExpr.WeightedSum([v for v, _ in termen], [c for _, c in termen])
             m.cp.Maximize(doel)
-            oplossing, waarde, grens = _los_met_o2(m, fase, klok, workers, oplossing, code != "O1", termen)
+            oplossing, waarde, grens = _los_met_o2(m, fase, fase_klok, workers, oplossing, code != "O1", termen)
             fase.objectief += waarde
             fase.grens += grens
             m.cp.Add(doel >= waarde)

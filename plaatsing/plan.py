@@ -175,4 +175,6 @@ def _gap(fase: FaseVerslag) -> str:
     if fase.bewezen:
         return "0"
     verschil = abs(fase.grens - fase.objectief)
+    if verschil == 0:
+        return "onbekend (geen bewijs binnen de tijdslimiet)"
     return f"{verschil} ({verschil / max(1, abs(fase.grens)):.2%})"
