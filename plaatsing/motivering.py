@@ -125,6 +125,7 @@ class Motiveerder:
             zinnen.append(f"Uw functie {mw['functie']} komt in de nieuwe organisatie niet terug als functie die "
                           "niet meer dan de drempel wijzigt, en er is geen verwante of voor u passende of "
                           "geschikte functie (SS-1 tot en met SS-6).")
+            regels += ["SS-1", "SS-2", "SS-3", "SS-4"]
         for r in sorted(opties, key=lambda r: (r.tier, r.vpos, r.functie)):
             if r.tier == 1:
                 zinnen.append(self._verloren_selectie(p, r.functie))

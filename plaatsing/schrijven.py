@@ -14,7 +14,6 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 VAST_TIJDSTIP = dt.datetime(2000, 1, 1)  # document properties do not change between runs
-GEVAARLIJK = ("=", "+", "-", "@", "\t", "\r")
 KOP_STIJL = Font(bold=True, color="FFFFFF")
 KOP_VULLING = PatternFill("solid", fgColor="1F4E78")
 BREED = {"motivering": 100, "probleem": 80, "waarde": 70, "onderdeel": 55}
@@ -99,8 +98,6 @@ def _celwaarde(v):
         return v.to_pydatetime()
     if hasattr(v, "item") and not isinstance(v, (str, bytes)):
         return v.item()  # numpy scalar
-    if isinstance(v, str) and v.startswith(GEVAARLIJK):
-        return v  # written as a text cell by schrijf_tabel
     return v
 
 

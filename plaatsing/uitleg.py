@@ -2,10 +2,12 @@
 function why not — the basis for answering a zienswijze. Colleagues stay anonymous."""
 from __future__ import annotations
 
+from plaatsing.analyse import kengetallen, met_vastzettingen, uitkomst_van
 from plaatsing.fouten import InvoerFout, Melding
 from plaatsing.kandidaten import ONGENOEMD, TIER_NAAM, bepaal_kandidaten
 from plaatsing.motivering import Motiveerder
 from plaatsing.parameters import AFSPIEGELING
+from plaatsing.plan import solve
 from plaatsing.scenario import Scenario
 from plaatsing.selectie import maak_selectie
 from plaatsing.waarden import micro
@@ -20,16 +22,12 @@ FASE_TEKST = {
 
 def uitleg(s: Scenario, toewijzing: dict, persoon: str, *, wat_als: bool = True) -> dict:
     """Outcome, rules and every function the person could have had, with why not for the better ones."""
-    from plaatsing.analyse import kengetallen, met_vastzettingen
-    from plaatsing.plan import solve
-
     if persoon not in s.medewerkers.index:
         raise InvoerFout([Melding("Opdrachtregel", None, "--medewerker",
                                   f"personeelsnummer '{persoon}' staat niet in het scenario.")])
     k = bepaal_kandidaten(s)
     selectie = maak_selectie(s, k, toewijzing)
     tekst, regels = Motiveerder(s, k, toewijzing, selectie).motiveer(persoon)
-    from plaatsing.analyse import uitkomst_van
     huidig = toewijzing.get(persoon)
     opties = sorted((o for o in k.opties.itertuples(index=False) if o.personeelsnummer == persoon),
                     key=lambda o: (o.tier or 9, o.vpos, o.kosten, o.functie))
@@ -43,8 +41,7 @@ def uitleg(s: Scenario, toewijzing: dict, persoon: str, *, wat_als: bool = True)
                "status": "toegewezen" if o.functie == huidig else ("beter" if beter else "minder goed"),
                "bezet_door": bezetting_anoniem(s, k, toewijzing, persoon, o.functie)}
         if rij["status"] == "beter":
-            rij["beslissende_regel"], rij["waarom_niet"] = _waarom_niet(
-                s, k, toewijzing, persoon, o, basis, wat_als, met_vastzettingen, solve, kengetallen)
+            rij["beslissende_regel"], rij["waarom_niet"] = _waarom_niet(s, k, toewijzing, persoon, o, basis, wat_als)
         regels_opties.append(rij)
     return {"personeelsnummer": persoon, "uitkomst": uitkomst_van(s, k, toewijzing, persoon),
             "nieuwe_functie": huidig, "regels": regels, "motivering": tekst, "opties": regels_opties}
@@ -69,7 +66,7 @@ def bezetting_anoniem(s, k, toewijzing, persoon, functie) -> list[str]:
     return beschrijvingen
 
 
-def _waarom_niet(s, k, toewijzing, p, o, basis, wat_als, met_vastzettingen, solve, kengetallen):
+def _waarom_niet(s, k, toewijzing, p, o, basis, wat_als):
     if p in s.vastgezet.index:
         return "SS-7", "uw plaatsing is vooraf vastgesteld"
     sel = "SEL-B" if s.parameters.selectiemethode == AFSPIEGELING else "SEL-A"
