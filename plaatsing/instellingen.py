@@ -6,6 +6,7 @@ from ortools.sat.python import cp_model
 RANDOM_SEED = 20181001
 MAX_GEWICHT = 2 ** 50  # largest product of level ranges combined into one weighted objective
 KLEIN_MODEL = 300  # variables; below this one worker is fastest whatever is asked
+EERSTE_POGING = 4.0  # seconds a stage gets on the plain model before the exact H1 form is added
 FASE_AANDEEL = 0.5  # a stage of O1–O5 may use at most this part of its component's remaining time
 
 

@@ -11,6 +11,9 @@ from dataclasses import dataclass, field
 from ortools.sat.python import cp_model
 
 from plaatsing.component import Component
+from plaatsing.knapzak import grootste_deelsom, maximale_vullingen
+
+MAX_VULLINGEN = 5000  # maximal fillings per function for the exact H1 form (define_h1_vullingen)
 
 
 @dataclass
@@ -21,10 +24,12 @@ class Model:
     geplaatst: dict[str, cp_model.IntVar]
     belasting: dict[str, cp_model.LinearExpr]        # functie -> Σ fte·x (non-pinned)
     ruimte_t1: dict[tuple[str, str], object]         # (persoon, T1 functie) -> literal or bool
+    vol: dict[str, int] = field(default_factory=dict)            # functie -> largest load whole candidates reach
     o2_cuts: set = field(default_factory=set)
     oplossing: dict = field(default_factory=dict)                # latest solution: persoon -> functie
     _passen_niet: dict = field(default_factory=dict)
     _kan_weg: dict = field(default_factory=dict)
+    vullingen: tuple[int, int] | None = None                     # constraint range of define_h1_vullingen
 
 
 def build_model(comp: Component) -> Model:
@@ -32,10 +37,22 @@ def build_model(comp: Component) -> Model:
     x = {(o.persoon, o.functie): cp.NewBoolVar(f"x[{o.persoon},{o.functie}]")
          for p in comp.personen for o in comp.opties[p]}
     m = Model(comp, cp, x, {}, {}, {})
+    define_vol(m)
     define_een_plaats(m)
     define_h1_capaciteit(m)
     define_h4_functievolgerrecht(m)
     return m
+
+
+def define_vol(m: Model) -> None:
+    """The room of each function as whole candidates can fill it: the largest subset sum of their
+    fte within formatie + marge − pins (knapzak.grootste_deelsom). Every rule that compares a load
+    with the room (H1, H4b, O2) compares a sum of candidates' fte, so using this instead of the room
+    changes no plan, while the solver gets a much tighter LP (part-time fte)."""
+    kandidaten: dict[str, list[int]] = {f: [] for f in m.comp.functies}
+    for p, f in m.x:
+        kandidaten[f].append(m.comp.fte[p])
+    m.vol = {f: grootste_deelsom(w, m.comp.ruimte[f]) for f, w in kandidaten.items()}
 
 
 def define_een_plaats(m: Model) -> None:
@@ -47,14 +64,60 @@ def define_een_plaats(m: Model) -> None:
 
 
 def define_h1_capaciteit(m: Model) -> None:
-    """H1: Σ fte placed in n ≤ formatie_fte(n) + fte_marge − fte of the pinned in n."""
+    """H1: Σ fte placed in n ≤ formatie_fte(n) + fte_marge − fte of the pinned in n (as `vol`)."""
     per_functie: dict[str, list] = {f: [] for f in m.comp.functies}
     for (p, f), var in m.x.items():
         per_functie[f].append((m.comp.fte[p], var))
     for f, termen in per_functie.items():
         m.belasting[f] = cp_model.LinearExpr.WeightedSum([v for _, v in termen], [w for w, _ in termen])
-        if sum(w for w, _ in termen) > m.comp.ruimte[f]:
-            m.cp.Add(m.belasting[f] <= m.comp.ruimte[f]).WithName(f"H1[{f}]")
+        if sum(w for w, _ in termen) > m.vol[f]:
+            m.cp.Add(m.belasting[f] <= m.vol[f]).WithName(f"H1[{f}]")
+
+
+def define_h1_vullingen(m: Model) -> int:
+    """H1 in its exact integer form, for functions filled by people of several fte classes: the
+    number placed per class lies below one of the maximal fillings (knapzak.maximale_vullingen).
+    Every plan meets it already; it gives the LP the integer hull of each capacity row, which
+    proves optima that depend on how full a function can get (O5 with part-time fte). Costly
+    for the solver, so `oplossen` adds it only when a stage is not proven quickly, and removes
+    it again (`remove_h1_vullingen`). Returns the number of functions it was added for."""
+    comp = m.comp
+    begin = len(m.cp.Proto().constraints)
+    aantal = 0
+    for f in comp.functies:
+        kandidaten = [p for p in comp.personen if (p, f) in m.x]
+        if sum(comp.fte[p] for p in kandidaten) <= m.vol[f]:
+            continue
+        per_klasse: dict[int, list[str]] = {}
+        for p in kandidaten:
+            per_klasse.setdefault(comp.fte[p], []).append(p)
+        if len(per_klasse) < 2:
+            continue  # one class: the bound of define_h1_capaciteit is exact already
+        klassen = sorted(((v, len(ps)) for v, ps in per_klasse.items()), reverse=True)
+        vullingen = maximale_vullingen(klassen, m.vol[f], MAX_VULLINGEN)
+        if vullingen is None:
+            continue
+        keuze = [m.cp.NewBoolVar(f"vulling[{f},{i}]") for i in range(len(vullingen))]
+        m.cp.AddExactlyOne(keuze)
+        for j, (v, _) in enumerate(klassen):
+            m.cp.Add(sum(m.x[p, f] for p in per_klasse[v]) <= cp_model.LinearExpr.WeightedSum(
+                keuze, [vulling[j] for vulling in vullingen])).WithName(f"H1-vulling[{f},{v}]")
+        aantal += 1
+    m.vullingen = (begin, len(m.cp.Proto().constraints))
+    return aantal
+
+
+def remove_h1_vullingen(m: Model) -> None:
+    """Take the constraints of define_h1_vullingen out again: they are emptied in place (an empty
+    constraint is valid and ignored); their variables stay, unconstrained."""
+    if m.vullingen is not None:
+        begin, einde = m.vullingen
+        beperkingen = m.cp.Proto().constraints
+        for i in range(begin, einde):
+            beperkingen[i].clear_linear()
+            beperkingen[i].clear_exactly_one()
+            beperkingen[i].clear_name()
+        m.vullingen = None
 
 
 def define_h4_functievolgerrecht(m: Model) -> None:
@@ -68,7 +131,7 @@ def define_h4_functievolgerrecht(m: Model) -> None:
         voor: list = []
         gewichten: list[int] = []
         for p in volgorde:
-            grens = comp.ruimte[f] - comp.fte[p]
+            grens = m.vol[f] - comp.fte[p]
             if grens < 0:
                 m.ruimte_t1[p, f] = False
             elif sum(gewichten) <= grens:
@@ -111,7 +174,7 @@ def add_o2_verdringing(m: Model, persoon: str, ander: str, functie: str) -> bool
     if tekort > 0:
         if functie not in m._passen_niet.setdefault(tekort, {}):
             lit = m.cp.NewBoolVar(f"past_niet[{functie},{tekort}]")
-            m.cp.Add(m.belasting[functie] >= comp.ruimte[functie] - tekort + 1).OnlyEnforceIf(lit)
+            m.cp.Add(m.belasting[functie] >= m.vol[functie] - tekort + 1).OnlyEnforceIf(lit)
             m._passen_niet[tekort][functie] = lit
         clausule.append(m._passen_niet[tekort][functie])
     for f in comp.t1.get(ander, ()):
@@ -169,3 +232,4 @@ def _kan_weg(m: Model, p: str):
         m.cp.AddBoolOr(open_ + [waarde])
     m._kan_weg[p] = waarde
     return waarde
+

@@ -18,7 +18,8 @@ from plaatsing import instellingen
 from plaatsing.fouten import H4Conflict
 from plaatsing.component import Component, splits
 from plaatsing.kandidaten import ONGENOEMD, Kandidaten, bepaal_kandidaten
-from plaatsing.model import Model, add_o2_verdringing, build_model, define_o2_vooraf
+from plaatsing.model import (Model, add_o2_verdringing, build_model, define_h1_vullingen, define_o2_vooraf,
+                             remove_h1_vullingen)
 from plaatsing.scenario import Scenario
 from plaatsing.waarden import micro
 
@@ -43,6 +44,7 @@ class FaseVerslag:
     seconden: float = 0.0
     solves: int = 0
     o2_cuts: int = 0
+    vullingen: int = 0      # functions that needed the exact integer form of H1 to prove this stage
 
     @property
     def bewezen(self) -> bool:
@@ -198,12 +200,34 @@ def _los_component_op(comp: Component, fasen: list[FaseVerslag], klok: _Klok, wo
                 continue
             doel = cp_model.LinearExpr.WeightedSum([v for v, _ in termen], [c for _, c in termen])
             m.cp.Maximize(doel)
-            oplossing, waarde, grens = _los_met_o2(m, fase, fase_klok, workers, oplossing, code != "O1", termen)
+            oplossing, waarde, grens = _los_stadium(m, fase, fase_klok, workers, oplossing, code != "O1", termen)
             fase.objectief += waarde
             fase.grens += grens
             m.cp.Add(doel >= waarde)
+    remove_h1_vullingen(m)  # O6 fixes person after person; the exact H1 form only slows it down
     _o6_anciënniteit(m, fasen[-1], klok, workers, oplossing)
     return m.oplossing
+
+
+def _los_stadium(m: Model, fase: FaseVerslag, klok: _Klok, workers: int, hint: dict, met_o2: bool, termen):
+    """Solve one objective. When the plain model does not prove it within EERSTE_POGING seconds,
+    add the exact integer form of H1 (model.define_h1_vullingen) and go on from the best plan."""
+    if m.vullingen is None:
+        eerste = _Klok(min(klok.over(), instellingen.EERSTE_POGING))
+        hint, waarde, grens, status = _los_met_o2(m, fase, eerste, workers, hint, met_o2, termen)
+        if status == "OPTIMAL" or klok.over() <= 0:
+            _meld_status(fase, status)
+            return hint, waarde, grens
+        fase.vullingen += define_h1_vullingen(m)
+    oplossing, waarde, grens, status = _los_met_o2(m, fase, klok, workers, hint, met_o2, termen)
+    _meld_status(fase, status)
+    return oplossing, waarde, grens
+
+
+def _meld_status(fase: FaseVerslag, status: str) -> None:
+    """A stage is proven only if it is proven in every component."""
+    if status != "OPTIMAL" and fase.status == "OPTIMAL":
+        fase.status = status
 
 
 def startplan(comp: Component) -> dict:
@@ -243,14 +267,13 @@ def _los_met_o2(m: Model, fase: FaseVerslag, klok: _Klok, workers: int, hint: di
     """Solve; while the solution violates O2, add those O2 conditions and solve again.
 
     When the time limit leaves no solution, the hint (a plan meeting H1–H5) is kept and the
-    stage is reported as not proven."""
+    status says the stage is not proven. Returns (plan, value, bound, status of the last solve)."""
     while True:
         _zet_hint(m, hint)
         if klok.over() <= 0:
-            fase.status = "UNKNOWN"
             m.oplossing = hint
             waarde = _evalueer(m, termen, hint)
-            return hint, waarde, waarde
+            return hint, waarde, waarde, "UNKNOWN"
         solver = instellingen.solver(klok.over(), workers, len(m.x))
         begin = time.monotonic()
         status = solver.Solve(m.cp)
@@ -264,11 +287,8 @@ def _los_met_o2(m: Model, fase: FaseVerslag, klok: _Klok, workers: int, hint: di
         if status == cp_model.MODEL_INVALID:
             raise RuntimeError(f"fase {fase.code}: het model is ongeldig ({STATUS[status]})")
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            fase.status = STATUS.get(status, "UNKNOWN")
             m.oplossing = hint
-            return hint, _evalueer(m, termen, hint), round(solver.BestObjectiveBound())
-        if status != cp_model.OPTIMAL and fase.status == "OPTIMAL":
-            fase.status = STATUS[status]
+            return hint, _evalueer(m, termen, hint), round(solver.BestObjectiveBound()), STATUS.get(status, "UNKNOWN")
         oplossing = {p: next((o.functie for o in m.comp.opties[p] if solver.Value(m.x[p, o.functie])), None)
                      for p in m.comp.personen}
         m.oplossing = oplossing
@@ -278,7 +298,7 @@ def _los_met_o2(m: Model, fase: FaseVerslag, klok: _Klok, workers: int, hint: di
                 nieuw += add_o2_verdringing(m, persoon, ander, functie)
         fase.o2_cuts += nieuw
         if not nieuw:
-            return oplossing, round(solver.ObjectiveValue()), round(solver.BestObjectiveBound())
+            return oplossing, round(solver.ObjectiveValue()), round(solver.BestObjectiveBound()), STATUS[status]
         hint = oplossing
 
 
@@ -384,4 +404,5 @@ def _los_partij(m: Model, fase: FaseVerslag, klok: _Klok, workers: int, partij: 
             gewichten.append(gewicht * (k - rang[p][o.functie]))
         gewicht *= k + 1
     m.cp.Maximize(cp_model.LinearExpr.WeightedSum(variabelen, gewichten))
-    _los_met_o2(m, fase, klok, workers, m.oplossing, True, list(zip(variabelen, gewichten)))
+    *_, status = _los_met_o2(m, fase, klok, workers, m.oplossing, True, list(zip(variabelen, gewichten)))
+    _meld_status(fase, status)

@@ -165,6 +165,18 @@ def small_scenarios(draw, max_medewerkers=6, max_functies=4, selectiemethode=Non
     return tabellen(medewerkers, oude, nieuwe, mapping, geschiktheid, vastgezet, **parameters)
 
 
+def deeltijd_scenario():
+    """Part-time functievolgers of one old function competing for two functions: a knapsack in
+    which the capacity rows decide (used to exercise the exact H1 form)."""
+    ftes = [0.8889, 0.8889, 0.8889, 0.5556, 0.5556, 0.5556, 1.0, 0.7778]
+    mensen = [medewerker(f"D{i}", "OD", date(1990 + i, 1, 1), fte=fte, schaal=8)
+              for i, fte in enumerate(ftes)]
+    oud = [functie("OD", schaal=8, formatie=7.0, familie="d")]
+    nieuw = [functie("ND1", schaal=8, formatie=3.5, familie="d"), functie("ND2", schaal=7, formatie=2.3, familie="d"),
+             functie("ND3", schaal=8, formatie=1.2, familie="d")]
+    return tabellen(mensen, oud, nieuw, [("OD", "ND1", 10), ("OD", "ND2", 40), ("OD", "ND3", 60)])
+
+
 # The worked examples of regels.md §7 ---------------------------------------------------
 # Each returns tables; VERWACHT holds the plan derived by hand from the rulebook text.
 
