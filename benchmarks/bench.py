@@ -70,6 +70,14 @@ def meet(pad: Path, uitvoer: Path, tijdslimiet: float | None, profiel: Path | No
     t_schrijven = time.perf_counter() - t0
 
     verantwoording = dict(zip(plan.verantwoording["onderdeel"], plan.verantwoording["waarde"]))
+    sys.path.insert(0, str(HIER))
+    from baselines import vergelijk_baselines
+    niet_geplaatst = int(plan.besluiten["nieuwe_functie"].fillna("").eq("").sum())
+    voortgang("baselines: greedy P&O-procedure en stabiele matching (matching, alle fte 1)")
+    baselines = vergelijk_baselines(scenario, niet_geplaatst)
+    o1 = next(f for f in plan.fasen if f.code == "O1")
+    geplaatst_vrij = len(scenario.medewerkers) - len(scenario.vastgezet) - niet_geplaatst
+    baselines["ons_is_minimum"] = o1.bewezen and geplaatst_vrij == o1.objectief
     return {
         "medewerkers": len(scenario.medewerkers),
         "oude_functies": len(scenario.oude_functies),
@@ -84,6 +92,7 @@ def meet(pad: Path, uitvoer: Path, tijdslimiet: float | None, profiel: Path | No
         "samenvatting": dict(zip(plan.samenvatting()["uitkomst"], map(int, plan.samenvatting()["aantal"]))),
         "toets": verantwoording.get("toets (F1–F3)", ""),
         "broncode": broncode,
+        "baselines": baselines,
     }
 
 
@@ -190,8 +199,8 @@ def _s(x) -> str:
     return f"{x:.1f}" if isinstance(x, (int, float)) else "–"
 
 
-def tabellen(resultaten: list[dict]) -> tuple[str, str, str]:
-    """Markdown: totals per size, stages per size, outcomes per size."""
+def tabellen(resultaten: list[dict]) -> tuple[str, str, str, str]:
+    """Markdown: totals per size, stages per size, outcomes per size, baselines per size."""
     kop = ("| scenario | medewerkers | functies oud/nieuw | import s | lezen s | oplossen s | "
            "(solver s) | schrijven s | totaal s | piek MB | alle fasen bewezen optimaal | doel | broncode |\n"
            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|\n")
@@ -222,13 +231,25 @@ def tabellen(resultaten: list[dict]) -> tuple[str, str, str]:
     uit_kop = ("| scenario | deelproblemen | " + " | ".join(namen) + " | toets |\n"
                "|---|---:|" + "---:|" * len(namen) + "---|\n")
     geen = "(geen afgeronde metingen)"
+    base_kop = ("| scenario | ons: niet geplaatst | = bewezen minimum | greedy P&O: niet geplaatst | greedy s | "
+                "alle fte 1: ons minimum | ons s | `matching` stabiel: niet geplaatst | matching s |\n"
+                "|---|---:|---|---:|---:|---:|---:|---:|---:|\n")
+    base = []
+    for r in resultaten:
+        b = r.get("baselines")
+        if not b:
+            continue
+        base.append(f"| {r['grootte']} | {b['ons_niet_geplaatst']} | {'ja' if b['ons_is_minimum'] else 'NEE'} | "
+                    f"{b['greedy_niet_geplaatst']} | {b['greedy_seconden']:.1f} | {b['ons_fte1_niet_geplaatst']}"
+                    f"{'' if b['ons_fte1_bewezen'] else ' (niet bewezen)'} | {b['ons_fte1_seconden']:.1f} | "
+                    f"{b['matching_niet_geplaatst']} | {b['matching_seconden']:.1f} |")
     return (kop + "\n".join(rijen), fase_kop + "\n".join(fasen) if fasen else geen,
-            uit_kop + "\n".join(uitkomsten) if uitkomsten else geen)
+            uit_kop + "\n".join(uitkomsten) if uitkomsten else geen, base_kop + "\n".join(base) if base else geen)
 
 
 def schrijf_resultaten(pad: Path, resultaten: list[dict], m: dict, opdracht: str) -> None:
     """Write the tables; a hand-written section from '## Analyse' on in the old file is kept."""
-    totaal, fasen, uitkomsten = tabellen(resultaten)
+    totaal, fasen, uitkomsten, baselines = tabellen(resultaten)
     oud = pad.read_text(encoding="utf-8") if pad.exists() else ""
     analyse = oud[oud.index("## Analyse"):] if "## Analyse" in oud else ""
     tekst = f"""# Benchmarkresultaten
@@ -256,6 +277,19 @@ sectoren van S medewerkers (standaard 400).
 ## Uitkomsten
 
 {uitkomsten}
+
+## Vergelijking met wat P&O anders zou doen
+
+Zelfde instantie, zelfde kandidaten (wie waar geschikt is, selectievolgorde). *greedy P&O*: de
+procedure met de hand — eerst de functievolgers op anciënniteit, ieder in de eerste eigen
+T1-functie (eigen voorkeur) waar die nog past; daarna de rest op anciënniteit, ieder in de beste
+vrije functie waar die past. *matching*: de bewoner-optimale stabiele toewijzing van het PyPI-pakket
+`matching` (HospitalResident) op de variant met alle fte 1,0, formatie in hele plaatsen
+(afgerond naar beneden, marge meegeteld) en zonder vastzettingen; op díe variant staat ook ons
+bewezen minimum (`minimum_niet_geplaatst`, fase O1 met H1–H5). Tijden: alleen het toewijzen
+(inclusief kandidaten bepalen), niet het inlezen.
+
+{baselines}
 """
     pad.write_text(tekst + ("\n" + analyse if analyse else ""), encoding="utf-8")
 
@@ -296,8 +330,8 @@ def main(argv=None) -> int:
         else:
             print(f"   totaal {r['totaal']:.1f} s, piek {r['ru_maxrss_kb'] / 1024:.0f} MB, "
                   f"bewezen optimaal: {'ja' if r['bewezen_optimaal'] else 'NEE'}", flush=True)
-    totaal, fasen, uitkomsten = tabellen(resultaten)
-    print("\n" + totaal + "\n\n" + fasen + "\n\n" + uitkomsten)
+    totaal, fasen, uitkomsten, baselines = tabellen(resultaten)
+    print("\n" + totaal + "\n\n" + fasen + "\n\n" + uitkomsten + "\n\n" + baselines)
     opdracht = "python benchmarks/bench.py " + " ".join(argv) if argv else "make bench"
     schrijf_resultaten(args.resultaten, resultaten, machine(), opdracht.strip())
     print(f"\n{args.resultaten} geschreven")
