@@ -1,7 +1,7 @@
 """End-to-end benchmark: read_scenario, solve and schrijf_besluiten, per size in a fresh process.
 
-    python benchmarks/bench.py                         # 300, 2000 and 20000 medewerkers
-    python benchmarks/bench.py --snel                  # 300 and 2000
+    python benchmarks/bench.py                         # demo, 2000, 20000 and 65000 medewerkers
+    python benchmarks/bench.py --snel                  # demo and 2000
     python benchmarks/bench.py --groottes demo,300,2000 --profiel
 
 Scenarios come from genereer.py (seed 1) into benchmarks/data/ (git-ignored) and are made
@@ -27,9 +27,10 @@ HIER = Path(__file__).resolve().parent
 REPO = HIER.parent
 DATA = HIER / "data"
 DEMO = REPO / "scenarios" / "almelo-2018.xlsx"
-STANDAARD = ["300", "2000", "20000"]
-SNEL = ["300", "2000"]
-DOELEN = {"demo": 10.0, "300": 10.0, "2000": 60.0}  # seconds end to end (the lead's targets)
+STANDAARD = ["demo", "2000", "20000", "65000"]
+SNEL = ["demo", "2000"]
+# seconds end to end, every stage proven (issue 6; issue 2 asked 2000 in under 60 s)
+DOELEN = {"demo": 10.0, "300": 10.0, "2000": 10.0, "20000": 60.0, "65000": 600.0}
 
 
 # --- child: one measured run ---------------------------------------------------------------
@@ -74,7 +75,10 @@ def meet(pad: Path, uitvoer: Path, tijdslimiet: float | None, profiel: Path | No
     from baselines import vergelijk_baselines
     niet_geplaatst = int(plan.besluiten["nieuwe_functie"].fillna("").eq("").sum())
     voortgang("baselines: greedy P&O-procedure en stabiele matching (matching, alle fte 1)")
+    t0 = time.perf_counter()
+    rekenprocessen_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # before the baselines run
     baselines = vergelijk_baselines(scenario, niet_geplaatst)
+    baselines["seconden"] = time.perf_counter() - t0
     o1 = next(f for f in plan.fasen if f.code == "O1")
     geplaatst_vrij = len(scenario.medewerkers) - len(scenario.vastgezet) - niet_geplaatst
     baselines["ons_is_minimum"] = o1.bewezen and geplaatst_vrij == o1.objectief
@@ -93,6 +97,7 @@ def meet(pad: Path, uitvoer: Path, tijdslimiet: float | None, profiel: Path | No
         "toets": verantwoording.get("toets (F1–F3)", ""),
         "broncode": broncode,
         "baselines": baselines,
+        "rekenprocessen_kb": rekenprocessen_kb,
     }
 
 
@@ -165,7 +170,9 @@ def draai(grootte: str, pad: Path, *, max_seconden: float, tijdslimiet: float, p
         reden = f"afgebroken na {max_seconden:.0f} s" if afgebroken else f"exitcode {proces.returncode}"
         return {"grootte": grootte, "fout": reden, "totaal": wand}
     resultaat = json.loads(regels[-1])
-    resultaat.update(grootte=grootte, totaal=wand, scenario=str(pad.relative_to(REPO)))
+    # the baselines run in the same process after ours; they are not part of our time
+    resultaat.update(grootte=grootte, totaal=wand - resultaat["baselines"]["seconden"],
+                     scenario=str(pad.relative_to(REPO)))
     if profiel:
         resultaat["profiel"] = str(profielpad.relative_to(REPO))
     return resultaat
@@ -195,6 +202,10 @@ def machine() -> dict:
             "plaatsing": version("plaatsing"), "os": platform.platform()}
 
 
+def _mb(kb) -> str:
+    return f"{kb / 1024:.0f}" if kb else "–"
+
+
 def _s(x) -> str:
     return f"{x:.1f}" if isinstance(x, (int, float)) else "–"
 
@@ -202,13 +213,14 @@ def _s(x) -> str:
 def tabellen(resultaten: list[dict]) -> tuple[str, str, str, str]:
     """Markdown: totals per size, stages per size, outcomes per size, baselines per size."""
     kop = ("| scenario | medewerkers | functies oud/nieuw | import s | lezen s | oplossen s | "
-           "(solver s) | schrijven s | totaal s | piek MB | alle fasen bewezen optimaal | doel | broncode |\n"
-           "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|\n")
+           "(solver s) | schrijven s | totaal s | piek MB | piek MB per rekenproces | alle fasen bewezen optimaal | doel | "
+           "broncode |\n"
+           "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|\n")
     rijen, fasen, uitkomsten = [], [], []
     for r in resultaten:
         if "fout" in r:
             leeg = " – |" * 7
-            rijen.append(f"| {r['grootte']} |{leeg} {_s(r['totaal'])} | – | {r['fout']} | – | – |")
+            rijen.append(f"| {r['grootte']} |{leeg} {_s(r['totaal'])} | – | – | {r['fout']} | – | – |")
             continue
         solver = sum(f["seconden"] for f in r["fasen"])
         doel = DOELEN.get(r["grootte"])
@@ -217,7 +229,8 @@ def tabellen(resultaten: list[dict]) -> tuple[str, str, str, str]:
         rijen.append(
             f"| {r['grootte']} | {r['medewerkers']} | {r['oude_functies']}/{r['nieuwe_functies']} | "
             f"{_s(r['import'])} | {_s(r['lezen'])} | {_s(r['oplossen'])} | {_s(solver)} | {_s(r['schrijven'])} | "
-            f"{_s(r['totaal'])} | {r['ru_maxrss_kb'] / 1024:.0f} | {'ja' if r['bewezen_optimaal'] else 'NEE'} | "
+            f"{_s(r['totaal'])} | {r['ru_maxrss_kb'] / 1024:.0f} | {_mb(r.get('rekenprocessen_kb'))} | "
+            f"{'ja' if r['bewezen_optimaal'] else 'NEE'} | "
             f"{oordeel} | `{r['broncode']}` |")
         for f in r["fasen"]:
             fasen.append(f"| {r['grootte']} | {f['code']} {f['naam']} | {f['status']} | {f['seconden']:.2f} | "
@@ -262,7 +275,9 @@ Gemeten op {dt.date.today().isoformat()} met `{opdracht}`.
 Elke grootte draait in een eigen proces. *totaal* is de wandkloktijd van dat proces (start van
 Python, imports, inlezen, oplossen, schrijven); *oplossen* is `solve()` als geheel (kandidaten,
 modellen, alle fasen, besluiten met motivering, toets), *solver* het deel daarvan in CP-SAT.
-*piek MB* is `ru_maxrss` van het proces; *broncode* is een vingerafdruk van `plaatsing/*.py`.
+*piek MB* is `ru_maxrss` van het hoofdproces, *per rekenproces* die van het grootste van de processen
+die deelproblemen naast elkaar oplossen (één per core; samen hoogstens piek + cores × dat getal);
+*totaal* telt de baselines niet mee; *broncode* is een vingerafdruk van `plaatsing/*.py`.
 Scenario's: `benchmarks/genereer.py`, seed 1; `N@S` is N medewerkers met functiefamilies over
 sectoren van S medewerkers (standaard 400).
 
@@ -302,13 +317,13 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(
         description="Meet inlezen, oplossen en schrijven per grootte, elk in een eigen proces.")
     parser.add_argument("--groottes", default=",".join(STANDAARD),
-                        help="kommagescheiden aantallen medewerkers (standaard 300,2000,20000); 'demo' = "
+                        help="kommagescheiden aantallen medewerkers (standaard demo,2000,20000,65000); 'demo' = "
                              "scenarios/almelo-2018.xlsx; N@S = N medewerkers met sectoren van S (functiefamilies "
                              "over S medewerkers, standaard 400)")
-    parser.add_argument("--snel", action="store_true", help="alleen 300 en 2000")
+    parser.add_argument("--snel", action="store_true", help="alleen demo en 2000")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--max-seconden", type=float, default=900,
-                        help="breek een grootte af na zoveel seconden (0 = nooit; standaard 900)")
+    parser.add_argument("--max-seconden", type=float, default=2400,
+                        help="breek een grootte af na zoveel seconden (0 = nooit; standaard 2400)")
     parser.add_argument("--tijdslimiet", type=float, default=0,
                         help="overschrijf de parameter tijdslimiet van het scenario (0 = niet)")
     parser.add_argument("--profiel", action="store_true",

@@ -111,7 +111,7 @@ _debug = click.option("--debug", is_flag=True, help="Toon bij een interne fout d
 @_peildatum
 @click.option("--tijdslimiet", type=float, metavar="SECONDEN", help="Maximale rekentijd in seconden.")
 @_parameter
-@click.option("--workers", type=click.IntRange(1, 64), metavar="AANTAL", help="Aantal rekenkernen voor de solver.")
+@click.option("--workers", type=click.IntRange(1, 64), metavar="AANTAL", help="Aantal processen dat deelproblemen naast elkaar oplost (standaard: één per rekenkern).")
 @click.option("--pseudonimiseer", is_flag=True, help="Vervang namen in de uitvoer door een vast pseudoniem.")
 @_debug
 def solve(scenario, uitvoer, overschrijf, stil, peildatum, tijdslimiet, parameter, workers, pseudonimiseer, debug):

@@ -50,3 +50,6 @@ class H4Conflict(Exception):
             "Er is geen plan dat aan H1–H5 voldoet: bij afspiegeling (SEL-B) botsen de functievolgerrechten (H4) "
             f"van de medewerkers {', '.join(personeelsnummers)} in de functies {', '.join(functies)}. "
             "Leg een keuze vast in het blad Vastgezet of gebruik selectiemethode anciënniteit voor deze functies.")
+
+    def __reduce__(self):  # raised in a worker process, it must survive pickling
+        return H4Conflict, (self.personeelsnummers, self.functies)

@@ -8,7 +8,9 @@ the plan is the same on every run, machine and worker count (F5).
 """
 from __future__ import annotations
 
+import multiprocessing
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Callable
 
@@ -50,6 +52,17 @@ class FaseVerslag:
     def bewezen(self) -> bool:
         return self.status == "OPTIMAL"
 
+    def tel_op(self, deel: "FaseVerslag") -> None:
+        """Add the report of this stage for one component."""
+        if not deel.bewezen and self.bewezen:
+            self.status = deel.status
+        self.objectief += deel.objectief
+        self.grens += deel.grens
+        self.seconden += deel.seconden
+        self.solves += deel.solves
+        self.o2_cuts += deel.o2_cuts
+        self.vullingen += deel.vullingen
+
 
 @dataclass
 class Oplossing:
@@ -71,38 +84,91 @@ class _Klok:
 
 def los_op(s: Scenario, *, workers: int | None = None,
            voortgang: Callable[[str], None] | None = None) -> Oplossing:
-    """Place everyone: pins, then each component through the stages of §4."""
+    """Place everyone: pins, then each component through the stages of §4.
+
+    `workers` is the number of processes that solve components side by side (each with one
+    CP-SAT worker); the plan does not depend on it (F5)."""
     start = time.monotonic()
     meld = voortgang or (lambda _tekst: None)
     workers = workers or instellingen.standaard_workers()
-    klok = _Klok(s.parameters.tijdslimiet)
+    einde = time.time() + s.parameters.tijdslimiet  # wall clock: the same in every process
     k, gepind, ruimte, componenten = voorbereiden(s)
     meld(f"kandidaten bepaald: {len(k.opties)} mogelijke plaatsingen, {len(componenten)} deelproblemen "
          f"({time.monotonic() - start:.1f} s)".replace(".", ",", 1))
     toewijzing: dict[str, str | None] = {m: None for m in s.medewerkers.index}
     toewijzing.update(gepind)
     fasen = [FaseVerslag(c, n) for c, n in FASEN]
-    triviaal = 0
-    oplossingen = {i: _triviaal(comp) for i, comp in enumerate(componenten)}
-    te_doen = [i for i, o in oplossingen.items() if o is None]
-    rest = sum(_grootte(componenten[i]) for i in te_doen)
-    for i, comp in enumerate(componenten):
-        oplossing = oplossingen[i]
-        if oplossing is not None:
-            triviaal += 1
-            for fase, waarde in zip(fasen, _waarden(comp, oplossing)):
-                fase.objectief += waarde
-                fase.grens += waarde
-        else:
-            # a fair share of the remaining time, so that one hard part cannot starve the others
-            aandeel = min(1.0, 2 * _grootte(comp) / rest)
-            rest -= _grootte(comp)
-            oplossing = _los_component_op(comp, fasen, _Klok(klok.over() * aandeel), workers)
+    te_doen = []
+    for comp in componenten:
+        oplossing = _triviaal(comp)
+        if oplossing is None:
+            te_doen.append(comp)
+            continue
         toewijzing.update(oplossing)
+        for fase, waarde in zip(fasen, _waarden(comp, oplossing)):
+            fase.objectief += waarde
+            fase.grens += waarde
+    # the largest parts first, each with a fair share of the time left when it starts, so that
+    # one hard part cannot starve the others
+    te_doen.sort(key=_grootte, reverse=True)
+    rest = sum(map(_grootte, te_doen))
+    taken = []
+    for comp in te_doen:
+        taken.append((comp, min(1.0, 2 * _grootte(comp) / rest), einde))
+        rest -= _grootte(comp)
+    processen = min(workers, len(taken)) if sum(_grootte(c) for c in te_doen) >= instellingen.PARALLEL_VANAF else 1
+    if processen > 1:
+        meld(f"{len(taken)} deelproblemen met de solver, in {processen} processen naast elkaar")
+    resultaten = _los_taken_op(taken, processen)
+    # a second round for parts not proven within their share, with all the time that is left
+    open_ = [i for i, (_, deel) in enumerate(resultaten) if not all(d.bewezen for d in deel)]
+    if open_ and einde - time.time() > 1:
+        meld(f"{len(open_)} deelproblemen niet bewezen binnen hun aandeel; tweede ronde met de resterende tijd")
+        rest = sum(_grootte(taken[i][0]) for i in open_)
+        tweede = []
+        for i in open_:
+            tweede.append((taken[i][0], min(1.0, 2 * _grootte(taken[i][0]) / rest) if processen == 1 else 1.0, einde))
+            rest -= _grootte(taken[i][0])
+        for i, (oplossing, deel) in zip(open_, _los_taken_op(tweede, min(processen, len(open_)))):
+            for d, eerder in zip(deel, resultaten[i][1]):
+                d.seconden += eerder.seconden
+                d.solves += eerder.solves
+            resultaten[i] = (oplossing, deel)
+    for oplossing, deel in resultaten:
+        toewijzing.update(oplossing)
+        for fase, d in zip(fasen, deel):
+            fase.tel_op(d)
     for fase in fasen:
         meld(f"fase {fase.code} {fase.naam}: {fase.status} ({fase.solves} solver-aanroepen, "
              f"{fase.seconden:.1f} s)".replace(".", ",", 1))
-    return Oplossing(toewijzing, k, fasen, len(componenten), triviaal, time.monotonic() - start)
+    return Oplossing(toewijzing, k, fasen, len(componenten), len(componenten) - len(te_doen),
+                     time.monotonic() - start)
+
+
+def _los_taken_op(taken: list, processen: int):
+    """Solve the components, here or in `processen` processes ('spawn': safe on every platform);
+    the results come back in the order of `taken`."""
+    if processen <= 1:
+        return [_los_taak_op(*taak) for taak in taken]
+    pool = ProcessPoolExecutor(max_workers=processen, mp_context=multiprocessing.get_context("spawn"))
+    try:
+        futures = [pool.submit(_los_taak_op, *taak) for taak in taken]
+        resultaten = [f.result() for f in futures]
+    except BaseException:
+        # an H4 conflict or Ctrl-C: stop the other processes now instead of letting them finish
+        for proces in list(getattr(pool, "_processes", {}).values()):
+            proces.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+    return resultaten
+
+
+def _los_taak_op(comp: Component, aandeel: float, einde: float) -> tuple[dict, list[FaseVerslag]]:
+    """One component through all stages, with its share of the time left (runs in any process)."""
+    fasen = [FaseVerslag(c, n) for c, n in FASEN]
+    oplossing = _los_component_op(comp, fasen, _Klok(max(0.0, einde - time.time()) * aandeel))
+    return oplossing, fasen
 
 
 def _grootte(comp: Component) -> int:
@@ -121,9 +187,8 @@ def voorbereiden(s: Scenario):
     return k, gepind, ruimte, splits(k, ruimte, fte)
 
 
-def minimum_niet_geplaatst(s: Scenario, *, workers: int | None = None) -> tuple[int, bool]:
+def minimum_niet_geplaatst(s: Scenario) -> tuple[int, bool]:
     """O1 on its own: the fewest medewerkers not placed under H1–H5 (and whether it is proven)."""
-    workers = workers or instellingen.standaard_workers()
     klok = _Klok(s.parameters.tijdslimiet)
     k, gepind, _ruimte, componenten = voorbereiden(s)
     geplaatst, bewezen = len(gepind), True
@@ -133,7 +198,7 @@ def minimum_niet_geplaatst(s: Scenario, *, workers: int | None = None) -> tuple[
             continue
         m = build_model(comp)
         m.cp.Maximize(sum(m.geplaatst.values()))
-        solver = instellingen.solver(klok.over(), workers, len(m.x))
+        solver = instellingen.solver(klok.over())
         status = solver.Solve(m.cp)
         bewezen &= status == cp_model.OPTIMAL
         geplaatst += round(solver.ObjectiveValue())
@@ -185,7 +250,7 @@ def _gewichten(comp: Component, niveaus) -> list[int]:
     return gewichten
 
 
-def _los_component_op(comp: Component, fasen: list[FaseVerslag], klok: _Klok, workers: int) -> dict:
+def _los_component_op(comp: Component, fasen: list[FaseVerslag], klok: _Klok) -> dict:
     m = build_model(comp)
     oplossing: dict = startplan(comp)
     for fase, (code, niveaus) in zip(fasen, _niveaus(comp, m)):
@@ -200,26 +265,26 @@ def _los_component_op(comp: Component, fasen: list[FaseVerslag], klok: _Klok, wo
                 continue
             doel = cp_model.LinearExpr.WeightedSum([v for v, _ in termen], [c for _, c in termen])
             m.cp.Maximize(doel)
-            oplossing, waarde, grens = _los_stadium(m, fase, fase_klok, workers, oplossing, code != "O1", termen)
+            oplossing, waarde, grens = _los_stadium(m, fase, fase_klok, oplossing, code != "O1", termen)
             fase.objectief += waarde
             fase.grens += grens
             m.cp.Add(doel >= waarde)
     remove_h1_vullingen(m)  # O6 fixes person after person; the exact H1 form only slows it down
-    _o6_anciënniteit(m, fasen[-1], klok, workers, oplossing)
+    _o6_anciënniteit(m, fasen[-1], klok, oplossing)
     return m.oplossing
 
 
-def _los_stadium(m: Model, fase: FaseVerslag, klok: _Klok, workers: int, hint: dict, met_o2: bool, termen):
+def _los_stadium(m: Model, fase: FaseVerslag, klok: _Klok, hint: dict, met_o2: bool, termen):
     """Solve one objective. When the plain model does not prove it within EERSTE_POGING seconds,
     add the exact integer form of H1 (model.define_h1_vullingen) and go on from the best plan."""
     if m.vullingen is None:
         eerste = _Klok(min(klok.over(), instellingen.EERSTE_POGING))
-        hint, waarde, grens, status = _los_met_o2(m, fase, eerste, workers, hint, met_o2, termen)
+        hint, waarde, grens, status = _los_met_o2(m, fase, eerste, hint, met_o2, termen)
         if status == "OPTIMAL" or klok.over() <= 0:
             _meld_status(fase, status)
             return hint, waarde, grens
         fase.vullingen += define_h1_vullingen(m)
-    oplossing, waarde, grens, status = _los_met_o2(m, fase, klok, workers, hint, met_o2, termen)
+    oplossing, waarde, grens, status = _los_met_o2(m, fase, klok, hint, met_o2, termen)
     _meld_status(fase, status)
     return oplossing, waarde, grens
 
@@ -263,7 +328,7 @@ def _splits_niveaus(comp, niveaus):
     return groepen
 
 
-def _los_met_o2(m: Model, fase: FaseVerslag, klok: _Klok, workers: int, hint: dict, met_o2: bool, termen):
+def _los_met_o2(m: Model, fase: FaseVerslag, klok: _Klok, hint: dict, met_o2: bool, termen):
     """Solve; while the solution violates O2, add those O2 conditions and solve again.
 
     When the time limit leaves no solution, the hint (a plan meeting H1–H5) is kept and the
@@ -274,7 +339,7 @@ def _los_met_o2(m: Model, fase: FaseVerslag, klok: _Klok, workers: int, hint: di
             m.oplossing = hint
             waarde = _evalueer(m, termen, hint)
             return hint, waarde, waarde, "UNKNOWN"
-        solver = instellingen.solver(klok.over(), workers, len(m.x))
+        solver = instellingen.solver(klok.over())
         begin = time.monotonic()
         status = solver.Solve(m.cp)
         fase.seconden += time.monotonic() - begin
@@ -357,7 +422,7 @@ def heeft_ruimte(comp: Component, oplossing: dict, persoon: str, functie: str) -
     return comp.ruimte[functie] - voor >= comp.fte[persoon]
 
 
-def _o6_anciënniteit(m: Model, fase: FaseVerslag, klok: _Klok, workers: int, oplossing: dict) -> None:
+def _o6_anciënniteit(m: Model, fase: FaseVerslag, klok: _Klok, oplossing: dict) -> None:
     """O6 and the unique tie-break: in SEL-A order, each person gets the best outcome that the
     totals of O1–O5 and everyone ranked higher still allow (lexicographic, in batches whose
     weights stay below MAX_GEWICHT)."""
@@ -373,7 +438,7 @@ def _o6_anciënniteit(m: Model, fase: FaseVerslag, klok: _Klok, workers: int, op
 
     def los_partij_op():
         if any(m.oplossing[q] is None or rang[q][m.oplossing[q]] > 0 for q in partij):
-            _los_partij(m, fase, klok, workers, partij, rang)
+            _los_partij(m, fase, klok, partij, rang)
         for q in partij:
             zet_vast(q)
 
@@ -393,7 +458,7 @@ def _o6_anciënniteit(m: Model, fase: FaseVerslag, klok: _Klok, workers: int, op
     fase.grens = fase.objectief
 
 
-def _los_partij(m: Model, fase: FaseVerslag, klok: _Klok, workers: int, partij: list[str], rang: dict) -> None:
+def _los_partij(m: Model, fase: FaseVerslag, klok: _Klok, partij: list[str], rang: dict) -> None:
     comp = m.comp
     variabelen, gewichten = [], []
     gewicht = 1
@@ -404,5 +469,5 @@ def _los_partij(m: Model, fase: FaseVerslag, klok: _Klok, workers: int, partij: 
             gewichten.append(gewicht * (k - rang[p][o.functie]))
         gewicht *= k + 1
     m.cp.Maximize(cp_model.LinearExpr.WeightedSum(variabelen, gewichten))
-    *_, status = _los_met_o2(m, fase, klok, workers, m.oplossing, True, list(zip(variabelen, gewichten)))
+    *_, status = _los_met_o2(m, fase, klok, m.oplossing, True, list(zip(variabelen, gewichten)))
     _meld_status(fase, status)

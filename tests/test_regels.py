@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from plaatsing import InvoerFout, scenario_from_tables, solve
 from scenario_gen import functie, medewerker, tabellen
+
+DEMO_PAD = Path(__file__).resolve().parent.parent / "scenarios" / "almelo-2018.xlsx"
 
 
 def met_bron(tables):
@@ -246,3 +249,23 @@ def test_f5_zelfde_invoer_zelfde_besluiten_ook_met_andere_workers():
     eerste = solve(s, workers=1).besluiten
     for workers in (1, 2, 4):
         assert solve(s, workers=workers).besluiten.equals(eerste)
+
+
+def test_f5_deelproblemen_in_aparte_processen_geven_hetzelfde_plan(monkeypatch):
+    # the demo has 10 components that need the solver; forced into 2 processes ('spawn')
+    from plaatsing import instellingen, read_scenario
+    s = read_scenario(DEMO_PAD)
+    eerste = solve(s, workers=1)
+    monkeypatch.setattr(instellingen, "PARALLEL_VANAF", 0)
+    meldingen = []
+    tweede = solve(s, workers=2, voortgang=meldingen.append)
+    assert any("in 2 processen naast elkaar" in m for m in meldingen)
+    assert tweede.bewezen_optimaal and tweede.besluiten.equals(eerste.besluiten)
+    assert [f.objectief for f in tweede.fasen] == [f.objectief for f in eerste.fasen]
+
+
+def test_h4_conflict_overleeft_een_ander_proces():
+    import pickle
+    from plaatsing.fouten import H4Conflict
+    fout = pickle.loads(pickle.dumps(H4Conflict(["M1", "M2"], ["N1"])))
+    assert fout.personeelsnummers == ["M1", "M2"] and fout.functies == ["N1"] and "M1, M2" in str(fout)
