@@ -18,7 +18,7 @@ def standaard_workers() -> int:
     return max(1, min(os.cpu_count() or 1, MAX_PROCESSEN))
 
 
-def solver(seconden: float) -> cp_model.CpSolver:
+def solver(seconden: float, seed: int = RANDOM_SEED) -> cp_model.CpSolver:
     """A CP-SAT solver with fixed seed and one worker.
 
     Parallelism comes from solving independent components in separate processes, not from CP-SAT
@@ -27,7 +27,7 @@ def solver(seconden: float) -> cp_model.CpSolver:
     every stage is solved to proven optimality and the last stage makes the optimum unique.
     """
     s = cp_model.CpSolver()
-    s.parameters.random_seed = RANDOM_SEED
+    s.parameters.random_seed = seed
     s.parameters.num_workers = 1
     s.parameters.max_time_in_seconds = max(0.01, seconden)
     s.parameters.log_search_progress = False

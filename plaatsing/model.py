@@ -30,6 +30,7 @@ class Model:
     _passen_niet: dict = field(default_factory=dict)
     _kan_weg: dict = field(default_factory=dict)
     vullingen: tuple[int, int] | None = None                     # constraint range of define_h1_vullingen
+    seed: int = 0                                                # CP-SAT random_seed for this component
 
 
 def build_model(comp: Component) -> Model:

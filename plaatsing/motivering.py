@@ -35,12 +35,13 @@ class Motiveerder:
                 self.bezetting.setdefault(f, []).append(p)
         self.gepind = set(scenario.vastgezet.index)
         self.rijen = scenario.medewerkers.to_dict("index")  # one dict per person: fast lookups
+        self.functies = scenario.nieuwe_functies.to_dict("index")
         self.mapping = {(r.oude_functie, r.nieuwe_functie): r.wijzigingspercentage
                         for r in scenario.mapping.itertuples(index=False)}
         self.oordelen = {(r.personeelsnummer, r.nieuwe_functie): r for r in scenario.geschiktheid.itertuples(index=False)}
 
     def functie_tekst(self, f: str) -> str:
-        n = self.s.nieuwe_functies.loc[f]
+        n = self.functies[f]
         return f"{f} {n['functienaam']} ({n['eenheid']}, schaal {int(n['schaal'])})"
 
     def motiveer(self, p: str) -> tuple[str, list[str]]:
@@ -65,7 +66,7 @@ class Motiveerder:
                 regels += self._waarom_niet_eigen(p, o, zinnen)
         else:
             regels += self._niet_geplaatst(p, mw, zinnen)
-        if f is not None and int(self.s.nieuwe_functies.at[f, "schaal"]) < int(mw["schaal"]):
+        if f is not None and int(self.functies[f]["schaal"]) < int(mw["schaal"]):
             zinnen.append("De nieuwe functie is lager ingeschaald dan uw eigen schaal; u behoudt uw salaris "
                           "(salarisgarantie).")
         regels += self._hogere_wensen(p, f, zinnen)
@@ -103,7 +104,7 @@ class Motiveerder:
     def _verloren_selectie(self, p, f) -> str:
         wie = "collega's die bij afspiegeling voor u gaan (SEL-B)" if self._sel_regel() == "SEL-B" \
             else "collega's met langere diensttijd (SEL-A)"
-        formatie = formatteer_getal(self.s.nieuwe_functies.at[f, "formatie_fte"])
+        formatie = formatteer_getal(self.functies[f]["formatie_fte"])
         tijdelijk = " Als medewerker met een tijdelijk dienstverband komt u na collega's in vaste dienst (H5)." \
             if self.s.medewerkers.at[p, "dienstverband"] == "tijdelijk" else ""
         feiten = afspiegeling_feiten(self.selectie, f, p) if self._sel_regel() == "SEL-B" else None

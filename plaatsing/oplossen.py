@@ -11,7 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import time
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable
 
 from ortools.sat.python import cp_model
@@ -114,26 +114,31 @@ def los_op(s: Scenario, *, workers: int | None = None,
     rest = sum(map(_grootte, te_doen))
     taken = []
     for comp in te_doen:
-        taken.append((comp, min(1.0, 2 * _grootte(comp) / rest), einde))
+        taken.append((comp, min(1.0, 2 * _grootte(comp) / rest), einde, instellingen.RANDOM_SEED))
         rest -= _grootte(comp)
     processen = min(workers, len(taken)) if sum(_grootte(c) for c in te_doen) >= instellingen.PARALLEL_VANAF else 1
     if processen > 1:
         meld(f"{len(taken)} deelproblemen met de solver, in {processen} processen naast elkaar")
     resultaten = _los_taken_op(taken, processen)
-    # a second round for parts not proven within their share, with all the time that is left
-    open_ = [i for i, (_, deel) in enumerate(resultaten) if not all(d.bewezen for d in deel)]
-    if open_ and einde - time.time() > 1:
-        meld(f"{len(open_)} deelproblemen niet bewezen binnen hun aandeel; tweede ronde met de resterende tijd")
-        rest = sum(_grootte(taken[i][0]) for i in open_)
-        tweede = []
-        for i in open_:
-            tweede.append((taken[i][0], min(1.0, 2 * _grootte(taken[i][0]) / rest) if processen == 1 else 1.0, einde))
-            rest -= _grootte(taken[i][0])
-        for i, (oplossing, deel) in zip(open_, _los_taken_op(tweede, min(processen, len(open_)))):
+    # Parts not proven within their share get more rounds with the time that is left, each with
+    # another seed: CP-SAT's proof time on a hard part varies widely with the seed, and the plan
+    # does not depend on it once proven (the optimum of every stage is unique after O6).
+    for ronde, aandeel in enumerate((1 / 3, 1 / 2, 1.0), start=1):
+        open_ = [i for i, (_, deel) in enumerate(resultaten) if not all(d.bewezen for d in deel)]
+        if not open_ or einde - time.time() < 1:
+            break
+        meld(f"ronde {ronde + 1}: {len(open_)} deelproblemen nog niet bewezen; opnieuw met een ander seed")
+        tijd_einde = time.time() + (einde - time.time()) * aandeel
+        opnieuw = _los_taken_op([(taken[i][0], 1.0, tijd_einde, instellingen.RANDOM_SEED + ronde) for i in open_],
+                                min(processen, len(open_)))
+        for i, (oplossing, deel) in zip(open_, opnieuw):
             for d, eerder in zip(deel, resultaten[i][1]):
                 d.seconden += eerder.seconden
                 d.solves += eerder.solves
-            resultaten[i] = (oplossing, deel)
+            if sum(d.bewezen for d in deel) >= sum(d.bewezen for d in resultaten[i][1]):
+                resultaten[i] = (oplossing, deel)
+            else:
+                resultaten[i] = (resultaten[i][0], [_met_tijd(e, d) for e, d in zip(resultaten[i][1], deel)])
     for oplossing, deel in resultaten:
         toewijzing.update(oplossing)
         for fase, d in zip(fasen, deel):
@@ -164,11 +169,16 @@ def _los_taken_op(taken: list, processen: int):
     return resultaten
 
 
-def _los_taak_op(comp: Component, aandeel: float, einde: float) -> tuple[dict, list[FaseVerslag]]:
+def _los_taak_op(comp: Component, aandeel: float, einde: float, seed: int) -> tuple[dict, list[FaseVerslag]]:
     """One component through all stages, with its share of the time left (runs in any process)."""
     fasen = [FaseVerslag(c, n) for c, n in FASEN]
-    oplossing = _los_component_op(comp, fasen, _Klok(max(0.0, einde - time.time()) * aandeel))
+    oplossing = _los_component_op(comp, fasen, _Klok(max(0.0, einde - time.time()) * aandeel), seed)
     return oplossing, fasen
+
+
+def _met_tijd(verslag: FaseVerslag, later: FaseVerslag) -> FaseVerslag:
+    """A stage report that keeps its result but counts the time of a later, unsuccessful round."""
+    return replace(verslag, seconden=later.seconden, solves=later.solves)
 
 
 def _grootte(comp: Component) -> int:
@@ -250,8 +260,10 @@ def _gewichten(comp: Component, niveaus) -> list[int]:
     return gewichten
 
 
-def _los_component_op(comp: Component, fasen: list[FaseVerslag], klok: _Klok) -> dict:
+def _los_component_op(comp: Component, fasen: list[FaseVerslag], klok: _Klok,
+                      seed: int = instellingen.RANDOM_SEED) -> dict:
     m = build_model(comp)
+    m.seed = seed
     oplossing: dict = startplan(comp)
     for fase, (code, niveaus) in zip(fasen, _niveaus(comp, m)):
         if code == "O3":
@@ -339,7 +351,7 @@ def _los_met_o2(m: Model, fase: FaseVerslag, klok: _Klok, hint: dict, met_o2: bo
             m.oplossing = hint
             waarde = _evalueer(m, termen, hint)
             return hint, waarde, waarde, "UNKNOWN"
-        solver = instellingen.solver(klok.over())
+        solver = instellingen.solver(klok.over(), m.seed)
         begin = time.monotonic()
         status = solver.Solve(m.cp)
         fase.seconden += time.monotonic() - begin

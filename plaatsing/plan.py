@@ -73,7 +73,8 @@ def solve(scenario: Scenario, *, workers: int | None = None,
 
 def maak_besluiten(s: Scenario, oplossing: Oplossing, selectie: pd.DataFrame) -> pd.DataFrame:
     mw = s.medewerkers
-    nieuw = s.nieuwe_functies
+    nieuw = s.nieuwe_functies.to_dict("index")
+    eenheid_oud = s.oude_functies["eenheid"].to_dict()
     motiveerder = Motiveerder(s, oplossing.kandidaten, oplossing.toewijzing, selectie)
     tiers = {(r.personeelsnummer, r.functie): int(r.tier) for r in oplossing.kandidaten.opties.itertuples(index=False)}
     rijen = []
@@ -89,14 +90,15 @@ def maak_besluiten(s: Scenario, oplossing: Oplossing, selectie: pd.DataFrame) ->
             soort = TIER_NAAM[tiers[p, f]]
         tekst, regels = motiveerder.motiveer(p)
         voorkeur = next((i for i in range(1, 6) if f is not None and r.get(f"voorkeur_{i}") == f), None)
-        lager = f is not None and int(nieuw.at[f, "schaal"]) < int(r["schaal"])
+        n = nieuw[f] if f is not None else None
+        lager = n is not None and int(n["schaal"]) < int(r["schaal"])
         rijen.append({
             "personeelsnummer": p, "naam": r["naam"], "huidige_functie": r["functie"],
-            "huidige_eenheid": s.oude_functies.at[r["functie"], "eenheid"], "schaal": int(r["schaal"]),
+            "huidige_eenheid": eenheid_oud[r["functie"]], "schaal": int(r["schaal"]),
             "fte": float(r["fte"]), "uitkomst": soort, "regels": "; ".join(regels),
-            "nieuwe_functie": f, "nieuwe_functienaam": nieuw.at[f, "functienaam"] if f else None,
-            "nieuwe_eenheid": nieuw.at[f, "eenheid"] if f else None,
-            "nieuwe_schaal": int(nieuw.at[f, "schaal"]) if f else None,
+            "nieuwe_functie": f, "nieuwe_functienaam": n["functienaam"] if n else None,
+            "nieuwe_eenheid": n["eenheid"] if n else None,
+            "nieuwe_schaal": int(n["schaal"]) if n else None,
             "voorkeur_gehonoreerd": voorkeur, "salarisgarantie": "ja" if lager else "nee", "motivering": tekst,
             **{k: r[k] for k in s.extra_kolommen},
         })
