@@ -9,6 +9,8 @@ RANDOM_SEED = 20181001
 MAX_GEWICHT = 2 ** 50  # largest product of level ranges combined into one weighted objective
 EERSTE_POGING = 4.0  # seconds a stage gets on the plain model before the exact H1 form is added
 FASE_AANDEEL = 0.5  # a stage of O1–O5 may use at most this part of its component's remaining time
+MIN_SECONDEN_PER_DEEL = 10.0  # a part may always use this much (when there is time), whatever its share
+EERSTE_RONDE = 15.0  # seconds for the first extra round of parts not proven in their share (doubles)
 PARALLEL_VANAF = 3000  # options in components that need the solver; below this one process is faster
 MAX_PROCESSEN = 8
 

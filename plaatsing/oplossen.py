@@ -121,16 +121,21 @@ def los_op(s: Scenario, *, workers: int | None = None,
         meld(f"{len(taken)} deelproblemen met de solver, in {processen} processen naast elkaar")
     resultaten = _los_taken_op(taken, processen)
     # Parts not proven within their share get more rounds with the time that is left, each with
-    # another seed: CP-SAT's proof time on a hard part varies widely with the seed, and the plan
-    # does not depend on it once proven (the optimum of every stage is unique after O6).
-    for ronde, aandeel in enumerate((1 / 3, 1 / 2, 1.0), start=1):
+    # another seed and twice the time of the round before: CP-SAT's proof time on a hard part
+    # varies widely with the seed, and the plan does not depend on it once proven (the optimum
+    # of every stage is unique after O6).
+    ronde, budget = 1, instellingen.EERSTE_RONDE
+    while True:
         open_ = [i for i, (_, deel) in enumerate(resultaten) if not all(d.bewezen for d in deel)]
-        if not open_ or einde - time.time() < 1:
+        over = einde - time.time()
+        if not open_ or over < 1:
             break
-        meld(f"ronde {ronde + 1}: {len(open_)} deelproblemen nog niet bewezen; opnieuw met een ander seed")
-        tijd_einde = time.time() + (einde - time.time()) * aandeel
-        opnieuw = _los_taken_op([(taken[i][0], 1.0, tijd_einde, instellingen.RANDOM_SEED + ronde) for i in open_],
-                                min(processen, len(open_)))
+        ronde += 1
+        meld(f"ronde {ronde}: {len(open_)} deelproblemen nog niet bewezen; opnieuw met een ander seed")
+        per_deel = over if budget * 2 > over else budget  # the last round gets all that is left
+        budget *= 2
+        opnieuw = _los_taken_op([(taken[i][0], 1.0, einde, instellingen.RANDOM_SEED + ronde - 1, per_deel)
+                                 for i in open_], min(processen, len(open_)))
         for i, (oplossing, deel) in zip(open_, opnieuw):
             for d, eerder in zip(deel, resultaten[i][1]):
                 d.seconden += eerder.seconden
@@ -169,10 +174,13 @@ def _los_taken_op(taken: list, processen: int):
     return resultaten
 
 
-def _los_taak_op(comp: Component, aandeel: float, einde: float, seed: int) -> tuple[dict, list[FaseVerslag]]:
+def _los_taak_op(comp: Component, aandeel: float, einde: float, seed: int,
+                 max_seconden: float = float("inf")) -> tuple[dict, list[FaseVerslag]]:
     """One component through all stages, with its share of the time left (runs in any process)."""
     fasen = [FaseVerslag(c, n) for c, n in FASEN]
-    oplossing = _los_component_op(comp, fasen, _Klok(max(0.0, einde - time.time()) * aandeel), seed)
+    over = max(0.0, einde - time.time())
+    seconden = min(over, max(over * aandeel, instellingen.MIN_SECONDEN_PER_DEEL), max_seconden)
+    oplossing = _los_component_op(comp, fasen, _Klok(seconden), seed)
     return oplossing, fasen
 
 
@@ -356,7 +364,14 @@ def _los_met_o2(m: Model, fase: FaseVerslag, klok: _Klok, hint: dict, met_o2: bo
         status = solver.Solve(m.cp)
         fase.seconden += time.monotonic() - begin
         fase.solves += 1
+        if status == cp_model.INFEASIBLE and fase.code != "O1":
+            # Only after a time-out: the plan kept then (the hint) may miss an O2 condition, and the
+            # stages after it fix people to that plan. Keep it; the stage is not proven.
+            m.oplossing = hint
+            waarde = _evalueer(m, termen, hint)
+            return hint, waarde, waarde, "UNKNOWN"
         if status == cp_model.INFEASIBLE:
+            # O1 holds H1–H5 only: infeasible means the functievolgerrechten conflict (SEL-B)
             comp = m.comp
             betrokken = sorted(p for p in comp.personen if len(comp.t1.get(p, ())) > 1 or comp.opt_out.get(p))
             functies = sorted({f for p in comp.personen for f in comp.t1.get(p, ())})
