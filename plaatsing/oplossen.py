@@ -32,6 +32,13 @@ FASEN = (
     ("O5", "minste salarisgarantie"),
     ("O6", "anciënniteit beslist resterende gelijke stand"),
 )
+STATUS_NL = {  # what a user reads; the CP-SAT term stays beside it for the audit
+    "OPTIMAL": "optimaal, bewezen",
+    "FEASIBLE": "oplossing gevonden, niet bewezen optimaal",
+    "UNKNOWN": "geen bewijs binnen de tijdslimiet",
+    "INFEASIBLE": "geen oplossing mogelijk",
+    "MODEL_INVALID": "model ongeldig",
+}
 STATUS = {cp_model.OPTIMAL: "OPTIMAL", cp_model.FEASIBLE: "FEASIBLE", cp_model.INFEASIBLE: "INFEASIBLE",
           cp_model.MODEL_INVALID: "MODEL_INVALID", cp_model.UNKNOWN: "UNKNOWN"}
 
@@ -51,6 +58,10 @@ class FaseVerslag:
     @property
     def bewezen(self) -> bool:
         return self.status == "OPTIMAL"
+
+    @property
+    def status_nl(self) -> str:
+        return f"{STATUS_NL.get(self.status, self.status)} (CP-SAT: {self.status})"
 
     def tel_op(self, deel: "FaseVerslag") -> None:
         """Add the report of this stage for one component."""
@@ -149,7 +160,7 @@ def los_op(s: Scenario, *, workers: int | None = None,
         for fase, d in zip(fasen, deel):
             fase.tel_op(d)
     for fase in fasen:
-        meld(f"fase {fase.code} {fase.naam}: {fase.status} ({fase.solves} solver-aanroepen, "
+        meld(f"fase {fase.code} {fase.naam}: {STATUS_NL.get(fase.status, fase.status)} ({fase.solves} solver-aanroepen, "
              f"{fase.seconden:.1f} s)".replace(".", ",", 1))
     return Oplossing(toewijzing, k, fasen, len(componenten), len(componenten) - len(te_doen),
                      time.monotonic() - start)

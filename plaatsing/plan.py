@@ -145,7 +145,7 @@ def maak_verantwoording(s: Scenario, oplossing: Oplossing, besluiten, bezetting,
     rijen += [(f"parameter {naam}", waarde) for naam, waarde in s.parameters.als_rijen()]
     for fase in oplossing.fasen:
         rijen += [
-            (f"fase {fase.code} {fase.naam}: status", fase.status),
+            (f"fase {fase.code} {fase.naam}: status", fase.status_nl),
             (f"fase {fase.code}: objectief", str(fase.objectief)),
             (f"fase {fase.code}: grens", str(fase.grens)),
             (f"fase {fase.code}: gap", _gap(fase)),

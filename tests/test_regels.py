@@ -269,3 +269,24 @@ def test_h4_conflict_overleeft_een_ander_proces():
     from plaatsing.fouten import H4Conflict
     fout = pickle.loads(pickle.dumps(H4Conflict(["M1", "M2"], ["N1"])))
     assert fout.personeelsnummers == ["M1", "M2"] and fout.functies == ["N1"] and "M1, M2" in str(fout)
+
+
+def test_niet_bewezen_deel_krijgt_een_ronde_met_een_ander_seed(monkeypatch):
+    # The first round gets no time at all, so nothing is proven there; the extra round (another
+    # seed) must prove everything and give exactly the plan of a normal run.
+    from plaatsing import instellingen, oplossen, read_scenario
+    s = read_scenario(DEMO_PAD)
+    gewoon = solve(s, workers=1)
+    echt = oplossen._los_taak_op
+    seeds = []
+
+    def eerste_ronde_zonder_tijd(comp, aandeel, einde, seed, max_seconden=float("inf")):
+        seeds.append(seed)
+        return echt(comp, aandeel, einde, seed, 0.0 if seed == instellingen.RANDOM_SEED else max_seconden)
+
+    monkeypatch.setattr(oplossen, "_los_taak_op", eerste_ronde_zonder_tijd)
+    meldingen = []
+    plan = solve(s, workers=1, voortgang=meldingen.append)
+    assert any(m.startswith("ronde 2: 10 deelproblemen nog niet bewezen") for m in meldingen)
+    assert seeds.count(instellingen.RANDOM_SEED + 1) == 10
+    assert plan.bewezen_optimaal and plan.besluiten.equals(gewoon.besluiten)
