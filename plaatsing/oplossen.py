@@ -192,7 +192,24 @@ def _los_taak_op(comp: Component, aandeel: float, einde: float, seed: int,
     over = max(0.0, einde - time.time())
     seconden = min(over, max(over * aandeel, instellingen.MIN_SECONDEN_PER_DEEL), max_seconden)
     oplossing = _los_component_op(comp, fasen, _Klok(seconden), seed)
+    if not all(f.bewezen for f in fasen):
+        oplossing = herstel_o2(comp, oplossing)
     return oplossing, fasen
+
+
+def herstel_o2(comp: Component, plan: dict) -> dict:
+    """O2 on a plan kept after a time-out: put each pushed-out colleague in the place of the
+    lower-ranked occupant (who becomes unplaced), until nobody is pushed out. Each replacement keeps
+    H1–H5 (o2_schendingen only reports replacements that fit and leave no functievolgerrecht behind)
+    and raises that function's occupants in its priority, so it ends (regels.md O2)."""
+    plan = dict(plan)
+    for _ in range(10 * len(comp.personen) + 10):
+        schendingen = o2_schendingen(comp, plan)
+        if not schendingen:
+            break
+        persoon, ander, functie = schendingen[0]
+        plan[persoon], plan[ander] = functie, None
+    return plan
 
 
 def _met_tijd(verslag: FaseVerslag, later: FaseVerslag) -> FaseVerslag:

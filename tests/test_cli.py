@@ -169,6 +169,7 @@ def test_tijdslimiet_geeft_plan_met_exitcode_3(tmp_path):
     assert verantwoording["fase O1 minimale boventalligheid: status"] == \
         "geen bewijs binnen de tijdslimiet (CP-SAT: UNKNOWN)"
     assert verantwoording["parameter tijdslimiet"] == "0.001"
+    assert verantwoording["toets (F1–F3)"] == "geen schendingen"  # the kept plan is repaired to meet O2
     besluiten = list(openpyxl.load_workbook(uit)["Plaatsingsbesluiten"].values)
     assert len(besluiten) == 301  # still a decision for everyone
     assert not [k for k, v in verantwoording.items() if k.startswith("toets H")]  # H1–H5 hold
