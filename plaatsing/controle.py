@@ -101,14 +101,21 @@ def h4_schendingen(comp: Component, deel: dict) -> list[tuple]:
 
 
 def o6_schendingen(comp: Component, deel: dict) -> list[tuple]:
-    """O6: a swap of two placed colleagues that keeps H1–H5, O2 and the O1–O5 totals, and gives the
-    one with more seniority (SEL-A) a better outcome."""
+    """O6 violations as toets rows."""
+    return [("O6", m, n2, f"ruil met {ander} (in {n2}, kortere diensttijd) geeft deze medewerker "
+             "een betere uitkomst bij gelijke totalen", f"ruil {m} ({n1}) en {ander} ({n2})")
+            for m, n1, ander, n2 in o6_ruilen(comp, deel)]
+
+
+def o6_ruilen(comp: Component, deel: dict) -> list[tuple[str, str, str, str]]:
+    """O6: swaps (m in n1, ander in n2) of two placed colleagues that keep H1–H5, O2 and the O1–O5
+    totals, and give m, who has more seniority (SEL-A), a better outcome."""
     bezetting: dict[str, list[str]] = {}
     for p, f in deel.items():
         if f is not None:
             bezetting.setdefault(f, []).append(p)
     belasting = {f: sum(comp.fte[q] for q in ps) for f, ps in bezetting.items()}
-    rijen = []
+    ruilen = []
     for m in comp.personen:
         n1 = deel[m]
         if n1 is None:
@@ -130,9 +137,8 @@ def o6_schendingen(comp: Component, deel: dict) -> list[tuple]:
                 na = dict(deel, **{m: n2, ander: n1})
                 if h4_schendingen(comp, na) or o2_schendingen(comp, na):
                     continue
-                rijen.append(("O6", m, n2, f"ruil met {ander} (in {n2}, kortere diensttijd) geeft deze medewerker "
-                              "een betere uitkomst bij gelijke totalen", f"ruil {m} ({n1}) en {ander} ({n2})"))
-    return rijen
+                ruilen.append((m, n1, ander, n2))
+    return ruilen
 
 
 def _zelfde_totalen(voor, na) -> bool:

@@ -193,22 +193,29 @@ def _los_taak_op(comp: Component, aandeel: float, einde: float, seed: int,
     seconden = min(over, max(over * aandeel, instellingen.MIN_SECONDEN_PER_DEEL), max_seconden)
     oplossing = _los_component_op(comp, fasen, _Klok(seconden), seed)
     if not all(f.bewezen for f in fasen):
-        oplossing = herstel_o2(comp, oplossing)
+        oplossing = herstel_o2_o6(comp, oplossing)
     return oplossing, fasen
 
 
-def herstel_o2(comp: Component, plan: dict) -> dict:
-    """O2 on a plan kept after a time-out: put each pushed-out colleague in the place of the
-    lower-ranked occupant (who becomes unplaced), until nobody is pushed out. Each replacement keeps
-    H1–H5 (o2_schendingen only reports replacements that fit and leave no functievolgerrecht behind)
-    and raises that function's occupants in its priority, so it ends (regels.md O2)."""
+def herstel_o2_o6(comp: Component, plan: dict) -> dict:
+    """O2 and O6 on a plan kept after a time-out. O2: put each pushed-out colleague in the place of
+    the lower-ranked occupant (who becomes unplaced); each such replacement keeps H1–H5 and raises
+    that function's occupants in its priority (regels.md O2). O6: make each seniority-improving swap
+    that keeps H1–H5, O2 and the totals; each gives the more senior one a better outcome. Both end."""
+    from plaatsing.controle import o6_ruilen  # controle builds on this module
+
     plan = dict(plan)
     for _ in range(10 * len(comp.personen) + 10):
         schendingen = o2_schendingen(comp, plan)
-        if not schendingen:
+        if schendingen:
+            persoon, ander, functie = schendingen[0]
+            plan[persoon], plan[ander] = functie, None
+            continue
+        ruilen = o6_ruilen(comp, plan)
+        if not ruilen:
             break
-        persoon, ander, functie = schendingen[0]
-        plan[persoon], plan[ander] = functie, None
+        persoon, n1, ander, n2 = ruilen[0]
+        plan[persoon], plan[ander] = n2, n1
     return plan
 
 

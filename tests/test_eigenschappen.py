@@ -103,17 +103,17 @@ def test_voorbeeld_6():
 
 @settings(EIGENSCHAP, max_examples=100)
 @given(small_scenarios(selectiemethode="anciënniteit"))
-def test_herstel_o2_maakt_van_het_startplan_een_plan_zonder_verdringing(tables):
-    # The plan kept after a time-out (the start plan, H1–H5 under SEL-A) is repaired to meet O2.
-    from plaatsing.oplossen import herstel_o2, startplan, voorbereiden
-    from checker import O2, as_context, hard_violations, normalise
+def test_herstel_maakt_van_het_startplan_een_plan_zonder_verdringing_of_ruil(tables):
+    # The plan kept after a time-out (the start plan, H1–H5 under SEL-A) is repaired to meet O2 and O6.
+    from plaatsing.oplossen import herstel_o2_o6, startplan, voorbereiden
+    from checker import O2, O6, as_context, hard_violations, normalise
 
     s = scenario_from_tables(tables)
     _k, gepind, _ruimte, componenten = voorbereiden(s)
     plan = dict.fromkeys(str(m) for m in s.medewerkers.index)
     plan.update(gepind)
     for comp in componenten:
-        plan.update(herstel_o2(comp, startplan(comp)))
+        plan.update(herstel_o2_o6(comp, startplan(comp)))
     ctx = as_context(tables)
     plan = normalise(ctx, plan)
-    assert list(hard_violations(ctx, plan)) == [] and list(O2(ctx, plan)) == []
+    assert list(hard_violations(ctx, plan)) == [] and list(O2(ctx, plan)) == [] and list(O6(ctx, plan)) == []

@@ -290,3 +290,19 @@ def test_niet_bewezen_deel_krijgt_een_ronde_met_een_ander_seed(monkeypatch):
     assert any(m.startswith("ronde 2: 10 deelproblemen nog niet bewezen") for m in meldingen)
     assert seeds.count(instellingen.RANDOM_SEED + 1) == 10
     assert plan.bewezen_optimaal and plan.besluiten.equals(gewoon.besluiten)
+
+
+def test_herstel_na_tijd_out_maakt_de_o6_ruil():
+    # A (1990) and B (2000) both wish N2 first and are passend for N1 and N2 (cap 1 each). A plan kept
+    # after a time-out with A in N1 and B in N2 breaks O6: the swap keeps every total and gives the
+    # more senior A the first wish. The repair makes that swap.
+    from plaatsing.oplossen import herstel_o2_o6, voorbereiden
+    t = tabellen([medewerker("A", "O", date(1990, 1, 1), voorkeuren=("N2",)),
+                  medewerker("B", "O", date(2000, 1, 1), voorkeuren=("N2",))],
+                 [functie("O", familie="f", formatie=2)],
+                 [functie("N1", familie="f"), functie("N2", familie="f")],
+                 [("O", "N1", 50), ("O", "N2", 50)])
+    _k, _pins, _ruimte, componenten = voorbereiden(scenario_from_tables(t))
+    assert herstel_o2_o6(componenten[0], {"A": "N1", "B": "N2"}) == {"A": "N2", "B": "N1"}
+    # O2: A is kept out of N2 by the lower-ranked B; the repair puts A in B's place (B unplaced)
+    assert herstel_o2_o6(componenten[0], {"A": None, "B": "N2"}) == {"A": "N2", "B": None}
