@@ -19,39 +19,22 @@ import time
 from dataclasses import replace
 
 from plaatsing.kandidaten import bepaal_kandidaten
-from plaatsing.oplossen import minimum_niet_geplaatst
+from plaatsing.oplossen import minimum_niet_geplaatst, startplan, voorbereiden
+from plaatsing.voorkeur_leidend import voorkeursvolgorde
 from plaatsing.scenario import Scenario
 from plaatsing.waarden import micro
 
 
 def greedy_po(s: Scenario) -> dict[str, str | None]:
-    """Baseline (a): functievolgers first, then by seniority the best free function that fits."""
-    k = bepaal_kandidaten(s)
-    fte = {p: micro(v) for p, v in s.medewerkers["fte"].items()}
-    over = {f: micro(v) + micro(s.parameters.fte_marge) for f, v in s.nieuwe_functies["formatie_fte"].items()}
+    """Baseline (a): functievolgers first, then by seniority the best free function that fits.
+
+    This is exactly the engine's start plan (`oplossen.startplan`, per component), the procedure
+    regels.md H4 names as always meeting H1–H5 under SEL-A."""
+    _k, gepind, _ruimte, componenten = voorbereiden(s)
     plan: dict[str, str | None] = dict.fromkeys(s.medewerkers.index)
-    for p, f in zip(s.vastgezet["personeelsnummer"], s.vastgezet["nieuwe_functie"]):
-        plan[p] = f
-        over[f] -= fte[p]
-    opties: dict[str, list] = {}
-    vrij = k.opties[~k.opties["personeelsnummer"].isin(set(s.vastgezet["personeelsnummer"]))]
-    for p, f, tier, vpos in zip(vrij["personeelsnummer"], vrij["functie"], vrij["tier"], vrij["vpos"]):
-        opties.setdefault(p, []).append((int(tier), int(vpos), f))
-    volgorde = sorted(opties, key=k.sel_a.__getitem__)
-    for ronde in ("functievolgers", "iedereen"):
-        for p in volgorde:
-            if plan[p] is not None:
-                continue
-            if ronde == "functievolgers":
-                keuzes = sorted((vpos, f) for tier, vpos, f in opties[p] if tier == 1)
-                keuzes = [f for _, f in keuzes]
-            else:
-                keuzes = [f for _, _, f in sorted(opties[p])]
-            for f in keuzes:
-                if fte[p] <= over[f]:
-                    plan[p] = f
-                    over[f] -= fte[p]
-                    break
+    plan.update(gepind)
+    for comp in componenten:
+        plan.update(startplan(comp))
     return plan
 
 
@@ -77,15 +60,14 @@ def stabiel_matching(s1: Scenario) -> dict[str, str]:
             pass
 
     k = bepaal_kandidaten(s1)
-    residents: dict[str, list[str]] = {}
-    prioriteit: dict[tuple[str, str], tuple] = {}
+    opties: dict[str, list] = {}
+    for o in k.opties.itertuples(index=False):
+        opties.setdefault(o.personeelsnummer, []).append(o)
+    residents = {p: voorkeursvolgorde(lijst) for p, lijst in opties.items()}
     t1_rang = {(p, f): i for f, v in k.selectievolgorde.items() for i, p in enumerate(v)}
-    rijen = sorted(zip(k.opties["personeelsnummer"], k.opties["vpos"], k.opties["tier"], k.opties["kosten"],
-                       k.opties["functie"]))
-    for p, vpos, tier, kosten, f in rijen:
-        residents.setdefault(p, []).append((int(vpos), int(tier), int(kosten), f))
-        prioriteit[p, f] = (int(tier), t1_rang[p, f] if tier == 1 else int(k.sel_a[p]))
-    residents = {p: [f for *_, f in sorted(lijst)] for p, lijst in residents.items()}
+    prioriteit = {(o.personeelsnummer, o.functie): (int(o.tier), t1_rang[o.personeelsnummer, o.functie]
+                                                    if o.tier == 1 else int(k.sel_a[o.personeelsnummer]))
+                  for o in k.opties.itertuples(index=False)}
     capaciteit = {f: int(v) for f, v in s1.nieuwe_functies["formatie_fte"].items()}
     hospitals: dict[str, list[str]] = {}
     for p, lijst in residents.items():

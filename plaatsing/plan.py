@@ -151,6 +151,7 @@ def maak_verantwoording(s: Scenario, oplossing: Oplossing, besluiten, bezetting,
             (f"fase {fase.code}: gap", _gap(fase)),
             (f"fase {fase.code}: solver-aanroepen", str(fase.solves)),
             (f"fase {fase.code}: toegevoegde O2-voorwaarden", str(fase.o2_cuts)),
+            (f"fase {fase.code}: functies met de exacte H1-vorm (bewijs)", str(fase.vullingen)),
             (f"fase {fase.code}: rekentijd (s)", f"{fase.seconden:.2f}"),
         ]
     rijen += [

@@ -50,6 +50,8 @@ def test_exacte_h1_vorm_verandert_geen_plan(monkeypatch):
     monkeypatch.setattr(instellingen, "EERSTE_POGING", 0.0)
     exact = solve(scenario_from_tables(tables))
     assert sum(f.vullingen for f in exact.fasen) > 0
+    verantwoording = dict(zip(exact.verantwoording["onderdeel"], exact.verantwoording["waarde"]))
+    assert sum(int(verantwoording[f"fase {f.code}: functies met de exacte H1-vorm (bewijs)"]) for f in exact.fasen) > 0
     assert exact.bewezen_optimaal and gewoon.bewezen_optimaal
     assert exact.besluiten.equals(gewoon.besluiten)
 
