@@ -30,6 +30,7 @@ class Model:
     _passen_niet: dict = field(default_factory=dict)
     _kan_weg: dict = field(default_factory=dict)
     vullingen: tuple[int, int] | None = None                     # constraint range of define_h1_vullingen
+    nooit_verloren: set = field(default_factory=set)             # functievolgers who always keep a T1 right
     seed: int = 0                                                # CP-SAT random_seed for this component
 
 
@@ -152,21 +153,48 @@ def define_h4_functievolgerrecht(m: Model) -> None:
         ruimtes = [m.ruimte_t1[p, f] for f in t1]
         if all(r is False for r in ruimtes):
             continue  # lost the selection everywhere, whatever the others do (H4b)
-        alles_verloren = m.cp.NewBoolVar(f"verloren[{p}]")
-        for r in ruimtes:
-            if r is True:
-                m.cp.Add(alles_verloren == 0)
-            elif r is not False:
-                m.cp.AddImplication(alles_verloren, r.Not())
         keuzes = [m.x[p, f] for f in t1] + [m.x[p, f] for f in sorted(comp.opt_out.get(p, ()))]
+        open_ = [f for f in t1 if m.ruimte_t1[p, f] is not False]
+        if any(r is True for r in ruimtes) or _nooit_verloren(m, p, open_):
+            m.nooit_verloren.add(p)
+            if not any(r is True for r in ruimtes):
+                m.cp.AddBoolOr([m.ruimte_t1[p, f] for f in open_])
+            m.cp.AddBoolOr(keuzes).WithName(f"H4[{p}]")
+            continue
+        alles_verloren = m.cp.NewBoolVar(f"verloren[{p}]")
+        for f in open_:
+            m.cp.AddImplication(alles_verloren, m.ruimte_t1[p, f].Not())
+        # the sum of those conditions: the colleagues ranked above p fill all of p's T1 functions
+        voor = _voorgangers(m, p, open_)
+        m.cp.Add(sum(comp.fte[q] * m.x[q, f] for f, qs in voor.items() for q in qs)
+                 >= sum(m.vol[f] - comp.fte[p] + 1 for f in open_)).OnlyEnforceIf(alles_verloren)
         m.cp.AddBoolOr(keuzes + [alles_verloren]).WithName(f"H4[{p}]")
+
+
+def _voorgangers(m: Model, p: str, functies: list[str]) -> dict[str, list[str]]:
+    """Per T1 function of p: the T1 candidates ranked above p there."""
+    voor = {}
+    for f in functies:
+        volgorde = m.comp.t1_volgorde[f]
+        voor[f] = volgorde[:volgorde.index(p)]
+    return voor
+
+
+def _nooit_verloren(m: Model, p: str, functies: list[str]) -> bool:
+    """H4(b) together over p's T1 functions: p loses the selection only if in each of them the
+    colleagues ranked above p leave less than fte(p), so they fill Σ (vol − fte(p) + 1) in all.
+    Each colleague counts once (one place per person): if the colleagues ranked above p in any
+    of these functions have less fte than that together, p can never lose the selection and
+    must be placed in a T1 function (or H4(a))."""
+    collegas = {q for qs in _voorgangers(m, p, functies).values() for q in qs}
+    return sum(m.comp.fte[q] for q in collegas) < sum(m.vol[f] - m.comp.fte[p] + 1 for f in functies)
 
 
 def add_o2_verdringing(m: Model, persoon: str, ander: str, functie: str) -> bool:
     """O2 cut: unplaced `persoon` may not be kept out of `functie` by lower-ranked `ander`,
     when `ander` could be replaced (fits, and `ander` has no room left as functievolger)."""
     sleutel = (persoon, ander, functie)
-    if sleutel in m.o2_cuts:
+    if sleutel in m.o2_cuts or ander in m.nooit_verloren:
         return False
     m.o2_cuts.add(sleutel)
     comp = m.comp
@@ -223,7 +251,7 @@ def _kan_weg(m: Model, p: str):
     ruimtes = [m.ruimte_t1[p, f] for f in m.comp.t1.get(p, ())]
     if not ruimtes or all(r is False for r in ruimtes):
         waarde = True
-    elif any(r is True for r in ruimtes):
+    elif p in m.nooit_verloren:
         waarde = False
     else:
         waarde = m.cp.NewBoolVar(f"kan_weg[{p}]")

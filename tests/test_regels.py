@@ -306,3 +306,23 @@ def test_herstel_na_tijd_out_maakt_de_o6_ruil():
     assert herstel_o2_o6(componenten[0], {"A": "N1", "B": "N2"}) == {"A": "N2", "B": "N1"}
     # O2: A is kept out of N2 by the lower-ranked B; the repair puts A in B's place (B unplaced)
     assert herstel_o2_o6(componenten[0], {"A": None, "B": "N2"}) == {"A": "N2", "B": None}
+
+
+def test_h4b_samen_over_alle_t1_functies():
+    """H4(b) over several T1 functions together (model._nooit_verloren): X3 has no sure room in
+    A or in B alone (X1 and X2 may both sit there), but X1 and X2 cannot fill both, so X3 always
+    keeps a T1 right; X4 is not caught by that count and stays a decision for the solver."""
+    from plaatsing.model import build_model
+    from plaatsing.oplossen import voorbereiden
+
+    mensen = [medewerker(f"X{i}", "O", date(1990 + i, 1, 1)) for i in range(1, 7)]
+    t = tabellen(mensen, [functie("O", formatie=6)], [functie("A", formatie=2), functie("B", formatie=2)],
+                 [("O", "A", 10), ("O", "B", 10)])
+    (comp,) = voorbereiden(scenario_from_tables(t))[3]
+    m = build_model(comp)
+    assert m.nooit_verloren == {"X1", "X2", "X3"}
+    assert all(m.ruimte_t1["X3", f] is not True for f in "AB")  # no sure room in either alone
+    plaatsing, _ = plaats(t)
+    assert {p: plaatsing[p][1] for p in plaatsing} == {
+        "X1": "functievolger", "X2": "functievolger", "X3": "functievolger", "X4": "functievolger",
+        "X5": "boventallig", "X6": "boventallig"}
