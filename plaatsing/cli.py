@@ -321,7 +321,7 @@ def vergelijk(scenario, plan_a, plan_b, uitvoer, overschrijf, debug):
     from plaatsing.analyse import vergelijk as verschil_van
     from plaatsing.besluiten import lees_besluiten
     from plaatsing.lezen import read_scenario
-    from plaatsing.schrijven import atomair, controleer_uitvoer, nieuw_werkboek, schrijf_tabel
+    from plaatsing.schrijven import atomair, bewaar, controleer_uitvoer, nieuw_werkboek, schrijf_tabel
 
     def werk():
         if uitvoer:
@@ -332,10 +332,10 @@ def vergelijk(scenario, plan_a, plan_b, uitvoer, overschrijf, debug):
         verschil = verschil_van(s, a, b, uitkomsten_a, uitkomsten_b)
         _toon_verschil(verschil)
         if uitvoer:
-            boek = nieuw_werkboek()
+            boek = nieuw_werkboek(alleen_schrijven=True)
             schrijf_tabel(boek, "Verschil", verschil)
             with atomair(uitvoer) as tijdelijk:
-                boek.save(tijdelijk)
+                bewaar(boek, tijdelijk)
             click.echo(f"Verschil geschreven naar {uitvoer}")
 
     _draai(werk, debug)

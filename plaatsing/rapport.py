@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from plaatsing.rapport_tabellen import AFGESCHERMD, KLEIN, TOTAAL, Bijlage, maak_bijlage
-from plaatsing.schrijven import atomair, controleer_uitvoer, nieuw_werkboek, schrijf_tabel
+from plaatsing.schrijven import atomair, bewaar, controleer_uitvoer, nieuw_werkboek, schrijf_tabel
 
 VAST_TIJDSTIP = dt.datetime(2000, 1, 1)
 LEGENDA = (f"'{KLEIN}' = minder dan 5 medewerkers; '{AFGESCHERMD}' = afgeschermd zodat niemand een klein "
@@ -76,13 +76,13 @@ def schrijf_rapport(s, toewijzing: dict, uitkomsten: dict, kandidaten, map_: Pat
     for pad in (docx_pad, xlsx_pad):
         controleer_uitvoer(pad, overschrijf=overschrijf, invoer=Path(s.bron) if s.bron else None, soort=pad.suffix)
     _schrijf_docx(b, s, naam, docx_pad)
-    boek = nieuw_werkboek()
+    boek = nieuw_werkboek(alleen_schrijven=True)
     for sleutel, titel, _ in HOOFDSTUKKEN:
         tabel = getattr(b, sleutel)
         if tabel is not None:
             schrijf_tabel(boek, titel[:31], tabel)
     with atomair(xlsx_pad) as tijdelijk:
-        boek.save(tijdelijk)
+        bewaar(boek, tijdelijk)
     return docx_pad, xlsx_pad
 
 

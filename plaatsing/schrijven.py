@@ -5,18 +5,22 @@ import datetime as dt
 import hashlib
 import os
 import tempfile
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import pandas as pd
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ERROR_CODES
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 VAST_TIJDSTIP = dt.datetime(2000, 1, 1)  # document properties do not change between runs
 KOP_STIJL = Font(bold=True, color="FFFFFF")
 KOP_VULLING = PatternFill("solid", fgColor="1F4E78")
 BREED = {"motivering": 100, "probleem": 80, "waarde": 70, "onderdeel": 55}
+OMLOOP = Alignment(wrap_text=True, vertical="top")
 
 
 class UitvoerFout(Exception):
@@ -49,42 +53,73 @@ def atomair(pad: Path):
             os.unlink(tijdelijk)
 
 
-def nieuw_werkboek() -> Workbook:
-    boek = Workbook()
-    boek.remove(boek.active)
+def nieuw_werkboek(*, alleen_schrijven: bool = False) -> Workbook:
+    """An empty workbook with fixed properties. `alleen_schrijven`: openpyxl's write-only mode,
+    which streams rows to disk (about twice as fast for the large sheets of schrijf_tabel)."""
+    boek = Workbook(write_only=alleen_schrijven)
+    if not alleen_schrijven:
+        boek.remove(boek.active)
     boek.properties.creator = "plaatsing"
     boek.properties.created = VAST_TIJDSTIP
     boek.properties.modified = VAST_TIJDSTIP
     return boek
 
 
+def bewaar(boek: Workbook, pad: Path) -> None:
+    """Save; when that fails, finish the streamed sheets of a write-only workbook first, so that
+    no half-open sheet complains later (openpyxl removes its temporary files at exit)."""
+    try:
+        boek.save(pad)
+    except BaseException:
+        for blad in boek.worksheets:
+            if isinstance(blad, WriteOnlyWorksheet) and not blad.closed:
+                with suppress(Exception):
+                    blad.close()
+        raise
+
+
 def schrijf_tabel(boek: Workbook, titel: str, tabel: pd.DataFrame) -> None:
-    """One sheet: bold frozen header, filter, sensible widths, values only (text stays text)."""
+    """One sheet: bold frozen header, filter, sensible widths, values only (text stays text).
+    Everything about the sheet is set before the first row, as write-only mode requires."""
     blad = boek.create_sheet(titel)
-    blad.append([str(k) for k in tabel.columns])
-    for rij in tabel.itertuples(index=False):
-        blad.append([_celwaarde(v) for v in rij])
-    for cel in blad[1]:
-        cel.font = KOP_STIJL
-        cel.fill = KOP_VULLING
-    for rij in blad.iter_rows(min_row=2):
-        for cel in rij:
-            if isinstance(cel.value, str):
-                cel.data_type = "s"  # never a formula, whatever the text starts with
-            elif isinstance(cel.value, (dt.date, dt.datetime)):
-                cel.number_format = "DD-MM-YYYY"
-    blad.freeze_panes = "A2"
-    if len(tabel.columns):
-        blad.auto_filter.ref = f"A1:{get_column_letter(len(tabel.columns))}{max(1, len(tabel) + 1)}"
+    kolommen = [str(k) for k in tabel.columns]
     for index, kolom in enumerate(tabel.columns, start=1):
         letter = get_column_letter(index)
         if kolom in BREED:
             blad.column_dimensions[letter].width = BREED[kolom]
-            for cel in blad[letter][1:]:
-                cel.alignment = Alignment(wrap_text=True, vertical="top")
             continue
         lengtes = [len(str(kolom))] + [len(str(v)) for v in tabel[kolom].head(500) if v is not None]
         blad.column_dimensions[letter].width = min(45, max(8, max(lengtes) + 2))
+    blad.freeze_panes = "A2"
+    if kolommen:
+        blad.auto_filter.ref = f"A1:{get_column_letter(len(kolommen))}{max(1, len(tabel) + 1)}"
+    kop = []
+    for naam in kolommen:
+        cel = WriteOnlyCell(blad, value=naam)
+        cel.data_type = "s"
+        cel.font, cel.fill = KOP_STIJL, KOP_VULLING
+        kop.append(cel)
+    blad.append(kop)
+    breed = {i for i, k in enumerate(tabel.columns) if k in BREED}
+    for rij in tabel.itertuples(index=False):
+        blad.append([_cel(blad, _celwaarde(v), i in breed) for i, v in enumerate(rij)])
+
+
+def _cel(blad, waarde, breed: bool):
+    """A plain value where that is safe; a styled cell for dates, wrapped text and any text that
+    openpyxl would otherwise take for a formula or an error value (never a formula)."""
+    if isinstance(waarde, (dt.date, dt.datetime)):
+        cel = WriteOnlyCell(blad, value=waarde)
+        cel.number_format = "DD-MM-YYYY"
+        return cel
+    if not breed and not (isinstance(waarde, str) and (waarde.startswith("=") or waarde in ERROR_CODES)):
+        return waarde
+    cel = WriteOnlyCell(blad, value=waarde)
+    if isinstance(waarde, str):
+        cel.data_type = "s"
+    if breed:
+        cel.alignment = OMLOOP
+    return cel
 
 
 def _celwaarde(v):
@@ -115,7 +150,7 @@ def schrijf_besluiten(plan, pad: Path, *, overschrijf: bool = False, pseudonieme
     pad = Path(pad)
     bron = Path(plan.scenario.bron) if plan.scenario.bron else None
     controleer_uitvoer(pad, overschrijf=overschrijf, invoer=bron)
-    boek = nieuw_werkboek()
+    boek = nieuw_werkboek(alleen_schrijven=True)
     schrijf_tabel(boek, "Plaatsingsbesluiten", pseudonimiseer(plan.besluiten) if pseudoniemen else plan.besluiten)
     schrijf_tabel(boek, "Bezetting", plan.bezetting)
     if plan.afspiegeling is not None and not plan.afspiegeling.empty:
@@ -124,5 +159,5 @@ def schrijf_besluiten(plan, pad: Path, *, overschrijf: bool = False, pseudonieme
     if plan.selectie is not None and not plan.selectie.empty:
         schrijf_tabel(boek, "Selectie", plan.selectie)
     with atomair(pad) as tijdelijk:
-        boek.save(tijdelijk)
+        bewaar(boek, tijdelijk)
     return pad
