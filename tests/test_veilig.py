@@ -118,3 +118,28 @@ def test_werkmap_van_100_mb_wordt_geweigerd(tmp_path):
     assert "Bestand, rij -, kolom -: 'groot.xlsx' is 104 MB; een scenario, ook van 65.000 medewerkers, is hooguit" \
         in uitkomst.stderr
     assert "Traceback" not in uitkomst.output
+
+
+def test_schrijf_tabel_houdt_tekst_tekst_en_opmaak(tmp_path):
+    """The write-only writer: text that looks like a formula or an error value stays text, dates get
+    a date format, long text wraps, the header is styled, frozen and filtered."""
+    import pandas as pd
+
+    from plaatsing.schrijven import bewaar, nieuw_werkboek, schrijf_tabel
+
+    tabel = pd.DataFrame({"code": ["=1+1", "#N/A", "gewoon", None],
+                          "datum": [pd.Timestamp(2026, 1, 2), None, None, None],
+                          "aantal": [1, 2.5, None, 4],
+                          "motivering": ["lang " * 40, "=SUM(A1)", None, "kort"]})
+    boek = nieuw_werkboek(alleen_schrijven=True)
+    schrijf_tabel(boek, "Blad", tabel)
+    bewaar(boek, tmp_path / "t.xlsx")
+    blad = openpyxl.load_workbook(tmp_path / "t.xlsx")["Blad"]
+    assert [c.value for c in blad[1]] == ["code", "datum", "aantal", "motivering"]
+    assert blad["A1"].font.b and blad.freeze_panes == "A2" and blad.auto_filter.ref == "A1:D5"
+    assert [(c.value, c.data_type) for c in blad["A"][1:]] == [("=1+1", "s"), ("#N/A", "s"), ("gewoon", "s"),
+                                                                 (None, "n")]
+    assert blad["B2"].value.date() == date(2026, 1, 2) and blad["B2"].number_format == "DD-MM-YYYY"
+    assert [c.value for c in blad["C"][1:]] == [1, 2.5, None, 4]
+    assert blad["D3"].value == "=SUM(A1)" and blad["D3"].data_type == "s"
+    assert blad["D2"].alignment.wrap_text and blad.column_dimensions["D"].width == 100
