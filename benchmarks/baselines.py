@@ -30,7 +30,7 @@ def greedy_po(s: Scenario) -> dict[str, str | None]:
 
     This is exactly the engine's start plan (`oplossen.startplan`, per component), the procedure
     regels.md H4 names as always meeting H1–H5 under SEL-A."""
-    _k, gepind, _ruimte, componenten = voorbereiden(s)
+    _k, gepind, componenten = voorbereiden(s)
     plan: dict[str, str | None] = dict.fromkeys(s.medewerkers.index)
     plan.update(gepind)
     for comp in componenten:

@@ -103,7 +103,7 @@ def los_op(s: Scenario, *, workers: int | None = None,
     meld = voortgang or (lambda _tekst: None)
     workers = workers or instellingen.standaard_workers()
     einde = time.time() + s.parameters.tijdslimiet  # wall clock: the same in every process
-    k, gepind, ruimte, componenten = voorbereiden(s)
+    k, gepind, componenten = voorbereiden(s)
     meld(f"kandidaten bepaald: {len(k.opties)} mogelijke plaatsingen, {len(componenten)} deelproblemen "
          f"({time.monotonic() - start:.1f} s)".replace(".", ",", 1))
     toewijzing: dict[str, str | None] = {m: None for m in s.medewerkers.index}
@@ -142,7 +142,7 @@ def los_op(s: Scenario, *, workers: int | None = None,
         if not open_ or over < 1:
             break
         ronde += 1
-        meld(f"ronde {ronde}: {len(open_)} deelproblemen nog niet bewezen; opnieuw met een ander seed")
+        meld(f"ronde {ronde}: {_deelproblemen(len(open_))} nog niet bewezen; opnieuw met een ander seed")
         per_deel = over if budget * 2 > over else budget  # the last round gets all that is left
         budget *= 2
         opnieuw = _los_taken_op([(taken[i][0], 1.0, einde, instellingen.RANDOM_SEED + ronde - 1, per_deel)
@@ -219,6 +219,10 @@ def herstel_o2_o6(comp: Component, plan: dict) -> dict:
     return plan
 
 
+def _deelproblemen(aantal: int) -> str:
+    return f"{aantal} deelprobleem" if aantal == 1 else f"{aantal} deelproblemen"
+
+
 def _met_tijd(verslag: FaseVerslag, later: FaseVerslag) -> FaseVerslag:
     """A stage report that keeps its result but counts the time of a later, unsuccessful round."""
     return replace(verslag, seconden=later.seconden, solves=later.solves)
@@ -229,7 +233,7 @@ def _grootte(comp: Component) -> int:
 
 
 def voorbereiden(s: Scenario):
-    """Candidates, pins, the room per function (micro-fte, pins subtracted) and the components."""
+    """Candidates, pins and the components (each with its room per function: micro-fte, pins subtracted)."""
     k = bepaal_kandidaten(s)
     fte = {nr: micro(v) for nr, v in s.medewerkers["fte"].items()}
     gepind = dict(zip(s.vastgezet["personeelsnummer"], s.vastgezet["nieuwe_functie"]))
@@ -237,13 +241,13 @@ def voorbereiden(s: Scenario):
               for f, formatie in s.nieuwe_functies["formatie_fte"].items()}
     for m, f in gepind.items():
         ruimte[f] -= fte[m]
-    return k, gepind, ruimte, splits(k, ruimte, fte)
+    return k, gepind, splits(k, ruimte, fte)
 
 
 def minimum_niet_geplaatst(s: Scenario) -> tuple[int, bool]:
     """O1 on its own: the fewest medewerkers not placed under H1–H5 (and whether it is proven)."""
     klok = _Klok(s.parameters.tijdslimiet)
-    k, gepind, _ruimte, componenten = voorbereiden(s)
+    _k, gepind, componenten = voorbereiden(s)
     geplaatst, bewezen = len(gepind), True
     for comp in componenten:
         if _triviaal(comp) is not None:

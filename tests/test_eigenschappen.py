@@ -109,7 +109,7 @@ def test_herstel_maakt_van_het_startplan_een_plan_zonder_verdringing_of_ruil(tab
     from checker import O2, O6, as_context, hard_violations, normalise
 
     s = scenario_from_tables(tables)
-    _k, gepind, _ruimte, componenten = voorbereiden(s)
+    _k, gepind, componenten = voorbereiden(s)
     plan = dict.fromkeys(str(m) for m in s.medewerkers.index)
     plan.update(gepind)
     for comp in componenten:

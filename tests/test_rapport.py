@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from datetime import date
 from pathlib import Path
 
 import openpyxl
@@ -54,7 +53,7 @@ def test_anonimiseer_primair_en_secundair():
 
 
 def test_bijlage_inhoud_en_anonimiteit(demo):
-    s, plan, map_, _ = demo
+    s, _plan, map_, _ = demo
     pad = map_ / "almelo-2018-OR-bijlage.docx"
     doc = Document(pad)
     koppen = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]

@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 
 from plaatsing import InvoerFout, scenario_from_tables, solve
+from plaatsing.model import build_model
+from plaatsing.oplossen import voorbereiden
 from scenario_gen import functie, medewerker, tabellen
 
 DEMO_PAD = Path(__file__).resolve().parent.parent / "scenarios" / "almelo-2018.xlsx"
@@ -155,7 +157,7 @@ def test_h4_functievolger_gaat_voor_aantal():  # regels.md §7.3
     t = tabellen([medewerker("A", "OA", date(1990, 1, 1)), medewerker("B", "OB", date(1980, 1, 1))],
                  [functie("OA"), functie("OB", familie="n")], [functie("N", familie="n"), functie("M")],
                  [("OA", "N", 10), ("OA", "M", 50)])
-    plaatsing, plan = plaats(t)
+    plaatsing, _plan = plaats(t)
     assert plaatsing["A"][:2] == ("N", "functievolger") and plaatsing["B"][1] == "boventallig"
     t["Medewerkers"][0]["voorkeur_1"] = "M"  # H4(a): A opts out
     plaatsing, _ = plaats(t)
@@ -296,13 +298,13 @@ def test_herstel_na_tijd_out_maakt_de_o6_ruil():
     # A (1990) and B (2000) both wish N2 first and are passend for N1 and N2 (cap 1 each). A plan kept
     # after a time-out with A in N1 and B in N2 breaks O6: the swap keeps every total and gives the
     # more senior A the first wish. The repair makes that swap.
-    from plaatsing.oplossen import herstel_o2_o6, voorbereiden
+    from plaatsing.oplossen import herstel_o2_o6
     t = tabellen([medewerker("A", "O", date(1990, 1, 1), voorkeuren=("N2",)),
                   medewerker("B", "O", date(2000, 1, 1), voorkeuren=("N2",))],
                  [functie("O", familie="f", formatie=2)],
                  [functie("N1", familie="f"), functie("N2", familie="f")],
                  [("O", "N1", 50), ("O", "N2", 50)])
-    _k, _pins, _ruimte, componenten = voorbereiden(scenario_from_tables(t))
+    _k, _pins, componenten = voorbereiden(scenario_from_tables(t))
     assert herstel_o2_o6(componenten[0], {"A": "N1", "B": "N2"}) == {"A": "N2", "B": "N1"}
     # O2: A is kept out of N2 by the lower-ranked B; the repair puts A in B's place (B unplaced)
     assert herstel_o2_o6(componenten[0], {"A": None, "B": "N2"}) == {"A": "N2", "B": None}
@@ -312,13 +314,10 @@ def test_h4b_samen_over_alle_t1_functies():
     """H4(b) over several T1 functions together (model._nooit_verloren): X3 has no sure room in
     A or in B alone (X1 and X2 may both sit there), but X1 and X2 cannot fill both, so X3 always
     keeps a T1 right; X4 is not caught by that count and stays a decision for the solver."""
-    from plaatsing.model import build_model
-    from plaatsing.oplossen import voorbereiden
-
     mensen = [medewerker(f"X{i}", "O", date(1990 + i, 1, 1)) for i in range(1, 7)]
     t = tabellen(mensen, [functie("O", formatie=6)], [functie("A", formatie=2), functie("B", formatie=2)],
                  [("O", "A", 10), ("O", "B", 10)])
-    (comp,) = voorbereiden(scenario_from_tables(t))[3]
+    (comp,) = voorbereiden(scenario_from_tables(t))[2]
     m = build_model(comp)
     assert m.nooit_verloren == {"X1", "X2", "X3"}
     assert all(m.ruimte_t1["X3", f] is not True for f in "AB")  # no sure room in either alone

@@ -5,7 +5,6 @@ from __future__ import annotations
 import random
 from datetime import date
 
-import pytest
 
 from plaatsing import scenario_from_tables, solve
 from plaatsing.kandidaten import bepaal_kandidaten, leeftijd, leeftijdsgroep

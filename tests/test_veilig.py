@@ -64,7 +64,7 @@ def test_afgebroken_schrijven_laat_niets_achter(tmp_path, monkeypatch):
 
 
 def test_bestaand_bestand_blijft_heel_bij_fout(tmp_path, monkeypatch):
-    pad, t = gevaarlijk_scenario(tmp_path)
+    _pad, t = gevaarlijk_scenario(tmp_path)
     plan = solve(scenario_from_tables(t))
     doel = tmp_path / "bestaand.xlsx"
     doel.write_bytes(b"oude inhoud")
@@ -89,7 +89,7 @@ def test_pseudonimiseer_vervangt_namen_stabiel(tmp_path):
 
 
 def test_verantwoording_zonder_persoonsgegevens(tmp_path):
-    pad, t = gevaarlijk_scenario(tmp_path)
+    _pad, t = gevaarlijk_scenario(tmp_path)
     t["Medewerkers"][0]["naam"] = "Geheime Naam"
     plan = solve(scenario_from_tables(t))
     tekst = " ".join(plan.verantwoording["waarde"].astype(str)) + " ".join(plan.verantwoording["onderdeel"])
