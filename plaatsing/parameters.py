@@ -57,7 +57,7 @@ def parse_parameter(naam: str, waarde) -> object:
 
     Raises ValueError with a Dutch explanation when the value does not fit.
     """
-    from plaatsing.waarden import lees_datum, lees_decimaal, lees_geheel, lees_tekst, sleutel
+    from plaatsing.invoer.cellen import lees_datum, lees_decimaal, lees_geheel, lees_tekst, sleutel
 
     if naam == "peildatum":
         return lees_datum(waarde)

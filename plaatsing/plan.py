@@ -8,15 +8,15 @@ from typing import Callable
 
 import pandas as pd
 
-from plaatsing import schema
-from plaatsing.controle import toets
-from plaatsing.kandidaten import TIER_NAAM
+from plaatsing.invoer import contract as schema
+from plaatsing.toets.regelcontrole import toets
+from plaatsing.regels.kandidaten import TIER_NAAM
 from plaatsing.parameters import AFSPIEGELING, VOORKEUR_LEIDEND
-from plaatsing.selectie import maak_afspiegeling, maak_selectie
-from plaatsing.motivering import Motiveerder
-from plaatsing.oplossen import FaseVerslag, Oplossing, los_op
+from plaatsing.regels.selectievolgorde import maak_afspiegeling, maak_selectie
+from plaatsing.uitleg.motivering import Motiveerder
+from plaatsing.model.oplossen import FaseVerslag, Oplossing, los_op
 from plaatsing.scenario import Scenario
-from plaatsing.waarden import micro
+from plaatsing.invoer.cellen import micro
 
 BESLUIT_KOLOMMEN = list(schema.BESLUIT_KOLOMMEN)
 BEZETTING_KOLOMMEN = ["functiecode", "functienaam", "eenheid", "schaal", "formatie_fte", "bezet_fte",
@@ -57,7 +57,7 @@ def solve(scenario: Scenario, *, workers: int | None = None,
           voortgang: Callable[[str], None] | None = None) -> Plan:
     """Place every medewerker of the scenario under regels.md and return the Plan."""
     if scenario.parameters.beleid == VOORKEUR_LEIDEND:
-        from plaatsing.voorkeur_leidend import los_op_voorkeur_leidend
+        from plaatsing.model.voorkeur_leidend import los_op_voorkeur_leidend
         oplossing, vergelijking = los_op_voorkeur_leidend(scenario, workers=workers, voortgang=voortgang)
     else:
         oplossing, vergelijking = los_op(scenario, workers=workers, voortgang=voortgang), []

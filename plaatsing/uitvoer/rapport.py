@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from plaatsing.rapport_tabellen import AFGESCHERMD, KLEIN, TOTAAL, Bijlage, maak_bijlage
-from plaatsing.schrijven import atomair, bewaar, controleer_uitvoer, nieuw_werkboek, schrijf_tabel
+from plaatsing.uitvoer.rapport_tabellen import AFGESCHERMD, KLEIN, TOTAAL, Bijlage, maak_bijlage
+from plaatsing.uitvoer.excel import atomair, bewaar, controleer_uitvoer, nieuw_werkboek, schrijf_tabel
 
 VAST_TIJDSTIP = dt.datetime(2000, 1, 1)
 LEGENDA = (f"'{KLEIN}' = minder dan 5 medewerkers; '{AFGESCHERMD}' = afgeschermd zodat niemand een klein "

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from plaatsing.fouten import InvoerFout, Melding
-from plaatsing.waarden import is_leeg
+from plaatsing.invoer.cellen import is_leeg
 
 BESTAND = "Bestand"
 TABELLEN = "Tabellen"

@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from plaatsing.kandidaten import Kandidaten
+from plaatsing.invoer.cellen import micro
+from plaatsing.regels.kandidaten import Kandidaten, bepaal_kandidaten
+from plaatsing.scenario import Scenario
 
 
 @dataclass
@@ -98,3 +100,15 @@ def vrije_opties(k: Kandidaten) -> pd.DataFrame:
     """Options of persons who are not pinned (pinned persons are decided by SS-7)."""
     gepind = set(k.opties.loc[k.opties["vastgezet"], "personeelsnummer"])
     return k.opties[~k.opties["personeelsnummer"].isin(gepind)]
+
+
+def voorbereiden(s: Scenario):
+    """Candidates, pins and the components (each with its room per function: micro-fte, pins subtracted)."""
+    k = bepaal_kandidaten(s)
+    fte = {nr: micro(v) for nr, v in s.medewerkers["fte"].items()}
+    gepind = dict(zip(s.vastgezet["personeelsnummer"], s.vastgezet["nieuwe_functie"]))
+    ruimte = {f: micro(formatie) + micro(s.parameters.fte_marge)
+              for f, formatie in s.nieuwe_functies["formatie_fte"].items()}
+    for m, f in gepind.items():
+        ruimte[f] -= fte[m]
+    return k, gepind, splits(k, ruimte, fte)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from plaatsing.kandidaten import LEEFTIJDSGROEPEN, leeftijd, leeftijdsgroep
+from plaatsing.regels.kandidaten import LEEFTIJDSGROEPEN, leeftijd, leeftijdsgroep
 from plaatsing.scenario import Scenario
 
 SELECTIE_KOLOMMEN = ["functiecode", "rang", "personeelsnummer", "dienstverband", "leeftijd", "leeftijdsgroep",

@@ -16,14 +16,15 @@ from typing import Callable
 
 from ortools.sat.python import cp_model
 
-from plaatsing import instellingen
+from plaatsing.model import instellingen
 from plaatsing.fouten import H4Conflict
-from plaatsing.component import Component, splits
-from plaatsing.kandidaten import ONGENOEMD, Kandidaten, bepaal_kandidaten
-from plaatsing.model import (Model, add_o2_verdringing, build_model, define_h1_vullingen, define_o2_vooraf,
+from plaatsing.regels.deelproblemen import Component, splits
+from plaatsing.regels.deelproblemen import voorbereiden
+from plaatsing.regels.kandidaten import ONGENOEMD, Kandidaten
+from plaatsing.toets.regelcontrole import heeft_ruimte, o2_schendingen, o6_ruilen
+from plaatsing.model.model import (Model, add_o2_verdringing, build_model, define_h1_vullingen, define_o2_vooraf,
                              remove_h1_vullingen)
 from plaatsing.scenario import Scenario
-from plaatsing.waarden import micro
 
 FASEN = (
     ("O1", "minimale boventalligheid"),
@@ -202,8 +203,6 @@ def herstel_o2_o6(comp: Component, plan: dict) -> dict:
     the lower-ranked occupant (who becomes unplaced); each such replacement keeps H1–H5 and raises
     that function's occupants in its priority (regels.md O2). O6: make each seniority-improving swap
     that keeps H1–H5, O2 and the totals; each gives the more senior one a better outcome. Both end."""
-    from plaatsing.controle import o6_ruilen  # controle builds on this module
-
     plan = dict(plan)
     for _ in range(10 * len(comp.personen) + 10):
         schendingen = o2_schendingen(comp, plan)
@@ -230,36 +229,6 @@ def _met_tijd(verslag: FaseVerslag, later: FaseVerslag) -> FaseVerslag:
 
 def _grootte(comp: Component) -> int:
     return sum(len(comp.opties[p]) for p in comp.personen)
-
-
-def voorbereiden(s: Scenario):
-    """Candidates, pins and the components (each with its room per function: micro-fte, pins subtracted)."""
-    k = bepaal_kandidaten(s)
-    fte = {nr: micro(v) for nr, v in s.medewerkers["fte"].items()}
-    gepind = dict(zip(s.vastgezet["personeelsnummer"], s.vastgezet["nieuwe_functie"]))
-    ruimte = {f: micro(formatie) + micro(s.parameters.fte_marge)
-              for f, formatie in s.nieuwe_functies["formatie_fte"].items()}
-    for m, f in gepind.items():
-        ruimte[f] -= fte[m]
-    return k, gepind, splits(k, ruimte, fte)
-
-
-def minimum_niet_geplaatst(s: Scenario) -> tuple[int, bool]:
-    """O1 on its own: the fewest medewerkers not placed under H1–H5 (and whether it is proven)."""
-    klok = _Klok(s.parameters.tijdslimiet)
-    _k, gepind, componenten = voorbereiden(s)
-    geplaatst, bewezen = len(gepind), True
-    for comp in componenten:
-        if _triviaal(comp) is not None:
-            geplaatst += len(comp.personen)
-            continue
-        m = build_model(comp)
-        m.cp.Maximize(sum(m.geplaatst.values()))
-        solver = instellingen.solver(klok.over())
-        status = solver.Solve(m.cp)
-        bewezen &= status == cp_model.OPTIMAL
-        geplaatst += round(solver.ObjectiveValue())
-    return len(s.medewerkers) - geplaatst, bewezen
 
 
 def _triviaal(comp: Component) -> dict | None:
@@ -449,43 +418,6 @@ def _zet_hint(m: Model, oplossing: dict) -> None:
     m.cp.ClearHints()
     for (p, f), var in m.x.items():
         m.cp.AddHint(var, oplossing[p] == f)
-
-
-def o2_schendingen(comp: Component, oplossing: dict) -> list[tuple[str, str, str]]:
-    """(unplaced m, occupant m', functie) where m outranks m' and could take the place (O2)."""
-    bezetting: dict[str, list[str]] = {f: [] for f in comp.functies}
-    for p, f in oplossing.items():
-        if f is not None:
-            bezetting[f].append(p)
-    belasting = {f: sum(comp.fte[p] for p in ps) for f, ps in bezetting.items()}
-    schendingen = []
-    for persoon in comp.personen:
-        if oplossing[persoon] is not None:
-            continue
-        for optie in comp.opties[persoon]:
-            if optie.tier == 1:
-                continue  # an unplaced functievolger of n never fits there (it lost the selection)
-            f = optie.functie
-            for ander in bezetting[f]:
-                o = comp.optie(ander, f)
-                if o.tier == 1 or (o.tier, comp.sel_a[ander]) < (optie.tier, comp.sel_a[persoon]):
-                    continue
-                past = comp.fte[persoon] <= comp.fte[ander] or \
-                    belasting[f] - comp.fte[ander] + comp.fte[persoon] <= comp.ruimte[f]
-                if past and not any(heeft_ruimte(comp, oplossing, ander, k) for k in comp.t1.get(ander, ())):
-                    schendingen.append((persoon, ander, f))
-    return schendingen
-
-
-def heeft_ruimte(comp: Component, oplossing: dict, persoon: str, functie: str) -> bool:
-    """H4(b): the room in `functie` next to the T1 candidates placed there who go before `persoon`."""
-    voor = 0
-    for p in comp.t1_volgorde[functie]:
-        if p == persoon:
-            break
-        if oplossing.get(p) == functie:
-            voor += comp.fte[p]
-    return comp.ruimte[functie] - voor >= comp.fte[persoon]
 
 
 def _o6_anciënniteit(m: Model, fase: FaseVerslag, klok: _Klok, oplossing: dict) -> None:

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from plaatsing.kandidaten import leeftijd, leeftijdsgroep
+from plaatsing.regels.kandidaten import leeftijd, leeftijdsgroep
 from plaatsing.plan import UITKOMSTEN
 from plaatsing.scenario import Scenario
-from plaatsing.selectie import groepsnaam, maak_afspiegeling, maak_selectie
-from plaatsing.waarden import micro
+from plaatsing.regels.selectievolgorde import groepsnaam, maak_afspiegeling, maak_selectie
+from plaatsing.invoer.cellen import micro
 
 DREMPEL = 5
 KLEIN = "<5"

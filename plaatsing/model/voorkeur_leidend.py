@@ -9,11 +9,11 @@ from __future__ import annotations
 import time
 from collections import deque
 
-from plaatsing.kandidaten import bepaal_kandidaten
-from plaatsing.oplossen import FaseVerslag, Oplossing, los_op
+from plaatsing.regels.kandidaten import bepaal_kandidaten
+from plaatsing.model.oplossen import FaseVerslag, Oplossing, los_op
 from plaatsing.parameters import MAXIMAAL_PLAATSEN
 from plaatsing.scenario import Scenario
-from plaatsing.waarden import micro
+from plaatsing.invoer.cellen import micro
 
 
 def voorkeursvolgorde(opties) -> list[str]:

@@ -1,6 +1,8 @@
 """Dutch texts for click's own messages (help headings, usage errors): users speak Dutch."""
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 
 
 VERTALING = {
@@ -49,8 +51,9 @@ def _vertaal_meervoud(enkel: str, meer: str, n: int) -> str:
     return MEERVOUD.get(tekst, tekst)
 
 
-def installeer() -> None:
-    """Point click's gettext lookups at the Dutch texts above."""
+@contextmanager
+def nederlands():
+    """Point click's gettext lookups at the Dutch texts above while the block runs, then restore them."""
     import click.core
     import click.decorators
     import click.exceptions
@@ -58,11 +61,14 @@ def installeer() -> None:
     import click.parser
     import click.types
 
+    oud = []
     for module in (click.core, click.decorators, click.exceptions, click.formatting, click.parser, click.types):
-        if hasattr(module, "_"):
-            module._ = _vertaal
-        if hasattr(module, "ngettext"):
-            module.ngettext = _vertaal_meervoud
-
-
-
+        for naam, nieuw in (("_", _vertaal), ("ngettext", _vertaal_meervoud)):
+            if hasattr(module, naam):
+                oud.append((module, naam, getattr(module, naam)))
+                setattr(module, naam, nieuw)
+    try:
+        yield
+    finally:
+        for module, naam, waarde in reversed(oud):
+            setattr(module, naam, waarde)

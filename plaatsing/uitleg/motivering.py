@@ -4,10 +4,10 @@ Colleagues are never named: "een collega met langere diensttijd", "een functievo
 """
 from __future__ import annotations
 
-from plaatsing.kandidaten import ONGENOEMD, TIER_NAAM
+from plaatsing.regels.kandidaten import ONGENOEMD, TIER_NAAM
 from plaatsing.parameters import AFSPIEGELING
-from plaatsing.selectie import afspiegeling_feiten
-from plaatsing.waarden import formatteer_getal
+from plaatsing.regels.selectievolgorde import afspiegeling_feiten
+from plaatsing.invoer.cellen import formatteer_getal
 
 UITLEG_TIER = {
     "SS-1": "uw functie gaat over in deze functie en wijzigt niet meer dan {drempel}% (SS-1, functievolger)",

@@ -1,7 +1,7 @@
 """Letters: one Word document per medewerker with the voorgenomen plaatsingsbesluit.
 
 Letterhead, signatory and appeal route come from a small template (INI) the municipality can edit;
-the default is plaatsing/sjablonen/brief.ini. File names hold the personeelsnummer only.
+the default is plaatsing/uitvoer/sjablonen/brief.ini. File names hold the personeelsnummer only.
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from importlib import resources
 from pathlib import Path
 
 from plaatsing.fouten import InvoerFout, Melding
-from plaatsing.schrijven import atomair
+from plaatsing.uitvoer.excel import atomair
 
 VELDEN = ("afzender", "afzender_regels", "plaats", "onderwerp", "aanhef", "inleiding", "zienswijze", "bezwaar",
           "termijn", "afsluiting", "ondertekenaar", "functie_ondertekenaar")
@@ -20,7 +20,7 @@ VAST_TIJDSTIP = dt.datetime(2000, 1, 1)
 
 def lees_sjabloon(pad: Path | None = None) -> dict[str, str]:
     tekst = Path(pad).read_text(encoding="utf-8") if pad else \
-        resources.files("plaatsing").joinpath("sjablonen/brief.ini").read_text(encoding="utf-8")
+        resources.files("plaatsing.uitvoer").joinpath("sjablonen/brief.ini").read_text(encoding="utf-8")
     parser = configparser.ConfigParser(interpolation=None)
     blad = str(pad) if pad else "brief.ini"
     try:
@@ -45,7 +45,7 @@ def schrijf_brieven(plan_besluiten, map_: Path, *, sjabloon: dict, datum: dt.dat
     for r in plan_besluiten.itertuples(index=False):
         pad = map_ / f"{r.personeelsnummer}-voorgenomen-plaatsingsbesluit.docx"
         if pad.exists() and not overschrijf:
-            from plaatsing.schrijven import UitvoerFout
+            from plaatsing.uitvoer.excel import UitvoerFout
             raise UitvoerFout(f"'{pad}' bestaat al; geef --overschrijf op of kies een andere map.")
         paden.append(pad)
     for r, pad in zip(plan_besluiten.itertuples(index=False), paden):

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from plaatsing.schema import VOORKEUR_KOLOMMEN
-from plaatsing.waarden import citeer, formatteer_getal, kopsleutel, micro
+from plaatsing.invoer.contract import VOORKEUR_KOLOMMEN
+from plaatsing.invoer.cellen import citeer, formatteer_getal, kopsleutel, micro
 
 LEEFTIJD_MIN, LEEFTIJD_MAX = 14, 100  # a birth date outside this range at the peildatum is a typing error
 

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from plaatsing import schema
+from plaatsing.invoer import contract as schema
 from plaatsing.fouten import InvoerFout
-from plaatsing.lezen import _Lezer
+from plaatsing.invoer.lezen import _Lezer
 from plaatsing.plan import UITKOMSTEN
 from plaatsing.scenario import Scenario
-from plaatsing.werkboek import open_werkboek
+from plaatsing.invoer.werkboek import open_werkboek
 
 PLAATSINGSBESLUITEN = schema.Blad("Plaatsingsbesluiten", (
     schema.Kolom("personeelsnummer", "code", True, schema.MEDEWERKERS.kolommen[0].aliassen),

@@ -1,4 +1,4 @@
-"""The command line: thin commands over the library; domain errors become clean Dutch messages."""
+"""The commands: thin layers over the library; domain errors become clean Dutch messages."""
 from __future__ import annotations
 
 import sys
@@ -7,11 +7,9 @@ from pathlib import Path
 
 import click
 
-from plaatsing import cli_nl
+from plaatsing.cli import nl
 from plaatsing.fouten import H4Conflict, InvoerFout, ParameterFout
-from plaatsing.schrijven import UitvoerFout
-
-cli_nl.installeer()
+from plaatsing.uitvoer.excel import UitvoerFout
 
 EXIT_ONGELDIG = 1
 EXIT_NIET_BEWEZEN = 3
@@ -85,7 +83,15 @@ def _draai(functie, debug: bool):
         sys.exit(EXIT_INTERN)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]}, options_metavar="[OPTIES]",
+class _Groep(click.Group):
+    """The command group; click's own texts are Dutch while a command runs (nothing patched at import)."""
+
+    def main(self, *args, **kwargs):
+        with nl.nederlands():
+            return super().main(*args, **kwargs)
+
+
+@click.group(cls=_Groep, context_settings={"help_option_names": ["-h", "--help"]}, options_metavar="[OPTIES]",
              subcommand_metavar="OPDRACHT [ARGUMENTEN]...")
 @click.version_option(package_name="plaatsing", message="plaatsing %(version)s")
 def main():
@@ -122,9 +128,9 @@ def solve(scenario, uitvoer, overschrijf, stil, peildatum, tijdslimiet, paramete
     Exitcodes: 0 plan geschreven en bewezen optimaal; 1 scenario ongeldig (niets geschreven);
     2 verkeerd gebruik; 3 plan geschreven maar niet bewezen optimaal binnen de tijdslimiet.
     """
-    from plaatsing.lezen import read_scenario
+    from plaatsing.invoer.lezen import read_scenario
     from plaatsing.plan import solve as los_op
-    from plaatsing.schrijven import controleer_uitvoer, schrijf_besluiten
+    from plaatsing.uitvoer.excel import controleer_uitvoer, schrijf_besluiten
 
     def werk():
         melding = _Voortgang(stil)
@@ -173,7 +179,7 @@ def valideer(scenario, peildatum, parameter, debug):
     Elk probleem wordt gemeld als 'blad, rij, kolom: wat is er mis'. Exitcode 0 als het
     scenario bruikbaar is, 1 als er problemen zijn.
     """
-    from plaatsing.lezen import read_scenario
+    from plaatsing.invoer.lezen import read_scenario
 
     def werk():
         s = read_scenario(scenario, parameters=_parameters(peildatum, None, parameter))
@@ -194,7 +200,7 @@ def template(pad, overschrijf, debug):
 
     Voorbeeld: plaatsing template mijn-scenario.xlsx
     """
-    from plaatsing.template import schrijf_template
+    from plaatsing.invoer.template import schrijf_template
 
     def werk():
         schrijf_template(pad, overschrijf=overschrijf)
@@ -219,9 +225,9 @@ def toets(scenario, besluiten, debug):
     verdringing (O2), ruil bij gelijke stand (O6), selectievolgorde (F3) en het minimum aantal
     niet geplaatsten (F4). Exitcode 0 zonder schendingen, 4 met schendingen.
     """
-    from plaatsing.analyse import toets_plan
-    from plaatsing.besluiten import lees_besluiten
-    from plaatsing.lezen import read_scenario
+    from plaatsing.toets.volledig import toets_plan
+    from plaatsing.invoer.besluiten import lees_besluiten
+    from plaatsing.invoer.lezen import read_scenario
 
     def werk():
         s = read_scenario(scenario)
@@ -253,9 +259,9 @@ def uitleg(scenario, besluiten, medewerker, als_json, debug):
     """
     import json
 
-    from plaatsing.besluiten import lees_besluiten
-    from plaatsing.lezen import read_scenario
-    from plaatsing.uitleg import als_tekst, uitleg as leg_uit
+    from plaatsing.invoer.besluiten import lees_besluiten
+    from plaatsing.invoer.lezen import read_scenario
+    from plaatsing.uitleg.verklaring import als_tekst, uitleg as leg_uit
 
     def werk():
         s = read_scenario(scenario)
@@ -291,8 +297,8 @@ def wat_als(scenario, vastzetten, parameter, debug):
 
     Voorbeeld: plaatsing wat-als scenarios/almelo-2018.xlsx --vastzetten A0035=BV-HRM-02
     """
-    from plaatsing.analyse import wat_als as bereken
-    from plaatsing.lezen import read_scenario
+    from plaatsing.varianten import wat_als as bereken
+    from plaatsing.invoer.lezen import read_scenario
 
     def werk():
         s = read_scenario(scenario)
@@ -318,10 +324,10 @@ def vergelijk(scenario, plan_a, plan_b, uitvoer, overschrijf, debug):
 
     Voorbeeld: plaatsing vergelijk scenarios/almelo-2018.xlsx a-besluiten.xlsx b-besluiten.xlsx
     """
-    from plaatsing.analyse import vergelijk as verschil_van
-    from plaatsing.besluiten import lees_besluiten
-    from plaatsing.lezen import read_scenario
-    from plaatsing.schrijven import atomair, bewaar, controleer_uitvoer, nieuw_werkboek, schrijf_tabel
+    from plaatsing.varianten import vergelijk as verschil_van
+    from plaatsing.invoer.besluiten import lees_besluiten
+    from plaatsing.invoer.lezen import read_scenario
+    from plaatsing.uitvoer.excel import atomair, bewaar, controleer_uitvoer, nieuw_werkboek, schrijf_tabel
 
     def werk():
         if uitvoer:
@@ -356,10 +362,10 @@ def rapport(scenario, besluiten, map_, overschrijf, debug):
 
     Anoniem: geen namen of personeelsnummers; aantallen onder de 5 als '<5'.
     """
-    from plaatsing.besluiten import lees_besluiten
-    from plaatsing.kandidaten import bepaal_kandidaten
-    from plaatsing.lezen import read_scenario
-    from plaatsing.rapport import schrijf_rapport
+    from plaatsing.invoer.besluiten import lees_besluiten
+    from plaatsing.regels.kandidaten import bepaal_kandidaten
+    from plaatsing.invoer.lezen import read_scenario
+    from plaatsing.uitvoer.rapport import schrijf_rapport
 
     def werk():
         s = read_scenario(scenario)
@@ -381,7 +387,7 @@ def rapport(scenario, besluiten, map_, overschrijf, debug):
 @click.option("--map", "map_", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Map waarin de brieven komen (wordt aangemaakt).")
 @click.option("--sjabloon", type=click.Path(dir_okay=False, exists=True, path_type=Path),
-              help="Eigen sjabloon (briefhoofd, ondertekening, bezwaarroute); zie plaatsing/sjablonen/brief.ini.")
+              help="Eigen sjabloon (briefhoofd, ondertekening, bezwaarroute); zie plaatsing/uitvoer/sjablonen/brief.ini.")
 @click.option("--datum", metavar="JJJJ-MM-DD", help="Datum in de brieven (standaard: vandaag).")
 @click.option("--overschrijf", is_flag=True, help="Overschrijf bestaande brieven.")
 @click.option("--pseudonimiseer", is_flag=True, help="Vervang namen in de brieven door een vast pseudoniem (proefdruk).")
@@ -395,11 +401,11 @@ def brieven(scenario, besluiten, map_, sjabloon, datum, overschrijf, pseudonimis
 
     import pandas as pd
 
-    from plaatsing.besluiten import lees_besluiten
-    from plaatsing.brieven import lees_sjabloon, schrijf_brieven
-    from plaatsing.schrijven import pseudonimiseer as pseudonimiseer_tabel
-    from plaatsing.lezen import read_scenario
-    from plaatsing.waarden import lees_datum
+    from plaatsing.invoer.besluiten import lees_besluiten
+    from plaatsing.uitvoer.brieven import lees_sjabloon, schrijf_brieven
+    from plaatsing.uitvoer.excel import pseudonimiseer as pseudonimiseer_tabel
+    from plaatsing.invoer.lezen import read_scenario
+    from plaatsing.invoer.cellen import lees_datum
 
     def werk():
         s = read_scenario(scenario)
@@ -417,6 +423,3 @@ def brieven(scenario, besluiten, map_, sjabloon, datum, overschrijf, pseudonimis
 
     _draai(werk, debug)
 
-
-if __name__ == "__main__":
-    main()

@@ -2,15 +2,15 @@
 function why not — the basis for answering a zienswijze. Colleagues stay anonymous."""
 from __future__ import annotations
 
-from plaatsing.analyse import kengetallen, met_vastzettingen, uitkomst_van
+from plaatsing.varianten import kengetallen, met_vastzettingen, uitkomst_van
 from plaatsing.fouten import InvoerFout, Melding
-from plaatsing.kandidaten import ONGENOEMD, TIER_NAAM, bepaal_kandidaten
-from plaatsing.motivering import Motiveerder
+from plaatsing.regels.kandidaten import ONGENOEMD, TIER_NAAM, bepaal_kandidaten
+from plaatsing.uitleg.motivering import Motiveerder
 from plaatsing.parameters import AFSPIEGELING
 from plaatsing.plan import solve
 from plaatsing.scenario import Scenario
-from plaatsing.selectie import maak_selectie
-from plaatsing.waarden import micro
+from plaatsing.regels.selectievolgorde import maak_selectie
+from plaatsing.invoer.cellen import micro
 
 FASE_TEKST = {
     "O1": "dan zou{den} {n} {collega} meer niet geplaatst kunnen worden (O1)",

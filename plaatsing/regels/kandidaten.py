@@ -14,8 +14,8 @@ import pandas as pd
 from plaatsing.fouten import Melding
 from plaatsing.parameters import AFSPIEGELING
 from plaatsing.scenario import Scenario
-from plaatsing.schema import VOORKEUR_KOLOMMEN
-from plaatsing.waarden import micro
+from plaatsing.invoer.contract import VOORKEUR_KOLOMMEN
+from plaatsing.invoer.cellen import micro
 
 ONGENOEMD = len(VOORKEUR_KOLOMMEN) + 1  # voorkeur position of an unlisted function
 TIER_NAAM = {1: "functievolger", 2: "passend", 3: "passend lager", 4: "geschikt"}

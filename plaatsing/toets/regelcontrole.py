@@ -1,17 +1,18 @@
 """The toets of any plan, also one edited by hand (regels.md §5 F1–F4): every rule recomputed
 from the tables, each violation with rule ID, person, function, what is wrong and what would fix it.
 
-`solve` runs it on its own result and writes the outcome to the Verantwoording.
+`solve` runs it on its own result and writes the outcome to the Verantwoording; the solver reuses
+`o2_schendingen`, `heeft_ruimte` and `o6_ruilen` for its O2 cuts and its repair after a time-out.
+Everything here is computed from the scenario's rules (regels/) and the plan only.
 """
 from __future__ import annotations
 
 import pandas as pd
 
-from plaatsing.component import Component
-from plaatsing.kandidaten import TIER_NAAM, Kandidaten
-from plaatsing.oplossen import heeft_ruimte, o2_schendingen, voorbereiden
+from plaatsing.regels.deelproblemen import Component, voorbereiden
+from plaatsing.regels.kandidaten import TIER_NAAM, Kandidaten
 from plaatsing.scenario import Scenario
-from plaatsing.waarden import formatteer_getal, micro
+from plaatsing.invoer.cellen import formatteer_getal, micro
 
 KOLOMMEN = ["regel", "personeelsnummer", "functie", "probleem", "oplossing"]
 
@@ -145,3 +146,40 @@ def _zelfde_totalen(voor, na) -> bool:
     return (sorted(o.tier for o in voor) == sorted(o.tier for o in na)
             and sorted(o.vpos for o in voor) == sorted(o.vpos for o in na)
             and sum(o.kosten for o in voor) == sum(o.kosten for o in na))
+
+
+def o2_schendingen(comp: Component, oplossing: dict) -> list[tuple[str, str, str]]:
+    """(unplaced m, occupant m', functie) where m outranks m' and could take the place (O2)."""
+    bezetting: dict[str, list[str]] = {f: [] for f in comp.functies}
+    for p, f in oplossing.items():
+        if f is not None:
+            bezetting[f].append(p)
+    belasting = {f: sum(comp.fte[p] for p in ps) for f, ps in bezetting.items()}
+    schendingen = []
+    for persoon in comp.personen:
+        if oplossing[persoon] is not None:
+            continue
+        for optie in comp.opties[persoon]:
+            if optie.tier == 1:
+                continue  # an unplaced functievolger of n never fits there (it lost the selection)
+            f = optie.functie
+            for ander in bezetting[f]:
+                o = comp.optie(ander, f)
+                if o.tier == 1 or (o.tier, comp.sel_a[ander]) < (optie.tier, comp.sel_a[persoon]):
+                    continue
+                past = comp.fte[persoon] <= comp.fte[ander] or \
+                    belasting[f] - comp.fte[ander] + comp.fte[persoon] <= comp.ruimte[f]
+                if past and not any(heeft_ruimte(comp, oplossing, ander, k) for k in comp.t1.get(ander, ())):
+                    schendingen.append((persoon, ander, f))
+    return schendingen
+
+
+def heeft_ruimte(comp: Component, oplossing: dict, persoon: str, functie: str) -> bool:
+    """H4(b): the room in `functie` next to the T1 candidates placed there who go before `persoon`."""
+    voor = 0
+    for p in comp.t1_volgorde[functie]:
+        if p == persoon:
+            break
+        if oplossing.get(p) == functie:
+            voor += comp.fte[p]
+    return comp.ruimte[functie] - voor >= comp.fte[persoon]

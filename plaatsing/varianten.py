@@ -5,28 +5,13 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from plaatsing.controle import toets
 from plaatsing.fouten import InvoerFout, Melding
-from plaatsing.kandidaten import TIER_NAAM, Kandidaten, bepaal_kandidaten
-from plaatsing.oplossen import minimum_niet_geplaatst
+from plaatsing.regels.kandidaten import TIER_NAAM, Kandidaten, bepaal_kandidaten
 from plaatsing.plan import Plan, solve
 from plaatsing.scenario import Scenario
-from plaatsing.waarden import micro
+from plaatsing.invoer.cellen import micro
 
 VERSCHIL_KOLOMMEN = ["personeelsnummer", "was_functie", "was_uitkomst", "wordt_functie", "wordt_uitkomst", "verandering"]
-
-
-def toets_plan(s: Scenario, toewijzing: dict, uitkomsten: dict | None = None) -> pd.DataFrame:
-    """Every violation of regels.md §5 F1–F4 in a plan; F4 with the minimum computed here."""
-    minimum, bewezen = minimum_niet_geplaatst(s)
-    schendingen = toets(s, bepaal_kandidaten(s), toewijzing, uitkomsten=uitkomsten, minimum=minimum)
-    if not bewezen:
-        onbewezen = pd.DataFrame([{"regel": "F4", "personeelsnummer": "", "functie": "",
-                                   "probleem": f"het minimum aantal niet geplaatsten ({minimum} of minder) is niet "
-                                               "binnen de tijdslimiet bewezen",
-                                   "oplossing": "verhoog de tijdslimiet (parameter tijdslimiet) en toets opnieuw"}])
-        schendingen = pd.concat([schendingen, onbewezen], ignore_index=True)
-    return schendingen
 
 
 def uitkomst_van(s: Scenario, k: Kandidaten, toewijzing: dict, p: str) -> str:

@@ -7,9 +7,9 @@ from openpyxl.comments import Comment
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from plaatsing import schema
+from plaatsing.invoer import contract as schema
 from plaatsing.parameters import Parameters
-from plaatsing.schrijven import KOP_STIJL, KOP_VULLING, atomair, controleer_uitvoer, nieuw_werkboek
+from plaatsing.uitvoer.excel import KOP_STIJL, KOP_VULLING, atomair, controleer_uitvoer, nieuw_werkboek
 
 RIJEN = 5000  # validation reaches this far down
 TOELICHTING = {

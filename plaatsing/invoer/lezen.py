@@ -9,13 +9,13 @@ from pathlib import Path
 import pandas as pd
 from openpyxl.utils import get_column_letter
 
-from plaatsing import schema
+from plaatsing.invoer import contract as schema
 from plaatsing.fouten import InvoerFout, Melding
 from plaatsing.parameters import NAMEN, Parameters, parse_parameter
 from plaatsing.scenario import Scenario
-from plaatsing.waarden import (citeer, formatteer_getal, is_leeg, kopsleutel, lees_datum, lees_decimaal,
+from plaatsing.invoer.cellen import (citeer, formatteer_getal, is_leeg, kopsleutel, lees_datum, lees_decimaal,
                                lees_geheel, lees_tekst, sleutel)
-from plaatsing.werkboek import BESTAND, TABELLEN, RuwBlad, bladen_uit_tabellen, open_werkboek, zonder_gc
+from plaatsing.invoer.werkboek import BESTAND, TABELLEN, RuwBlad, bladen_uit_tabellen, open_werkboek, zonder_gc
 
 # Extra Medewerkers columns are carried into the Scenario and the besluiten; these names are taken.
 GERESERVEERD = frozenset(kopsleutel(n) for n in ("rij", *schema.BESLUIT_KOLOMMEN))
@@ -300,7 +300,7 @@ def _controleer_bereik(kolom: schema.Kolom, getal: float) -> None:
 
 
 def _valideer(bladen, overrides: dict, *, bron, sha256) -> Scenario:
-    from plaatsing.validatie import controleer_samenhang
+    from plaatsing.invoer.validatie import controleer_samenhang
 
     if not any(b.rijen or any(not is_leeg(k) for k in b.kop) for b in bladen):
         raise InvoerFout([Melding(BESTAND if bron else TABELLEN, None, None,

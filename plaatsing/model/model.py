@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
-from plaatsing.component import Component
-from plaatsing.knapzak import grootste_deelsom, maximale_vullingen
+from plaatsing.regels.deelproblemen import Component
+from plaatsing.model.knapzak import grootste_deelsom, maximale_vullingen
 
 MAX_VULLINGEN = 5000  # maximal fillings per function for the exact H1 form (define_h1_vullingen)
 

@@ -1,0 +1,1 @@
+"""Input: the workbook reader, cell values, the format contract, validation and the template."""
