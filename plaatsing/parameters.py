@@ -8,6 +8,7 @@ ANCIENNITEIT = "anciënniteit"
 AFSPIEGELING = "afspiegeling"
 MAXIMAAL_PLAATSEN = "maximaal plaatsen"
 VOORKEUR_LEIDEND = "voorkeur leidend"
+IEDEREEN_PLAATSEN = "iedereen plaatsen"
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,8 @@ _KEUZES = {
         "afspiegeling": AFSPIEGELING, "afspiegelingsbeginsel": AFSPIEGELING,
         "sel-b": AFSPIEGELING,
     },
-    "beleid": {"maximaal plaatsen": MAXIMAAL_PLAATSEN, "voorkeur leidend": VOORKEUR_LEIDEND},
+    "beleid": {"maximaal plaatsen": MAXIMAAL_PLAATSEN, "voorkeur leidend": VOORKEUR_LEIDEND,
+               "iedereen plaatsen": IEDEREEN_PLAATSEN},
 }
 
 

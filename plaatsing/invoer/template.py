@@ -19,7 +19,7 @@ TOELICHTING = {
     "max_schalen_lager": "Passend lager tot zoveel schalen lager.",
     "max_schalen_hoger": "Geschikt tot zoveel schalen hoger (0 = uit).",
     "fte_marge": "Toegestane overbezetting per functie in fte.",
-    "beleid": "maximaal plaatsen of voorkeur leidend.",
+    "beleid": "maximaal plaatsen, voorkeur leidend of iedereen plaatsen.",
     "tijdslimiet": "Maximale rekentijd in seconden.",
 }
 
@@ -90,7 +90,7 @@ def _vul_parameters(ws) -> None:
             cel.comment = Comment("Vul hier de peildatum in, bijvoorbeeld 01-10-2018.", "plaatsing")
         ws.cell(row=rij, column=3, value=TOELICHTING[naam])
     keuzes = DataValidation(type="list", formula1='"anciënniteit,afspiegeling"', allow_blank=False)
-    beleid = DataValidation(type="list", formula1='"maximaal plaatsen,voorkeur leidend"', allow_blank=False)
+    beleid = DataValidation(type="list", formula1='"maximaal plaatsen,voorkeur leidend,iedereen plaatsen"', allow_blank=False)
     ws.add_data_validation(keuzes)
     ws.add_data_validation(beleid)
     namen = [naam for naam, _ in Parameters().als_rijen()]

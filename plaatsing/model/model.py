@@ -32,6 +32,9 @@ class Model:
     vullingen: tuple[int, int] | None = None                     # constraint range of define_h1_vullingen
     nooit_verloren: set = field(default_factory=set)             # functievolgers who always keep a T1 right
     seed: int = 0                                                # CP-SAT random_seed for this component
+    boven: dict[str, cp_model.IntVar] = field(default_factory=dict)  # functie -> over formatie (§6)
+    over: dict[str, cp_model.IntVar] = field(default_factory=dict)   # functie -> micro-fte over formatie (§6)
+    bovengrens: dict[int, int] = field(default_factory=dict)        # variable index -> upper bound, if not 0/1
 
 
 def build_model(comp: Component) -> Model:
@@ -72,8 +75,30 @@ def define_h1_capaciteit(m: Model) -> None:
         per_functie[f].append((m.comp.fte[p], var))
     for f, termen in per_functie.items():
         m.belasting[f] = cp_model.LinearExpr.WeightedSum([v for _, v in termen], [w for w, _ in termen])
+        if m.comp.overbezetting:
+            continue
         if sum(w for w, _ in termen) > m.vol[f]:
             m.cp.Add(m.belasting[f] <= m.vol[f]).WithName(f"H1[{f}]")
+    if m.comp.overbezetting:
+        define_iedereen_geplaatst(m, per_functie)
+
+
+def define_iedereen_geplaatst(m: Model, per_functie: dict[str, list]) -> None:
+    """Beleid 'iedereen plaatsen' (regels.md §6): H1 may be exceeded and every medewerker with an
+    eligible function is placed. Per function the fte over formatie + marge − pins (`over`, exact
+    once minimised) and whether it is over at all (`boven`); the stages minimise these first."""
+    for p in m.comp.personen:
+        m.cp.Add(m.geplaatst[p] == 1).WithName(f"iedereen[{p}]")
+    for f, termen in per_functie.items():
+        hoogstens = sum(w for w, _ in termen) - m.comp.ruimte[f]
+        if hoogstens <= 0:
+            continue
+        over = m.cp.NewIntVar(0, hoogstens, f"over[{f}]")
+        boven = m.cp.NewBoolVar(f"boven[{f}]")
+        m.cp.Add(m.belasting[f] <= m.comp.ruimte[f] + over).WithName(f"H1-over[{f}]")
+        m.cp.Add(over == 0).OnlyEnforceIf(boven.Not())
+        m.over[f], m.boven[f] = over, boven
+        m.bovengrens[over.Index()] = hoogstens
 
 
 def define_h1_vullingen(m: Model) -> int:
@@ -86,7 +111,7 @@ def define_h1_vullingen(m: Model) -> int:
     comp = m.comp
     begin = len(m.cp.Proto().constraints)
     aantal = 0
-    for f in comp.functies:
+    for f in comp.functies if not comp.overbezetting else ():  # §6: no capacity row to tighten
         kandidaten = [p for p in comp.personen if (p, f) in m.x]
         if sum(comp.fte[p] for p in kandidaten) <= m.vol[f]:
             continue

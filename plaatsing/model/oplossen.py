@@ -24,6 +24,7 @@ from plaatsing.regels.kandidaten import ONGENOEMD, Kandidaten
 from plaatsing.toets.regelcontrole import heeft_ruimte, o2_schendingen, o6_ruilen
 from plaatsing.model.model import (Model, add_o2_verdringing, build_model, define_h1_vullingen, define_o2_vooraf,
                              remove_h1_vullingen)
+from plaatsing.parameters import IEDEREEN_PLAATSEN
 from plaatsing.scenario import Scenario
 
 FASEN = (
@@ -110,6 +111,8 @@ def los_op(s: Scenario, *, workers: int | None = None,
     toewijzing: dict[str, str | None] = {m: None for m in s.medewerkers.index}
     toewijzing.update(gepind)
     fasen = [FaseVerslag(c, n) for c, n in FASEN]
+    if s.parameters.beleid == IEDEREEN_PLAATSEN:
+        fasen[0].naam = "iedereen geplaatst, minste overbezetting (functies, dan fte)"
     te_doen = []
     for comp in componenten:
         oplossing = _triviaal(comp)
@@ -250,7 +253,18 @@ def _niveaus(comp: Component, m: Model | None = None):
     kosten = [[(m.x[p, o.functie] if m else (p, o.functie), -o.kosten) for p in comp.personen
                for o in comp.opties[p] if o.kosten]]
     geplaatst = [[(m.geplaatst[p] if m else (p, None), 1) for p in comp.personen]]
+    if comp.overbezetting:
+        # §6 'iedereen plaatsen': everyone is placed (a constraint); O1 becomes fewest functions
+        # over formatie, then fewest fte over formatie (zero in a component that needs the solver
+        # for nothing else, so without a model there is nothing to count)
+        geplaatst = [[(v, -1) for v in m.boven.values()], [(v, -1) for v in m.over.values()]] if m else []
     return (("O1", geplaatst), ("O3", tiers), ("O4", voorkeur), ("O5", kosten))
+
+
+def _bereik(niveau, bovengrens: dict[int, int] | None = None) -> int:
+    """The range of a level's sum: Σ |coefficient| × largest value (1 for a Boolean)."""
+    grens = bovengrens or {}
+    return sum(abs(c) * (grens.get(v.Index(), 1) if grens else 1) for v, c in niveau)
 
 
 def _waarden(comp: Component, oplossing: dict) -> list[int]:
@@ -267,12 +281,11 @@ def _waarden(comp: Component, oplossing: dict) -> list[int]:
     return waarden
 
 
-def _gewichten(comp: Component, niveaus) -> list[int]:
+def _gewichten(comp: Component, niveaus, bovengrens: dict[int, int] | None = None) -> list[int]:
     """Lexicographic weights: a level outweighs everything in the levels after it."""
     gewichten = [1] * len(niveaus)
     for i in range(len(niveaus) - 2, -1, -1):
-        bereik = sum(abs(c) for _, c in niveaus[i + 1]) + 1
-        gewichten[i] = gewichten[i + 1] * bereik
+        gewichten[i] = gewichten[i + 1] * (_bereik(niveaus[i + 1], bovengrens) + 1)
     return gewichten
 
 
@@ -286,8 +299,8 @@ def _los_component_op(comp: Component, fasen: list[FaseVerslag], klok: _Klok,
             define_o2_vooraf(m)  # O2 binds from here on (it never changes the O1 count)
         # a stage may not take all the time: O6 (and with it the unique, O2-checked plan) must still run
         fase_klok = _Klok(klok.over() * instellingen.FASE_AANDEEL)
-        for groep in _splits_niveaus(comp, niveaus):
-            gewichten = _gewichten(comp, groep)
+        for groep in _splits_niveaus(comp, niveaus, m.bovengrens):
+            gewichten = _gewichten(comp, groep, m.bovengrens)
             termen = [(v, g * c) for g, niveau in zip(gewichten, groep) for v, c in niveau]
             if not termen:
                 continue
@@ -339,15 +352,19 @@ def startplan(comp: Component) -> dict:
                     plan[p] = o.functie
                     over[o.functie] -= comp.fte[p]
                     break
+    if comp.overbezetting:  # §6: who did not fit goes over formatie in their best option
+        for p in comp.personen:
+            if plan[p] is None:
+                plan[p] = comp.opties[p][0].functie
     return plan
 
 
-def _splits_niveaus(comp, niveaus):
+def _splits_niveaus(comp, niveaus, bovengrens: dict[int, int] | None = None):
     """Combine consecutive levels into one weighted objective while the weights stay small."""
     groepen, huidig = [], []
     for niveau in niveaus:
         kandidaat = huidig + [niveau]
-        if huidig and _gewichten(comp, kandidaat)[0] * (sum(abs(c) for _, c in kandidaat[0]) + 1) > instellingen.MAX_GEWICHT:
+        if huidig and _gewichten(comp, kandidaat, bovengrens)[0] * (_bereik(kandidaat[0], bovengrens) + 1) > instellingen.MAX_GEWICHT:
             groepen.append(huidig)
             kandidaat = [niveau]
         huidig = kandidaat
@@ -406,10 +423,21 @@ def _evalueer(m: Model, termen, oplossing: dict) -> int:
     """The value of an objective (list of (variable, coefficient)) for a plan."""
     sleutels = {v.Index(): sleutel for sleutel, v in m.x.items()}
     sleutels.update({v.Index(): (p, None) for p, v in m.geplaatst.items()})
+    over = {}
+    if m.over:  # §6: fte over formatie per function in this plan
+        for f in m.over:
+            belasting = sum(m.comp.fte[p] for p, g in oplossing.items() if g == f)
+            over[f] = max(0, belasting - m.comp.ruimte[f])
+        sleutels.update({v.Index(): ("over", f) for f, v in m.over.items()})
+        sleutels.update({v.Index(): ("boven", f) for f, v in m.boven.items()})
     totaal = 0
     for var, coef in termen:
         p, f = sleutels[var.Index()]
-        if (f is None and oplossing[p] is not None) or (f is not None and oplossing[p] == f):
+        if p == "over":
+            totaal += coef * over[f]
+        elif p == "boven":
+            totaal += coef * (over[f] > 0)
+        elif (f is None and oplossing[p] is not None) or (f is not None and oplossing[p] == f):
             totaal += coef
     return totaal
 

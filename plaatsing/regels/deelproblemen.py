@@ -13,6 +13,7 @@ import pandas as pd
 
 from plaatsing.invoer.cellen import micro
 from plaatsing.regels.kandidaten import Kandidaten, bepaal_kandidaten
+from plaatsing.parameters import IEDEREEN_PLAATSEN
 from plaatsing.scenario import Scenario
 
 
@@ -38,6 +39,7 @@ class Component:
     fte: dict[str, int]
     t1: dict[str, list[str]] = field(default_factory=dict)        # persoon -> T1 functions
     opt_out: dict[str, set[str]] = field(default_factory=dict)    # persoon -> H4(a) functions
+    overbezetting: bool = False   # beleid 'iedereen plaatsen' (§6): H1 may be exceeded, all placed
 
     def optie(self, persoon: str, functie: str) -> Optie | None:
         for o in self.opties[persoon]:
@@ -52,7 +54,8 @@ def uitkomst_sleutel(o: Optie) -> tuple:
     return (o.tier, o.vpos, o.kosten, o.functie)
 
 
-def splits(k: Kandidaten, ruimte: dict[str, int], fte: dict[str, int]) -> list[Component]:
+def splits(k: Kandidaten, ruimte: dict[str, int], fte: dict[str, int], *,
+           overbezetting: bool = False) -> list[Component]:
     """The components of the options of persons who are not pinned, in a fixed order."""
     vrij = vrije_opties(k)
     ouder: dict[str, str] = {}
@@ -84,7 +87,8 @@ def splits(k: Kandidaten, ruimte: dict[str, int], fte: dict[str, int]) -> list[C
             personen=personen, functies=functies, opties=opties,
             ruimte={f: ruimte[f] for f in functies},
             t1_volgorde={f: v for f, v in t1_volgorde.items() if v},
-            sel_a={p: int(k.sel_a[p]) for p in personen}, fte={p: fte[p] for p in personen})
+            sel_a={p: int(k.sel_a[p]) for p in personen}, fte={p: fte[p] for p in personen},
+            overbezetting=overbezetting)
         for p in personen:
             t1 = [o for o in opties[p] if o.tier == 1]
             comp.t1[p] = [o.functie for o in t1]
@@ -111,4 +115,4 @@ def voorbereiden(s: Scenario):
               for f, formatie in s.nieuwe_functies["formatie_fte"].items()}
     for m, f in gepind.items():
         ruimte[f] -= fte[m]
-    return k, gepind, splits(k, ruimte, fte)
+    return k, gepind, splits(k, ruimte, fte, overbezetting=s.parameters.beleid == IEDEREEN_PLAATSEN)

@@ -33,7 +33,7 @@ def _minimum_deel(comp: Component, seconden: float) -> tuple[int, bool]:
     per_persoon = {p: [x[p, o.functie] for o in comp.opties[p]] for p in comp.personen}
     for p, vars_ in per_persoon.items():
         cp.AddAtMostOne(vars_)  # H1: a person is placed whole, in at most one function
-    for f in comp.functies:  # H1 capacity (room = formatie + marge − pinned fte)
+    for f in comp.functies if not comp.overbezetting else ():  # H1 capacity (not under §6)
         termen = [(x[p, f], comp.fte[p]) for p in comp.personen if (p, f) in x]
         cp.Add(sum(v * c for v, c in termen) <= comp.ruimte[f])
     for p in comp.personen:

@@ -11,6 +11,7 @@ import pandas as pd
 
 from plaatsing.regels.deelproblemen import Component, voorbereiden
 from plaatsing.regels.kandidaten import TIER_NAAM, Kandidaten
+from plaatsing.parameters import IEDEREEN_PLAATSEN
 from plaatsing.scenario import Scenario
 from plaatsing.invoer.cellen import formatteer_getal, micro
 
@@ -24,7 +25,10 @@ def toets(s: Scenario, k: Kandidaten, toewijzing: dict[str, str | None], *,
     fte = {p: micro(v) for p, v in s.medewerkers["fte"].items()}
     opties = {(r.personeelsnummer, r.functie): r for r in k.opties.itertuples(index=False)}
     rijen = []
-    rijen += _h1_capaciteit(s, toewijzing, fte)
+    if s.parameters.beleid == IEDEREEN_PLAATSEN:
+        rijen += _iedereen_geplaatst(s, k, toewijzing)
+    else:
+        rijen += _h1_capaciteit(s, toewijzing, fte)
     rijen += [("H2", p, f, "de medewerker komt niet in aanmerking voor deze functie (geen trede T1–T4, niet vastgezet)",
                "plaats de medewerker in een functie waarvoor die in aanmerking komt, of leg een oordeel vast (SS-6)")
               for p, f in sorted(toewijzing.items()) if f is not None and (p, f) not in opties]
@@ -58,6 +62,14 @@ def _h1_capaciteit(s, toewijzing, fte):
              f"({formatteer_getal(ruimte[f] / 1e6)} fte)",
              f"haal {formatteer_getal((b - ruimte[f]) / 1e6)} fte uit {f}")
             for f, b in sorted(bezet.items()) if b > ruimte.get(f, 0)]
+
+
+def _iedereen_geplaatst(s, k, toewijzing):
+    """§6 'iedereen plaatsen': H1 may be exceeded, but nobody with an eligible function stays unplaced."""
+    kan = set(k.opties["personeelsnummer"])
+    return [("O1", p, "", "niet geplaatst terwijl het beleid 'iedereen plaatsen' is en de medewerker ergens in "
+             "aanmerking komt (§6)", "plaats de medewerker in een functie waarvoor die in aanmerking komt")
+            for p, f in sorted(toewijzing.items()) if f is None and p in kan]
 
 
 def _uitkomsten(s, opties, toewijzing, uitkomsten, gepind):
@@ -133,13 +145,25 @@ def o6_ruilen(comp: Component, deel: dict) -> list[tuple[str, str, str, str]]:
                 if not _zelfde_totalen((eigen, huidig), (beter, terug)):
                     continue
                 verschil = comp.fte[m] - comp.fte[ander]
-                if belasting[n2] + verschil > comp.ruimte[n2] or belasting[n1] - verschil > comp.ruimte[n1]:
+                if not _past_na_ruil(comp, belasting, n1, n2, verschil):
                     continue
                 na = dict(deel, **{m: n2, ander: n1})
                 if h4_schendingen(comp, na) or o2_schendingen(comp, na):
                     continue
                 ruilen.append((m, n1, ander, n2))
     return ruilen
+
+
+def _past_na_ruil(comp: Component, belasting: dict, n1: str, n2: str, verschil: int) -> bool:
+    """H1 after moving `verschil` micro-fte from n1 to n2; under §6 'iedereen plaatsen' the
+    functions over formatie and the fte over formatie (the O1 totals there) must stay the same."""
+    na = {n1: belasting[n1] - verschil, n2: belasting[n2] + verschil}
+    if not comp.overbezetting:
+        return all(na[f] <= comp.ruimte[f] for f in na)
+    over = lambda lading: {f: max(0, lading[f] - comp.ruimte[f]) for f in (n1, n2)}  # noqa: E731
+    voor, daarna = over(belasting), over(na)
+    return (sum(v > 0 for v in voor.values()), sum(voor.values())) == \
+        (sum(v > 0 for v in daarna.values()), sum(daarna.values()))
 
 
 def _zelfde_totalen(voor, na) -> bool:
