@@ -39,6 +39,14 @@ VERTALING = {
 MEERVOUD = {
     "Got unexpected extra argument ({args})": "Onverwacht extra argument ({args})",
     "Got unexpected extra arguments ({args})": "Onverwachte extra argumenten ({args})",
+    "Did you mean {possibility}?": "Bedoelt u {possibility}?",
+    "(Did you mean one of: {possibilities}?)": "(Bedoelt u een van: {possibilities}?)",
+    "Option {name!r} requires an argument.": "Optie {name!r} heeft een waarde nodig.",
+    "Option {name!r} requires {nargs} arguments.": "Optie {name!r} heeft {nargs} waarden nodig.",
+    "{value!r} is not {choice}.": "{value!r} is niet {choice}.",
+    "{value!r} is not one of {choices}.": "{value!r} is niet een van {choices}.",
+    "{value!r} does not match the format {format}.": "{value!r} heeft niet de vorm {format}.",
+    "{value!r} does not match the formats {formats}.": "{value!r} heeft geen van de vormen {formats}.",
 }
 
 

@@ -93,7 +93,8 @@ class _Groep(click.Group):
 
 @click.group(cls=_Groep, context_settings={"help_option_names": ["-h", "--help"]}, options_metavar="[OPTIES]",
              subcommand_metavar="OPDRACHT [ARGUMENTEN]...")
-@click.version_option(package_name="plaatsing", message="plaatsing %(version)s")
+@click.version_option(package_name="plaatsing", message="plaatsing %(version)s",
+                      help="Toon het versienummer en stop.")
 def main():
     """Plaatsing: plaatst medewerkers in de nieuwe formatie volgens het sociaal statuut.
 
