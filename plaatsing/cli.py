@@ -418,5 +418,12 @@ def brieven(scenario, besluiten, map_, sjabloon, datum, overschrijf, pseudonimis
     _draai(werk, debug)
 
 
+from plaatsing.cli_bijna import bijna_geplaatst as _bijna_geplaatst  # noqa: E402
+from plaatsing.cli_importeer import importeer as _importeer  # noqa: E402
+
+main.add_command(_importeer)
+main.add_command(_bijna_geplaatst)
+
+
 if __name__ == "__main__":
     main()

@@ -1,0 +1,1 @@
+"""Input: importing HR-system exports into a scenario workbook (importeren, hr_exports)."""
