@@ -6,8 +6,12 @@ from pathlib import Path
 
 import click
 
-from plaatsing.cli import (EXIT_NIET_BEWEZEN, _debug, _parameter, _parameters, _peildatum, _samenvatting, _draai,
-                           _Voortgang)
+# The shared helpers of plaatsing.cli are imported inside the command: plaatsing.cli imports this
+# module at its end, also when it runs as `python -m plaatsing.cli`.
+_peildatum = click.option("--peildatum", metavar="JJJJ-MM-DD", help="Peildatum (gaat voor het blad Parameters).")
+_parameter = click.option("--parameter", "-p", multiple=True, metavar="NAAM=WAARDE",
+                          help="Zet een parameter, bijvoorbeeld -p drempel_wijziging=40 (mag vaker).")
+_debug = click.option("--debug", is_flag=True, help="Toon bij een interne fout de volledige foutmelding.")
 
 
 @click.command("bijna-geplaatst", options_metavar="[OPTIES]")
@@ -33,6 +37,7 @@ def bijna_geplaatst(scenario, uitvoer, overschrijf, max_extra, stil, peildatum, 
     (de demo: ongeveer 50 plaatsingen, 20 à 40 seconden). Exitcodes als bij 'solve'.
     """
     from plaatsing.bijna_geplaatst import bijna_geplaatst as zoek
+    from plaatsing.cli import EXIT_NIET_BEWEZEN, _draai, _parameters, _samenvatting, _Voortgang
     from plaatsing.lezen import read_scenario
     from plaatsing.plan import solve
     from plaatsing.schrijven import controleer_uitvoer, schrijf_besluiten

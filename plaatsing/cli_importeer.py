@@ -6,8 +6,11 @@ from pathlib import Path
 
 import click
 
-from plaatsing.cli import EXIT_NIET_BEWEZEN, EXIT_ONGELDIG, _debug, _draai, _paren
 from plaatsing.invoer.hr_exports import SOORTEN
+
+# plaatsing.cli imports this module at its end (also as `python -m plaatsing.cli`): its helpers are
+# imported inside the command.
+_debug = click.option("--debug", is_flag=True, help="Toon bij een interne fout de volledige foutmelding.")
 
 
 @click.command(options_metavar="[OPTIES]")
@@ -37,6 +40,7 @@ def importeer(export, soort, uitvoer, formatiehuis, kolom, deeltijd, normuren, o
     1 problemen in de export (niets geschreven); 2 verkeerd gebruik; 3 scenario geschreven maar
     nog niet bruikbaar (vul de genoemde bladen aan).
     """
+    from plaatsing.cli import EXIT_NIET_BEWEZEN, EXIT_ONGELDIG, _draai, _paren
     from plaatsing.fouten import InvoerFout
     from plaatsing.invoer.importeren import importeer_export, schrijf_scenario
     from plaatsing.lezen import read_scenario
