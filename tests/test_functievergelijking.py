@@ -174,3 +174,16 @@ def test_ss0_demo_heeft_taken_en_de_berekende_percentages_staan_in_de_uitvoer(tm
 def test_template_heeft_het_blad_taken(tmp_path):
     boek = openpyxl.load_workbook(schrijf_template(tmp_path / "t.xlsx"))
     assert [c.value for c in boek["Taken"][1]] == ["functiecode", "taak", "aandeel"]
+
+
+def test_ss0_onafhankelijke_checker_rekent_hetzelfde_percentage_en_dezelfde_tier():
+    from checker import as_context, tier
+
+    t = met_taken(tabellen([medewerker("1", "O", date(2000, 1, 1))], [functie("O")], [functie("N1"), functie("N2")],
+                           [("O", "N1", None), ("O", "N2", None)]),
+                  [("O", "Klant contact", 70), ("O", "B", 30), ("N1", "klantcontact", 70), ("N1", "C", 30),
+                   ("N2", "KLANTCONTACT", 69.5), ("N2", "C", 30.5)])
+    s = scenario_from_tables(t)
+    ctx = as_context(t)
+    assert percentages(s) == {("O", "N1"): 30, ("O", "N2"): 31} == {k: int(v) for k, v in ctx.pct.items()}
+    assert tier(ctx, "1", "N1") == "T1" and tier(ctx, "1", "N2") != "T1"

@@ -169,3 +169,14 @@ def test_cli_importeer_met_formatiehuis_en_zonder(tmp_path):
     result = runner.invoke(main, ["importeer", str(SCENARIOS / "export-sap.xlsx"), "--soort", "sap", "-o", str(niets)])
     assert result.exit_code == 1 and not niets.exists()
     assert "De export kan niet worden geïmporteerd: 2 problemen gevonden. Er is niets geschreven." in result.output
+
+
+def test_komma_csv_met_onbeschermde_decimaalkomma_wordt_niet_verschoven_gelezen(tmp_path):
+    pad = _csv(tmp_path, "Persnr,dateOfBirth,Datum in dienst,Functiecode,Salarisschaal,Uren per week\n"
+                         "001,1970-02-01,2000-01-01,0101,6,\"24,5\"\n"
+                         "002,1971-02-01,2000-01-01,0101,6,24,5\n")
+    with pytest.raises(InvoerFout) as fout:
+        importeer_export(pad, "youforce")
+    assert [str(m) for m in fout.value.meldingen] == [
+        "export.csv, rij 3, kolom -: deze regel heeft 7 velden, de kopregel 6. Staat er een decimaalkomma zonder "
+        "aanhalingstekens in dit door komma's gescheiden bestand? Exporteer dan met ';' als scheidingsteken."]

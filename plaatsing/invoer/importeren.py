@@ -88,10 +88,19 @@ def lees_export(pad) -> Export:
                                   "tussen de kolommen.")])
     lezer = csv.reader(io.StringIO(tekst, newline=""), delimiter=scheiding)
     kop = tuple(k.strip() for k in next(lezer))
-    rijen = []
+    rijen, fouten = [], []
     for rij in lezer:
-        if any(v.strip() for v in rij):
-            rijen.append((lezer.line_num, tuple(v.strip() for v in rij)))
+        if not any(v.strip() for v in rij):
+            continue
+        if len(rij) > len(kop) and any(v.strip() for v in rij[len(kop):]):
+            tip = (" Staat er een decimaalkomma zonder aanhalingstekens in dit door komma's gescheiden bestand? "
+                   "Exporteer dan met ';' als scheidingsteken." if scheiding == "," else "")
+            fouten.append(Melding(naam, lezer.line_num, None,
+                                  f"deze regel heeft {len(rij)} velden, de kopregel {len(kop)}.{tip}"))
+            continue
+        rijen.append((lezer.line_num, tuple(v.strip() for v in rij)))
+    if fouten:
+        raise InvoerFout(fouten)
     return Export(naam, kop, tuple(rijen))
 
 
