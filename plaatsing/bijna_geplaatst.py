@@ -31,6 +31,7 @@ class BijnaGeplaatst:
     tabel: pd.DataFrame         # the sheet "Bijna geplaatst", sorted by extra_fte
     zonder_optie: tuple[str, ...]  # boventalligen without any function they are eligible for
     solves: int
+    niet_gevonden: tuple[str, ...] = ()  # eligible somewhere, but no tried room places them (see module doc)
 
     def samenvatting(self) -> str:
         """The summary line, e.g. '3 medewerkers zouden geplaatst zijn met samen 0,17 fte extra formatie'."""
@@ -39,8 +40,15 @@ class BijnaGeplaatst:
             return "Geen boventallige medewerker zou met extra formatie in één functie geplaatst zijn."
         totaal = formatteer_getal(round(float(self.tabel["extra_fte"].sum()), 4))
         wie = "1 medewerker zou" if aantal == 1 else f"{aantal} medewerkers zouden"
-        return (f"{wie} geplaatst zijn met {'' if aantal == 1 else 'samen '}{totaal} fte extra formatie "
-                "(per medewerker apart berekend; zie het blad Bijna geplaatst).")
+        tekst = (f"{wie} geplaatst zijn met {'' if aantal == 1 else 'samen '}{totaal} fte extra formatie "
+                 "(per medewerker apart berekend; zie het blad Bijna geplaatst).")
+        if self.zonder_optie:
+            tekst += (f" {len(self.zonder_optie)} {'boventallige komt' if len(self.zonder_optie) == 1 else 'boventalligen komen'}"
+                      " voor geen enkele nieuwe functie in aanmerking.")
+        if self.niet_gevonden:
+            tekst += (f" Voor {len(self.niet_gevonden)} andere {'boventallige' if len(self.niet_gevonden) == 1 else 'boventalligen'}"
+                      " plaatst extra formatie in één functie hen alleen ten koste van een ander.")
+        return tekst
 
 
 def met_extra_formatie(s: Scenario, functie: str, extra: int) -> Scenario:
@@ -78,7 +86,7 @@ def bijna_geplaatst(plan: Plan, *, max_extra: float | None = None, personen=None
     def plaatst(ander: Plan, p: str) -> bool:
         return ander.toewijzing[p] is not None and all(ander.toewijzing[q] is not None for q in geplaatst)
 
-    rijen, zonder, solves = [], [], 0
+    rijen, zonder, niet_gevonden, solves = [], [], [], 0
     for p in boventallig:
         if not functies_van.get(p):
             zonder.append(p)
@@ -95,9 +103,11 @@ def bijna_geplaatst(plan: Plan, *, max_extra: float | None = None, personen=None
             rijen.append(_rij(plan, ander, p, f, extra, kleiner))
             meld(f"{p}: {formatteer_getal(extra / 1e6)} fte extra in {f}")
             break
+        else:
+            niet_gevonden.append(p)
     tabel = pd.DataFrame(rijen, columns=KOLOMMEN)
     tabel = tabel.sort_values(["extra_fte", "personeelsnummer"], kind="mergesort").reset_index(drop=True)
-    return BijnaGeplaatst(tabel, tuple(zonder), solves)
+    return BijnaGeplaatst(tabel, tuple(zonder), solves, tuple(niet_gevonden))
 
 
 def pogingen(p, functies_van, bezetters, fte, vrij, vast) -> list[tuple[int, str]]:

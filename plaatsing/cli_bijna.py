@@ -36,6 +36,10 @@ def bijna_geplaatst(scenario, uitvoer, overschrijf, max_extra, stil, peildatum, 
     met een volledige plaatsing nagerekend. Dat kost per boventallige enkele plaatsingen
     (de demo: ongeveer 50 plaatsingen, 20 à 40 seconden). Exitcodes als bij 'solve'.
     """
+    from dataclasses import replace
+
+    import pandas as pd
+
     from plaatsing.bijna_geplaatst import bijna_geplaatst as zoek
     from plaatsing.cli import EXIT_NIET_BEWEZEN, _draai, _parameters, _samenvatting, _Voortgang
     from plaatsing.lezen import read_scenario
@@ -50,6 +54,10 @@ def bijna_geplaatst(scenario, uitvoer, overschrijf, max_extra, stil, peildatum, 
         plan = solve(s, voortgang=melding)
         melding("bijna geplaatst: extra formatie per boventallige zoeken")
         bijna = zoek(plan, max_extra=max_extra, voortgang=melding)
+        regels = pd.DataFrame([("bijna geplaatst", bijna.samenvatting()),
+                               ("bijna geplaatst: plaatsingen nagerekend", str(bijna.solves))],
+                              columns=["onderdeel", "waarde"])
+        plan = replace(plan, verantwoording=pd.concat([plan.verantwoording, regels], ignore_index=True))
         schrijf_besluiten(plan, doel, overschrijf=overschrijf, extra_bladen={"Bijna geplaatst": bijna.tabel})
         click.echo(_samenvatting(plan, doel))
         click.echo(bijna.samenvatting())

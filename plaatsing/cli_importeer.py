@@ -25,7 +25,7 @@ _debug = click.option("--debug", is_flag=True, help="Toon bij een interne fout d
                    "-k datum_in_dienst=DAT01; 'DOEL=' laat die kolom leeg (mag vaker).")
 @click.option("--deeltijd", type=click.Choice(["procent", "uren", "factor"]),
               help="Eenheid van een met --kolom fte=… gekozen kolom die plaatsing niet kent.")
-@click.option("--normuren", type=float, default=36, show_default=True, metavar="UREN",
+@click.option("--normuren", type=click.FloatRange(0, min_open=True), default=36, show_default=True, metavar="UREN",
               help="Uren per week van een voltijdbaan, om uren om te rekenen naar fte.")
 @click.option("--overschrijf", is_flag=True, help="Overschrijf een bestaand uitvoerbestand.")
 @_debug

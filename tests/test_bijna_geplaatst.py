@@ -69,7 +69,9 @@ def test_bijna_geplaatst_via_een_collega_die_naar_een_andere_functie_kan():
 
 def test_bijna_geplaatst_op_de_demo_noemt_a0104_met_de_ruimte_die_nodig_is():
     plan = solve(read_scenario(DEMO))
-    bijna = bijna_geplaatst(plan, personen=["A0104", "A0223", "A0249"])
+    bijna = bijna_geplaatst(plan, personen=["A0104", "A0223", "A0249", "A0054"])
+    assert bijna.zonder_optie == ("A0054",)  # OUD-FAC-02 vervallen, no judgment: eligible nowhere
+    assert bijna.samenvatting().endswith("1 boventallige komt voor geen enkele nieuwe functie in aanmerking.")
     rijen = {r.personeelsnummer: r for r in bijna.tabel.itertuples(index=False)}
     a0104 = rijen["A0104"]
     # AP-ONS-01 has 0,0554 fte vacant, far too little for A0104's 1,0 fte; 0,5 fte more in BV-HRM-02 lets

@@ -180,3 +180,16 @@ def test_komma_csv_met_onbeschermde_decimaalkomma_wordt_niet_verschoven_gelezen(
     assert [str(m) for m in fout.value.meldingen] == [
         "export.csv, rij 3, kolom -: deze regel heeft 7 velden, de kopregel 6. Staat er een decimaalkomma zonder "
         "aanhalingstekens in dit door komma's gescheiden bestand? Exporteer dan met ';' als scheidingsteken."]
+
+
+def test_xlsx_met_percentageopmaak_leest_de_deeltijd_als_het_getoonde_percentage(tmp_path):
+    boek = openpyxl.Workbook()
+    ws = boek.active
+    ws.append(["Medewerker", "Geboortedatum", "Datum in dienst", "Functie", "Salarisschaal", "Parttimepercentage"])
+    ws.append(["001", dt.datetime(1970, 2, 1), dt.datetime(2000, 1, 1), "0101", 6, 0.8889])
+    ws.append(["002", dt.datetime(1971, 2, 1), dt.datetime(2001, 1, 1), "0101", 6, 50])
+    ws["F2"].number_format = "0.00%"
+    boek.save(tmp_path / "export.xlsx")
+    imp = importeer_export(tmp_path / "export.xlsx", "afas")
+    assert [r["fte"] for r in imp.medewerkers] == [0.8889, 0.5]
+    assert [r["geboortedatum"] for r in imp.medewerkers] == [dt.date(1970, 2, 1), dt.date(1971, 2, 1)]

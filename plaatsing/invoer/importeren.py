@@ -71,7 +71,7 @@ def lees_export(pad) -> Export:
             raise InvoerFout([Melding(naam, None, None, "de werkmap is leeg.")])
         blad = bladen[0]
         kop = tuple("" if is_leeg(k) else str(k).strip() for k in blad.kop)
-        return Export(naam, kop, tuple((nr, tuple(c.waarde for c in cellen)) for nr, cellen in blad.rijen))
+        return Export(naam, kop, tuple((nr, tuple(map(_celwaarde, cellen))) for nr, cellen in blad.rijen))
     data = pad.read_bytes()
     for codering in ("utf-8-sig", "cp1252"):
         try:
@@ -102,6 +102,17 @@ def lees_export(pad) -> Export:
     if fouten:
         raise InvoerFout(fouten)
     return Export(naam, kop, tuple(rijen))
+
+
+def _celwaarde(cel):
+    """A cell value; a number shown as a percentage (0,8889 as 88,89%) becomes the text '88.89%', so that
+    a deeltijd column reads it as the percentage the user sees."""
+    from plaatsing.lezen import _is_procentformaat
+
+    waarde = cel.waarde
+    if isinstance(waarde, (int, float)) and not isinstance(waarde, bool) and _is_procentformaat(cel.formaat):
+        return f"{Decimal(repr(float(waarde))) * 100}%"
+    return waarde
 
 
 def kies_kolommen(export: Export, soort: str, kolommen: dict[str, str]) -> tuple[dict[str, tuple[int, str]], list[Melding]]:
