@@ -58,7 +58,7 @@ def importeer(export, soort, uitvoer, formatiehuis, kolom, deeltijd, normuren, o
             sys.exit(EXIT_ONGELDIG)
         for w in imp.waarschuwingen:
             click.echo(f"Let op: {w}", err=True)
-        notities = schrijf_scenario(imp, uitvoer, formatiehuis=formatiehuis, overschrijf=overschrijf)
+        notities = schrijf_scenario(imp, uitvoer, formatiehuis=formatiehuis, overschrijf=overschrijf, export=export)
         click.echo(f"{len(imp.medewerkers)} medewerkers geïmporteerd uit {export.name} ({soort}) naar {uitvoer}.")
         click.echo("Gebruikte kolommen: " + "; ".join(f"{doel} ← '{kop}'" for doel, kop in imp.keuze.items()))
         if imp.niet_overgenomen:

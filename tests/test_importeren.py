@@ -193,3 +193,28 @@ def test_xlsx_met_percentageopmaak_leest_de_deeltijd_als_het_getoonde_percentage
     imp = importeer_export(tmp_path / "export.xlsx", "afas")
     assert [r["fte"] for r in imp.medewerkers] == [0.8889, 0.5]
     assert [r["geboortedatum"] for r in imp.medewerkers] == [dt.date(1970, 2, 1), dt.date(1971, 2, 1)]
+
+
+def test_uitvoer_overschrijft_nooit_de_export_of_het_formatiehuis(tmp_path):
+    import shutil
+
+    kopie = tmp_path / "formatiehuis.xlsx"
+    shutil.copy(FORMATIEHUIS, kopie)
+    result = CliRunner().invoke(main, ["importeer", str(SCENARIOS / "export-afas.csv"), "--soort", "afas",
+                                       "--formatiehuis", str(kopie), "-o", str(kopie), "--overschrijf"])
+    assert result.exit_code == 2
+    assert "is hetzelfde als het scenario; kies een andere naam" in result.output
+    assert kopie.read_bytes() == FORMATIEHUIS.read_bytes()
+
+
+def test_geimporteerd_scenario_opent_in_libreoffice(tmp_path):
+    import shutil
+    import subprocess
+
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice (soffice) is niet geïnstalleerd")
+    doel = tmp_path / "scenario.xlsx"
+    schrijf_scenario(importeer_export(SCENARIOS / "export-youforce.csv", "youforce"), doel, formatiehuis=FORMATIEHUIS)
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(doel)], check=True, capture_output=True, timeout=180)
+    assert (tmp_path / "scenario.pdf").stat().st_size > 1000

@@ -350,7 +350,8 @@ def oude_functies_uit_export(imp: Import) -> tuple[list[dict], list[str]]:
     return rijen, notities
 
 
-def schrijf_scenario(imp: Import, uitvoer, *, formatiehuis=None, overschrijf: bool = False) -> list[str]:
+def schrijf_scenario(imp: Import, uitvoer, *, formatiehuis=None, overschrijf: bool = False,
+                     export=None) -> list[str]:
     """Write the scenario: Medewerkers from the import, every other sheet from `formatiehuis` (a
     workbook with Oude/Nieuwe functies, Functiemapping, Parameters, …) or — without it — Oude
     functies derived from the export and the empty sheets of the template. Returns notes."""
@@ -360,7 +361,8 @@ def schrijf_scenario(imp: Import, uitvoer, *, formatiehuis=None, overschrijf: bo
     from plaatsing.template import schrijf_template
 
     uitvoer = Path(uitvoer)
-    controleer_uitvoer(uitvoer, overschrijf=overschrijf)
+    for bron in (export, formatiehuis):  # never write over the export or the formatiehuis
+        controleer_uitvoer(uitvoer, overschrijf=overschrijf, invoer=None if bron is None else Path(bron))
     notities: list[str] = []
     boek = nieuw_werkboek()
     kop, rijen = medewerker_rijen(imp)
