@@ -70,6 +70,21 @@ def percentage(waarde) -> float:
     return round(float(waarde), 6)
 
 
+def task_shares(tables) -> dict:
+    """SS-0: functiecode -> {task name without case and spaces: share} from the sheet Taken."""
+    taken: dict = {}
+    for r in tables.get("Taken", []):
+        naam = "".join(str(r["taak"]).lower().split())
+        taken.setdefault(str(r["functiecode"]), {})[naam] = float(r["aandeel"])
+    return taken
+
+
+def ss0_change(oud: dict, nieuw: dict) -> int:
+    """SS-0: 100 - sum of min(share in o, share in n), whole percents, .5 rounded up."""
+    common = sum(min(a, nieuw[t]) for t, a in oud.items() if t in nieuw)
+    return int(100 - common + 0.5 + 1e-9)
+
+
 class Context:
     """The facts of one scenario, looked up once: people, functions, tiers, orders."""
 
@@ -85,9 +100,13 @@ class Context:
         self.oud = {str(r["functiecode"]): r for r in tables["Oude functies"]}
         self.nieuw = {str(r["functiecode"]): r for r in tables["Nieuwe functies"]}
         self.pct = {}  # (oud, nieuw) -> lowest percentage (§8.4)
+        taken = task_shares(tables)
         for r in tables.get("Functiemapping", []):
             pair = (str(r["oude_functie"]), str(r["nieuwe_functie"]))
-            self.pct[pair] = min(self.pct.get(pair, 1e9), percentage(r["wijzigingspercentage"]))
+            waarde = r.get("wijzigingspercentage")
+            if waarde is None or waarde == "":
+                waarde = ss0_change(taken[pair[0]], taken[pair[1]])
+            self.pct[pair] = min(self.pct.get(pair, 1e9), percentage(waarde))
         self.gemapt = {n for (_, n) in self.pct}  # new functions some old function maps to
         self.oordeel = {(str(r["personeelsnummer"]), str(r["nieuwe_functie"])):
                         str(r["oordeel"]).strip().lower() for r in tables.get("Geschiktheid", [])}

@@ -1,4 +1,9 @@
-"""The command line `plaatsing`: a thin layer over the library (see opdrachten)."""
+"""The command line `plaatsing`: a thin layer over the library, one module per group of commands."""
+from plaatsing.cli.bijna import bijna_geplaatst
+from plaatsing.cli.importeer import importeer
 from plaatsing.cli.opdrachten import main
+
+main.add_command(importeer)
+main.add_command(bijna_geplaatst)
 
 __all__ = ["main"]

@@ -59,7 +59,9 @@ NIEUWE_FUNCTIES = _functie_blad("Nieuwe functies", ("nieuwe functie", "functies 
 FUNCTIEMAPPING = Blad("Functiemapping", (
     Kolom("oude_functie", "code", True, ("oud", "van", "was")),
     Kolom("nieuwe_functie", "code", True, ("nieuw", "naar", "wordt")),
-    Kolom("wijzigingspercentage", "procent", True, ("percentage", "wijziging", "wijzigingspercentage (%)", "mate van wijziging"), minimum=0, maximum=100),
+    # required column, but a cell may stay empty where Taken describes both functions (SS-0):
+    # functievergelijking.controleer_taken reports a missing column or an empty cell instead
+    Kolom("wijzigingspercentage", "procent", False, ("percentage", "wijziging", "wijzigingspercentage (%)", "mate van wijziging"), minimum=0, maximum=100),
 ), aliassen=("was-wordt", "was wordt", "mapping"))
 
 GESCHIKTHEID = Blad("Geschiktheid", (
@@ -87,8 +89,15 @@ SALARISTABEL = Blad("Salaristabel", (
     Kolom("maandsalaris", "decimaal", True, ("salaris", "bedrag"), minimum=0, maximum=100000),
 ), verplicht=False)
 
+# SS-0: the task composition of old and new functions, for the functievergelijking
+TAKEN = Blad("Taken", (
+    Kolom("functiecode", "code", True, ("functie", "code")),
+    Kolom("taak", "tekst", True, ("taakomschrijving", "omschrijving")),
+    Kolom("aandeel", "procent", True, ("percentage", "aandeel (%)", "tijdsbesteding"), minimum=0, maximum=100),
+), verplicht=False, aliassen=("taken", "taakverdeling"))
+
 BLADEN = (MEDEWERKERS, OUDE_FUNCTIES, NIEUWE_FUNCTIES, FUNCTIEMAPPING, GESCHIKTHEID,
-          VASTGEZET, PARAMETERS, SALARISTABEL)
+          VASTGEZET, PARAMETERS, SALARISTABEL, TAKEN)
 
 # Output sheet Plaatsingsbesluiten (scenario-formaat.md): extra Medewerkers columns are carried
 # behind these, so an extra column may not take one of these names.

@@ -300,6 +300,7 @@ def _controleer_bereik(kolom: schema.Kolom, getal: float) -> None:
 
 
 def _valideer(bladen, overrides: dict, *, bron, sha256) -> Scenario:
+    from plaatsing.regels.functievergelijking import controleer_taken
     from plaatsing.invoer.validatie import controleer_samenhang
 
     if not any(b.rijen or any(not is_leeg(k) for k in b.kop) for b in bladen):
@@ -314,12 +315,14 @@ def _valideer(bladen, overrides: dict, *, bron, sha256) -> Scenario:
     oordelen, _ = lezer.lees(schema.GESCHIKTHEID)
     pins, _ = lezer.lees(schema.VASTGEZET)
     salaris, _ = lezer.lees(schema.SALARISTABEL)
+    taken, _ = lezer.lees(schema.TAKEN)
     parameters = _lees_parameters(lezer, overrides)
     tabellen = {
         "medewerkers": medewerkers, "oud": oud, "nieuw": nieuw, "mapping": mapping,
-        "geschiktheid": oordelen, "vastgezet": pins, "salaris": salaris,
+        "geschiktheid": oordelen, "vastgezet": pins, "salaris": salaris, "taken": taken,
     }
     controleer_samenhang(lezer, tabellen, parameters)
+    controleer_taken(lezer, tabellen, parameters.drempel_wijziging)  # SS-0, fills computed percentages
     if lezer.meldingen:
         raise InvoerFout(lezer.meldingen)
     return _bouw(tabellen, extra, parameters, bron, sha256, tuple(lezer.waarschuwingen))
@@ -398,11 +401,13 @@ def _bouw(tabellen, extra, parameters, bron, sha256, waarschuwingen) -> Scenario
         medewerkers=mw,
         oude_functies=functies(tabellen["oud"]),
         nieuwe_functies=functies(tabellen["nieuw"]),
-        mapping=tabel(tabellen["mapping"], schema.FUNCTIEMAPPING),
+        mapping=pd.DataFrame(tabellen["mapping"], columns=[
+            "rij", *(k.naam for k in schema.FUNCTIEMAPPING.kolommen), "opgegeven", "berekend"]),
         geschiktheid=tabel(tabellen["geschiktheid"], schema.GESCHIKTHEID),
         vastgezet=pins.sort_index(),
         salaristabel=salaris.sort_index(),
         parameters=parameters,
+        taken=tabel(tabellen["taken"], schema.TAKEN) if tabellen["taken"] else None,
         extra_kolommen=tuple(extra),
         bron=bron,
         sha256=sha256,

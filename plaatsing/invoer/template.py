@@ -55,7 +55,7 @@ def _validatie(ws, index: int, kolom: schema.Kolom, blad: str) -> None:
         dv = DataValidation(type="list", formula1=f'"{opties}"', allow_blank=True)
     elif kolom.soort == "code" and kolom.naam != "personeelsnummer":
         bron = "'Oude functies'" if kolom.naam in ("functie", "oude_functie") else "'Nieuwe functies'"
-        if blad not in ("Oude functies", "Nieuwe functies"):
+        if blad not in ("Oude functies", "Nieuwe functies", "Taken"):  # Taken: old and new codes
             dv = DataValidation(type="list", formula1=f"={bron}!$A$2:$A${RIJEN}", allow_blank=True)
     elif kolom.soort == "geheel":
         dv = DataValidation(type="whole", operator="between", formula1=str(int(kolom.minimum)),

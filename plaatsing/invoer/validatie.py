@@ -43,6 +43,7 @@ def controleer_samenhang(lezer, t: dict, parameters) -> None:
                      f"'{citeer(code)}' staat al bij {gezien[code]}; noem elke functie maar één keer als voorkeur.")
             gezien.setdefault(code, kolom)
         _controleer_datums(lezer, r, parameters.peildatum)
+        _vergelijk_feitelijke_functie(lezer, r)
 
     gezien_paar: dict[tuple, int] = {}
     percentages = []
@@ -69,6 +70,19 @@ def controleer_samenhang(lezer, t: dict, parameters) -> None:
     _controleer_persoon_functie(lezer, t["vastgezet"], "Vastgezet", personen if personen_bekend else None,
                                 nieuw if nieuw_bekend else None)
     _controleer_pins(lezer, t, nieuw, parameters)
+
+
+def _vergelijk_feitelijke_functie(lezer, r: dict) -> None:
+    """An extra column feitelijke_functie (e.g. from `plaatsing importeer`): warn where it differs from
+    the formele functie, because the sociaal statuut may say which one counts (the engine uses `functie`)."""
+    for sleutel_, waarde in r.items():
+        if sleutel_.startswith("extra:") and kopsleutel(sleutel_[6:]) == "feitelijkefunctie":
+            feitelijk = None if waarde is None else str(waarde).strip()
+            if feitelijk and r["functie"] is not None and feitelijk != r["functie"]:
+                lezer.waarschuw("Medewerkers", r["rij"], sleutel_[6:],
+                                f"de feitelijke functie {citeer(feitelijk)} is niet de formele functie "
+                                f"{citeer(r['functie'])}; plaatsing rekent met de formele functie (kolom functie). "
+                                "Ga na wat het sociaal statuut zegt.")
 
 
 def _leesbaar(lezer, rijen: list, blad: str, kolom: str) -> bool:

@@ -145,8 +145,12 @@ def pseudonimiseer(besluiten: pd.DataFrame) -> pd.DataFrame:
     return besluiten.assign(naam=besluiten["personeelsnummer"].map(pseudoniem))
 
 
-def schrijf_besluiten(plan, pad: Path, *, overschrijf: bool = False, pseudoniemen: bool = False) -> Path:
-    """The output workbook of the contract: Plaatsingsbesluiten, Bezetting, (Afspiegeling), Verantwoording."""
+def schrijf_besluiten(plan, pad: Path, *, overschrijf: bool = False, pseudoniemen: bool = False,
+                      extra_bladen: dict[str, pd.DataFrame] | None = None) -> Path:
+    """The output workbook of the contract: Plaatsingsbesluiten, Bezetting, (Afspiegeling),
+    (Functievergelijking, SS-0), (`extra_bladen`, e.g. Bijna geplaatst), Verantwoording."""
+    from plaatsing.regels.functievergelijking import functievergelijking
+
     pad = Path(pad)
     bron = Path(plan.scenario.bron) if plan.scenario.bron else None
     controleer_uitvoer(pad, overschrijf=overschrijf, invoer=bron)
@@ -155,6 +159,11 @@ def schrijf_besluiten(plan, pad: Path, *, overschrijf: bool = False, pseudonieme
     schrijf_tabel(boek, "Bezetting", plan.bezetting)
     if plan.afspiegeling is not None and not plan.afspiegeling.empty:
         schrijf_tabel(boek, "Afspiegeling", plan.afspiegeling)
+    vergelijking = functievergelijking(plan.scenario)
+    if vergelijking is not None:
+        schrijf_tabel(boek, "Functievergelijking", vergelijking)
+    for titel, tabel in (extra_bladen or {}).items():
+        schrijf_tabel(boek, titel, tabel)
     schrijf_tabel(boek, "Verantwoording", plan.verantwoording)
     if plan.selectie is not None and not plan.selectie.empty:
         schrijf_tabel(boek, "Selectie", plan.selectie)

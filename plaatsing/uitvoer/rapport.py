@@ -22,6 +22,9 @@ HOOFDSTUKKEN = [
      "passend lager SS-3, geschikt SS-4/SS-6, vastgezet SS-7)."),
     ("vacatures", "Vacatures", "Formatie die na plaatsing vacant is, ook in nieuwe functies die via werving worden vervuld (SS-5)."),
     ("was_wordt", "Was-wordtoverzicht", "Elke oude functie met de nieuwe functie(s) en de mate van wijziging."),
+    ("grensgevallen", "Grensgevallen functies (SS-0)",
+     "Functievergelijkingen uit de taken (regels.md SS-0) met een wijzigingspercentage van 28 tot en met 32 %, en "
+     "vergelijkingen met bijna dezelfde taakwijziging die aan verschillende kanten van de drempel vallen."),
     ("afspiegeling", "Afspiegeling en selectie", "Per leeftijdsgroep behouden en vervallen plaatsen in uitwisselbare groepen."),
     ("leeftijd", "Leeftijdsopbouw voor en na", "Aantal medewerkers per leeftijdsgroep op de peildatum, voor en na plaatsing."),
     ("geslacht", "Verdeling naar geslacht voor en na", ""),

@@ -71,6 +71,7 @@ class Bijlage:
     deeltijd: pd.DataFrame
     financieel: pd.DataFrame | None
     kerncijfers: dict
+    grensgevallen: pd.DataFrame | None = None  # SS-0: computed percentages near the drempel, inconsistencies
 
 
 def maak_bijlage(s: Scenario, kandidaten, toewijzing: dict, uitkomsten: dict) -> Bijlage:
@@ -94,7 +95,21 @@ def maak_bijlage(s: Scenario, kandidaten, toewijzing: dict, uitkomsten: dict) ->
         kerncijfers={"medewerkers": len(mw), "geplaatst": len(geplaatst), "formatie_oud": s.oude_functies["formatie_fte"].sum(),
                      "formatie_nieuw": s.nieuwe_functies["formatie_fte"].sum(),
                      "bezet_nieuw": geplaatst["fte"].sum(), "fte_oud": mw["fte"].sum()},
+        grensgevallen=_grensgevallen(s),
     )
+
+
+def _grensgevallen(s) -> pd.DataFrame | None:
+    """SS-0: the function comparisons with a percentage of 28–32 % or flagged as inconsistent."""
+    from plaatsing.regels.functievergelijking import functievergelijking
+
+    tabel = functievergelijking(s)
+    if tabel is None:
+        return None
+    tabel = tabel[(tabel["grensgeval"] == "ja") | (tabel["consistentie"] != "")]
+    kolommen = ["oude_functie", "nieuwe_functie", "berekend", "opgegeven", "telt", "uitkomst_vergelijking",
+                "consistentie"]
+    return tabel[kolommen].reset_index(drop=True) if not tabel.empty else None
 
 
 def _formatie_oud(s, mw) -> pd.DataFrame:
