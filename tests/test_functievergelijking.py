@@ -189,14 +189,13 @@ def test_ss0_onafhankelijke_checker_rekent_hetzelfde_percentage_en_dezelfde_tier
     assert tier(ctx, "1", "N1") == "T1" and tier(ctx, "1", "N2") != "T1"
 
 
-def test_ss0_or_bijlage_noemt_de_grensgevallen_van_28_tot_32_procent(tmp_path):
-    from plaatsing.uitvoer.rapport import schrijf_rapport
+def test_ss0_or_bijlage_noemt_de_grensgevallen_van_28_tot_32_procent():
+    from plaatsing.uitvoer.rapport import HOOFDSTUKKEN
+    from plaatsing.uitvoer.rapport_tabellen import _grensgevallen
 
-    s = read_scenario(DEMO)
-    plan = solve(s)
-    uitkomsten = dict(zip(plan.besluiten["personeelsnummer"], plan.besluiten["uitkomst"]))
-    from plaatsing.regels.kandidaten import bepaal_kandidaten
-    _docx, xlsx = schrijf_rapport(s, plan.toewijzing, uitkomsten, bepaal_kandidaten(s), tmp_path, "demo")
-    rijen = list(openpyxl.load_workbook(xlsx, read_only=True)["Grensgevallen functies (SS-0)"].iter_rows(values_only=True))
-    assert [r[:3] for r in rijen[1:]] == [("OUD-FIN-01", "BV-FIN-01", 30), ("OUD-FIN-01", "BV-FIN-02", 31),
-                                          ("OUD-KRO-02", "AP-FYS-02", 30)]
+    assert "grensgevallen" in [sleutel for sleutel, _, _ in HOOFDSTUKKEN]
+    tabel = _grensgevallen(read_scenario(DEMO))
+    assert tabel[["oude_functie", "nieuwe_functie", "berekend"]].values.tolist() == [
+        ["OUD-FIN-01", "BV-FIN-01", 30], ["OUD-FIN-01", "BV-FIN-02", 31], ["OUD-KRO-02", "AP-FYS-02", 30]]
+    t = tabellen([medewerker("1", "O", date(2000, 1, 1))], [functie("O")], [functie("N")], [("O", "N", 20)])
+    assert _grensgevallen(scenario_from_tables(t)) is None

@@ -34,7 +34,7 @@ def bijna_geplaatst(scenario, uitvoer, overschrijf, max_extra, stil, peildatum, 
     Voor elke boventallige zoekt plaatsing de kleinste extra formatie in één functie waarmee
     die medewerker geplaatst zou zijn zonder dat een ander zijn plaats verliest; elk antwoord is
     met een volledige plaatsing nagerekend. Dat kost per boventallige enkele plaatsingen
-    (de demo: ongeveer 50 plaatsingen, 20 à 40 seconden). Exitcodes als bij 'solve'.
+    (de demo: ongeveer 50 plaatsingen, 20 à 90 seconden). Exitcodes als bij 'solve'.
     """
     from dataclasses import replace
 
