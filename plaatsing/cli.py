@@ -418,5 +418,9 @@ def brieven(scenario, besluiten, map_, sjabloon, datum, overschrijf, pseudonimis
     _draai(werk, debug)
 
 
+from plaatsing.app.cli import app as _app  # noqa: E402 - issue 18: the web page
+
+main.add_command(_app)
+
 if __name__ == "__main__":
     main()
