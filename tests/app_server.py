@@ -46,6 +46,31 @@ def app_proces(*args, tmpdir: Path):
             regels.extend((rest or "").splitlines())
 
 
+@contextmanager
+def in_proces(app):
+    """Serve a `maak_app` application from a thread of this process (so that tests can patch it)."""
+    import threading
+
+    import uvicorn
+
+    from plaatsing.app.server import open_socket
+
+    sock = open_socket("127.0.0.1", 0, host_gegeven=False)
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off"))
+    draad = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    draad.start()
+    einde = time.monotonic() + 10
+    while not server.started:
+        assert time.monotonic() < einde and draad.is_alive(), "de server startte niet"
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
+    finally:
+        server.should_exit = True
+        draad.join(timeout=10)
+        sock.close()
+
+
 def wacht_op(url: str, *, timeout: float = 10) -> None:
     einde = time.monotonic() + timeout
     while True:

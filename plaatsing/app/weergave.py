@@ -9,19 +9,16 @@ import pandas as pd
 
 MAX_RIJEN = 500  # rows on one page; the filter narrows down, the download has them all
 
-KOLOMMEN = [  # (column of Plaatsingsbesluiten, heading on the page)
-    ("personeelsnummer", "Personeelsnummer"),
-    ("naam", "Naam"),
-    ("huidige_functie", "Huidige functie"),
-    ("huidige_eenheid", "Huidige eenheid"),
-    ("uitkomst", "Uitkomst"),
-    ("nieuwe_functie", "Nieuwe functie"),
-    ("nieuwe_functienaam", "Functienaam"),
-    ("nieuwe_eenheid", "Nieuwe eenheid"),
-    ("voorkeur_gehonoreerd", "Voorkeur"),
-    ("salarisgarantie", "Salaris­garantie"),
+KOLOMMEN = [  # one column on the page: its heading and the Plaatsingsbesluiten columns it can sort on
+    ("Nummer", [("personeelsnummer", "Nummer")]),
+    ("Naam", [("naam", "Naam")]),
+    ("Nu", [("huidige_functie", "Functie"), ("huidige_eenheid", "Eenheid")]),
+    ("Uitkomst", [("uitkomst", "Uitkomst")]),
+    ("Nieuw", [("nieuwe_functie", "Functie"), ("nieuwe_eenheid", "Eenheid")]),
+    ("Voorkeur", [("voorkeur_gehonoreerd", "Voorkeur")]),
+    ("Garantie", [("salarisgarantie", "Garantie")]),
 ]
-SORTEERBAAR = {k for k, _ in KOLOMMEN}
+SORTEERBAAR = {k for _, delen in KOLOMMEN for k, _ in delen}
 KLEUREN = {"functievolger": "#1F4E78", "passend": "#2E75B6", "passend lager": "#9DC3E6", "geschikt": "#70AD47",
            "vastgezet": "#7F7F7F", "boventallig": "#C00000", "niet geplaatst (tijdelijk)": "#ED7D31"}
 
