@@ -11,6 +11,11 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
+import openpyxl
+import pytest
+
+from plaatsing import InvoerFout, read_scenario
+
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "scenarios" / "almelo-2018.xlsx"
 
@@ -81,3 +86,18 @@ def wacht_op(url: str, *, timeout: float = 10) -> None:
             if time.monotonic() > einde:
                 raise
             time.sleep(0.1)
+
+
+def _kapot_scenario(pad: Path) -> Path:
+    boek = openpyxl.load_workbook(DEMO)
+    boek["Medewerkers"].cell(2, 1).value = None            # personeelsnummer leeg
+    boek["Medewerkers"].cell(3, 5).value = "BESTAAT-NIET"  # onbekende functie
+    boek["Nieuwe functies"].cell(2, 5).value = -3          # formatie buiten bereik
+    boek.save(pad)
+    return pad
+
+
+def _meldingen(pad):
+    with pytest.raises(InvoerFout) as fout:
+        read_scenario(pad)
+    return fout.value.meldingen

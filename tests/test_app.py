@@ -9,10 +9,9 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import openpyxl
 import pytest
 
-from app_server import DEMO, app_proces, in_proces
+from app_server import DEMO, _kapot_scenario, _meldingen, app_proces, in_proces
 from plaatsing import InvoerFout, read_scenario
 from plaatsing.app import werk
 from plaatsing.app.beveiliging import controleer_adres, ToegangFout
@@ -181,16 +180,7 @@ def test_alle_verwijzingen_zijn_lokaal_en_ongeldig_scenario_toont_alles(tmp_path
     assert not any(naam in log for naam in namen)
 
 
-def _kapot_scenario(pad: Path) -> Path:
-    boek = openpyxl.load_workbook(DEMO)
-    boek["Medewerkers"].cell(2, 1).value = None            # personeelsnummer leeg
-    boek["Medewerkers"].cell(3, 5).value = "BESTAAT-NIET"  # onbekende functie
-    boek["Nieuwe functies"].cell(2, 5).value = -3          # formatie buiten bereik
-    boek.save(pad)
-    return pad
-
-
-def test_interne_fout_geeft_een_nette_pagina_met_referentie(tmp_path, monkeypatch, caplog):
+def test_interne_fout_geeft_een_nette_pagina_met_referentie(tmp_path, monkeypatch, caplog, capfd):
     from plaatsing.app.web import maak_app
 
     def stuk(pad):
@@ -207,6 +197,9 @@ def test_interne_fout_geeft_een_nette_pagina_met_referentie(tmp_path, monkeypatc
         assert verboden not in antwoord.text
     assert referentie in caplog.text and "RuntimeError" in caplog.text
     assert "Jansen" not in caplog.text and "1970" not in caplog.text
+    verslag = capfd.readouterr()
+    for verboden in ("Traceback", "Jansen", "1970"):
+        assert verboden not in verslag.err + verslag.out
 
 
 # --- long work: errors and cancel in the separate process ---------------------------------------------------
@@ -247,12 +240,6 @@ def test_domeinfout_komt_heel_terug():
     _tot(taak, lambda t: t.status != BEZIG)
     assert taak.status == FOUT and isinstance(taak.fout, InvoerFout)
     assert [m.tekst for m in taak.fout.meldingen] == [m.tekst for m in _meldingen(Path("bestaat-niet.xlsx"))]
-
-
-def _meldingen(pad):
-    with pytest.raises(InvoerFout) as fout:
-        read_scenario(pad)
-    return fout.value.meldingen
 
 
 def test_afbreken_stopt_het_rekenproces():

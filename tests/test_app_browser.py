@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from app_server import DEMO, ROOT, app_proces
+from app_server import DEMO, ROOT, _kapot_scenario, _meldingen, app_proces
 
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -97,17 +97,27 @@ def test_adviseur_in_de_browser(browser, solve_besluiten, tmp_path):
         d.get(url + "/")
         assert d.find_element(By.TAG_NAME, "h1").text == "Scenario kiezen"
         _bekijk(d, "01-start")
+        # an invalid scenario first: every problem on the page at once
+        d.find_element(By.ID, "bestand").send_keys(str(_kapot_scenario(tmp_path / "kapot.xlsx")))
+        d.find_element(By.CSS_SELECTOR, "form[action='/openen'] button").click()
+        _wacht(d, lambda d: d.find_elements(By.ID, "problemen"), wat="de problemen kwamen niet")
+        problemen = [[c.text for c in r.find_elements(By.TAG_NAME, "td")]
+                     for r in d.find_elements(By.CSS_SELECTOR, "#problemen tbody tr")]
+        assert [p[:3] for p in problemen] == [[m.blad, str(m.rij), m.kolom] for m in _meldingen(tmp_path / "kapot.xlsx")]
+        _bekijk(d, "02-validatie")
+        d.find_element(By.LINK_TEXT, "Een ander of verbeterd scenario openen").click()
+        _wacht(d, _op_pagina("/"))
         d.find_element(By.ID, "bestand").send_keys(str(DEMO))
         d.find_element(By.CSS_SELECTOR, "form[action='/openen'] button").click()
         _wacht(d, _op_pagina("/scenario"), wat="het scenario werd niet ingelezen")
         assert "Het scenario is bruikbaar: 300 medewerkers" in d.find_element(By.CLASS_NAME, "goed").text
-        _bekijk(d, "02-scenario")
+        _bekijk(d, "03-scenario")
 
         # 2. solve with live progress
         d.find_element(By.CSS_SELECTOR, "form[action='/oplossen'] button").click()
         _wacht(d, lambda d: "/taak/" in d.current_url or "/besluiten" in d.current_url)
         if "/taak/" in d.current_url:
-            _bekijk(d, "03-voortgang")
+            _bekijk(d, "04-voortgang")
         _wacht(d, _op_pagina("/besluiten"), wat="het plaatsen werd niet afgerond")
         samenvatting = {r.find_element(By.TAG_NAME, "th").text: r.find_element(By.TAG_NAME, "td").text
                         for r in d.find_elements(By.CSS_SELECTOR, "#samenvatting tr")}
@@ -116,7 +126,7 @@ def test_adviseur_in_de_browser(browser, solve_besluiten, tmp_path):
             assert samenvatting[uitkomst] == str(aantal)
         assert "Bewezen optimaal" in d.find_element(By.ID, "bewezen").text
         assert d.find_element(By.CSS_SELECTOR, "svg.grafiek")
-        _bekijk(d, "04-besluiten")
+        _bekijk(d, "05-besluiten")
 
         # 3. filter on boventallig (keyboard: the filter button is reached and pressed with Enter)
         Select(d.find_element(By.ID, "uitkomst")).select_by_value("boventallig")
@@ -126,7 +136,7 @@ def test_adviseur_in_de_browser(browser, solve_besluiten, tmp_path):
         boventallig = sorted(solve_besluiten.loc[solve_besluiten["uitkomst"] == "boventallig", "personeelsnummer"])
         assert [r.find_elements(By.TAG_NAME, "td")[3].text for r in rijen] == ["boventallig"] * len(boventallig)
         assert [r.find_element(By.TAG_NAME, "a").text for r in rijen] == boventallig
-        _bekijk(d, "05-boventallig")
+        _bekijk(d, "06-boventallig")
 
         # 4. one person: the motivering is the one `plaatsing solve` wrote
         persoon = boventallig[0]
@@ -136,7 +146,7 @@ def test_adviseur_in_de_browser(browser, solve_besluiten, tmp_path):
         motivering = solve_besluiten.set_index("personeelsnummer").at[persoon, "motivering"]
         assert d.find_element(By.ID, "motivering").text == motivering
         assert d.find_element(By.ID, "uitkomst").text == "boventallig"
-        _bekijk(d, "06-persoon")
+        _bekijk(d, "07-persoon")
 
         # 5. wat-als: pin this person in the first function offered, read the difference
         probeer = d.find_elements(By.CSS_SELECTOR, "#opties a[href^='/wat-als']")
@@ -145,7 +155,7 @@ def test_adviseur_in_de_browser(browser, solve_besluiten, tmp_path):
         probeer[0].click()
         _wacht(d, _op_pagina("/wat-als"))
         assert Select(d.find_element(By.ID, "functie")).first_selected_option.get_attribute("value") == functie
-        _bekijk(d, "07-wat-als")
+        _bekijk(d, "08-wat-als")
         d.find_element(By.CSS_SELECTOR, "form[action='/wat-als'] button").click()
         _wacht(d, _op_pagina("/wat-als/resultaat"), wat="de wat-als kwam niet")
         tabel = [[c.text for c in r.find_elements(By.TAG_NAME, "td")]
@@ -154,14 +164,14 @@ def test_adviseur_in_de_browser(browser, solve_besluiten, tmp_path):
         assert d.find_element(By.ID, "verschil-aantal").text.startswith(f"{len(verschil)} medewerker")
         assert tabel == verschil
         assert [persoon, "–", "boventallig", functie, "vastgezet", "wordt geplaatst"] in tabel
-        _bekijk(d, "08-verschil")
+        _bekijk(d, "09-verschil")
         d.find_element(By.CSS_SELECTOR, "form[action='/wat-als/verwerpen'] button").click()
         _wacht(d, _op_pagina("/besluiten"))
 
         # 6. downloads: the besluiten equal those of `plaatsing solve`
         d.find_element(By.LINK_TEXT, "Downloads").click()
         _wacht(d, _op_pagina("/downloads"))
-        _bekijk(d, "09-downloads")
+        _bekijk(d, "10-downloads")
         d.find_element(By.ID, "download-besluiten").click()
         downloads = tmp_path / "downloads"
         _wacht(d, lambda _: any(p.suffix == ".xlsx" for p in downloads.iterdir()), 30, "geen download")

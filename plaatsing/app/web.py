@@ -14,7 +14,7 @@ from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
-from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
+from starlette.responses import FileResponse, HTMLResponse, RedirectResponse
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
@@ -349,4 +349,18 @@ def maak_app(werkmap: Path, *, scenariomap: Path | None = None, token: str | Non
                     exception_handlers={HTTPException: niet_gevonden, Exception: intern})
     toegang_middleware = Toegang(None, token=token, poort_hosts=None)  # for comparing the code
     app.state.werkruimte, app.state.taken = ws, taken
-    return app
+    return _Vangnet(app)
+
+
+class _Vangnet:
+    """Outermost layer: Starlette re-raises an error after its handler has sent the polite page, so
+    that the server would print the traceback, exception text (a name?) included; here it ends."""
+
+    def __init__(self, app: Starlette):
+        self.app, self.state = app, app.state
+
+    async def __call__(self, scope, receive, send):
+        try:
+            await self.app(scope, receive, send)
+        except Exception:  # noqa: BLE001 - already logged with its reference by `intern`
+            pass
