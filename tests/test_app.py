@@ -269,3 +269,83 @@ def test_afbreken_op_de_pagina_laat_het_plan_ongemoeid(tmp_path):
         assert app.state.taken.get(taak.rsplit("/", 1)[1]).status == AFGEBROKEN
         assert ws.plan is None
         assert web.get("/besluiten", follow_redirects=False).headers["location"] == "/scenario"
+
+
+# --- documents: the same files as the CLI makes ----------------------------------------------------------
+
+def test_documenten_zijn_die_van_de_cli(tmp_path):
+    import datetime as dt
+    import io
+    import zipfile
+
+    import pandas as pd
+    from click.testing import CliRunner
+
+    from plaatsing import solve
+    from plaatsing.analyse import wat_als
+    from plaatsing.app.web import maak_app
+    from plaatsing.brieven import lees_sjabloon, schrijf_brieven
+    from plaatsing.cli import main
+
+    from datetime import date
+
+    from scenario_gen import functie, medewerker, tabellen, write_xlsx
+
+    # a small scenario: the letters take a moment each, the demo has 300
+    klein = tmp_path / "klein.xlsx"
+    write_xlsx(tabellen([medewerker(p, "O", date(1990 + i, 1, 1)) for i, p in enumerate(("001", "002", "003"))],
+                        [functie("O", formatie=3)], [functie("N", formatie=2), functie("M", formatie=1)],
+                        [("O", "N", 10), ("O", "M", 60)]), klein)
+    app = maak_app(tmp_path / "werk")
+    ws = app.state.werkruimte
+    s = read_scenario(klein)
+    ws.zet_scenario(s, klein.name)
+    ws.zet_plan(solve(s))
+    with in_proces(app) as url, httpx.Client(base_url=url, follow_redirects=True, timeout=60) as web:
+        besluiten = tmp_path / "web-besluiten.xlsx"
+        besluiten.write_bytes(web.get("/download/besluiten.xlsx").content)
+        downloads = _wacht_op_taak(web, web.post("/maak/bijlage"))
+        assert "OR-bijlage (Word)" in downloads.text
+        bijlage = {soort: web.get(f"/download/bestand/klein-OR-bijlage.{soort}").content for soort in ("docx", "xlsx")}
+        downloads = _wacht_op_taak(web, web.post("/maak/brieven"), timeout=120)
+        brieven = zipfile.ZipFile(io.BytesIO(web.get("/download/bestand/klein-brieven.zip").content))
+        assert web.get("/download/bestand/..%2F..%2Fetc%2Fpasswd").status_code == 404
+        assert web.get("/download/verschil.xlsx", follow_redirects=False).headers["location"] == "/downloads"
+        ws.wat_als = wat_als(s, vastzetten={"001": "M"}, basis=ws.plan)
+        assert len(ws.wat_als.verschil) >= 1
+        verschil = pd.read_excel(io.BytesIO(web.get("/download/verschil.xlsx").content), sheet_name="Verschil", dtype=object)
+
+    # the OR-bijlage: byte for byte what `plaatsing rapport` writes from the same besluiten
+    cli = tmp_path / "cli"
+    cli.mkdir()
+    uitkomst = CliRunner().invoke(main, ["rapport", str(klein), str(besluiten), "--map", str(cli)])
+    assert uitkomst.exit_code == 0, uitkomst.output
+    for soort, inhoud in bijlage.items():
+        assert _delen(inhoud) == _delen((cli / f"klein-OR-bijlage.{soort}").read_bytes()), soort
+
+    # the letters: one per medewerker; each as `plaatsing brieven` makes it from the besluiten workbook
+    nummers = list(s.medewerkers.index)
+    assert sorted(brieven.namelist()) == sorted(f"{p}-voorgenomen-plaatsingsbesluit.docx" for p in nummers)
+    tabel = pd.read_excel(besluiten, sheet_name="Plaatsingsbesluiten", dtype=object)
+    tabel["personeelsnummer"] = tabel["personeelsnummer"].map(str)
+    for p in nummers:
+        pad, = schrijf_brieven(tabel[tabel["personeelsnummer"] == p], tmp_path / "cli-brieven",
+                               sjabloon=lees_sjabloon(), datum=dt.date.today(), overschrijf=True)
+        assert _delen(brieven.read(pad.name)) == _delen(pad.read_bytes()), p
+
+    # verschil.xlsx: the difference of the wat-als, as `plaatsing vergelijk --uitvoer` writes it
+    assert list(verschil["personeelsnummer"]) == list(ws.wat_als.verschil["personeelsnummer"])
+    assert list(verschil["wordt_functie"].fillna("")) == list(ws.wat_als.verschil["wordt_functie"].fillna(""))
+
+
+def _delen(office: bytes) -> dict:
+    """The parts of a .docx/.xlsx (a zip) by name: equal content, whatever the timestamps of the zip
+    and of docProps/core.xml (openpyxl stamps 'modified' with the time of saving)."""
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(office)) as z:
+        delen = {naam: z.read(naam) for naam in z.namelist()}
+    delen["docProps/core.xml"] = re.sub(rb"<dcterms:modified[^>]*>[^<]*</dcterms:modified>", b"",
+                                        delen.get("docProps/core.xml", b""))
+    return delen

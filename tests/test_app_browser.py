@@ -92,7 +92,8 @@ def test_adviseur_in_de_browser(browser, solve_besluiten, tmp_path):
     from selenium.webdriver.support.ui import Select
 
     d = browser
-    with app_proces(tmpdir=tmp_path, *[]) as (url, proces, regels):
+    shutil.rmtree(SCHERMEN, ignore_errors=True)
+    with app_proces(tmpdir=tmp_path) as (url, proces, regels):
         # 1. choose / upload
         d.get(url + "/")
         assert d.find_element(By.TAG_NAME, "h1").text == "Scenario kiezen"
