@@ -61,7 +61,8 @@ def start(scenariomap: Path | None, *, host: str, poort: int, host_gegeven: bool
     poort = sock.getsockname()[1]
     lokaal = is_loopback(host)
     token = None if lokaal else nieuw_token()
-    hosts = {f"{naam}:{poort}" for naam in ("127.0.0.1", "localhost", "[::1]", host)} if lokaal else None
+    namen = {"127.0.0.1", "localhost", "[::1]", host}
+    hosts = {f"{naam}:{poort}" for naam in namen} | (namen if poort == 80 else set()) if lokaal else None
     werkmap = Path(tempfile.mkdtemp(prefix="plaatsing-app-"))
     _logboek()
     app = maak_app(werkmap, scenariomap=scenariomap, token=token, hosts=hosts)

@@ -33,6 +33,7 @@ class Taak:
     resultaat: object = None
     fout: BaseException | None = None    # a domain error (InvoerFout, ParameterFout, ...) to show
     referentie: str | None = None        # an internal error: the reference on the polite page
+    soort: str = ""                      # what the log calls it
     start: float = field(default_factory=time.monotonic)
     einde: float | None = None
 
@@ -99,10 +100,11 @@ class Taken:
         self._slot = threading.Lock()
 
     def start(self, titel: str, functie: Callable, argumenten: tuple, *, volgende: str,
-              klaar: Callable[[object], None] | None = None) -> Taak:
+              klaar: Callable[[object], None] | None = None, soort: str | None = None) -> Taak:
         """Start `functie(*argumenten, voortgang=...)` in a new process; `klaar(resultaat)` runs here
-        when it has finished without error, before the page moves on."""
-        taak = Taak(secrets.token_hex(8), titel, volgende)
+        when it has finished without error, before the page moves on. The log names the work by
+        `soort` (default: the function), never by its title, which may hold a file name."""
+        taak = Taak(secrets.token_hex(8), titel, volgende, soort=soort or functie.__name__)
         uitvoer = self._context.Queue()
         proces = self._context.Process(target=_in_proces, args=(uitvoer, functie, argumenten), daemon=False)
         with self._slot:
@@ -110,7 +112,7 @@ class Taken:
             self._processen[taak.id] = proces
         proces.start()
         threading.Thread(target=self._volg, args=(taak, proces, uitvoer, klaar), daemon=True).start()
-        log.info("taak %s gestart: %s", taak.id, titel)
+        log.info("taak %s gestart: %s", taak.id, taak.soort)
         return taak
 
     def _volg(self, taak: Taak, proces, uitvoer, klaar) -> None:
@@ -118,9 +120,13 @@ class Taken:
             try:
                 soort, inhoud = uitvoer.get(timeout=0.2)
             except queue.Empty:
-                if not proces.is_alive() and taak.status == BEZIG:
+                if proces.is_alive() or taak.status != BEZIG:
+                    continue
+                try:  # the last message may still be on its way from a process that just ended
+                    soort, inhoud = uitvoer.get(timeout=1)
+                except queue.Empty:
                     self._zet(taak, FOUT, referentie=self._intern(taak, "het rekenproces stopte onverwacht"))
-                continue
+                    continue
             if soort == "melding":
                 taak.meldingen.append(inhoud)
             elif soort == "klaar":
@@ -154,7 +160,7 @@ class Taken:
     @staticmethod
     def _intern(taak: Taak, wat: str) -> str:
         referentie = nieuwe_referentie()
-        log.error("interne fout %s in taak '%s': %s", referentie, taak.titel, wat)
+        log.error("interne fout %s in taak %s (%s): %s", referentie, taak.id, taak.soort, wat)
         return referentie
 
     def get(self, taak_id: str) -> Taak | None:
