@@ -5,7 +5,7 @@
     plan.besluiten  # DataFrame, one row per medewerker
 """
 from plaatsing.fouten import InvoerFout, Melding, ParameterFout
-from plaatsing.lezen import read_scenario, scenario_from_tables
+from plaatsing.invoer.lezen import read_scenario, scenario_from_tables
 from plaatsing.plan import Plan, solve
 from plaatsing.scenario import Scenario
 

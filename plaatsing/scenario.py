@@ -28,6 +28,7 @@ class Scenario:
     bron: str | None = None
     sha256: str | None = None
     waarschuwingen: tuple[Melding, ...] = field(default_factory=tuple)
+    taken: pd.DataFrame | None = None  # functiecode, taak, aandeel (SS-0); None without a Taken sheet
 
     def met_parameters(self, **wijzigingen) -> "Scenario":
         """The same scenario with some parameters changed, e.g. `met_parameters(drempel_wijziging=40)`."""

@@ -282,9 +282,9 @@ def test_documenten_zijn_die_van_de_cli(tmp_path):
     from click.testing import CliRunner
 
     from plaatsing import solve
-    from plaatsing.analyse import wat_als
+    from plaatsing.varianten import wat_als
     from plaatsing.app.web import maak_app
-    from plaatsing.brieven import lees_sjabloon, schrijf_brieven
+    from plaatsing.uitvoer.brieven import lees_sjabloon, schrijf_brieven
     from plaatsing.cli import main
 
     from datetime import date

@@ -14,8 +14,8 @@ from docx import Document
 
 from plaatsing import read_scenario, solve
 from plaatsing.cli import main
-from plaatsing.rapport_tabellen import anonimiseer
-from plaatsing.schrijven import schrijf_besluiten
+from plaatsing.uitvoer.rapport_tabellen import anonimiseer
+from plaatsing.uitvoer.excel import schrijf_besluiten
 
 DEMO = Path(__file__).resolve().parents[1] / "scenarios" / "almelo-2018.xlsx"
 
@@ -102,7 +102,7 @@ def test_financiele_paragraaf_rekent_salarisgarantie(demo):
 def test_brieven_een_per_medewerker_met_eigen_sjabloon(demo, tmp_path):
     s, plan, _map, besluiten = demo
     sjabloon = tmp_path / "brief.ini"
-    standaard = (Path(__file__).resolve().parents[1] / "plaatsing" / "sjablonen" / "brief.ini").read_text(encoding="utf-8")
+    standaard = (Path(__file__).resolve().parents[1] / "plaatsing" / "uitvoer" / "sjablonen" / "brief.ini").read_text(encoding="utf-8")
     sjabloon.write_text(standaard.replace("drs. A. de Vries", "mr. B. Jansen"), encoding="utf-8")
     uitkomst = draai("brieven", DEMO, besluiten, "--map", tmp_path / "brieven", "--sjabloon", sjabloon,
                      "--datum", "2018-11-01")

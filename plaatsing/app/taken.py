@@ -17,8 +17,8 @@ log = logging.getLogger("plaatsing.app")
 
 BEZIG, KLAAR, FOUT, AFGEBROKEN = "bezig", "klaar", "fout", "afgebroken"
 # imported once by the fork server, so that a new piece of work starts in milliseconds, not seconds
-VOORLADEN = ["plaatsing", "plaatsing.analyse", "plaatsing.uitleg", "plaatsing.rapport", "plaatsing.brieven",
-             "plaatsing.schrijven", "plaatsing.template", "plaatsing.app.werk"]
+VOORLADEN = ["plaatsing", "plaatsing.varianten", "plaatsing.uitleg.verklaring", "plaatsing.uitvoer.rapport",
+             "plaatsing.uitvoer.brieven", "plaatsing.uitvoer.excel", "plaatsing.invoer.template", "plaatsing.app.werk"]
 
 
 @dataclass
@@ -71,7 +71,7 @@ def _afbreken(*_):
 
 def _is_domeinfout(fout: BaseException) -> bool:
     from plaatsing.fouten import H4Conflict, InvoerFout, ParameterFout
-    from plaatsing.schrijven import UitvoerFout
+    from plaatsing.uitvoer.excel import UitvoerFout
 
     return isinstance(fout, (InvoerFout, ParameterFout, H4Conflict, UitvoerFout))
 

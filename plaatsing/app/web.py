@@ -209,7 +209,7 @@ def maak_app(werkmap: Path, *, scenariomap: Path | None = None, token: str | Non
     async def wat_als_start(request):
         if (omleiding := nodig()) is not None:
             return omleiding
-        from plaatsing.analyse import met_vastzettingen
+        from plaatsing.varianten import met_vastzettingen
         from plaatsing.fouten import InvoerFout, ParameterFout
 
         form = await request.form(max_files=0, max_fields=10)

@@ -30,14 +30,14 @@ def los_op(scenario, *, voortgang) -> object:
 
 
 def leg_uit(scenario, toewijzing: dict, persoon: str, *, voortgang) -> dict:
-    from plaatsing.uitleg import uitleg
+    from plaatsing.uitleg.verklaring import uitleg
 
     voortgang(f"uitleg voor {persoon}: voor elke betere functie wordt nagerekend waarom niet")
     return uitleg(scenario, toewijzing, persoon)
 
 
 def bereken_wat_als(scenario, basis, vastzetten: dict, parameters: dict, *, voortgang) -> object:
-    from plaatsing.analyse import wat_als
+    from plaatsing.varianten import wat_als
 
     voortgang("opnieuw plaatsen met de wijziging")
     uitkomst = wat_als(scenario, vastzetten=vastzetten, parameters=parameters, basis=basis)
@@ -46,8 +46,8 @@ def bereken_wat_als(scenario, basis, vastzetten: dict, parameters: dict, *, voor
 
 
 def schrijf_bijlage(plan, map_: Path, naam: str, *, voortgang) -> list[Path]:
-    from plaatsing.kandidaten import bepaal_kandidaten
-    from plaatsing.rapport import schrijf_rapport
+    from plaatsing.regels.kandidaten import bepaal_kandidaten
+    from plaatsing.uitvoer.rapport import schrijf_rapport
 
     voortgang("OR-bijlage maken (Word en Excel)")
     map_.mkdir(parents=True, exist_ok=True)
@@ -57,8 +57,8 @@ def schrijf_bijlage(plan, map_: Path, naam: str, *, voortgang) -> list[Path]:
 
 
 def schrijf_brieven_zip(plan, map_: Path, zip_pad: Path, datum: dt.date, *, voortgang) -> Path:
-    from plaatsing.brieven import lees_sjabloon, schrijf_brieven
-    from plaatsing.schrijven import atomair
+    from plaatsing.uitvoer.brieven import lees_sjabloon, schrijf_brieven
+    from plaatsing.uitvoer.excel import atomair
 
     voortgang(f"{len(plan.besluiten)} brieven maken")
     paden = schrijf_brieven(plan.besluiten, map_, sjabloon=lees_sjabloon(), datum=datum, overschrijf=True)
@@ -73,14 +73,14 @@ def schrijf_brieven_zip(plan, map_: Path, zip_pad: Path, datum: dt.date, *, voor
 
 
 def schrijf_besluiten_bestand(plan, pad: Path) -> Path:
-    from plaatsing.schrijven import schrijf_besluiten
+    from plaatsing.uitvoer.excel import schrijf_besluiten
 
     return schrijf_besluiten(plan, pad, overschrijf=True)
 
 
 def schrijf_verschil(verschil, pad: Path) -> Path:
     """The same workbook as `plaatsing vergelijk --uitvoer`: one sheet Verschil."""
-    from plaatsing.schrijven import atomair, bewaar, nieuw_werkboek, schrijf_tabel
+    from plaatsing.uitvoer.excel import atomair, bewaar, nieuw_werkboek, schrijf_tabel
 
     boek = nieuw_werkboek(alleen_schrijven=True)
     schrijf_tabel(boek, "Verschil", verschil)
@@ -90,6 +90,6 @@ def schrijf_verschil(verschil, pad: Path) -> Path:
 
 
 def schrijf_leeg_scenario(pad: Path) -> Path:
-    from plaatsing.template import schrijf_template
+    from plaatsing.invoer.template import schrijf_template
 
     return schrijf_template(pad, overschrijf=True)
