@@ -349,3 +349,47 @@ def _delen(office: bytes) -> dict:
     delen["docProps/core.xml"] = re.sub(rb"<dcterms:modified[^>]*>[^<]*</dcterms:modified>", b"",
                                         delen.get("docProps/core.xml", b""))
     return delen
+
+
+def test_wat_als_met_parameter_behouden_en_foute_invoer(tmp_path):
+    from datetime import date
+
+    from plaatsing import solve
+    from plaatsing.app.web import maak_app
+    from plaatsing.varianten import wat_als
+    from scenario_gen import functie, medewerker, tabellen, write_xlsx
+
+    # O → N changes 35 %: at drempel_wijziging 40 the senior 001 becomes functievolger in N too and
+    # takes it from 002, who becomes boventallig
+    klein = tmp_path / "klein.xlsx"
+    write_xlsx(tabellen([medewerker("001", "O", date(1990, 1, 1)), medewerker("002", "P", date(1995, 1, 1))],
+                        [functie("O"), functie("P")], [functie("N"), functie("M")],
+                        [("O", "N", 35), ("P", "N", 10), ("O", "M", 60)]), klein)
+    app = maak_app(tmp_path / "werk")
+    ws = app.state.werkruimte
+    s = read_scenario(klein)
+    ws.zet_scenario(s, klein.name)
+    ws.zet_plan(solve(s))
+    with in_proces(app) as url, httpx.Client(base_url=url, follow_redirects=True, timeout=60) as web:
+        leeg = web.post("/wat-als", data={})
+        assert leeg.status_code == 422 and "Kies een medewerker en een functie" in leeg.text
+        half = web.post("/wat-als", data={"persoon": "001"})
+        assert half.status_code == 422 and "zowel het personeelsnummer als de functie" in half.text
+        onbekend = web.post("/wat-als", data={"persoon": "999", "functie": "N"})
+        assert onbekend.status_code == 422 and "personeelsnummer &#39;999&#39; bestaat niet" in onbekend.text
+        fout = web.post("/wat-als", data={"parameter": "drempel_wijziging", "waarde": "140"})
+        assert fout.status_code == 422 and "tussen 0 en 100" in fout.text
+
+        resultaat = _wacht_op_taak(web, web.post("/wat-als", data={"parameter": "drempel_wijziging", "waarde": "40"}))
+        verwacht = wat_als(s, parameters={"drempel_wijziging": "40"}).verschil
+        assert list(verwacht["personeelsnummer"]) == ["001", "002"]
+        assert "2 medewerkers met een andere plaatsing" in resultaat.text
+        assert "<td>N</td><td>functievolger</td><td>–</td><td>boventallig</td>" in resultaat.text
+        for p in verwacht["personeelsnummer"]:
+            assert f'href="/persoon/{p}"' in resultaat.text
+        besluiten = web.post("/wat-als/behouden")
+        assert "Dit plan bevat uw wijzigingen: drempel_wijziging = 40." in besluiten.text
+        assert ws.plan.scenario.parameters.drempel_wijziging == 40
+        assert ws.gekozen == ["drempel_wijziging = 40"] and ws.wat_als is None
+        assert list(ws.verschil["personeelsnummer"]) == list(verwacht["personeelsnummer"])
+        assert web.get("/download/verschil.xlsx").status_code == 200
