@@ -6,4 +6,8 @@ from plaatsing.cli.opdrachten import main
 main.add_command(importeer)
 main.add_command(bijna_geplaatst)
 
+from plaatsing.app.cli import app  # noqa: E402 - issue 18: the web page
+
+main.add_command(app)
+
 __all__ = ["main"]
