@@ -15,6 +15,7 @@ from plaatsing.parameters import AFSPIEGELING, VOORKEUR_LEIDEND
 from plaatsing.regels.selectievolgorde import maak_afspiegeling, maak_selectie
 from plaatsing.uitleg.motivering import Motiveerder
 from plaatsing.model.oplossen import FaseVerslag, Oplossing, los_op
+from plaatsing.procedure.wijzigingen import status_besluit, verantwoording_rijen
 from plaatsing.scenario import Scenario
 from plaatsing.invoer.cellen import micro
 
@@ -100,6 +101,7 @@ def maak_besluiten(s: Scenario, oplossing: Oplossing, selectie: pd.DataFrame) ->
             "nieuwe_eenheid": n["eenheid"] if n else None,
             "nieuwe_schaal": int(n["schaal"]) if n else None,
             "voorkeur_gehonoreerd": voorkeur, "salarisgarantie": "ja" if lager else "nee", "motivering": tekst,
+            "status_besluit": status_besluit(s, p, f),
             **{k: r[k] for k in s.extra_kolommen},
         })
     return pd.DataFrame(rijen, columns=BESLUIT_KOLOMMEN + list(s.extra_kolommen))
@@ -142,6 +144,7 @@ def maak_verantwoording(s: Scenario, oplossing: Oplossing, besluiten, bezetting,
         ("invoerbestand", s.bron or "(tabellen via de Python-API)"),
         ("sha256 invoer", s.sha256 or ""),
     ]
+    rijen += verantwoording_rijen(s, oplossing.toewijzing)  # regels.md §9 P2, P3
     rijen += [(f"parameter {naam}", waarde) for naam, waarde in s.parameters.als_rijen()]
     for fase in oplossing.fasen:
         rijen += [

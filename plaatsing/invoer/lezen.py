@@ -301,6 +301,7 @@ def _controleer_bereik(kolom: schema.Kolom, getal: float) -> None:
 
 def _valideer(bladen, overrides: dict, *, bron, sha256) -> Scenario:
     from plaatsing.invoer.validatie import controleer_samenhang
+    from plaatsing.procedure.adviezen import bind_adviezen, controleer_adviezen
 
     if not any(b.rijen or any(not is_leeg(k) for k in b.kop) for b in bladen):
         raise InvoerFout([Melding(BESTAND if bron else TABELLEN, None, None,
@@ -314,15 +315,18 @@ def _valideer(bladen, overrides: dict, *, bron, sha256) -> Scenario:
     oordelen, _ = lezer.lees(schema.GESCHIKTHEID)
     pins, _ = lezer.lees(schema.VASTGEZET)
     salaris, _ = lezer.lees(schema.SALARISTABEL)
+    adviezen, _ = lezer.lees(schema.ADVIEZEN)
     parameters = _lees_parameters(lezer, overrides)
     tabellen = {
         "medewerkers": medewerkers, "oud": oud, "nieuw": nieuw, "mapping": mapping,
         "geschiktheid": oordelen, "vastgezet": pins, "salaris": salaris,
     }
     controleer_samenhang(lezer, tabellen, parameters)
+    controleer_adviezen(lezer, adviezen, tabellen)
     if lezer.meldingen:
         raise InvoerFout(lezer.meldingen)
-    return _bouw(tabellen, extra, parameters, bron, sha256, tuple(lezer.waarschuwingen))
+    return bind_adviezen(_bouw(tabellen, extra, parameters, bron, sha256, tuple(lezer.waarschuwingen)),
+                         adviezen, lezer)
 
 
 def _lees_parameters(lezer: _Lezer, overrides: dict) -> Parameters:

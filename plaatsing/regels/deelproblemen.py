@@ -38,6 +38,7 @@ class Component:
     fte: dict[str, int]
     t1: dict[str, list[str]] = field(default_factory=dict)        # persoon -> T1 functions
     opt_out: dict[str, set[str]] = field(default_factory=dict)    # persoon -> H4(a) functions
+    voornemen: dict[str, str | None] | None = None                # P2: persoon -> voorgenomen functie
 
     def optie(self, persoon: str, functie: str) -> Optie | None:
         for o in self.opties[persoon]:
@@ -111,4 +112,8 @@ def voorbereiden(s: Scenario):
               for f, formatie in s.nieuwe_functies["formatie_fte"].items()}
     for m, f in gepind.items():
         ruimte[f] -= fte[m]
-    return k, gepind, splits(k, ruimte, fte)
+    componenten = splits(k, ruimte, fte)
+    if s.voornemen is not None:  # regels.md P2: the second round keeps as many decisions as it can
+        for comp in componenten:
+            comp.voornemen = {p: s.voornemen.get(p) for p in comp.personen}
+    return k, gepind, componenten

@@ -1,0 +1,104 @@
+"""The second round (regels.md §9 P2): from the voorgenomen besluiten to the definitive ones.
+
+Under H1–H5, O2 and the adopted advices (P1) the solver optimises O1, then the number of decisions
+that differ from the voornemen (stage P2 in plaatsing/model/oplossen.py), then O3–O6.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from pathlib import Path
+from typing import Callable
+
+from plaatsing.fouten import InvoerFout, Melding
+from plaatsing.invoer.besluiten import lees_besluiten
+from plaatsing.plan import Plan, solve
+from plaatsing.procedure.adviezen import HANDHAVEN, bindend, controleer_capaciteit, met_pins, reden
+from plaatsing.scenario import Scenario
+
+ANDER_SCENARIO = 0.5  # more than this share of unknown personeelsnummers: a voornemen of another scenario
+
+
+class _Lezer:
+    """Collects the messages of the handhaven binding (blad, rij, kolom) like the scenario reader."""
+
+    def __init__(self):
+        self.meldingen: list[Melding] = []
+        self.titels: dict[str, str] = {}
+
+    def fout(self, blad, rij, kolom, tekst):
+        self.meldingen.append(Melding(blad, rij, kolom, tekst))
+
+
+def lees_voornemen(pad, s: Scenario) -> tuple[dict[str, str | None], str]:
+    """(toewijzing, sha256 of the file) of a voorgenomen besluiten workbook of this scenario.
+    A workbook of another scenario, unknown personeelsnummers or missing medewerkers: InvoerFout
+    naming the file, the row and the column."""
+    pad = Path(pad)
+    naam = f"voornemen {pad.name}"
+    try:
+        toewijzing, _ = lees_besluiten(pad, s)
+    except InvoerFout as fout:
+        meldingen = [Melding(f"{naam}, blad {m.blad}" if m.blad != "Bestand" else naam, m.rij, m.kolom, m.tekst)
+                     for m in fout.meldingen]
+        onbekend = [m for m in fout.meldingen if "staat niet in het scenario" in m.tekst]
+        if len(onbekend) > ANDER_SCENARIO * max(1, len(s.medewerkers)) or (onbekend and len(onbekend) == len(meldingen)
+                                                                         and len(onbekend) > 20):
+            meldingen = [Melding(naam, None, None,
+                                 f"{len(onbekend)} personeelsnummers uit het voornemen staan niet in het scenario "
+                                 f"(bijvoorbeeld rij {onbekend[0].rij}); dit voornemen hoort bij een ander scenario. "
+                                 "Geef met --voornemen de besluiten op die met dit scenario zijn gemaakt.")]
+        elif onbekend:
+            meldingen.append(Melding(naam, None, None,
+                                     "het voornemen noemt medewerkers die niet in het scenario staan; hoort het bij "
+                                     "een ander scenario? Geef met --voornemen de besluiten van dit scenario op."))
+        raise InvoerFout(meldingen) from None
+    return toewijzing, hashlib.sha256(pad.read_bytes()).hexdigest()
+
+
+def bind_handhaven(s: Scenario, voornemen: dict[str, str | None]) -> Scenario:
+    """P1: an adopted `handhaven` binds the voorgenomen decision — as a pin, or as not placed."""
+    binding = {p: r for p, r in bindend(s.adviezen).items() if r.advies == HANDHAVEN}
+    if not binding:
+        return s
+    lezer = _Lezer()
+    pins = dict(zip(s.vastgezet["personeelsnummer"], s.vastgezet["nieuwe_functie"]))
+    nieuwe_pins, niet_plaatsen = [], set(s.niet_plaatsen)
+    for p, r in binding.items():
+        f = voornemen.get(p)
+        if p in pins and pins[p] != f:
+            lezer.fout("Adviezen", int(r.rij), "advies",
+                       f"'{HANDHAVEN}' houdt {p} in het voorgenomen besluit ({f or 'niet geplaatst'}), maar in het "
+                       f"blad Vastgezet staat {p} in {pins[p]} (SS-7); pas de vastzetting of het advies aan.")
+        elif f is None:
+            niet_plaatsen.add(p)
+        elif p not in pins:
+            nieuwe_pins.append({"rij": int(r.rij), "personeelsnummer": p, "nieuwe_functie": f, "toelichting": reden(r)})
+    controleer_capaciteit(s, lezer, nieuwe_pins)
+    if lezer.meldingen:
+        raise InvoerFout(lezer.meldingen)
+    return replace(s, vastgezet=met_pins(s, nieuwe_pins), niet_plaatsen=frozenset(niet_plaatsen),
+                   waarschuwingen=tuple(w for w in s.waarschuwingen if f"'{HANDHAVEN}'" not in w.tekst))
+
+
+def voor_tweede_ronde(s: Scenario, voornemen) -> Scenario:
+    """The scenario of the second round: the voornemen (a besluiten workbook, or a Plan of the
+    first round) and the `handhaven` advices bound."""
+    if isinstance(voornemen, Plan):
+        toewijzing, sha = voornemen.toewijzing, None
+        onbekend = sorted(set(toewijzing) ^ set(s.medewerkers.index))
+        if onbekend:
+            raise InvoerFout([Melding("voornemen", None, "personeelsnummer",
+                                      f"het voornemen en het scenario hebben niet dezelfde medewerkers (bijvoorbeeld "
+                                      f"{onbekend[0]}); gebruik een voornemen van dit scenario.")])
+    else:
+        toewijzing, sha = lees_voornemen(voornemen, s)
+    s = bind_handhaven(s, toewijzing)
+    return replace(s, voornemen=dict(toewijzing), voornemen_sha256=sha)
+
+
+def definitief(s: Scenario, voornemen, *, workers: int | None = None,
+               voortgang: Callable[[str], None] | None = None) -> Plan:
+    """The definitive plan (P2): fewest decisions changed against `voornemen` (a path of the voorgenomen
+    besluiten, or the Plan of the first round), under the adopted advices of the scenario (P1)."""
+    return solve(voor_tweede_ronde(s, voornemen), workers=workers, voortgang=voortgang)
