@@ -16,12 +16,14 @@ def _functie(s: Scenario, f: str) -> str:
     return f"{f} {n['functienaam']} ({n['eenheid']}, schaal {int(n['schaal'])})"
 
 
-def _besluit(s: Scenario, p: str, f: str | None) -> str:
+def _besluit(s: Scenario, p: str, f: str | None, *, omgekeerd: bool = True) -> str:
+    """'wordt u geplaatst in …' (after 'Op advies van …'), or 'u wordt geplaatst in …'."""
+    u = "wordt u" if omgekeerd else "u wordt"
     if f is not None:
-        return f"wordt u geplaatst in {_functie(s, f)}"
+        return f"{u} geplaatst in {_functie(s, f)}"
     if s.medewerkers.at[p, "dienstverband"] == "tijdelijk":
-        return "wordt u niet geplaatst (tijdelijk dienstverband, H5)"
-    return "wordt u boventallig en komt u in het van-werk-naar-werktraject"
+        return f"{u} niet geplaatst (tijdelijk dienstverband, H5)"
+    return f"{u} boventallig en komt{' u' if omgekeerd else ''} in het van-werk-naar-werktraject"
 
 
 def _advies_tekst(s: Scenario, r) -> str:
@@ -83,15 +85,15 @@ def _antwoorden(s: Scenario, p: str, f: str | None) -> list[tuple[object, str]]:
 def _overgenomen(s: Scenario, p: str, f: str | None, r, toel: str) -> str:
     if r.bron == "zienswijze":
         begin = f"Uw zienswijze van {datum_nl(r.datum)} is overgenomen: "
-        zin = begin + _besluit(s, p, f).replace("wordt u", "u wordt", 1)
+        zin = begin + _besluit(s, p, f, omgekeerd=False)
     elif r.bron == "bezwaar":
         zin = f"Uw bezwaar is gegrond verklaard bij de beslissing van {datum_nl(r.datum)}: " + \
-            _besluit(s, p, f).replace("wordt u", "u wordt", 1)
+            _besluit(s, p, f, omgekeerd=False)
     else:
         wie = f"de {BRON_NL[r.bron]} van {datum_nl(r.datum)}"
         if r.advies == HANDHAVEN:
             zin = f"Op advies van {wie} blijft het voorgenomen besluit gehandhaafd: " + \
-                _besluit(s, p, f).replace("wordt u", "u wordt", 1)
+                _besluit(s, p, f, omgekeerd=False)
         else:
             zin = f"Op advies van {wie} {_besluit(s, p, f)}"
     regels = "P1, SS-7, H3" if f is not None else "P1"
