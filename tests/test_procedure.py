@@ -119,16 +119,8 @@ def test_demo_tweede_ronde_wijzigt_minder_dan_opnieuw_oplossen():
     from plaatsing import read_scenario
     s = read_scenario(Path(__file__).resolve().parents[1] / "scenarios" / "almelo-2018.xlsx")
     eerste = solve(s)
-    tables_advies = [advies("A0095", "KCC-LG-01")]
-    from plaatsing.procedure.adviezen import bind_adviezen
-
-    class Lezer:
-        meldingen, titels = [], {}
-
-        def fout(self, *melding):
-            self.meldingen.append(melding)
-
-    s2 = bind_adviezen(s, [{"rij": 2, **r} for r in tables_advies], Lezer())
+    from plaatsing.procedure.adviezen import met_adviezen as bind
+    s2 = bind(s, [advies("A0095", "KCC-LG-01")])
     herlos = solve(s2)
     tweede = definitief(s2, eerste)
     assert len(veranderd(eerste.toewijzing, herlos.toewijzing)) == 4

@@ -25,6 +25,51 @@ MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augu
            "oktober", "november", "december")
 
 
+class Lezer:
+    """Collects messages (blad, rij, kolom) like the scenario reader, for advices given in Python."""
+
+    def __init__(self):
+        self.meldingen: list[Melding] = []
+        self.titels: dict[str, str] = {}
+
+    def fout(self, blad, rij, kolom, tekst):
+        self.meldingen.append(Melding(blad, rij, kolom, tekst))
+
+
+def met_adviezen(s: Scenario, adviezen: list[dict]) -> Scenario:
+    """The scenario with these advices (one dict per row, the columns of the sheet Adviezen) checked
+    and bound as if they stood in the sheet (P1); InvoerFout names the row (2 = the first)."""
+    from plaatsing.invoer.contract import ADVIEZEN
+    from plaatsing.invoer.cellen import lees_datum
+
+    if s.adviezen is not None:
+        raise InvoerFout([Melding("Adviezen", None, None, "het scenario heeft al adviezen; voeg alle adviezen in "
+                                  "één keer toe (of in het blad Adviezen).")])
+    lezer = Lezer()
+    kolommen = {k.naam: k for k in ADVIEZEN.kolommen}
+    rijen = []
+    for i, invoer in enumerate(adviezen, start=2):
+        rij = {"rij": i, **{k: invoer.get(k) for k in kolommen}}
+        for naam in ("bron", "besluit"):
+            waarde = sleutel(rij[naam]) if rij[naam] is not None else None
+            if waarde not in kolommen[naam].keuzes:
+                lezer.fout("Adviezen", i, naam, f"'{citeer(rij[naam])}' is geen geldige waarde; kies "
+                           + " of ".join(f"'{w}'" for w in dict.fromkeys(kolommen[naam].keuzes.values())))
+            else:
+                rij[naam] = kolommen[naam].keuzes[waarde]
+        try:
+            rij["datum"] = lees_datum(rij["datum"]) if isinstance(rij["datum"], str) else rij["datum"]
+        except ValueError as fout:
+            lezer.fout("Adviezen", i, "datum", f"{fout}.")
+        rijen.append(rij)
+    tabellen = {"medewerkers": [{"personeelsnummer": p} for p in s.medewerkers.index],
+                "nieuw": [{"functiecode": f} for f in s.nieuwe_functies.index]}
+    controleer_adviezen(lezer, rijen, tabellen)
+    if lezer.meldingen:
+        raise InvoerFout(lezer.meldingen)
+    return bind_adviezen(s, rijen, lezer)
+
+
 def datum_nl(datum) -> str:
     """'12 juni 2018'."""
     if isinstance(datum, pd.Timestamp):

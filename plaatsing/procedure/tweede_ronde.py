@@ -13,21 +13,10 @@ from typing import Callable
 from plaatsing.fouten import InvoerFout, Melding
 from plaatsing.invoer.besluiten import lees_besluiten
 from plaatsing.plan import Plan, solve
-from plaatsing.procedure.adviezen import HANDHAVEN, bindend, controleer_capaciteit, met_pins, reden
+from plaatsing.procedure.adviezen import HANDHAVEN, Lezer, bindend, controleer_capaciteit, met_pins, reden
 from plaatsing.scenario import Scenario
 
 ANDER_SCENARIO = 0.5  # more than this share of unknown personeelsnummers: a voornemen of another scenario
-
-
-class _Lezer:
-    """Collects the messages of the handhaven binding (blad, rij, kolom) like the scenario reader."""
-
-    def __init__(self):
-        self.meldingen: list[Melding] = []
-        self.titels: dict[str, str] = {}
-
-    def fout(self, blad, rij, kolom, tekst):
-        self.meldingen.append(Melding(blad, rij, kolom, tekst))
 
 
 def lees_voornemen(pad, s: Scenario) -> tuple[dict[str, str | None], str]:
@@ -61,7 +50,7 @@ def bind_handhaven(s: Scenario, voornemen: dict[str, str | None]) -> Scenario:
     binding = {p: r for p, r in bindend(s.adviezen).items() if r.advies == HANDHAVEN}
     if not binding:
         return s
-    lezer = _Lezer()
+    lezer = Lezer()
     pins = dict(zip(s.vastgezet["personeelsnummer"], s.vastgezet["nieuwe_functie"]))
     nieuwe_pins, niet_plaatsen = [], set(s.niet_plaatsen)
     for p, r in binding.items():
