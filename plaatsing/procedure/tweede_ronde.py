@@ -82,6 +82,12 @@ def voor_tweede_ronde(s: Scenario, voornemen) -> Scenario:
                                       f"{onbekend[0]}); gebruik een voornemen van dit scenario.")])
     else:
         toewijzing, sha = lees_voornemen(voornemen, s)
+        from plaatsing.procedure.dossier import lees_versie
+        if lees_versie(voornemen).zegel_klopt is False:  # P3: allowed (a plan edited by hand), but said
+            s = replace(s, waarschuwingen=(*s.waarschuwingen, Melding(
+                f"voornemen {Path(voornemen).name}", None, None,
+                "het voornemen is na het schrijven gewijzigd (sha256 inhoud klopt niet); de tweede ronde gaat uit "
+                "van de besluiten zoals ze nu in het bestand staan.")))
     s = bind_handhaven(s, toewijzing)
     return replace(s, voornemen=dict(toewijzing), voornemen_sha256=sha)
 
