@@ -266,7 +266,9 @@ def _p2_zelfde(comp: Component, m: Model | None):
         return []
     termen = []
     for p in comp.personen:
-        f = comp.voornemen.get(p)
+        if p not in comp.voornemen:
+            continue  # new in the scenario: no voorgenomen decision to keep
+        f = comp.voornemen[p]
         if f is None:
             termen.append((m.geplaatst[p] if m else (p, None), -1))
         elif comp.optie(p, f) is not None:

@@ -113,8 +113,12 @@ def beantwoord(s: Scenario, p: str, f: str | None, zinnen: list[str], regels: li
     elif paren:
         zinnen = list(zinnen) + [z for _, z in paren]
         regels = list(regels) + ["P1"]
-    if s.voornemen is not None and s.voornemen.get(p) != f:
-        was = s.voornemen.get(p)
+    if s.voornemen is not None and p not in s.voornemen:
+        zinnen = list(zinnen) + ["Voor u was er nog geen voorgenomen besluit; u ontvangt eerst dit besluit als "
+                                 "voornemen en kunt daarop uw zienswijze geven (P2)."]
+        regels = list(regels) + ["P2"]
+    elif s.voornemen is not None and s.voornemen[p] != f:
+        was = s.voornemen[p]
         was_tekst = f"plaatsing in {was}" if was else "niet geplaatst"
         zinnen = list(zinnen) + [f"Dit besluit wijkt af van het voorgenomen besluit ({was_tekst}); u ontvangt "
                                  "hierover eerst een nieuw voorgenomen besluit en kunt daarop uw zienswijze geven "

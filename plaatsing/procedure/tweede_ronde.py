@@ -16,23 +16,29 @@ from plaatsing.plan import Plan, solve
 from plaatsing.procedure.adviezen import HANDHAVEN, Lezer, bindend, controleer_capaciteit, met_pins, reden
 from plaatsing.scenario import Scenario
 
-ANDER_SCENARIO = 0.5  # more than this share of unknown personeelsnummers: a voornemen of another scenario
+# more unknown personeelsnummers than this share of the scenario, or than this number: another scenario
+ANDER_SCENARIO, VEEL_ONBEKEND = 0.5, 20
 
 
-def lees_voornemen(pad, s: Scenario) -> tuple[dict[str, str | None], str]:
-    """(toewijzing, sha256 of the file) of a voorgenomen besluiten workbook of this scenario.
+def lees_voornemen(pad, s: Scenario) -> tuple[dict[str, str | None], str, bool | None]:
+    """(toewijzing, sha256 of the file, seal holds) of a voorgenomen besluiten workbook of this scenario.
     A workbook of another scenario, unknown personeelsnummers or missing medewerkers: InvoerFout
     naming the file, the row and the column."""
+    from plaatsing.procedure.dossier import lees_versie
+
     pad = Path(pad)
     naam = f"voornemen {pad.name}"
     try:
-        toewijzing, _ = lees_besluiten(pad, s)
+        versie = lees_versie(pad)
+    except InvoerFout:
+        versie = None  # lees_besluiten names the problem
+    try:
+        toewijzing, _ = lees_besluiten(pad, _met_medewerkers_van(versie, s))
     except InvoerFout as fout:
         meldingen = [Melding(f"{naam}, blad {m.blad}" if m.blad != "Bestand" else naam, m.rij, m.kolom, m.tekst)
                      for m in fout.meldingen]
         onbekend = [m for m in fout.meldingen if "staat niet in het scenario" in m.tekst]
-        if len(onbekend) > ANDER_SCENARIO * max(1, len(s.medewerkers)) or (onbekend and len(onbekend) == len(meldingen)
-                                                                         and len(onbekend) > 20):
+        if len(onbekend) > min(ANDER_SCENARIO * len(s.medewerkers), VEEL_ONBEKEND):
             meldingen = [Melding(naam, None, None,
                                  f"{len(onbekend)} personeelsnummers uit het voornemen staan niet in het scenario "
                                  f"(bijvoorbeeld rij {onbekend[0].rij}); dit voornemen hoort bij een ander scenario. "
@@ -42,7 +48,20 @@ def lees_voornemen(pad, s: Scenario) -> tuple[dict[str, str | None], str]:
                                      "het voornemen noemt medewerkers die niet in het scenario staan; hoort het bij "
                                      "een ander scenario? Geef met --voornemen de besluiten van dit scenario op."))
         raise InvoerFout(meldingen) from None
-    return toewijzing, hashlib.sha256(pad.read_bytes()).hexdigest()
+    return toewijzing, hashlib.sha256(pad.read_bytes()).hexdigest(), versie.zegel_klopt if versie else None
+
+
+def _met_medewerkers_van(versie, s: Scenario) -> Scenario:
+    """The scenario restricted to the medewerkers the voornemen names: someone new in a corrected
+    scenario has no voorgenomen decision yet (P2 counts that decision as changed), but a voornemen
+    that names people the scenario does not know is refused."""
+    if versie is None:
+        return s
+    genoemd = set(versie.besluiten)
+    bekend = [p for p in s.medewerkers.index if p in genoemd]
+    if not bekend or len(bekend) == len(s.medewerkers):
+        return s
+    return replace(s, medewerkers=s.medewerkers.loc[bekend])
 
 
 def bind_handhaven(s: Scenario, voornemen: dict[str, str | None]) -> Scenario:
@@ -55,7 +74,11 @@ def bind_handhaven(s: Scenario, voornemen: dict[str, str | None]) -> Scenario:
     nieuwe_pins, niet_plaatsen = [], set(s.niet_plaatsen)
     for p, r in binding.items():
         f = voornemen.get(p)
-        if p in pins and pins[p] != f:
+        if p not in voornemen:
+            lezer.fout("Adviezen", int(r.rij), "advies",
+                       f"'{HANDHAVEN}' voor {p}, maar het voornemen heeft voor {p} geen besluit; vul een functiecode "
+                       f"of '{HANDHAVEN}' alleen in voor wie een voorgenomen besluit heeft.")
+        elif p in pins and pins[p] != f:
             lezer.fout("Adviezen", int(r.rij), "advies",
                        f"'{HANDHAVEN}' houdt {p} in het voorgenomen besluit ({f or 'niet geplaatst'}), maar in het "
                        f"blad Vastgezet staat {p} in {pins[p]} (SS-7); pas de vastzetting of het advies aan.")
@@ -75,15 +98,14 @@ def voor_tweede_ronde(s: Scenario, voornemen) -> Scenario:
     first round) and the `handhaven` advices bound."""
     if isinstance(voornemen, Plan):
         toewijzing, sha = voornemen.toewijzing, None
-        onbekend = sorted(set(toewijzing) ^ set(s.medewerkers.index))
+        onbekend = sorted(set(toewijzing) - set(s.medewerkers.index))
         if onbekend:
             raise InvoerFout([Melding("voornemen", None, "personeelsnummer",
-                                      f"het voornemen en het scenario hebben niet dezelfde medewerkers (bijvoorbeeld "
-                                      f"{onbekend[0]}); gebruik een voornemen van dit scenario.")])
+                                      f"het voornemen noemt {len(onbekend)} medewerkers die niet in het scenario "
+                                      f"staan (bijvoorbeeld {onbekend[0]}); gebruik een voornemen van dit scenario.")])
     else:
-        toewijzing, sha = lees_voornemen(voornemen, s)
-        from plaatsing.procedure.dossier import lees_versie
-        if lees_versie(voornemen).zegel_klopt is False:  # P3: allowed (a plan edited by hand), but said
+        toewijzing, sha, zegel = lees_voornemen(voornemen, s)
+        if zegel is False:  # P3: allowed (a plan edited by hand), but said
             s = replace(s, waarschuwingen=(*s.waarschuwingen, Melding(
                 f"voornemen {Path(voornemen).name}", None, None,
                 "het voornemen is na het schrijven gewijzigd (sha256 inhoud klopt niet); de tweede ronde gaat uit "

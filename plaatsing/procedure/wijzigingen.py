@@ -16,18 +16,20 @@ def status_besluit(s: Scenario, p: str, f: str | None) -> str:
     """`voorgenomen` in a first round; `definitief` (as the voornemen) or `gewijzigd` in a second."""
     if s.voornemen is None:
         return VOORGENOMEN
-    return DEFINITIEF if s.voornemen.get(p) == f else GEWIJZIGD
+    return DEFINITIEF if p in s.voornemen and s.voornemen[p] == f else GEWIJZIGD
 
 
 def gewijzigd(s: Scenario, toewijzing: dict) -> list[str]:
     """Persons whose decision (function, or placed / not placed) differs from the voornemen."""
     if s.voornemen is None:
         return []
-    return sorted(p for p, f in toewijzing.items() if s.voornemen.get(p) != f)
+    return sorted(p for p, f in toewijzing.items() if p not in s.voornemen or s.voornemen[p] != f)
 
 
 def stap(s: Scenario, p: str, toewijzing: dict) -> str:
     was, wordt = s.voornemen.get(p), toewijzing[p]
+    if p not in s.voornemen:
+        return f"{p} (nieuw, zonder voornemen) " + (f"geplaatst in {wordt}" if wordt else "niet geplaatst")
     if wordt is None:
         wat = "niet geplaatst (tijdelijk)" if s.medewerkers.at[p, "dienstverband"] == "tijdelijk" else "boventallig"
         return f"{p} {wat}" + (f" (was {was})" if was else "")

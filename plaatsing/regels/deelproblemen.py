@@ -115,5 +115,5 @@ def voorbereiden(s: Scenario):
     componenten = splits(k, ruimte, fte)
     if s.voornemen is not None:  # regels.md P2: the second round keeps as many decisions as it can
         for comp in componenten:
-            comp.voornemen = {p: s.voornemen.get(p) for p in comp.personen}
+            comp.voornemen = {p: s.voornemen[p] for p in comp.personen if p in s.voornemen}
     return k, gepind, componenten
