@@ -387,3 +387,19 @@ def test_nieuwe_medewerker_via_de_opdrachtregel(rondes):
     assert uit.exit_code == 0, uit.output
     assert "Tweede ronde: 1 van 6 besluiten gewijzigd" in uit.output
     assert "D1 (nieuw, zonder voornemen) niet geplaatst" in uit.output
+
+
+def test_toets_van_een_definitief_plan_met_handhaven(tmp_path):
+    """`plaatsing toets` judges a definitive plan with the advices as pins, `handhaven` included."""
+    mw = [medewerker("X", "O1", date(2000, 1, 1)), medewerker("Y", "O2", date(1990, 1, 1))]
+    eerst = tabellen(mw, [functie("O1"), functie("O2", schaal=11)], [functie("N2"), functie("N3")],
+                     [("O1", "N2", 50)], geschiktheid=[("X", "N3", "passend")])
+    s1 = write_xlsx(eerst, tmp_path / "s1.xlsx")
+    assert draai("solve", s1, "-o", tmp_path / "b1.xlsx", "--stil").exit_code == 0
+    later = met_adviezen({**eerst, "Geschiktheid": eerst["Geschiktheid"] + [
+        {"personeelsnummer": "Y", "nieuwe_functie": "N2", "oordeel": "passend"}]}, advies("X", "handhaven"))
+    s2 = write_xlsx(later, tmp_path / "s2.xlsx")
+    assert draai("solve", s2, "--voornemen", tmp_path / "b1.xlsx", "-o", tmp_path / "b2.xlsx", "--stil").exit_code == 0
+    uit = draai("toets", s2, tmp_path / "b2.xlsx")
+    assert uit.exit_code == 0, uit.output
+    assert "Het plan voldoet aan de regels" in uit.output

@@ -243,7 +243,8 @@ def toets(scenario, besluiten, debug):
     def werk():
         s = read_scenario(scenario)
         toewijzing, uitkomsten = lees_besluiten(besluiten, s)
-        schendingen = toets_plan(s, toewijzing, uitkomsten)
+        from plaatsing.procedure.tweede_ronde import bind_handhaven  # P1: 'handhaven' keeps the decision as given
+        schendingen = toets_plan(bind_handhaven(s, toewijzing), toewijzing, uitkomsten)
         if schendingen.empty:
             click.echo(f"Het plan voldoet aan de regels (H1–H5, O2, O6, F3, F4): {len(toewijzing)} medewerkers getoetst.")
             return
