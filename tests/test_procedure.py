@@ -403,3 +403,19 @@ def test_toets_van_een_definitief_plan_met_handhaven(tmp_path):
     uit = draai("toets", s2, tmp_path / "b2.xlsx")
     assert uit.exit_code == 0, uit.output
     assert "Het plan voldoet aan de regels" in uit.output
+
+
+def test_later_advies_vervangt_een_eerder_en_beide_worden_beantwoord():
+    tables = keten_scenario()
+    eerste = solve(scenario_from_tables(tables))
+    s = scenario_from_tables(met_adviezen(tables, advies("C1", "N1"),
+                                          advies("C1", "N3", bron="geschillencommissie", datum=date(2018, 6, 20)),
+                                          advies("B2", "N1", "niet overgenomen", "bezwaar", date(2018, 6, 21), "geen ruimte")))
+    tweede = definitief(s, eerste)
+    assert tweede.toewijzing == eerste.toewijzing  # the later advice binds: C1 stays in N3
+    assert motivering(tweede, "C1") == (
+        "Op advies van de geschillencommissie van 20 juni 2018 wordt u geplaatst in N3 Functie N3 (Bedrijfsvoering, "
+        "schaal 9) (P1, SS-7, H3). Het advies van de plaatsingsadviescommissie van 12 juni 2018 (u te plaatsen in N1 "
+        "Functie N1) is overgenomen, maar vervangen door het advies van de geschillencommissie van 20 juni 2018.")
+    assert motivering(tweede, "B2").endswith(
+        "Uw bezwaar van 21 juni 2018 (u te plaatsen in N1 Functie N1) is meegewogen maar niet overgenomen: geen ruimte.")

@@ -19,8 +19,9 @@ from plaatsing.scenario import Scenario
 BOVENTALLIG, HANDHAVEN = "boventallig", "handhaven"
 OVERGENOMEN = "overgenomen"
 KOLOMMEN = ["rij", "personeelsnummer", "datum", "bron", "advies", "besluit", "toelichting"]
-BRON_NL = {"zienswijze": "zienswijze", "PAC": "plaatsingsadviescommissie", "bezwaar": "beslissing op bezwaar",
+BRON_NL = {"zienswijze": "zienswijze", "PAC": "plaatsingsadviescommissie", "bezwaar": "bezwaar",
            "geschillencommissie": "geschillencommissie"}
+EIGEN = ("zienswijze", "bezwaar")  # submitted by the medewerker; the others are advices of a commission
 MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
            "oktober", "november", "december")
 
@@ -128,10 +129,15 @@ def bindend(adviezen: pd.DataFrame | None) -> dict[str, object]:
     return {r.personeelsnummer: r for r in overgenomen.itertuples(index=False)}  # sorted: the last one wins
 
 
+def bron_tekst(r) -> str:
+    """'advies van de plaatsingsadviescommissie van 12 juni 2018', 'zienswijze van 4 juni 2018'."""
+    return f"{r.bron} van {datum_nl(r.datum)}" if r.bron in EIGEN else f"advies van {herkomst(r)}"
+
+
 def reden(r) -> str:
     """The reason of an advice pin: its source and date (and toelichting)."""
     toel = f": {r.toelichting}" if isinstance(r.toelichting, str) and r.toelichting else ""
-    return f"advies van {herkomst(r)}{toel}" if r.bron != "zienswijze" else f"zienswijze van {datum_nl(r.datum)}{toel}"
+    return f"{bron_tekst(r)}{toel}"
 
 
 def bind_adviezen(s: Scenario, rijen: list[dict], lezer) -> Scenario:

@@ -40,10 +40,8 @@ def _toelichting(r) -> str:
 
 def _van(r) -> str:
     """'Uw zienswijze van 4 juni 2018' / 'Het advies van de plaatsingsadviescommissie van 12 juni 2018'."""
-    if r.bron == "zienswijze":
-        return f"Uw zienswijze van {datum_nl(r.datum)}"
-    if r.bron == "bezwaar":
-        return f"De beslissing op uw bezwaar van {datum_nl(r.datum)}"
+    if r.bron in ("zienswijze", "bezwaar"):
+        return f"Uw {r.bron} van {datum_nl(r.datum)}"
     return f"Het advies van {herkomst(r)}"
 
 
@@ -87,8 +85,7 @@ def _overgenomen(s: Scenario, p: str, f: str | None, r, toel: str) -> str:
         begin = f"Uw zienswijze van {datum_nl(r.datum)} is overgenomen: "
         zin = begin + _besluit(s, p, f, omgekeerd=False)
     elif r.bron == "bezwaar":
-        zin = f"Uw bezwaar is gegrond verklaard bij de beslissing van {datum_nl(r.datum)}: " + \
-            _besluit(s, p, f, omgekeerd=False)
+        zin = f"Uw bezwaar van {datum_nl(r.datum)} is gegrond verklaard: " + _besluit(s, p, f, omgekeerd=False)
     else:
         wie = f"de {BRON_NL[r.bron]} van {datum_nl(r.datum)}"
         if r.advies == HANDHAVEN:

@@ -6,7 +6,7 @@ the place the previous one now takes, or takes the place the previous one left.
 """
 from __future__ import annotations
 
-from plaatsing.procedure.adviezen import BOVENTALLIG, HANDHAVEN, bindend, herkomst
+from plaatsing.procedure.adviezen import BOVENTALLIG, HANDHAVEN, bindend, bron_tekst
 from plaatsing.scenario import Scenario
 
 VOORGENOMEN, DEFINITIEF, GEWIJZIGD = "voorgenomen", "definitief", "gewijzigd"
@@ -69,7 +69,7 @@ def ketens(s: Scenario, toewijzing: dict) -> list[str]:
         r = binding.get(p)
         if r is not None:
             wat = {BOVENTALLIG: "boventallig", HANDHAVEN: "handhaven"}.get(r.advies, r.advies)
-            begin = f"advies van {herkomst(r)} voor {p} ({wat})"
+            begin = f"{bron_tekst(r)} voor {p} ({wat})"
         else:
             begin = "gewijzigde invoer"
         teksten.append(f"{begin}: {' → '.join(volg(p))}")
