@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Callable
 
 from plaatsing.fouten import InvoerFout, Melding
+from plaatsing.parameters import VOORKEUR_LEIDEND
 from plaatsing.invoer.besluiten import lees_besluiten
 from plaatsing.plan import Plan, solve
 from plaatsing.procedure.adviezen import HANDHAVEN, Lezer, bindend, controleer_capaciteit, met_pins, reden
@@ -111,6 +112,10 @@ def voor_tweede_ronde(s: Scenario, voornemen) -> Scenario:
                 "het voornemen is na het schrijven gewijzigd (sha256 inhoud klopt niet); de tweede ronde gaat uit "
                 "van de besluiten zoals ze nu in het bestand staan.")))
     s = bind_handhaven(s, toewijzing)
+    if s.parameters.beleid == VOORKEUR_LEIDEND:
+        s = replace(s, waarschuwingen=(*s.waarschuwingen, Melding(
+            "Parameters", None, "beleid", "bij 'voorkeur leidend' is de stabiele toewijzing bindend; die houdt geen "
+            "rekening met het voornemen (P2 geldt bij 'maximaal plaatsen').")))
     return replace(s, voornemen=dict(toewijzing), voornemen_sha256=sha)
 
 
