@@ -160,7 +160,8 @@ def bind_adviezen(s: Scenario, rijen: list[dict], lezer) -> Scenario:
                        f"{pins[p]} (SS-7); haal de vastzetting weg of zet het besluit op 'niet overgenomen'.")
     nieuwe_pins = [{"rij": int(r.rij), "personeelsnummer": p, "nieuwe_functie": r.advies, "toelichting": reden(r)}
                    for p, r in functie_adviezen.items() if p not in pins]
-    controleer_capaciteit(s, lezer, nieuwe_pins)
+    if not lezer.meldingen:  # capacity only for advices that can bind at all
+        controleer_capaciteit(s, lezer, nieuwe_pins)
     waarschuwingen = list(s.waarschuwingen)
     for p, r in binding.items():
         if r.advies == HANDHAVEN:
