@@ -419,3 +419,13 @@ def test_later_advies_vervangt_een_eerder_en_beide_worden_beantwoord():
         "Functie N1) is overgenomen, maar vervangen door het advies van de geschillencommissie van 20 juni 2018.")
     assert motivering(tweede, "B2").endswith(
         "Uw bezwaar van 21 juni 2018 (u te plaatsen in N1 Functie N1) is meegewogen maar niet overgenomen: geen ruimte.")
+
+
+def test_adviezen_die_samen_de_formatie_overschrijden_zijn_een_invoerfout():
+    tables = keten_scenario()
+    tables["Geschiktheid"].append({"personeelsnummer": "A2", "nieuwe_functie": "N3", "oordeel": "passend"})
+    with pytest.raises(InvoerFout) as fout:
+        scenario_from_tables(met_adviezen(tables, advies("A2", "N3"), advies("C1", "N3")))
+    [melding] = fout.value.meldingen
+    assert (melding.blad, melding.rij, melding.kolom) == ("Adviezen", 3, "D (advies)")
+    assert "samen op 2 fte, meer dan de formatie van 1 fte (SS-7, H1)" in melding.tekst
