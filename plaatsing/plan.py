@@ -16,6 +16,7 @@ from plaatsing.regels.overbezetting import boven_formatie
 from plaatsing.regels.selectievolgorde import maak_afspiegeling, maak_selectie
 from plaatsing.uitleg.motivering import Motiveerder
 from plaatsing.model.oplossen import FaseVerslag, Oplossing, los_op
+from plaatsing.procedure.wijzigingen import status_besluit, verantwoording_rijen
 from plaatsing.scenario import Scenario
 from plaatsing.invoer.cellen import micro
 
@@ -109,6 +110,7 @@ def maak_besluiten(s: Scenario, oplossing: Oplossing, selectie: pd.DataFrame) ->
             "nieuwe_schaal": int(n["schaal"]) if n else None,
             "voorkeur_gehonoreerd": voorkeur, "salarisgarantie": "ja" if lager else "nee", "motivering": tekst,
             **({"boven_formatie": "ja" if p in boven else "nee"} if iedereen else {}),
+            "status_besluit": status_besluit(s, p, f),
             **{k: r[k] for k in s.extra_kolommen},
         })
     kolommen = BESLUIT_KOLOMMEN + (["boven_formatie"] if iedereen else []) + list(s.extra_kolommen)
@@ -156,6 +158,7 @@ def maak_verantwoording(s: Scenario, oplossing: Oplossing, besluiten, bezetting,
         ("invoerbestand", s.bron or "(tabellen via de Python-API)"),
         ("sha256 invoer", s.sha256 or ""),
     ]
+    rijen += verantwoording_rijen(s, oplossing.toewijzing)  # regels.md §9 P2, P3
     rijen += [(f"parameter {naam}", waarde) for naam, waarde in s.parameters.als_rijen()]
     for fase in oplossing.fasen:
         rijen += [

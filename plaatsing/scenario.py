@@ -29,6 +29,11 @@ class Scenario:
     sha256: str | None = None
     waarschuwingen: tuple[Melding, ...] = field(default_factory=tuple)
     taken: pd.DataFrame | None = None  # functiecode, taak, aandeel (SS-0); None without a Taken sheet
+    # the procedure (regels.md §9): sheet Adviezen, those bound as not placed (P1), the voornemen (P2)
+    adviezen: pd.DataFrame | None = None
+    niet_plaatsen: frozenset[str] = frozenset()
+    voornemen: dict[str, str | None] | None = None
+    voornemen_sha256: str | None = None
 
     def met_parameters(self, **wijzigingen) -> "Scenario":
         """The same scenario with some parameters changed, e.g. `met_parameters(drempel_wijziging=40)`."""

@@ -120,8 +120,11 @@ _debug = click.option("--debug", is_flag=True, help="Toon bij een interne fout d
 @_parameter
 @click.option("--workers", type=click.IntRange(1, 64), metavar="AANTAL", help="Aantal processen dat deelproblemen naast elkaar oplost (standaard: één per rekenkern).")
 @click.option("--pseudonimiseer", is_flag=True, help="Vervang namen in de uitvoer door een vast pseudoniem.")
+@click.option("--voornemen", type=click.Path(dir_okay=False, path_type=Path), metavar="BESLUITEN",
+              help="Voorgenomen besluiten: maak de definitieve besluiten met zo min mogelijk wijzigingen (regels.md P2).")
 @_debug
-def solve(scenario, uitvoer, overschrijf, stil, peildatum, tijdslimiet, parameter, workers, pseudonimiseer, debug):
+def solve(scenario, uitvoer, overschrijf, stil, peildatum, tijdslimiet, parameter, workers, pseudonimiseer, voornemen,
+          debug):
     """Maak de plaatsingsbesluiten voor SCENARIO (een Excel-werkmap).
 
     Voorbeeld: plaatsing solve scenarios/almelo-2018.xlsx
@@ -135,10 +138,15 @@ def solve(scenario, uitvoer, overschrijf, stil, peildatum, tijdslimiet, paramete
 
     def werk():
         melding = _Voortgang(stil)
-        doel = uitvoer or scenario.with_name(f"{scenario.stem}-besluiten.xlsx")
+        doel = uitvoer or scenario.with_name(f"{scenario.stem}-besluiten{'-definitief' if voornemen else ''}.xlsx")
         controleer_uitvoer(doel, overschrijf=overschrijf, invoer=scenario)
+        if voornemen and doel.resolve() == voornemen.resolve():
+            raise UitvoerFout(f"het uitvoerbestand '{doel}' is het voornemen zelf; kies een andere naam met --uitvoer.")
         melding(f"inlezen van {scenario.name}")
         s = read_scenario(scenario, parameters=_parameters(peildatum, tijdslimiet, parameter))
+        if voornemen:  # regels.md §9: the second round, from the voorgenomen besluiten
+            from plaatsing.procedure.tweede_ronde import voor_tweede_ronde
+            s = voor_tweede_ronde(s, voornemen)
         for w in s.waarschuwingen:
             melding(f"let op: {w}")
         melding(f"ingelezen: {len(s.medewerkers)} medewerkers, {len(s.oude_functies)} oude en "
@@ -148,6 +156,9 @@ def solve(scenario, uitvoer, overschrijf, stil, peildatum, tijdslimiet, paramete
         schrijf_besluiten(plan, doel, overschrijf=overschrijf, pseudoniemen=pseudonimiseer)
         melding("besluiten geschreven")
         click.echo(_samenvatting(plan, doel))
+        from plaatsing.procedure.wijzigingen import samenvatting_regels
+        for regel in samenvatting_regels(plan.scenario, plan.toewijzing):
+            click.echo(regel)
         if not plan.bewezen_optimaal:
             click.echo("Let op: niet elke fase is binnen de tijdslimiet bewezen optimaal; zie het blad "
                        "Verantwoording.", err=True)
@@ -233,7 +244,8 @@ def toets(scenario, besluiten, debug):
     def werk():
         s = read_scenario(scenario)
         toewijzing, uitkomsten = lees_besluiten(besluiten, s)
-        schendingen = toets_plan(s, toewijzing, uitkomsten)
+        from plaatsing.procedure.tweede_ronde import bind_handhaven  # P1: 'handhaven' keeps the decision as given
+        schendingen = toets_plan(bind_handhaven(s, toewijzing), toewijzing, uitkomsten)
         if schendingen.empty:
             click.echo(f"Het plan voldoet aan de regels (H1–H5, O2, O6, F3, F4): {len(toewijzing)} medewerkers getoetst.")
             return

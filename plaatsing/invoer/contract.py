@@ -96,13 +96,28 @@ TAKEN = Blad("Taken", (
     Kolom("aandeel", "procent", True, ("percentage", "aandeel (%)", "tijdsbesteding"), minimum=0, maximum=100),
 ), verplicht=False, aliassen=("taken", "taakverdeling"))
 
+# regels.md §9 P1: zienswijzen and advice in the procedure (the values of `advies` are checked in
+# plaatsing/procedure/adviezen.py: a code of Nieuwe functies, `boventallig` or `handhaven`)
+ADVIEZEN = Blad("Adviezen", (
+    Kolom("personeelsnummer", "code", True, MEDEWERKERS.kolommen[0].aliassen),
+    Kolom("datum", "datum", True, ("datum advies", "datum zienswijze")),
+    Kolom("bron", "keuze", True, ("soort", "van"), keuzes={
+        "zienswijze": "zienswijze", "pac": "PAC", "plaatsingsadviescommissie": "PAC",
+        "plaatsingscommissie": "PAC", "bezwaar": "bezwaar", "bezwaarschrift": "bezwaar",
+        "geschillencommissie": "geschillencommissie"}),
+    Kolom("advies", "tekst", True, ("voorstel", "advies functie")),
+    Kolom("besluit", "keuze", True, ("beslissing", "besluit werkgever"), keuzes={
+        "overgenomen": "overgenomen", "niet overgenomen": "niet overgenomen"}),
+    Kolom("toelichting", "tekst", False, ("opmerking", "motivering")),
+), verplicht=False, aliassen=("advies", "zienswijzen"))
+
 BLADEN = (MEDEWERKERS, OUDE_FUNCTIES, NIEUWE_FUNCTIES, FUNCTIEMAPPING, GESCHIKTHEID,
-          VASTGEZET, PARAMETERS, SALARISTABEL, TAKEN)
+          VASTGEZET, PARAMETERS, SALARISTABEL, TAKEN, ADVIEZEN)
 
 # Output sheet Plaatsingsbesluiten (scenario-formaat.md): extra Medewerkers columns are carried
 # behind these, so an extra column may not take one of these names.
 BESLUIT_KOLOMMEN = (
     "personeelsnummer", "naam", "huidige_functie", "huidige_eenheid", "schaal", "fte", "uitkomst", "regels",
     "nieuwe_functie", "nieuwe_functienaam", "nieuwe_eenheid", "nieuwe_schaal", "voorkeur_gehonoreerd",
-    "salarisgarantie", "motivering",
+    "salarisgarantie", "motivering", "status_besluit",
 )

@@ -302,6 +302,7 @@ def _controleer_bereik(kolom: schema.Kolom, getal: float) -> None:
 def _valideer(bladen, overrides: dict, *, bron, sha256) -> Scenario:
     from plaatsing.regels.functievergelijking import controleer_taken
     from plaatsing.invoer.validatie import controleer_samenhang
+    from plaatsing.procedure.adviezen import bind_adviezen, controleer_adviezen
 
     if not any(b.rijen or any(not is_leeg(k) for k in b.kop) for b in bladen):
         raise InvoerFout([Melding(BESTAND if bron else TABELLEN, None, None,
@@ -316,6 +317,7 @@ def _valideer(bladen, overrides: dict, *, bron, sha256) -> Scenario:
     pins, _ = lezer.lees(schema.VASTGEZET)
     salaris, _ = lezer.lees(schema.SALARISTABEL)
     taken, _ = lezer.lees(schema.TAKEN)
+    adviezen, _ = lezer.lees(schema.ADVIEZEN)
     parameters = _lees_parameters(lezer, overrides)
     tabellen = {
         "medewerkers": medewerkers, "oud": oud, "nieuw": nieuw, "mapping": mapping,
@@ -323,9 +325,11 @@ def _valideer(bladen, overrides: dict, *, bron, sha256) -> Scenario:
     }
     controleer_samenhang(lezer, tabellen, parameters)
     controleer_taken(lezer, tabellen, parameters.drempel_wijziging)  # SS-0, fills computed percentages
+    controleer_adviezen(lezer, adviezen, tabellen)
     if lezer.meldingen:
         raise InvoerFout(lezer.meldingen)
-    return _bouw(tabellen, extra, parameters, bron, sha256, tuple(lezer.waarschuwingen))
+    return bind_adviezen(_bouw(tabellen, extra, parameters, bron, sha256, tuple(lezer.waarschuwingen)),
+                         adviezen, lezer)
 
 
 def _lees_parameters(lezer: _Lezer, overrides: dict) -> Parameters:

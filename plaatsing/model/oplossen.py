@@ -29,6 +29,7 @@ from plaatsing.scenario import Scenario
 
 FASEN = (
     ("O1", "minimale boventalligheid"),
+    ("P2", "minste wijzigingen ten opzichte van het voornemen"),  # regels.md §9; empty in a first round
     ("O3", "beste tier (T1, T2, T3, T4)"),
     ("O4", "voorkeuren (1e, 2e, … keuze)"),
     ("O5", "minste salarisgarantie"),
@@ -166,6 +167,8 @@ def los_op(s: Scenario, *, workers: int | None = None,
     for fase in fasen:
         meld(f"fase {fase.code} {fase.naam}: {STATUS_NL.get(fase.status, fase.status)} ({fase.solves} solver-aanroepen, "
              f"{fase.seconden:.1f} s)".replace(".", ",", 1))
+    if s.voornemen is None:
+        fasen = [f for f in fasen if f.code != "P2"]
     return Oplossing(toewijzing, k, fasen, len(componenten), len(componenten) - len(te_doen),
                      time.monotonic() - start)
 
@@ -239,8 +242,11 @@ def _triviaal(comp: Component) -> dict | None:
     belasting = dict.fromkeys(comp.functies, 0)
     for p in comp.personen:
         belasting[comp.opties[p][0].functie] += comp.fte[p]
+    plan = {p: comp.opties[p][0].functie for p in comp.personen}
+    if comp.voornemen is not None and plan != comp.voornemen:
+        return None  # P2 may prefer the voornemen over the best options
     if all(belasting[f] <= comp.ruimte[f] for f in comp.functies):
-        return {p: comp.opties[p][0].functie for p in comp.personen}
+        return plan
     return None
 
 
@@ -258,7 +264,24 @@ def _niveaus(comp: Component, m: Model | None = None):
         # over formatie, then fewest fte over formatie (zero in a component that needs the solver
         # for nothing else, so without a model there is nothing to count)
         geplaatst = [[(v, -1) for v in m.boven.values()], [(v, -1) for v in m.over.values()]] if m else []
-    return (("O1", geplaatst), ("O3", tiers), ("O4", voorkeur), ("O5", kosten))
+    return (("O1", geplaatst), ("P2", _p2_zelfde(comp, m)), ("O3", tiers), ("O4", voorkeur), ("O5", kosten))
+
+
+def _p2_zelfde(comp: Component, m: Model | None):
+    """P2: one level, the number of persons whose decision equals the voornemen (placed in the same
+    function; or, voorgenomen not placed, not placed: −1 per placement, a constant offset)."""
+    if comp.voornemen is None:
+        return []
+    termen = []
+    for p in comp.personen:
+        if p not in comp.voornemen:
+            continue  # new in the scenario: no voorgenomen decision to keep
+        f = comp.voornemen[p]
+        if f is None:
+            termen.append((m.geplaatst[p] if m else (p, None), -1))
+        elif comp.optie(p, f) is not None:
+            termen.append((m.x[p, f] if m else (p, f), 1))
+    return [termen]
 
 
 def _bereik(niveau, bovengrens: dict[int, int] | None = None) -> int:
@@ -295,7 +318,7 @@ def _los_component_op(comp: Component, fasen: list[FaseVerslag], klok: _Klok,
     m.seed = seed
     oplossing: dict = startplan(comp)
     for fase, (code, niveaus) in zip(fasen, _niveaus(comp, m)):
-        if code == "O3":
+        if code == "P2":
             define_o2_vooraf(m)  # O2 binds from here on (it never changes the O1 count)
         # a stage may not take all the time: O6 (and with it the unique, O2-checked plan) must still run
         fase_klok = _Klok(klok.over() * instellingen.FASE_AANDEEL)

@@ -40,6 +40,7 @@ class Component:
     t1: dict[str, list[str]] = field(default_factory=dict)        # persoon -> T1 functions
     opt_out: dict[str, set[str]] = field(default_factory=dict)    # persoon -> H4(a) functions
     overbezetting: bool = False   # beleid 'iedereen plaatsen' (§6): H1 may be exceeded, all placed
+    voornemen: dict[str, str | None] | None = None                # P2: persoon -> voorgenomen functie
 
     def optie(self, persoon: str, functie: str) -> Optie | None:
         for o in self.opties[persoon]:
@@ -115,4 +116,8 @@ def voorbereiden(s: Scenario):
               for f, formatie in s.nieuwe_functies["formatie_fte"].items()}
     for m, f in gepind.items():
         ruimte[f] -= fte[m]
-    return k, gepind, splits(k, ruimte, fte, overbezetting=s.parameters.beleid == IEDEREEN_PLAATSEN)
+    componenten = splits(k, ruimte, fte, overbezetting=s.parameters.beleid == IEDEREEN_PLAATSEN)
+    if s.voornemen is not None:  # regels.md P2: the second round keeps as many decisions as it can
+        for comp in componenten:
+            comp.voornemen = {p: s.voornemen[p] for p in comp.personen if p in s.voornemen}
+    return k, gepind, componenten

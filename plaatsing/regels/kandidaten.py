@@ -50,6 +50,8 @@ def bepaal_kandidaten(s: Scenario) -> Kandidaten:
     opties = _met_voorkeur_en_kosten(s, paren)
     sel_a = define_sel_a(s)
     volgorde = _selectievolgordes(s, opties, sel_a)
+    if s.niet_plaatsen:  # regels.md P1: an adopted advice 'boventallig' binds that person as not placed
+        opties = opties[~opties["personeelsnummer"].isin(s.niet_plaatsen)].reset_index(drop=True)
     return Kandidaten(opties, volgorde, sel_a, ss5, tuple(waarschuwingen))
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from plaatsing.regels.kandidaten import ONGENOEMD, TIER_NAAM
 from plaatsing.parameters import AFSPIEGELING
+from plaatsing.procedure.antwoord import beantwoord
 from plaatsing.regels.selectievolgorde import afspiegeling_feiten
 from plaatsing.invoer.cellen import formatteer_getal
 
@@ -70,6 +71,7 @@ class Motiveerder:
             zinnen.append("De nieuwe functie is lager ingeschaald dan uw eigen schaal; u behoudt uw salaris "
                           "(salarisgarantie).")
         regels += self._hogere_wensen(p, f, zinnen)
+        zinnen, regels = beantwoord(self.s, p, f, zinnen, regels)  # regels.md P1/P2: answer every advice
         return " ".join(zinnen), _uniek(regels)
 
     def _grond(self, p, o) -> str:

@@ -149,24 +149,27 @@ def schrijf_besluiten(plan, pad: Path, *, overschrijf: bool = False, pseudonieme
                       extra_bladen: dict[str, pd.DataFrame] | None = None) -> Path:
     """The output workbook of the contract: Plaatsingsbesluiten, Bezetting, (Afspiegeling),
     (Functievergelijking, SS-0), (`extra_bladen`, e.g. Bijna geplaatst), Verantwoording."""
+    from plaatsing.procedure.dossier import verzegel
     from plaatsing.regels.functievergelijking import functievergelijking
 
     pad = Path(pad)
     bron = Path(plan.scenario.bron) if plan.scenario.bron else None
     controleer_uitvoer(pad, overschrijf=overschrijf, invoer=bron)
+
     boek = nieuw_werkboek(alleen_schrijven=True)
-    schrijf_tabel(boek, "Plaatsingsbesluiten", pseudonimiseer(plan.besluiten) if pseudoniemen else plan.besluiten)
-    schrijf_tabel(boek, "Bezetting", plan.bezetting)
+    bladen = [("Plaatsingsbesluiten", pseudonimiseer(plan.besluiten) if pseudoniemen else plan.besluiten),
+              ("Bezetting", plan.bezetting)]
     if plan.afspiegeling is not None and not plan.afspiegeling.empty:
-        schrijf_tabel(boek, "Afspiegeling", plan.afspiegeling)
+        bladen.append(("Afspiegeling", plan.afspiegeling))
     vergelijking = functievergelijking(plan.scenario)
     if vergelijking is not None:
-        schrijf_tabel(boek, "Functievergelijking", vergelijking)
-    for titel, tabel in (extra_bladen or {}).items():
-        schrijf_tabel(boek, titel, tabel)
-    schrijf_tabel(boek, "Verantwoording", plan.verantwoording)
+        bladen.append(("Functievergelijking", vergelijking))
+    bladen += list((extra_bladen or {}).items())
+    bladen.append(("Verantwoording", plan.verantwoording))
     if plan.selectie is not None and not plan.selectie.empty:
-        schrijf_tabel(boek, "Selectie", plan.selectie)
+        bladen.append(("Selectie", plan.selectie))
+    for titel, tabel in verzegel(bladen):  # regels.md P3: the sha256 of the content in Verantwoording
+        schrijf_tabel(boek, titel, tabel)
     with atomair(pad) as tijdelijk:
         bewaar(boek, tijdelijk)
     return pad
