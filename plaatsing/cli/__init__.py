@@ -5,10 +5,7 @@ from plaatsing.cli.importeer import importeer
 from plaatsing.cli.opdrachten import main
 from plaatsing.procedure.cli import dossier
 
-main.add_command(dossier)
-
-main.add_command(importeer)
-main.add_command(bijna_geplaatst)
-main.add_command(app)
+for _opdracht in (importeer, bijna_geplaatst, dossier, app):
+    main.add_command(_opdracht)
 
 __all__ = ["main"]
