@@ -20,7 +20,7 @@ KOLOMMEN = ["regel", "personeelsnummer", "functie", "probleem", "oplossing"]
 def toets(s: Scenario, k: Kandidaten, toewijzing: dict[str, str | None], *,
           uitkomsten: dict[str, str] | None = None, minimum: int | None = None) -> pd.DataFrame:
     """Violations of H1–H5, O2, O6, F3 (and F4 when `minimum` is given), one row each."""
-    _k, gepind, componenten = voorbereiden(s)
+    _k, gepind, componenten = voorbereiden(s, k)
     fte = {p: micro(v) for p, v in s.medewerkers["fte"].items()}
     opties = {(r.personeelsnummer, r.functie): r for r in k.opties.itertuples(index=False)}
     rijen = []
