@@ -279,3 +279,25 @@ def test_write_xlsx_roundtrip(tmp_path):
     assert rows[0][:3] == ("personeelsnummer", "naam", "geboortedatum")
     assert rows[1][0] == "E" and rows[1][3].date() == date(1990, 1, 1)
     assert [r[0] for r in wb["Parameters"].values][1] == "peildatum"
+
+
+def voorbeeld_7():
+    """regels.md §7.7: P (1990) functievolger for N1 and N2, R (2000) only N1, S (2005) only N2."""
+    return tabellen([medewerker("P", "OP", date(1990, 1, 1)), medewerker("R", "OR", date(2000, 1, 1)),
+                     medewerker("S", "OS", date(2005, 1, 1))],
+                    [functie("OP"), functie("OR"), functie("OS")], [functie("N1"), functie("N2")],
+                    [("OP", "N1", 10), ("OP", "N2", 10), ("OR", "N1", 10), ("OS", "N2", 10)])
+
+
+def test_o6b_seniority_decides_not_a_code():  # regels.md §7.7
+    tables = voorbeeld_7()
+    fout = check_plan(tables, {"P": "N1", "R": None, "S": "N2"})
+    assert [(v.rule, v.personeelsnummer, v.functie) for v in fout] == [("O6", "R", "N2")]
+    assert check_plan(tables, {"P": "N2", "R": "N1", "S": None}) == []
+
+
+def test_o6b_needs_the_same_outcome_for_the_one_who_moves():
+    # P lists N1 as voorkeur 1: moving P to N2 costs P a wish, so S may keep N2 (no O6 b)
+    tables = voorbeeld_7()
+    tables["Medewerkers"][0]["voorkeur_1"] = "N1"
+    assert check_plan(tables, {"P": "N1", "R": None, "S": "N2"}) == []

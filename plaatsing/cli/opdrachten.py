@@ -143,6 +143,8 @@ def solve(scenario, uitvoer, overschrijf, stil, peildatum, tijdslimiet, paramete
         melding(f"ingelezen: {len(s.medewerkers)} medewerkers, {len(s.oude_functies)} oude en "
                 f"{len(s.nieuwe_functies)} nieuwe functies")
         plan = los_op(s, workers=workers, voortgang=melding)
+        for w in plan.gegevens.k.waarschuwingen:
+            melding(f"let op: {w}")
         melding(f"toets: {'geen schendingen' if plan.toets.empty else str(len(plan.toets)) + ' schendingen'}")
         schrijf_besluiten(plan, doel, overschrijf=overschrijf, pseudoniemen=pseudonimiseer)
         melding("besluiten geschreven")
@@ -182,8 +184,10 @@ def valideer(scenario, peildatum, parameter, debug):
     from plaatsing.invoer.lezen import read_scenario
 
     def werk():
+        from plaatsing.regels.kandidaten import bepaal_kandidaten
+
         s = read_scenario(scenario, parameters=_parameters(peildatum, None, parameter))
-        for w in s.waarschuwingen:
+        for w in list(s.waarschuwingen) + list(bepaal_kandidaten(s).waarschuwingen):
             click.echo(f"Let op: {w}", err=True)
         click.echo(f"Het scenario is bruikbaar: {len(s.medewerkers)} medewerkers, {len(s.oude_functies)} oude "
                    f"functies, {len(s.nieuwe_functies)} nieuwe functies, {len(s.mapping)} koppelingen.")
