@@ -129,6 +129,20 @@ class Beslisgegevens:
                 self.bezetting.setdefault(f, []).append(p)
         self.rang = {f: {p: i for i, p in enumerate(v)} for f, v in k.selectievolgorde.items()}
         mw = s.medewerkers
+        self.mensen = mw.to_dict("index")  # plain dicts: fast lookups for the whole organisation
+        self.functies = s.nieuwe_functies.to_dict("index")
+        self.familie_oud = s.oude_functies["functiefamilie"].to_dict()
+        self.pct: dict[tuple[str, str], float] = {}
+        for r in s.mapping.itertuples(index=False):
+            paar = (r.oude_functie, r.nieuwe_functie)
+            pct, eerder = r.wijzigingspercentage, self.pct.get(paar)
+            if pct is None or pct != pct:  # empty (NaN): the pair is still related
+                self.pct.setdefault(paar, None)
+            else:
+                self.pct[paar] = pct if eerder is None else min(eerder, pct)
+        oordelen = s.geschiktheid
+        self.oordelen = {} if oordelen.empty else {
+            (r.personeelsnummer, r.nieuwe_functie): r for r in oordelen.itertuples(index=False)}
         self.in_dienst = mw["datum_in_dienst"].to_dict()
         self.tijdelijk = set(mw.index[mw["dienstverband"] == "tijdelijk"])
         self.sel_b = s.parameters.selectiemethode == AFSPIEGELING
@@ -200,7 +214,7 @@ def _is_beter(g, p, f, eigen, o) -> bool:
 
 
 def _vpos(g, p, f) -> int:
-    rij = g.s.medewerkers.loc[p]
+    rij = g.mensen[p]
     return next((i for i in range(1, 6) if rij.get(f"voorkeur_{i}") == f), ONGENOEMD)
 
 
@@ -343,7 +357,7 @@ def _kost(g, p, f, eigen, o, q) -> str:
 
 def _wensen(g, p, f, eigen) -> tuple[tuple[int, str, str], ...]:
     """Voorkeuren above the outcome for functions the person is not eligible for, with the rule why."""
-    rij = g.s.medewerkers.loc[p]
+    rij = g.mensen[p]
     grens = ONGENOEMD if eigen is None else eigen.vpos
     if p in g.pins and f is not None:
         grens = _vpos(g, p, f)
@@ -358,22 +372,20 @@ def _wensen(g, p, f, eigen) -> tuple[tuple[int, str, str], ...]:
 
 def _niet_in_aanmerking(g, p, code) -> tuple[str, str, int]:
     """(rule, kind, scale difference) why p is not eligible for `code`."""
-    s = g.s
-    delta = int(s.nieuwe_functies.at[code, "schaal"]) - int(s.medewerkers.at[p, "schaal"])
+    mens, functie = g.mensen[p], g.functies[code]
+    delta = int(functie["schaal"]) - int(mens["schaal"])
     if p in g.pins:
         return "SS-7", "besluit", delta
     if p in g.k.einde_contract:
         return "H5", "einde_contract", delta
-    oordeel = s.geschiktheid
-    if not oordeel.empty and ((oordeel["personeelsnummer"] == p) & (oordeel["nieuwe_functie"] == code)
-                              & (oordeel["oordeel"] == "niet")).any():
+    oordeel = g.oordelen.get((p, code))
+    if oordeel is not None and oordeel.oordeel == "niet":
         return "SS-6", "oordeel_niet", delta
     if code in g.k.nieuwe_functies_ss5:
         return "SS-5", "nieuw", delta
-    oud = s.medewerkers.at[p, "functie"]
-    gekoppeld = ((s.mapping["oude_functie"] == oud) & (s.mapping["nieuwe_functie"] == code)).any()
-    familie = s.oude_functies.at[oud, "functiefamilie"]
-    verwant = gekoppeld or (isinstance(familie, str) and familie == s.nieuwe_functies.at[code, "functiefamilie"])
+    oud = mens["functie"]
+    familie = g.familie_oud.get(oud)
+    verwant = (oud, code) in g.pct or (isinstance(familie, str) and familie == functie["functiefamilie"])
     if not verwant:
         return "SS-2", "niet_verwant", delta
     return ("SS-3" if delta < 0 else "SS-4"), "schaal", delta

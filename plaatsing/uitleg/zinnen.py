@@ -29,7 +29,7 @@ def datum(d) -> str:
 
 
 def functie_tekst(g: Beslisgegevens, f: str) -> str:
-    n = g.s.nieuwe_functies.loc[f]
+    n = g.functies[f]
     return f"{f} {n['functienaam']} ({n['eenheid']}, schaal {int(n['schaal'])})"
 
 
@@ -132,8 +132,8 @@ def motivering(g: Beslisgegevens, v: Verklaring) -> str:
     """The motivering of the Plaatsingsbesluiten sheet, rendered from the Verklaring only."""
     zinnen = [_grond(g, v)]
     f = v.functie
-    mw = g.s.medewerkers.loc[v.persoon]
-    if f is not None and int(g.s.nieuwe_functies.at[f, "schaal"]) < int(mw["schaal"]):
+    mw = g.mensen[v.persoon]
+    if f is not None and int(g.functies[f]["schaal"]) < int(mw["schaal"]):
         zinnen.append("De nieuwe functie is lager ingeschaald dan uw eigen schaal; u behoudt uw salaris "
                       "(salarisgarantie).")
     if v.grond == "tijdelijk" and any(r.soort == "h4b" for r in v.opties):
@@ -141,7 +141,7 @@ def motivering(g: Beslisgegevens, v: Verklaring) -> str:
     for r in genoemde_opties(v):
         zinnen.append(optie_zin(g, v, r))
     for positie, code, regel, soort, delta in v.wensen:
-        zinnen.append(f"Uw voorkeur {positie} ({code} {g.s.nieuwe_functies.at[code, 'functienaam']}) is niet "
+        zinnen.append(f"Uw voorkeur {positie} ({code} {g.functies[code]['functienaam']}) is niet "
                       f"gehonoreerd: {_niet_in_aanmerking(g, v, code, soort, delta)} ({regel}).")
     zinnen += [feit.zin for feit in v.extra]
     return " ".join(zinnen)
@@ -185,18 +185,16 @@ def _tier_grond(g: Beslisgegevens, p: str, f: str) -> str:
     s = g.s
     drempel = formatteer_getal(s.parameters.drempel_wijziging)
     if o.regel == "SS-6":
-        oordelen = s.geschiktheid
-        rij = oordelen[(oordelen["personeelsnummer"] == p) & (oordelen["nieuwe_functie"] == f)]
-        toel = rij["toelichting"].iloc[0] if not rij.empty and "toelichting" in rij else None
+        oordeel = g.oordelen.get((p, f))
+        toel = getattr(oordeel, "toelichting", None)
         toel = f" ({toel})" if isinstance(toel, str) and toel.strip() else ""
         soort = "passend" if o.tier in (2, 3) else "geschikt"
         nieuw = ". Het is een nieuwe functie (SS-5); u komt ervoor in aanmerking door dit oordeel" \
             if f in g.k.nieuwe_functies_ss5 else ""
         return f"u bent voor deze functie {soort} beoordeeld (SS-6){toel}{nieuw}"
     if o.regel == "SS-1":
-        oud = s.medewerkers.at[p, "functie"]
-        m = s.mapping
-        pct = m.loc[(m["oude_functie"] == oud) & (m["nieuwe_functie"] == f), "wijzigingspercentage"].min()
+        oud = g.mensen[p]["functie"]
+        pct = g.pct.get((oud, f))
         return (f"uw functie {oud} gaat over in deze functie en wijzigt {formatteer_getal(pct)}%, niet meer dan de "
                 f"drempel van {drempel}% (SS-1); u volgt uw functie (H4)")
     return {
