@@ -23,6 +23,7 @@ from plaatsing.invoer.cellen import micro
 BESLUIT_KOLOMMEN = list(schema.BESLUIT_KOLOMMEN)
 BEZETTING_KOLOMMEN = ["functiecode", "functienaam", "eenheid", "schaal", "formatie_fte", "bezet_fte",
                       "vacant_fte", "aantal", "status"]
+WAT_ALS_PIN = "vastzetting (wat-als)"
 UITKOMSTEN = ["functievolger", "passend", "passend lager", "geschikt", "vastgezet", "boventallig",
               "niet geplaatst (tijdelijk)"]
 
@@ -183,6 +184,9 @@ def maak_verantwoording(s: Scenario, oplossing: Oplossing, besluiten, bezetting,
         ("sha256 invoer", s.sha256 or ""),
     ]
     rijen += [(f"parameter {naam}", waarde) for naam, waarde in s.parameters.als_rijen()]
+    rijen += [(WAT_ALS_PIN, f"{p}={f}") for p, f, t in
+              zip(s.vastgezet["personeelsnummer"], s.vastgezet["nieuwe_functie"], s.vastgezet["toelichting"])
+              if t == "wat-als"]  # pins of a wat-als variant, so that the saved variant can be read back
     for fase in oplossing.fasen:
         rijen += [
             (f"fase {fase.code} {fase.naam}: status", fase.status_nl),

@@ -217,3 +217,15 @@ def test_geen_pin_geen_vooraf():
     plan = solve(scenario_from_tables(t))
     assert all("vooraf" not in m for m in plan.besluiten["motivering"])
     assert plan.kandidaten.waarschuwingen == ()
+
+
+def test_wat_als_met_vastzetting_bewaard_en_teruggelezen(tmp_path):
+    variant = tmp_path / "pin.xlsx"
+    uit = draai("wat-als", DEMO, "-v", "A0035=BV-HRM-02", "--uitvoer", variant)
+    assert uit.exit_code == 0, uit.output
+    toets = draai("toets", DEMO, variant)  # the variant's pin is read back from its Verantwoording
+    assert toets.exit_code == 0, toets.output
+    plan = lees_plan(variant, read_scenario(DEMO))
+    assert plan.uitkomsten["A0035"] == "vastgezet" and plan.toewijzing["A0035"] == "BV-HRM-02"
+    tekst = draai("uitleg", DEMO, variant, "--alle")
+    assert tekst.exit_code == 0 and tekst.stdout.count("Medewerker A0") == 300

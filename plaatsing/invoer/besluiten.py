@@ -7,7 +7,7 @@ from plaatsing.invoer import contract as schema
 from plaatsing.fouten import InvoerFout, Melding, ParameterFout
 from plaatsing.invoer.lezen import _Lezer
 from plaatsing.parameters import NAMEN, formatteer, normaliseer_naam, parse_parameter
-from plaatsing.plan import UITKOMSTEN, Plan, herbouw_plan
+from plaatsing.plan import UITKOMSTEN, WAT_ALS_PIN, Plan, herbouw_plan
 from plaatsing.scenario import Scenario
 from plaatsing.invoer.werkboek import open_werkboek
 
@@ -25,6 +25,8 @@ def lees_plan(pad, s: Scenario, parameters: dict | None = None) -> Plan:
     bladen = open_werkboek(Path(pad))
     toewijzing, uitkomsten = lees_besluiten(pad, s, bladen=bladen)
     vastgelegd, sha256, verantwoording = lees_verantwoording(bladen)
+    pins = dict(w.split("=", 1) for o, w in verantwoording.itertuples(index=False)
+                if o == WAT_ALS_PIN and "=" in w) if verantwoording is not None else {}
     if sha256 and s.sha256 and sha256 != s.sha256:
         raise InvoerFout([Melding(Path(pad).name, None, None,
                                   "deze besluiten zijn gemaakt met een ander scenario (de sha256 van de invoer in "
@@ -45,6 +47,9 @@ def lees_plan(pad, s: Scenario, parameters: dict | None = None) -> Plan:
             overschreven.append((naam, was, getypt))
         waarden[naam] = waarde
     plan_s = s.met_parameters(**waarden) if waarden else s
+    if pins:  # a saved wat-als variant: its extra pins are part of the plan
+        from plaatsing.varianten import met_vastzettingen
+        plan_s = met_vastzettingen(plan_s, pins)
     return herbouw_plan(plan_s, toewijzing, uitkomsten, verantwoording=verantwoording,
                         overschreven=tuple(overschreven))
 

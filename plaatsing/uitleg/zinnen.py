@@ -86,7 +86,8 @@ def waarom_niet(g: Beslisgegevens, v: Verklaring, r: Reden) -> str:
         return "uw plaatsing is vooraf vastgesteld (SS-7)"
     if r.koos_anders:
         eigen = next(o for o in v.opties if o.status == "toegewezen")
-        return (f"u had {eigen.functie} als voorkeur {eigen.vpos} vóór deze functie opgegeven, dus u mocht daar "
+        naam = g.functies[eigen.functie]["functienaam"]
+        return (f"u had {eigen.functie} {naam} als voorkeur {eigen.vpos} vóór deze functie opgegeven, dus u mocht daar "
                 f"geplaatst worden (H4a); {_waarom(g, v, r)}")
     return _waarom(g, v, r)
 
