@@ -47,6 +47,7 @@ class Plan:
     kandidaten: Kandidaten | None = None
     gelezen_uitkomsten: dict | None = None  # the uitkomst column as read from a besluiten workbook
     overschreven: tuple[tuple[str, str, str], ...] = ()  # (parameter, in the workbook, now) set with -p
+    extra_bronnen: tuple | None = None  # extra fact sources of the motiveringen (uitleg/feiten.py)
 
     @property
     def parameters(self) -> Parameters:
@@ -73,7 +74,8 @@ class Plan:
     def gegevens(self) -> Beslisgegevens:
         """The decision data every explanation is computed from (uitleg/feiten.py)."""
         k = self.kandidaten if self.kandidaten is not None else bepaal_kandidaten(self.scenario)
-        return Beslisgegevens(self.scenario, k, self.toewijzing, self.selectie)
+        extra = {} if self.extra_bronnen is None else {"extra_bronnen": self.extra_bronnen}
+        return Beslisgegevens(self.scenario, k, self.toewijzing, self.selectie, **extra)
 
     def samenvatting(self) -> pd.DataFrame:
         """Number of people per uitkomst, in the fixed order of the contract."""
@@ -82,8 +84,11 @@ class Plan:
 
 
 def solve(scenario: Scenario, *, workers: int | None = None,
-          voortgang: Callable[[str], None] | None = None) -> Plan:
-    """Place every medewerker of the scenario under regels.md and return the Plan."""
+          voortgang: Callable[[str], None] | None = None, extra_bronnen: tuple | None = None) -> Plan:
+    """Place every medewerker of the scenario under regels.md and return the Plan.
+
+    `extra_bronnen`: functions (Beslisgegevens, persoon) -> list of Feit whose sentences are appended
+    to the motiveringen (default uitleg.feiten.EXTRA_BRONNEN), e.g. answers to zienswijzen."""
     if scenario.parameters.beleid == VOORKEUR_LEIDEND:
         from plaatsing.model.voorkeur_leidend import los_op_voorkeur_leidend
         oplossing, vergelijking = los_op_voorkeur_leidend(scenario, workers=workers, voortgang=voortgang)
@@ -91,23 +96,24 @@ def solve(scenario: Scenario, *, workers: int | None = None,
         oplossing, vergelijking = los_op(scenario, workers=workers, voortgang=voortgang), []
     k = oplossing.kandidaten
     selectie = maak_selectie(scenario, k, oplossing.toewijzing)
-    besluiten = maak_besluiten(scenario, k, oplossing.toewijzing, selectie)
+    besluiten = maak_besluiten(scenario, k, oplossing.toewijzing, selectie, extra_bronnen)
     schendingen = toets(scenario, k, oplossing.toewijzing)
     bezetting = maak_bezetting(scenario, oplossing.toewijzing)
     verantwoording = maak_verantwoording(scenario, oplossing, besluiten, bezetting, schendingen, vergelijking)
     afspiegeling = maak_afspiegeling(selectie) if scenario.parameters.selectiemethode == AFSPIEGELING else None
     return Plan(scenario, besluiten, bezetting, verantwoording, schendingen, tuple(oplossing.fasen),
-                selectie, afspiegeling, k)
+                selectie, afspiegeling, k, extra_bronnen=None if extra_bronnen is None else tuple(extra_bronnen))
 
 
 def herbouw_plan(s: Scenario, toewijzing: dict, uitkomsten: dict | None = None, *,
-                 verantwoording: pd.DataFrame | None = None, overschreven: tuple = ()) -> Plan:
+                 verantwoording: pd.DataFrame | None = None, overschreven: tuple = (),
+                 extra_bronnen: tuple | None = None) -> Plan:
     """The Plan of a given toewijzing (a besluiten workbook, a hand-edited plan) under the scenario's
     parameters: kandidaten, motiveringen, bezetting and rule checks computed once, no solver."""
     k = bepaal_kandidaten(s)
     toewijzing = {p: (toewijzing.get(p) or None) for p in s.medewerkers.index}
     selectie = maak_selectie(s, k, toewijzing)
-    besluiten = maak_besluiten(s, k, toewijzing, selectie)
+    besluiten = maak_besluiten(s, k, toewijzing, selectie, extra_bronnen)
     schendingen = toets(s, k, toewijzing, uitkomsten=uitkomsten)
     if verantwoording is None:
         verantwoording = pd.DataFrame([("sha256 invoer", s.sha256 or "")] +
@@ -115,14 +121,17 @@ def herbouw_plan(s: Scenario, toewijzing: dict, uitkomsten: dict | None = None, 
                                       columns=["onderdeel", "waarde"])
     afspiegeling = maak_afspiegeling(selectie) if s.parameters.selectiemethode == AFSPIEGELING else None
     return Plan(s, besluiten, maak_bezetting(s, toewijzing), verantwoording, schendingen, (), selectie,
-                afspiegeling, k, uitkomsten, tuple(overschreven))
+                afspiegeling, k, uitkomsten, tuple(overschreven),
+                None if extra_bronnen is None else tuple(extra_bronnen))
 
 
-def maak_besluiten(s: Scenario, k: Kandidaten, toewijzing: dict, selectie: pd.DataFrame) -> pd.DataFrame:
+def maak_besluiten(s: Scenario, k: Kandidaten, toewijzing: dict, selectie: pd.DataFrame,
+                   extra_bronnen: tuple | None = None) -> pd.DataFrame:
     mw = s.medewerkers
     nieuw = s.nieuwe_functies.to_dict("index")
     eenheid_oud = s.oude_functies["eenheid"].to_dict()
-    gegevens = Beslisgegevens(s, k, toewijzing, selectie)
+    gegevens = Beslisgegevens(s, k, toewijzing, selectie,
+                              **({} if extra_bronnen is None else {"extra_bronnen": tuple(extra_bronnen)}))
     rijen = []
     rijen_mw = mw.to_dict("index")
     for p in mw.index:

@@ -229,3 +229,10 @@ def test_wat_als_met_vastzetting_bewaard_en_teruggelezen(tmp_path):
     assert plan.uitkomsten["A0035"] == "vastgezet" and plan.toewijzing["A0035"] == "BV-HRM-02"
     tekst = draai("uitleg", DEMO, variant, "--alle")
     assert tekst.exit_code == 0 and tekst.stdout.count("Medewerker A0") == 300
+
+
+def test_toets_h5_tijdelijk_geplaatst_na_einddatum():
+    s = scenario_from_tables(tijdelijk(date(2024, 12, 31)))
+    t = toets_plan(s, {"V": "N", "T": "N"}, {"V": "functievolger", "T": "functievolger"})
+    assert [(r.regel, r.personeelsnummer) for r in t.itertuples()] == [("H5", "T")]
+    assert "eindigt op 31-12-2024, vóór de ingangsdatum" in t.iloc[0]["probleem"]

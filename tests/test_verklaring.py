@@ -149,3 +149,21 @@ def test_eigenschap_motivering_regels_en_uitleg_eensgezind_en_waar(tables):
     ctx = as_context(tables)
     for p, v, motivering in controleer_eenheid(plan):
         controleer_feiten(plan, p, v, motivering, ctx)
+
+
+def test_extra_feiten_haak():
+    """Other modules add fact kinds (e.g. answers to zienswijzen): appended to motivering, regels and uitleg."""
+    from plaatsing.uitleg.feiten import Feit
+    from plaatsing.uitleg.verklaring import uitleg
+    from scenario_gen import voorbeeld_4
+
+    def zienswijze(g, p):
+        return [Feit("P1", "Uw zienswijze is meegewogen; het advies is niet overgenomen.")] if p == "D" else []
+
+    plan = solve(scenario_from_tables(voorbeeld_4()), extra_bronnen=(zienswijze,))
+    b = plan.besluiten.set_index("personeelsnummer")
+    assert b.at["D", "motivering"].endswith("Uw zienswijze is meegewogen; het advies is niet overgenomen.")
+    assert b.at["D", "regels"].endswith("P1") and "P1" not in b.at["C", "regels"]
+    u = uitleg(plan, "D")
+    assert u["motivering"] == b.at["D", "motivering"] and u["extra"] == [
+        {"regel": "P1", "zin": "Uw zienswijze is meegewogen; het advies is niet overgenomen."}]
