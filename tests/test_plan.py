@@ -236,3 +236,16 @@ def test_toets_h5_tijdelijk_geplaatst_na_einddatum():
     t = toets_plan(s, {"V": "N", "T": "N"}, {"V": "functievolger", "T": "functievolger"})
     assert [(r.regel, r.personeelsnummer) for r in t.itertuples()] == [("H5", "T")]
     assert "eindigt op 31-12-2024, vóór de ingangsdatum" in t.iloc[0]["probleem"]
+
+
+def test_vastzetting_houdt_de_plaats_van_een_passende_collega():
+    t = tabellen([medewerker("A", "O", date(2000, 1, 1), fte=0.8), medewerker("P", "X", date(2010, 1, 1), fte=0.5)],
+                 [functie("O", familie="F"), functie("X")], [functie("N", familie="F"), functie("M")],
+                 [("X", "N", 50)], vastgezet=[("P", "N")])
+    plan = solve(scenario_from_tables(t))
+    b = plan.besluiten.set_index("personeelsnummer")
+    assert b.at["A", "nieuwe_functie"] is None or not isinstance(b.at["A", "nieuwe_functie"], str)
+    assert ("Voor N Functie N (Bedrijfsvoering, schaal 9) (passend): de formatie van 1 fte is bezet door 1 vooraf "
+            "genomen besluit; naast wie voor u gaat blijft 0,5 fte over en uw aanstelling is 0,8 fte; zonder het "
+            "vooraf genomen besluit was er 1 fte ruimte voor u geweest (SS-7).") in b.at["A", "motivering"]
+    assert "SS-7" in b.at["A", "regels"].split("; ")

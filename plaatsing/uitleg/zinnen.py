@@ -74,7 +74,7 @@ def _besluit(bez: Bezetting, r: Reden) -> str:
         return ""
     toel = f" ({'; '.join(bez.toelichtingen)})" if bez.toelichtingen else ""
     return (f"; zonder {'het vooraf genomen besluit' if bez.aantal(BESLUIT) == 1 else 'de vooraf genomen besluiten'}"
-            f"{toel} was er {fte(r.zonder_besluit)} ruimte voor u geweest (SS-7)")
+            f"{toel} was er {fte(r.zonder_besluit)} ruimte voor u geweest{'' if r.regel == 'SS-7' else ' (SS-7)'}")
 
 
 def waarom_niet(g: Beslisgegevens, v: Verklaring, r: Reden) -> str:
