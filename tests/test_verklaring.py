@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checker import as_context, selection_order
+from checker import as_context, priority_key, selection_order
 from plaatsing import read_scenario, scenario_from_tables, solve
 from plaatsing.plan import herbouw_plan
 from plaatsing.uitleg.feiten import verklaar
@@ -88,6 +88,17 @@ def controleer_feiten(plan, p, v, motivering, ctx=None):
             voor = sum(ctx.fte[q] for q in anderen if pins.get(q) == n or
                        (q not in pins and q in ctx.rang[n] and ctx.rang[n][q] < ctx.rang[n][p]))
             assert getal(m.group(1)) == pytest.approx(max(0, ctx.cap[n] - voor) / 1e6, abs=1e-6), zin
+        if ctx is not None and r.soort in ("vol", "h1", "vrij", "ruil", "h4_ander", "o2_open"):
+            voor = [q for q in anderen if gaat_voor(ctx, q, p, n)]
+            bezet = sum(ctx.fte[q] for q in anderen)
+            if m := re.search(rf"blijft {GETAL} fte over", zin):
+                assert getal(m.group(1)) == pytest.approx(max(0, ctx.cap[n] - sum(ctx.fte[q] for q in voor)) / 1e6,
+                                                          abs=1e-6), zin
+            if m := re.search(rf"komt hoogstens {GETAL} fte vrij", zin):
+                vrij = max(ctx.cap[n] - bezet + ctx.fte[q] for q in anderen if q not in voor)
+                assert getal(m.group(1)) == pytest.approx(max(0, vrij) / 1e6, abs=1e-6), zin
+            if m := re.search(rf"er is nog {GETAL} fte vrij", zin):
+                assert getal(m.group(1)) == pytest.approx(max(0, ctx.cap[n] - bezet) / 1e6, abs=1e-6), zin
     tijdelijk = mw.at[p, "dienstverband"] == "tijdelijk"
     if "tijdelijk dienstverband" in motivering.split(".")[0]:
         assert tijdelijk
@@ -98,6 +109,15 @@ def controleer_feiten(plan, p, v, motivering, ctx=None):
     f = toewijzing[p]
     lager = f is not None and int(s.nieuwe_functies.at[f, "schaal"]) < int(mw.at[p, "schaal"])
     assert ("salarisgarantie" in motivering) == lager
+
+
+def gaat_voor(ctx, q, p, n) -> bool:
+    """Does q, placed in n, go before p at n (regels.md §4 'priority at a function', §8.2 pins)?"""
+    if q in ctx.pins:
+        return True
+    if ctx.tiers.get((q, n)) == "T1" and ctx.tiers.get((p, n)) != "T1":
+        return True
+    return ctx.tiers.get((q, n)) is not None and priority_key(ctx, q, n) < priority_key(ctx, p, n)
 
 
 @pytest.fixture(scope="module")
