@@ -80,6 +80,7 @@ class Context:
                 params[str(row["parameter"]).strip().lower().replace(" ", "_")] = row["waarde"]
         self.params = params
         self.peildatum = params["peildatum"]
+        self.ingangsdatum = params.get("ingangsdatum") or self.peildatum  # H5
         self.afspiegeling = str(params["selectiemethode"]).strip().lower().startswith("afspiegel")
         self.medewerkers = {str(r["personeelsnummer"]): r for r in tables["Medewerkers"]}
         self.oud = {str(r["functiecode"]): r for r in tables["Oude functies"]}
@@ -122,6 +123,8 @@ def as_context(tables) -> Context:
 def ss_tier(ctx: Context, m, n):
     """SS-1 ... SS-6 for one pair (medewerker m, nieuwe functie n)."""
     persoon = ctx.medewerkers[m]
+    if ctx.tijdelijk(m) and persoon.get("einddatum") and persoon["einddatum"] < ctx.ingangsdatum:
+        return None  # H5: a tijdelijk contract ending before the ingangsdatum is not placed at all
     oud = str(persoon["functie"])
     pct = ctx.pct.get((oud, n))
     if pct is not None and pct <= float(ctx.params["drempel_wijziging"]):

@@ -301,3 +301,16 @@ def test_o6b_needs_the_same_outcome_for_the_one_who_moves():
     tables = voorbeeld_7()
     tables["Medewerkers"][0]["voorkeur_1"] = "N1"
     assert check_plan(tables, {"P": "N1", "R": None, "S": "N2"}) == []
+
+
+def test_h5_einddatum_voor_de_ingangsdatum():
+    def tables(einddatum, **parameters):
+        t = tabellen([medewerker("T", "O1", date(2015, 1, 1), dienstverband="tijdelijk")], [functie("O1")],
+                     [functie("N1")], [("O1", "N1", 10)], **parameters)
+        t["Medewerkers"][0]["einddatum"] = einddatum
+        return t
+    assert tier(tables(date(2024, 12, 31)), "T", "N1") is None          # ends before the peildatum
+    assert tier(tables(date(2025, 1, 1)), "T", "N1") == "T1"            # ends on it: not before
+    assert tier(tables(date(2025, 3, 1), ingangsdatum=date(2025, 4, 1)), "T", "N1") is None
+    assert rules(check_plan(tables(date(2024, 12, 31)), {"T": "N1"})) == {"H2"}
+    assert check_plan(tables(date(2024, 12, 31)), {"T": None}, {"T": "niet geplaatst (tijdelijk)"}) == []

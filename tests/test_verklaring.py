@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checker import as_context, priority_key, selection_order
+from checker import as_context, check_plan, priority_key, selection_order
 from plaatsing import read_scenario, scenario_from_tables, solve
 from plaatsing.plan import herbouw_plan
 from plaatsing.uitleg.feiten import verklaar
@@ -169,6 +169,8 @@ def test_eigenschap_motivering_regels_en_uitleg_eensgezind_en_waar(tables):
     ctx = as_context(tables)
     for p, v, motivering in controleer_eenheid(plan):
         controleer_feiten(plan, p, v, motivering, ctx)
+    if s.parameters.beleid == "maximaal plaatsen":  # the plan itself, einddatums included (H5)
+        assert [x for x in check_plan(ctx, plan.toewijzing, plan.uitkomsten) if x.rule != "O6"] == []
 
 
 def test_extra_feiten_haak():
