@@ -21,6 +21,8 @@ TOELICHTING = {
     "fte_marge": "Toegestane overbezetting per functie in fte.",
     "beleid": "maximaal plaatsen, voorkeur leidend of iedereen plaatsen.",
     "tijdslimiet": "Maximale rekentijd in seconden.",
+    "ingangsdatum": "Datum waarop de nieuwe organisatie ingaat (leeg = de peildatum); een tijdelijk contract "
+                    "dat daarvoor eindigt, wordt niet geplaatst (H5).",
 }
 
 
