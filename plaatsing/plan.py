@@ -79,6 +79,16 @@ class Plan:
         extra = {} if self.extra_bronnen is None else {"extra_bronnen": self.extra_bronnen}
         return Beslisgegevens(self.scenario, k, self.toewijzing, self.selectie, **extra)
 
+    def __getstate__(self):
+        """A Plan travels to other processes (app, sweep workers): without the derived decision data,
+        which holds row tuples that cannot be pickled; `gegevens` is rebuilt on first use there."""
+        staat = dict(self.__dict__)
+        staat.pop("gegevens", None)
+        return staat
+
+    def __setstate__(self, staat):
+        self.__dict__.update(staat)
+
     def samenvatting(self) -> pd.DataFrame:
         """Number of people per uitkomst, in the fixed order of the contract."""
         telling = self.besluiten["uitkomst"].value_counts()

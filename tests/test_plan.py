@@ -249,3 +249,17 @@ def test_vastzetting_houdt_de_plaats_van_een_passende_collega():
             "genomen besluit; naast wie voor u gaat blijft 0,5 fte over en uw aanstelling is 0,8 fte; zonder het "
             "vooraf genomen besluit was er 1 fte ruimte voor u geweest (SS-7).") in b.at["A", "motivering"]
     assert "SS-7" in b.at["A", "regels"].split("; ")
+
+
+def test_plan_gaat_heel_door_pickle_naar_een_ander_proces():
+    """The app and the sweep send Plans between processes (regression: row tuples in the decision data)."""
+    import pickle
+
+    from plaatsing import read_scenario, solve
+    from plaatsing.uitleg.verklaring import uitleg
+
+    plan = solve(read_scenario(DEMO))
+    plan.gegevens  # the derived data exists before pickling
+    kopie = pickle.loads(pickle.dumps(plan))
+    assert kopie.besluiten.equals(plan.besluiten)
+    assert uitleg(kopie, "A0035") == uitleg(plan, "A0035")
