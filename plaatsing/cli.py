@@ -418,5 +418,9 @@ def brieven(scenario, besluiten, map_, sjabloon, datum, overschrijf, pseudonimis
     _draai(werk, debug)
 
 
+from plaatsing.sweep.cli import sweep  # noqa: E402 - issue 17; registered last, after the shared helpers
+
+main.add_command(sweep)
+
 if __name__ == "__main__":
     main()

@@ -1,0 +1,144 @@
+"""The sweep as a library call: build the variants, run them (local or Dask), gather the tables.
+
+    from plaatsing import read_scenario
+    from plaatsing.sweep import sweep
+    uitkomst = sweep(read_scenario("scenario.xlsx"), raster={"drempel_wijziging": [25, 30]})
+    uitkomst.varianten        # DataFrame, one row per variant
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, replace
+from importlib.metadata import version
+from pathlib import Path
+from typing import Callable
+
+import pandas as pd
+
+from plaatsing.parameters import formatteer
+from plaatsing.plan import Plan
+from plaatsing.scenario import Scenario
+from plaatsing.schrijven import UitvoerFout, controleer_uitvoer, schrijf_besluiten
+from plaatsing.sweep.tabellen import grafiek, per_medewerker_tabel, varianten_tabel
+from plaatsing.sweep.uitvoeren import VariantResultaat, Verslag, voer_uit
+from plaatsing.sweep.varianten import STANDAARD_SEED, Variant, maak_varianten
+
+
+@dataclass(frozen=True)
+class SweepUitkomst:
+    scenario: Scenario
+    resultaten: tuple[VariantResultaat, ...]   # in variant order
+    varianten: pd.DataFrame
+    per_medewerker: pd.DataFrame
+    verantwoording: pd.DataFrame
+    uitvoerder: str
+    opnieuw: tuple[str, ...]        # variants that ran again because their worker was lost
+    workers_weg: tuple[str, ...]    # Dask workers that left the cluster during the sweep
+    seconden: float
+
+    @property
+    def plannen(self) -> dict[str, Plan]:
+        """The plan of every variant (only with `plannen=True`)."""
+        return {r.variant.naam: r.plan for r in self.resultaten if r.plan is not None}
+
+    @property
+    def bewezen(self) -> bool:
+        return bool((self.varianten["bewezen"] == "ja").all())
+
+    def grafiek(self):
+        return grafiek(self.varianten)
+
+    def herstartregel(self) -> str | None:
+        """One Dutch line about lost workers and re-run variants, or None when nothing was lost."""
+        if not self.workers_weg and not self.opnieuw:
+            return None
+        weg = len(self.workers_weg)
+        tekst = f"{weg} Dask-worker{'s' if weg != 1 else ''} viel{'en' if weg != 1 else ''} weg tijdens de sweep"
+        if self.opnieuw:
+            n = len(self.opnieuw)
+            tekst += (f"; {n} variant{'en' if n != 1 else ''} ({', '.join(self.opnieuw)}) "
+                      f"{'zijn' if n != 1 else 'is'} op een andere worker opnieuw uitgerekend")
+        return tekst + f". Alle {len(self.resultaten)} varianten zijn klaar."
+
+
+def sweep(scenario: Scenario, varianten: list[Variant] | None = None, *, raster=(), steekproef: int = 0,
+          variatie: str | None = None, seed: int = STANDAARD_SEED, dask: str | None = None,
+          workers: int | None = None, plannen: bool = False, bewaar: Path | None = None,
+          overschrijf: bool = False, voortgang: Callable[[VariantResultaat, int, int], None] | None = None,
+          client=None) -> SweepUitkomst:
+    """Solve every variant of `scenario` (given, or built from raster/steekproef) and gather the tables.
+
+    `dask`: a scheduler address (or pass a distributed `client`); otherwise local processes
+    (`workers`, default one per core). `bewaar`: a folder that gets each variant's besluiten."""
+    start = time.perf_counter()
+    if varianten is None:
+        varianten = maak_varianten(scenario, raster, steekproef=steekproef, variatie=variatie, seed=seed)
+    doelen = _bewaar_doelen(scenario, varianten, bewaar, overschrijf) if bewaar else {}
+    verslag = Verslag()
+    resultaten = []
+    for resultaat in voer_uit(scenario, varianten, dask=dask, workers=workers, met_plan=plannen or bool(bewaar),
+                              verslag=verslag, client=client):
+        if bewaar and resultaat.plan is not None:
+            schrijf_besluiten(met_variant(resultaat.plan, resultaat.variant), doelen[resultaat.variant.naam],
+                              overschrijf=overschrijf)
+            if not plannen:
+                resultaat.plan = None
+        resultaten.append(resultaat)
+        if voortgang:
+            voortgang(resultaat, len(resultaten), len(varianten))
+    resultaten.sort(key=lambda r: r.variant.naam)
+    tabel = varianten_tabel(resultaten)
+    verantwoording = _verantwoording(scenario, varianten, verslag)
+    return SweepUitkomst(scenario, tuple(resultaten), tabel, per_medewerker_tabel(scenario, resultaten),
+                         verantwoording, verslag.uitvoerder, tuple(verslag.opnieuw), tuple(verslag.workers_weg),
+                         time.perf_counter() - start)
+
+
+def bewaar_naam(scenario: Scenario, variant: Variant) -> str:
+    stam = Path(scenario.bron).stem if scenario.bron else "scenario"
+    return f"{stam}-{variant.naam}-besluiten.xlsx"
+
+
+def _bewaar_doelen(scenario: Scenario, varianten: list[Variant], map_: Path, overschrijf: bool) -> dict[str, Path]:
+    """Checked before any solve: the folder can be made and no variant file would be overwritten."""
+    map_ = Path(map_)
+    if map_.exists() and not map_.is_dir():
+        raise UitvoerFout(f"'{map_}' is geen map; kies met --bewaar een map.")
+    if not map_.parent.exists():
+        raise UitvoerFout(f"de map '{map_.parent}' bestaat niet; maak die eerst aan.")
+    map_.mkdir(exist_ok=True)
+    doelen = {v.naam: map_ / bewaar_naam(scenario, v) for v in varianten}
+    bron = Path(scenario.bron) if scenario.bron else None
+    for pad in doelen.values():
+        controleer_uitvoer(pad, overschrijf=overschrijf, invoer=bron)
+    return doelen
+
+
+def met_variant(plan: Plan, variant: Variant) -> Plan:
+    """The plan with the variant in its Verantwoording, so a saved file says what it is."""
+    rijen = [("sweep: variant", variant.naam)]
+    rijen += [(f"sweep: {k}", formatteer(w)) for k, w in variant.instellingen]
+    if variant.steekproef is not None:
+        rijen.append(("sweep: steekproef voorkeuren", f"{variant.steekproef} (seed {variant.seed})"))
+    extra = pd.DataFrame(rijen, columns=["onderdeel", "waarde"])
+    return replace(plan, verantwoording=pd.concat([plan.verantwoording, extra], ignore_index=True))
+
+
+def _verantwoording(scenario: Scenario, varianten: list[Variant], verslag: Verslag) -> pd.DataFrame:
+    rijen = [
+        ("engine", f"plaatsing {version('plaatsing')}"),
+        ("invoerbestand", scenario.bron or "(tabellen via de Python-API)"),
+        ("sha256 invoer", scenario.sha256 or ""),
+        ("aantal varianten", str(len(varianten))),
+    ]
+    rijen += [(f"parameter {naam} (basis)", waarde) for naam, waarde in scenario.parameters.als_rijen()]
+    steekproef = [v for v in varianten if v.steekproef is not None]
+    if steekproef:
+        rijen.append(("steekproef voorkeuren", f"{max(v.steekproef for v in steekproef)} trekkingen per rasterpunt, "
+                                               f"seed {steekproef[0].seed}: per medewerker met voorkeuren blijft de "
+                                               "lijst, wordt hij geschud of valt er één voorkeur af (elk 1/3)"))
+    rijen.append(("uitgevoerd", verslag.uitvoerder))
+    rijen.append(("workers weggevallen", str(len(verslag.workers_weg))))
+    rijen.append(("varianten opnieuw uitgerekend", ", ".join(verslag.opnieuw) or "geen"))
+    rijen += [(f"variant {v.naam}", v.beschrijving()) for v in varianten]
+    return pd.DataFrame(rijen, columns=["onderdeel", "waarde"])
