@@ -7,6 +7,7 @@ are the same whichever executor or worker solved them.
 from __future__ import annotations
 
 import multiprocessing
+import re
 import time
 import uuid
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -23,6 +24,7 @@ from plaatsing.scenario import Scenario
 from plaatsing.sweep.varianten import Variant, pas_toe
 
 ONDERWERP = "plaatsing-sweep"  # topic of the Dask events: one per started variant
+_ADRES = re.compile(r"^(?:(?:tcp|tls|ws|wss|ucx)://)?[^\s:/]+:\d{1,5}$")
 WACHT_OP_WORKERS = 60.0       # seconds to wait for a first worker on the cluster
 
 
@@ -140,17 +142,19 @@ def verbind(adres: str):
     """A Dask client on the scheduler at `adres`, with at least one worker that has plaatsing."""
     from distributed import Client
 
-    try:
-        client = Client(adres, timeout="15s", set_as_default=False)
-    except (OSError, TimeoutError, ValueError) as fout:
-        raise ClusterFout(f"de Dask-scheduler op '{adres}' is niet bereikbaar ({type(fout).__name__}). Start hem "
-                          "met 'dask scheduler' en controleer het adres (tcp://host:8786).") from None
+    if not _ADRES.match(adres.strip()):
+        raise ClusterFout(f"'{adres}' is geen adres van een Dask-scheduler; schrijf het als tcp://host:8786.")
+    try:  # the connect timeout is Dask's own setting (distributed.comm.timeouts.connect, 30 s)
+        client = Client(adres, set_as_default=False)
+    except (OSError, TimeoutError, ValueError):
+        raise ClusterFout(f"de Dask-scheduler op '{adres}' is niet bereikbaar. Start hem met 'dask scheduler' en "
+                          "controleer het adres (tcp://host:8786). Er is niets geschreven.") from None
     try:
         client.wait_for_workers(1, timeout=WACHT_OP_WORKERS)
     except (TimeoutError, OSError):
         client.close()
         raise ClusterFout(f"op de Dask-scheduler '{adres}' is na {WACHT_OP_WORKERS:g} s nog geen worker aangesloten; "
-                          f"start er een met 'dask worker {adres} --nthreads 1'.") from None
+                          f"start er een met 'dask worker {adres} --nthreads 1'. Er is niets geschreven.") from None
     eigen = version("plaatsing")
     versies = client.run(_plaatsing_versie)
     afwijkend = sorted(w for w, v in versies.items() if v != eigen)
@@ -158,7 +162,7 @@ def verbind(adres: str):
         client.close()
         raise ClusterFout(f"{len(afwijkend)} Dask-worker(s) hebben niet plaatsing {eigen} geïnstalleerd "
                           f"(bijvoorbeeld {afwijkend[0]}: {versies[afwijkend[0]]}); installeer op elke worker "
-                          "dezelfde versie.")
+                          "dezelfde versie. Er is niets geschreven.")
     return client
 
 
