@@ -19,6 +19,7 @@ from plaatsing.parameters import formatteer
 from plaatsing.plan import Plan
 from plaatsing.scenario import Scenario
 from plaatsing.schrijven import UitvoerFout, controleer_uitvoer, schrijf_besluiten
+from plaatsing.sweep.scenario_kopie import ScenarioKopie
 from plaatsing.sweep.tabellen import grafiek, per_medewerker_tabel, varianten_tabel
 from plaatsing.sweep.uitvoeren import VariantResultaat, Verslag, voer_uit
 from plaatsing.sweep.varianten import STANDAARD_SEED, Variant, maak_varianten
@@ -69,18 +70,22 @@ def sweep(scenario: Scenario, varianten: list[Variant] | None = None, *, raster=
     """Solve every variant of `scenario` (given, or built from raster/steekproef) and gather the tables.
 
     `dask`: a scheduler address (or pass a distributed `client`); otherwise local processes
-    (`workers`, default one per core). `bewaar`: a folder that gets each variant's besluiten."""
+    (`workers`, default one per core). `bewaar`: a folder that gets each variant's besluiten and,
+    when the scenario came from a workbook, the variant's own scenario workbook beside it."""
     start = time.perf_counter()
     if varianten is None:
         varianten = maak_varianten(scenario, raster, steekproef=steekproef, variatie=variatie, seed=seed)
     doelen = _bewaar_doelen(scenario, varianten, bewaar, overschrijf) if bewaar else {}
+    kopie = ScenarioKopie(Path(scenario.bron)) if bewaar and _heeft_bronbestand(scenario) else None
     verslag = Verslag()
     resultaten = []
     for resultaat in voer_uit(scenario, varianten, dask=dask, workers=workers, met_plan=plannen or bool(bewaar),
                               verslag=verslag, client=client):
         if bewaar and resultaat.plan is not None:
-            schrijf_besluiten(met_variant(resultaat.plan, resultaat.variant), doelen[resultaat.variant.naam],
-                              overschrijf=overschrijf)
+            scenario_pad, besluiten_pad = doelen[resultaat.variant.naam]
+            if kopie is not None:
+                kopie.schrijf(resultaat.plan.scenario, scenario_pad, overschrijf=overschrijf)
+            schrijf_besluiten(met_variant(resultaat.plan, resultaat.variant), besluiten_pad, overschrijf=overschrijf)
             if not plannen:
                 resultaat.plan = None
         resultaten.append(resultaat)
@@ -94,12 +99,18 @@ def sweep(scenario: Scenario, varianten: list[Variant] | None = None, *, raster=
                          time.perf_counter() - start)
 
 
-def bewaar_naam(scenario: Scenario, variant: Variant) -> str:
-    stam = Path(scenario.bron).stem if scenario.bron else "scenario"
-    return f"{stam}-{variant.naam}-besluiten.xlsx"
+def bewaar_namen(scenario: Scenario, variant: Variant) -> tuple[str, str]:
+    """The variant's scenario workbook and its besluiten, named like `solve` names them."""
+    stam = f"{Path(scenario.bron).stem if scenario.bron else 'scenario'}-{variant.naam}"
+    return f"{stam}.xlsx", f"{stam}-besluiten.xlsx"
 
 
-def _bewaar_doelen(scenario: Scenario, varianten: list[Variant], map_: Path, overschrijf: bool) -> dict[str, Path]:
+def _heeft_bronbestand(scenario: Scenario) -> bool:
+    return bool(scenario.bron) and Path(scenario.bron).is_file()
+
+
+def _bewaar_doelen(scenario: Scenario, varianten: list[Variant], map_: Path,
+                   overschrijf: bool) -> dict[str, tuple[Path, Path]]:
     """Checked before any solve: the folder can be made and no variant file would be overwritten."""
     map_ = Path(map_)
     if map_.exists() and not map_.is_dir():
@@ -107,10 +118,12 @@ def _bewaar_doelen(scenario: Scenario, varianten: list[Variant], map_: Path, ove
     if not map_.parent.exists():
         raise UitvoerFout(f"de map '{map_.parent}' bestaat niet; maak die eerst aan.")
     map_.mkdir(exist_ok=True)
-    doelen = {v.naam: map_ / bewaar_naam(scenario, v) for v in varianten}
+    doelen = {v.naam: tuple(map_ / naam for naam in bewaar_namen(scenario, v)) for v in varianten}
     bron = Path(scenario.bron) if scenario.bron else None
-    for pad in doelen.values():
-        controleer_uitvoer(pad, overschrijf=overschrijf, invoer=bron)
+    for scenario_pad, besluiten_pad in doelen.values():
+        if _heeft_bronbestand(scenario):
+            controleer_uitvoer(scenario_pad, overschrijf=overschrijf, invoer=bron)
+        controleer_uitvoer(besluiten_pad, overschrijf=overschrijf, invoer=bron)
     return doelen
 
 
