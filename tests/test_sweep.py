@@ -205,6 +205,35 @@ def test_every_row_equals_a_separate_solve_of_that_variant(demo_sweep, tmp_path,
                                   pd.read_excel(apart, sheet_name="Plaatsingsbesluiten"))
     verantwoording = dict(pd.read_excel(bewaard, sheet_name="Verantwoording").itertuples(index=False))
     assert verantwoording["sweep: variant"] == variant
+    # beside it the variant's own scenario: toets passes on the pair (and not against the base scenario
+    # when the drempel differs: SS-1 then decides other functievolgers)
+    eigen = scenario.parent / "varianten" / f"almelo-{variant}.xlsx"
+    toets = draai("toets", eigen, bewaard)
+    assert toets.exit_code == 0, toets.output
+    assert toets.stdout == "Het plan voldoet aan de regels (H1–H5, O2, O6, F3, F4): 300 medewerkers getoetst.\n"
+    assert draai("toets", scenario, bewaard).exit_code == 4
+
+
+def test_a_saved_variant_scenario_is_the_original_workbook_with_only_the_variant_changed(demo, tmp_path):
+    pad = tmp_path / "almelo.xlsx"
+    shutil.copy(DEMO, pad)
+    code = demo.nieuwe_functies.index[demo.nieuwe_functies["eenheid"] == "KCC"][0]
+    uitkomst = sweep(read_scenario(pad), raster=[("fte_marge", ["0.5"]), (f"formatie:{code}", ["+1"])],
+                     steekproef=1, seed=3, bewaar=tmp_path / "v", workers=1)
+    assert sorted(p.name for p in (tmp_path / "v").iterdir()) == ["almelo-v01-besluiten.xlsx", "almelo-v01.xlsx"]
+    bewaard = read_scenario(tmp_path / "v" / "almelo-v01.xlsx")
+    verwacht = pas_toe(uitkomst.resultaten[0].variant, demo)
+    assert bewaard.parameters == verwacht.parameters and bewaard.parameters.fte_marge == 0.5
+    assert (bewaard.nieuwe_functies["formatie_fte"] == verwacht.nieuwe_functies["formatie_fte"]).all()
+    assert bewaard.nieuwe_functies.at[code, "formatie_fte"] == demo.nieuwe_functies.at[code, "formatie_fte"] + 1
+    assert bewaard.medewerkers[VOORKEUREN].fillna("").equals(verwacht.medewerkers[VOORKEUREN].fillna(""))
+    assert not bewaard.medewerkers[VOORKEUREN].fillna("").equals(demo.medewerkers[VOORKEUREN].fillna(""))
+    origineel, kopie = openpyxl.load_workbook(pad), openpyxl.load_workbook(tmp_path / "v" / "almelo-v01.xlsx")
+    assert kopie.sheetnames == origineel.sheetnames
+    for blad in ("Oude functies", "Functiemapping", "Vastgezet", "Salaristabel"):
+        assert list(kopie[blad].values) == list(origineel[blad].values)
+    toets = draai("toets", tmp_path / "v" / "almelo-v01.xlsx", tmp_path / "v" / "almelo-v01-besluiten.xlsx")
+    assert toets.exit_code == 0, toets.output
 
 
 def test_a_formatie_row_equals_a_solve_of_the_workbook_changed_by_hand(demo, demo_kopie, tmp_path):
