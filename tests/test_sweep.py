@@ -171,7 +171,7 @@ def test_sweep_writes_the_workbook_with_the_columns_of_the_issue(demo_sweep):
     doel = scenario.with_name("almelo-sweep.xlsx")
     assert uitkomst.stdout.splitlines() == [
         "4 varianten doorgerekend (lokaal, 2 processen) in " + uitkomst.stdout.split(" in ")[1].splitlines()[0],
-        f"Besluiten per variant geschreven in {scenario.parent / 'varianten'}", f"Geschreven naar: {doel}"]
+        f"Scenario en besluiten per variant geschreven in {scenario.parent / 'varianten'}", f"Geschreven naar: {doel}"]
     boek = openpyxl.load_workbook(doel)
     assert boek.sheetnames == ["Varianten", "Per medewerker", "Grafieken", "Verantwoording"]
     kop = [c.value for c in boek["Varianten"][1]]

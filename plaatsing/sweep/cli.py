@@ -1,14 +1,12 @@
 """`plaatsing sweep`: many variants of one scenario side by side (locally or on a Dask cluster).
 
-Registered on the main group at the end of plaatsing/cli.py; import it through plaatsing.cli."""
+Registered on the main group at the end of plaatsing/cli.py."""
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
 import click
-
-from plaatsing.cli import EXIT_NIET_BEWEZEN, _draai, _parameters, _Voortgang
 
 DASK_ENV = "DASK_SCHEDULER_ADDRESS"  # Dask's own variable for the scheduler address
 
@@ -49,6 +47,9 @@ def sweep(scenario, raster, steekproef, variatie, seed, uitvoer, bewaar, oversch
     (fte_marge=0;0,1). Exitcodes: 0 alles bewezen optimaal; 1 scenario ongeldig; 2 verkeerd
     gebruik of cluster niet bruikbaar; 3 werkmap geschreven, niet elke variant bewezen optimaal.
     """
+    # imported here, not at the top: plaatsing.cli imports this module at its end (also when it
+    # runs as `python -m plaatsing.cli`, where it is __main__ and not yet plaatsing.cli)
+    from plaatsing.cli import EXIT_NIET_BEWEZEN, _draai, _parameters, _Voortgang
     from plaatsing.lezen import read_scenario
     from plaatsing.schrijven import UitvoerFout, controleer_uitvoer
     from plaatsing.sweep.api import sweep as voer_sweep_uit
@@ -87,7 +88,7 @@ def sweep(scenario, raster, steekproef, variatie, seed, uitvoer, bewaar, oversch
                 click.echo(f"Variant {r.variant.naam} ({r.variant.beschrijving()}) heeft {GEEN_PLAN}: {r.fout}",
                            err=True)
         if bewaar:
-            click.echo(f"Besluiten per variant geschreven in {bewaar}")
+            click.echo(f"Scenario en besluiten per variant geschreven in {bewaar}")
         click.echo(f"Geschreven naar: {doel}")
         if zonder_plan or not uitkomst.bewezen:
             click.echo("Let op: niet elke variant is bewezen optimaal; zie de kolom bewezen in het blad Varianten.",

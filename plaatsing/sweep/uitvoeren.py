@@ -178,6 +178,7 @@ def op_dask(scenario: Scenario, varianten: list[Variant], *, adres: str, met_pla
     """The variants as Dask futures; the scenario tables scattered once to every worker.
     A worker that dies mid-task: the scheduler gives its task to another worker (its
     allowed-failures), and the start events show which variants ran twice."""
+    from distributed import KilledWorker
     from distributed import as_completed as dask_as_completed
 
     eigen_client = client is None
@@ -190,8 +191,15 @@ def op_dask(scenario: Scenario, varianten: list[Variant], *, adres: str, met_pla
         futures = [client.submit(_dask_taak, tabellen, v, met_plan, sweep_id, pure=False,
                                  key=f"plaatsing-{v.naam}-{sweep_id}") for v in varianten]
         for future in dask_as_completed(futures, loop=client.loop):
-            yield future.result()
+            try:
+                resultaat = future.result()
+            except KilledWorker:
+                naam = next(v.naam for v, f in zip(varianten, futures) if f.key == future.key)
+                raise ClusterFout(f"bij variant {naam} vielen steeds weer workers weg (de scheduler gaf het na "
+                                  "enkele pogingen op); kijk in de logboeken van de workers, bijvoorbeeld naar "
+                                  "te weinig geheugen. De sweep-werkmap is niet geschreven.") from None
             future.release()
+            yield resultaat
         gestart: dict[str, list[str]] = {}
         for _tijd, bericht in client.get_events(ONDERWERP):
             if isinstance(bericht, dict) and bericht.get("sweep") == sweep_id:

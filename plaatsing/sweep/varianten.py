@@ -86,7 +86,8 @@ def maak_varianten(scenario: Scenario, raster=(), *, steekproef: int = 0, variat
     each `steekproef` times with varied voorkeuren when asked; checked against the scenario."""
     if isinstance(raster, dict):
         raster = list(raster.items())
-    raster = [(naam, [str(w) for w in waarden]) for naam, waarden in raster]
+    raster = [(naam if naam.startswith(FORMATIE) else normaliseer_naam(naam), [str(w) for w in waarden])
+              for naam, waarden in raster]
     if steekproef and (variatie or "voorkeuren") not in VARIATIES:
         raise ParameterFout(f"onbekende variatie '{variatie}'; kies {' of '.join(VARIATIES)}.")
     if variatie and not steekproef:
