@@ -332,3 +332,18 @@ def test_libreoffice_opens_the_sweep_workbook(demo_sweep, tmp_path):
     subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(bron)],
                    check=True, capture_output=True, timeout=180)
     assert (tmp_path / "almelo-sweep.pdf").stat().st_size > 1000
+
+
+def test_the_line_about_lost_workers_counts_in_dutch(demo):
+    from plaatsing.sweep.api import SweepUitkomst
+    leeg = pd.DataFrame()
+    uitkomst = SweepUitkomst(demo, (None,) * 6, leeg, leeg, leeg, "Dask", (), (), 1.0)
+    assert uitkomst.herstartregel() is None
+    een = SweepUitkomst(demo, (None,) * 6, leeg, leeg, leeg, "Dask", ("v04",), ("tcp://a:1",), 1.0)
+    assert een.herstartregel() == ("1 Dask-worker viel weg tijdens de sweep; 1 variant (v04) is op een andere "
+                                   "worker opnieuw uitgerekend. Alle 6 varianten zijn klaar.")
+    twee = SweepUitkomst(demo, (None,) * 6, leeg, leeg, leeg, "Dask", ("v01", "v03"), ("tcp://a:1", "tcp://b:2"), 1.0)
+    assert twee.herstartregel() == ("2 Dask-workers vielen weg tijdens de sweep; 2 varianten (v01, v03) zijn op een "
+                                    "andere worker opnieuw uitgerekend. Alle 6 varianten zijn klaar.")
+    zonder_taak = SweepUitkomst(demo, (None,) * 6, leeg, leeg, leeg, "Dask", (), ("tcp://a:1",), 1.0)
+    assert zonder_taak.herstartregel() == "1 Dask-worker viel weg tijdens de sweep. Alle 6 varianten zijn klaar."
