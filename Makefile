@@ -4,7 +4,7 @@ BIN    := $(VENV)/bin
 DEMO   := scenarios/almelo-2018.xlsx
 DEMO_UIT := uitvoer/almelo-2018-besluiten.xlsx
 
-.PHONY: demo test bench install clean
+.PHONY: demo test bench bench-sweep install clean
 
 $(BIN)/plaatsing: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,9 @@ test: install
 
 bench: install
 	$(BIN)/python benchmarks/bench.py
+
+bench-sweep: install
+	$(BIN)/python benchmarks/sweep_bench.py
 
 clean:
 	rm -rf $(VENV) uitvoer .pytest_cache .hypothesis

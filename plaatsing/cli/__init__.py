@@ -4,8 +4,9 @@ from plaatsing.cli.bijna import bijna_geplaatst
 from plaatsing.cli.importeer import importeer
 from plaatsing.cli.opdrachten import main
 from plaatsing.procedure.cli import dossier
+from plaatsing.sweep.cli import sweep
 
-for _opdracht in (importeer, bijna_geplaatst, dossier, app):
+for _opdracht in (importeer, bijna_geplaatst, dossier, sweep, app):
     main.add_command(_opdracht)
 
 __all__ = ["main"]

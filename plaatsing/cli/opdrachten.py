@@ -470,3 +470,4 @@ def brieven(scenario, besluiten, map_, sjabloon, datum, overschrijf, pseudonimis
         click.echo(f"{len(paden)} brieven geschreven in {map_}")
 
     _draai(werk, debug)
+
