@@ -19,7 +19,8 @@ import time
 from dataclasses import replace
 
 from plaatsing.regels.kandidaten import bepaal_kandidaten
-from plaatsing.model.oplossen import minimum_niet_geplaatst, startplan
+from plaatsing.model.oplossen import startplan
+from plaatsing.toets.minimum import minimum_niet_geplaatst
 from plaatsing.regels.deelproblemen import voorbereiden
 from plaatsing.model.voorkeur_leidend import voorkeursvolgorde
 from plaatsing.scenario import Scenario

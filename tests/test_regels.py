@@ -285,9 +285,9 @@ def test_niet_bewezen_deel_krijgt_een_ronde_met_een_ander_seed(monkeypatch):
     echt = oplossen._los_taak_op
     seeds = []
 
-    def eerste_ronde_zonder_tijd(comp, aandeel, einde, seed, max_seconden=float("inf")):
+    def eerste_ronde_zonder_tijd(comp, werk, seed):
         seeds.append(seed)
-        return echt(comp, aandeel, einde, seed, 0.0 if seed == instellingen.RANDOM_SEED else max_seconden)
+        return echt(comp, 0.0 if seed == instellingen.RANDOM_SEED else werk, seed)
 
     monkeypatch.setattr(oplossen, "_los_taak_op", eerste_ronde_zonder_tijd)
     meldingen = []

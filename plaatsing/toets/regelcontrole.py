@@ -2,7 +2,8 @@
 from the tables, each violation with rule ID, person, function, what is wrong and what would fix it.
 
 `solve` runs it on its own result and writes the outcome to the Verantwoording; the solver reuses
-`o2_schendingen`, `heeft_ruimte` and `o6_ruilen` for its O2 cuts and its repair after a time-out.
+`o2_schendingen`, `heeft_ruimte`, `o6_ruilen` and `o6b_ketens` for its O2 cuts and its repair after
+a time-out.
 Everything here is computed from the scenario's rules (regels/) and the plan only.
 """
 from __future__ import annotations
@@ -40,6 +41,10 @@ def toets(s: Scenario, k: Kandidaten, toewijzing: dict[str, str | None], *,
                    "zit en door deze medewerker vervangen kan worden", f"plaats {persoon} in {f} in plaats van {ander}")
                   for persoon, ander, f in o2_schendingen(comp, deel)]
         rijen += o6_schendingen(comp, deel)
+        rijen += [("O6", m, keten[0][2], f"niet geplaatst terwijl {ander} (kortere diensttijd) een plaats houdt die "
+                   f"voor deze medewerker kan zijn{_zetten(keten)}, bij dezelfde uitkomst voor ieder ander en "
+                   "gelijke totalen", f"plaats {m} in {keten[0][2]}{_zetten(keten)}; {ander} wordt niet geplaatst")
+                  for m, ander, keten in o6b_ketens(comp, deel)]
     if minimum is not None:
         aantal = sum(f is None for f in toewijzing.values())
         if aantal > minimum:
@@ -140,6 +145,86 @@ def o6_ruilen(comp: Component, deel: dict) -> list[tuple[str, str, str, str]]:
                     continue
                 ruilen.append((m, n1, ander, n2))
     return ruilen
+
+
+MAX_KETEN = 3  # O6 (b): moves of colleagues in a chain that the toets and the repair look for
+
+
+def o6b_ketens(comp: Component, deel: dict, eerste: bool = False) -> list[tuple[str, str, tuple]]:
+    """O6 (b): (unplaced m, placed m', chain) where m ranks above m' in SEL-A and the chain — m into
+    n0, colleagues each to a function with the same outcome for them (tier and voorkeur position),
+    m' out of the last function — keeps H1–H5, O2 and the O1–O5 totals. The chain is a tuple of
+    moves (persoon, van, naar) with None for 'not placed'. Searched breadth-first, each function once
+    per m, with at most MAX_KETEN moves of colleagues; `eerste`: stop at the first one found."""
+    bezetting: dict[str, list[str]] = {}
+    for p, f in deel.items():
+        if f is not None:
+            bezetting.setdefault(f, []).append(p)
+    belasting = {f: sum(comp.fte[q] for q in ps) for f, ps in bezetting.items()}
+    gevonden = []
+    for m in comp.personen:
+        if deel[m] is not None:
+            continue
+        for begin in comp.opties[m]:
+            keten = _o6b_keten(comp, deel, bezetting, belasting, m, begin)
+            if keten is not None:
+                gevonden.append((m, keten[-1][0], keten))
+                break
+        if gevonden and eerste:
+            break
+    return gevonden
+
+
+def _o6b_keten(comp, deel, bezetting, belasting, m, begin):
+    """Breadth-first from m's option `begin`: the first valid chain, or None."""
+    doel = (begin.tier, begin.vpos)
+    rij = [((m, None, begin.functie),)]
+    gezien = {begin.functie}
+    for diepte in range(MAX_KETEN + 1):
+        volgende = []
+        for zetten in rij:
+            persoon, _van, n = zetten[-1]
+            binnen = comp.fte[persoon]
+            bewogen = {z[0] for z in zetten}
+            for ander in bezetting.get(n, ()):
+                if ander in bewogen:
+                    continue
+                huidig = comp.optie(ander, n)
+                if comp.sel_a[ander] > comp.sel_a[m] and (huidig.tier, huidig.vpos) == doel:
+                    kandidaat = zetten + ((ander, n, None),)
+                    if _o6b_geldig(comp, deel, belasting, kandidaat, begin, huidig):
+                        return kandidaat
+                if diepte == MAX_KETEN or belasting[n] - comp.fte[ander] + binnen > comp.ruimte[n]:
+                    continue
+                for o in comp.opties[ander]:
+                    if (o.tier, o.vpos) == (huidig.tier, huidig.vpos) and o.functie not in gezien:
+                        gezien.add(o.functie)
+                        volgende.append(zetten + ((ander, n, o.functie),))
+        rij = volgende
+    return None
+
+
+def _o6b_geldig(comp, deel, belasting, zetten, begin, eruit) -> bool:
+    """The plan after the chain: same cost total, room everywhere, H4 and O2 still hold."""
+    kosten = begin.kosten - eruit.kosten
+    na = dict(deel)
+    nieuw = dict(belasting)
+    for persoon, van, naar in zetten:
+        na[persoon] = naar
+        if van is not None:
+            nieuw[van] -= comp.fte[persoon]
+            kosten -= comp.optie(persoon, van).kosten if naar is not None else 0
+        if naar is not None:
+            nieuw[naar] = nieuw.get(naar, 0) + comp.fte[persoon]
+            kosten += comp.optie(persoon, naar).kosten if van is not None else 0
+    if kosten != 0 or any(nieuw[f] > comp.ruimte[f] for f in {z[2] for z in zetten if z[2] is not None}):
+        return False
+    return not h4_schendingen(comp, na) and not o2_schendingen(comp, na)
+
+
+def _zetten(keten) -> str:
+    stappen = [f"{p} van {van} naar {naar}" for p, van, naar in keten[1:-1]]
+    return " (met de overstap van " + ", ".join(stappen) + ")" if stappen else ""
 
 
 def _zelfde_totalen(voor, na) -> bool:
