@@ -84,10 +84,11 @@ def _uitkomsten(s, opties, toewijzing, uitkomsten, gepind):
     return rijen
 
 
-def h4_schendingen(comp: Component, deel: dict) -> list[tuple]:
-    """H4 and F3: a functievolger not in a T1 function, not opting out, while one of them had room."""
+def h4_schendingen(comp: Component, deel: dict, personen=None) -> list[tuple]:
+    """H4 and F3: a functievolger not in a T1 function, not opting out, while one of them had room
+    (for `personen` only, when given)."""
     rijen = []
-    for p in comp.personen:
+    for p in comp.personen if personen is None else personen:
         t1 = comp.t1.get(p)
         if not t1 or deel[p] in t1 or deel[p] in comp.opt_out.get(p, ()):
             continue
@@ -141,7 +142,7 @@ def o6_ruilen(comp: Component, deel: dict) -> list[tuple[str, str, str, str]]:
                 if belasting[n2] + verschil > comp.ruimte[n2] or belasting[n1] - verschil > comp.ruimte[n1]:
                     continue
                 na = dict(deel, **{m: n2, ander: n1})
-                if h4_schendingen(comp, na) or o2_schendingen(comp, na):
+                if not _blijft_geldig(comp, deel, na, {n1, n2}):
                     continue
                 ruilen.append((m, n1, ander, n2))
     return ruilen
@@ -219,7 +220,22 @@ def _o6b_geldig(comp, deel, belasting, zetten, begin, eruit) -> bool:
             kosten += comp.optie(persoon, naar).kosten if van is not None else 0
     if kosten != 0 or any(nieuw[f] > comp.ruimte[f] for f in {z[2] for z in zetten if z[2] is not None}):
         return False
-    return not h4_schendingen(comp, na) and not o2_schendingen(comp, na)
+    return _blijft_geldig(comp, deel, na, {f for z in zetten for f in z[1:] if f is not None})
+
+
+def _blijft_geldig(comp: Component, deel: dict, na: dict, veranderd: set) -> bool:
+    """H4 and O2 in plan `na`, which differs from `deel` only in the occupants of the functions
+    `veranderd`. Only what those changes can touch is checked: H4 for whoever moved or has a T1 right
+    in a changed function; O2 for the unplaced with an option in a changed function or in a function
+    whose occupants' T1 room may have changed, and for everyone newly unplaced."""
+    bewogen = [p for p in comp.personen if na[p] != deel[p]]
+    t1_betrokken = {q for f in veranderd for q in comp.t1_volgorde.get(f, ())}
+    h4 = sorted(set(bewogen) | t1_betrokken, key=comp.sel_a.__getitem__)
+    if h4_schendingen(comp, na, h4):
+        return False
+    functies = set(veranderd) | {na[q] for q in t1_betrokken if na[q] is not None}
+    o2 = {q for f in functies for q in comp.kandidaten(f) if na[q] is None} | {p for p in bewogen if na[p] is None}
+    return not o2_schendingen(comp, na, sorted(o2, key=comp.sel_a.__getitem__))
 
 
 def _zetten(keten) -> str:
@@ -233,15 +249,16 @@ def _zelfde_totalen(voor, na) -> bool:
             and sum(o.kosten for o in voor) == sum(o.kosten for o in na))
 
 
-def o2_schendingen(comp: Component, oplossing: dict) -> list[tuple[str, str, str]]:
-    """(unplaced m, occupant m', functie) where m outranks m' and could take the place (O2)."""
+def o2_schendingen(comp: Component, oplossing: dict, personen=None) -> list[tuple[str, str, str]]:
+    """(unplaced m, occupant m', functie) where m outranks m' and could take the place (O2); for the
+    unplaced among `personen` only, when given."""
     bezetting: dict[str, list[str]] = {f: [] for f in comp.functies}
     for p, f in oplossing.items():
         if f is not None:
             bezetting[f].append(p)
     belasting = {f: sum(comp.fte[p] for p in ps) for f, ps in bezetting.items()}
     schendingen = []
-    for persoon in comp.personen:
+    for persoon in comp.personen if personen is None else personen:
         if oplossing[persoon] is not None:
             continue
         for optie in comp.opties[persoon]:
