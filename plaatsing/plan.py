@@ -158,6 +158,7 @@ def maak_verantwoording(s: Scenario, oplossing: Oplossing, besluiten, bezetting,
     rijen += [
         ("deelproblemen (componenten)", str(oplossing.componenten)),
         ("deelproblemen zonder solver opgelost", str(oplossing.triviaal)),
+        ("grootste deelproblemen (medewerkers)", ", ".join(map(str, oplossing.grootste)) or "–"),
         ("rekenbudget (deterministische tijd, uit tijdslimiet)", f"{oplossing.budget:.3f}"),
         ("rekenwerk gebruikt (deterministische tijd)", f"{sum(f.werk for f in oplossing.fasen):.3f}"),
         ("ronden van de solver", str(oplossing.ronden)),

@@ -91,6 +91,7 @@ class Oplossing:
     seconden: float
     budget: float = 0.0     # deterministic work the solver could use (from tijdslimiet)
     ronden: int = 1         # rounds of the solver (parts not proven get more, with another seed)
+    grootste: tuple = ()    # people in the largest components that needed the solver
 
 
 def los_op(s: Scenario, *, workers: int | None = None,
@@ -165,7 +166,8 @@ def los_op(s: Scenario, *, workers: int | None = None,
         meld(f"fase {fase.code} {fase.naam}: {STATUS_NL.get(fase.status, fase.status)} ({fase.solves} solver-aanroepen, "
              f"{fase.seconden:.1f} s)".replace(".", ",", 1))
     return Oplossing(toewijzing, k, fasen, len(componenten), len(componenten) - len(te_doen),
-                     time.monotonic() - start, budget, ronde)
+                     time.monotonic() - start, budget, ronde,
+                     tuple(sorted((len(c.personen) for c in te_doen), reverse=True)[:5]))
 
 
 def _los_taken_op(taken: list, processen: int, meld: Callable[[str], None] = lambda _t: None):
