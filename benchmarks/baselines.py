@@ -83,8 +83,26 @@ def stabiel_matching(s1: Scenario) -> dict[str, str]:
                  for f, v in hospitals.items() if f not in leeg}
     if not residents:
         return {}
-    spel = ZonderControle.create_from_dictionaries(residents, hospitals, {f: capaciteit[f] for f in hospitals})
-    return {r.name: h.name for h, rs in spel.solve(optimal="resident").items() for r in rs}
+    uitkomst: dict = {}
+
+    def speel() -> None:
+        spel = ZonderControle.create_from_dictionaries(residents, hospitals, {f: capaciteit[f] for f in hospitals})
+        uitkomst.update({r.name: h.name for h, rs in spel.solve(optimal="resident").items() for r in rs})
+
+    # `matching` deep-copies its players, which refer to each other: with families through the whole
+    # organisation that recursion is deep, so it runs in a thread with a large stack
+    import sys
+    import threading
+    oud_limiet, oud_stapel = sys.getrecursionlimit(), threading.stack_size(1 << 30)
+    sys.setrecursionlimit(1_000_000)
+    try:
+        draad = threading.Thread(target=speel)
+        draad.start()
+        draad.join()
+    finally:
+        sys.setrecursionlimit(oud_limiet)
+        threading.stack_size(oud_stapel)
+    return uitkomst
 
 
 def vergelijk_baselines(s: Scenario, ons_niet_geplaatst: int) -> dict:
