@@ -59,7 +59,7 @@ def _minimum_deel(comp: Component, seconden: float) -> tuple[int, bool]:
     solver = cp_model.CpSolver()
     solver.parameters.random_seed = SEED
     solver.parameters.num_workers = 1
-    solver.parameters.max_deterministic_time = seconden  # work, not the clock: the same verdict on every run
+    solver.parameters.max_time_in_seconds = seconden
     status = solver.Solve(cp)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return 0, False
