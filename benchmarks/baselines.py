@@ -19,7 +19,8 @@ import time
 from dataclasses import replace
 
 from plaatsing.regels.kandidaten import bepaal_kandidaten
-from plaatsing.model.oplossen import minimum_niet_geplaatst, startplan
+from plaatsing.model.herstel import startplan
+from plaatsing.toets.minimum import minimum_niet_geplaatst
 from plaatsing.regels.deelproblemen import voorbereiden
 from plaatsing.model.voorkeur_leidend import voorkeursvolgorde
 from plaatsing.scenario import Scenario
@@ -82,8 +83,26 @@ def stabiel_matching(s1: Scenario) -> dict[str, str]:
                  for f, v in hospitals.items() if f not in leeg}
     if not residents:
         return {}
-    spel = ZonderControle.create_from_dictionaries(residents, hospitals, {f: capaciteit[f] for f in hospitals})
-    return {r.name: h.name for h, rs in spel.solve(optimal="resident").items() for r in rs}
+    uitkomst: dict = {}
+
+    def speel() -> None:
+        spel = ZonderControle.create_from_dictionaries(residents, hospitals, {f: capaciteit[f] for f in hospitals})
+        uitkomst.update({r.name: h.name for h, rs in spel.solve(optimal="resident").items() for r in rs})
+
+    # `matching` deep-copies its players, which refer to each other: with families through the whole
+    # organisation that recursion is deep, so it runs in a thread with a large stack
+    import sys
+    import threading
+    oud_limiet, oud_stapel = sys.getrecursionlimit(), threading.stack_size(1 << 30)
+    sys.setrecursionlimit(1_000_000)
+    try:
+        draad = threading.Thread(target=speel)
+        draad.start()
+        draad.join()
+    finally:
+        sys.setrecursionlimit(oud_limiet)
+        threading.stack_size(oud_stapel)
+    return uitkomst
 
 
 def vergelijk_baselines(s: Scenario, ons_niet_geplaatst: int) -> dict:

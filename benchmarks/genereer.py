@@ -23,9 +23,13 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.writer.excel import ExcelWriter
 
+from gegevens import (ACHTERNAMEN, FAMILIES, FUNCTIES_PER_FAMILIE, HR21, ONDERWERPEN, SALARISTABEL, VOORNAMEN,
+                      WERKWOORDEN)
+
 PEILDATUM = dt.date(2025, 1, 1)
 VAST_TIJDSTIP = dt.datetime(2025, 1, 1, 9, 0, 0)
-SECTORGROOTTE = 400           # people per sector; a functiefamilie spans one sector (as in the demo)
+SECTORGROOTTE = 400           # people per sector (directie); with --sectorgrootte a family spans one sector
+AANDEEL_GELIJKE_DATUM = 0.25  # realistic shape: in dienst on 1 January (a merger, a wave of hiring): ties
 MENSEN_PER_EENHEID = 60
 AANDEEL_TIJDELIJK = 0.05
 AANDEEL_MET_VOORKEUR = 0.40
@@ -33,60 +37,6 @@ FTE_KEUZES = [(1.0, 52), (0.8889, 20), (0.7778, 10), (0.5556, 10), (0.5, 8)]
 LEEFTIJDEN = [((19, 25), 6), ((25, 35), 19), ((35, 45), 25), ((45, 55), 27), ((55, 66), 23)]
 WIJZIGING = [(0, 4), (5, 8), (10, 14), (15, 14), (20, 14), (25, 12), (30, 8),
              (31, 3), (35, 8), (40, 7), (45, 4), (50, 3), (60, 1)]
-
-# Function families: (name, lowest schaal, highest schaal, shrinkage, holders (low, high), weight).
-# Shrinkage is a fraction of the old fte; negative = growth. Tuned so the total is about 8 %.
-FAMILIES = [
-    ("Leidinggevend", 11, 15, 0.22, (1, 3), 7),
-    ("Administratief", 5, 8, 0.20, (2, 30), 12),
-    ("Secretarieel", 5, 7, 0.25, (2, 20), 4),
-    ("Klantcontact", 5, 8, 0.16, (3, 60), 8),
-    ("Beleid sociaal", 10, 12, 0.04, (2, 12), 6),
-    ("Beleid fysiek", 10, 12, 0.04, (2, 10), 5),
-    ("Sociaal uitvoering", 8, 10, 0.02, (4, 60), 10),
-    ("Beheer openbare ruimte", 4, 9, 0.10, (3, 60), 10),
-    ("Techniek", 8, 11, 0.00, (1, 12), 5),
-    ("Financieel", 7, 12, 0.08, (1, 15), 6),
-    ("ICT", 7, 11, -0.06, (1, 12), 5),
-    ("Juridisch", 9, 11, 0.03, (1, 8), 3),
-    ("Handhaving", 7, 9, 0.00, (2, 20), 4),
-    ("Vergunningen", 8, 10, 0.05, (2, 15), 3),
-    ("Communicatie", 9, 11, 0.05, (1, 8), 3),
-    ("P&O", 7, 11, 0.08, (1, 10), 3),
-    ("Projectmanagement", 10, 13, 0.00, (1, 8), 3),
-    ("", 3, 6, 0.15, (1, 6), 2),  # facilitair: no family (§8.3: never verwant through family)
-]
-WERKWOORDEN = {
-    "Leidinggevend": ["Teamleider", "Afdelingshoofd", "Manager", "Coördinator"],
-    "Administratief": ["Administratief medewerker", "Medewerker administratie", "Medewerker DIV"],
-    "Secretarieel": ["Secretaresse", "Managementondersteuner", "Office manager"],
-    "Klantcontact": ["Klantcontactmedewerker", "Medewerker publiekszaken", "Baliemedewerker"],
-    "Beleid sociaal": ["Beleidsadviseur", "Senior beleidsadviseur", "Strategisch adviseur"],
-    "Beleid fysiek": ["Beleidsadviseur", "Adviseur ruimtelijke ordening", "Stedenbouwkundige"],
-    "Sociaal uitvoering": ["Consulent", "Klantmanager", "Regisseur"],
-    "Beheer openbare ruimte": ["Medewerker buitendienst", "Voorman", "Beheerder", "Vakman"],
-    "Techniek": ["Ontwerper", "Technisch adviseur", "Projectleider techniek"],
-    "Financieel": ["Financieel medewerker", "Financieel adviseur", "Controller"],
-    "ICT": ["Applicatiebeheerder", "Medewerker servicedesk", "Informatieadviseur"],
-    "Juridisch": ["Juridisch medewerker", "Juridisch adviseur"],
-    "Handhaving": ["Handhaver", "Toezichthouder", "Boa"],
-    "Vergunningen": ["Vergunningverlener", "Medewerker vergunningen"],
-    "Communicatie": ["Communicatieadviseur", "Webredacteur"],
-    "P&O": ["HR-adviseur", "Medewerker salarisadministratie"],
-    "Projectmanagement": ["Projectleider", "Programmamanager"],
-    "": ["Facilitair medewerker", "Bode", "Medewerker catering"],
-}
-ONDERWERPEN = ["Wonen", "Zorg", "Jeugd", "Werk", "Inkomen", "Economie", "Mobiliteit", "Groen",
-               "Reiniging", "Onderwijs", "Sport", "Cultuur", "Veiligheid", "Milieu", "Wijken",
-               "Vastgoed", "Belastingen", "Burgerzaken", "Dienstverlening", "Informatie"]
-VOORNAMEN = {"M": "Jan Peter Johan Henk Erik Mark Bas Tim Sander Dennis Rob Wim Frank Bart Niels".split(),
-             "V": "Anna Maria Linda Sandra Petra Esther Anouk Lisa Sanne Femke Eva Ilse Karin Iris".split(),
-             "X": ["Sam", "Robin", "Kim", "Noa"]}
-ACHTERNAMEN = ("de Jong|Jansen|de Vries|van den Berg|van Dijk|Bakker|Visser|Smit|Meijer|de Boer|"
-               "Mulder|de Groot|Bos|Vos|Peters|Hendriks|Dekker|Brouwer|de Wit|Dijkstra|Kok|"
-               "Jacobs|de Haan|Vermeulen|Schouten|Willems|Hoekstra|Maas|Prins|Blom").split("|")
-SALARISTABEL = [1907, 2034, 2166, 2328, 2509, 2712, 2998, 3393, 3771, 4153, 4791, 5436,
-                5999, 6609, 7150, 7681, 8318, 9021]
 
 MEDEWERKER_KOLOMMEN = (["personeelsnummer", "naam", "geboortedatum", "datum_in_dienst", "functie",
                         "schaal", "fte", "dienstverband", "einddatum"]
@@ -141,10 +91,11 @@ def willekeurige_datum(rng: random.Random, van: dt.date, tot: dt.date) -> dt.dat
 class Generator:
     """Builds one scenario of `n` medewerkers; all randomness from one random.Random(seed)."""
 
-    def __init__(self, n: int, seed: int, sectorgrootte: int = SECTORGROOTTE):
+    def __init__(self, n: int, seed: int, sectorgrootte: int | None = None):
         self.n = n
         self.rng = random.Random(seed)
-        self.sectoren = max(1, round(n / sectorgrootte))
+        self.realistisch = sectorgrootte is None  # families across the whole organisation
+        self.sectoren = max(1, round(n / (sectorgrootte or SECTORGROOTTE)))
         self.oud: dict[str, Functie] = {}
         self.nieuw: dict[str, Functie] = {}
         self.mensen: list[Medewerker] = []
@@ -153,9 +104,26 @@ class Generator:
         self.eenheden: dict[int, int] = {}     # sector -> number of old afdelingen
 
     def familie(self, soort: str, sector: int) -> str:
-        if not soort or self.sectoren == 1:
+        if not soort or self.sectoren == 1 or self.realistisch:
             return soort
         return f"{soort} S{sector}"
+
+    def maak_families(self) -> None:
+        """Realistic shape: each HR21 family in columns of FUNCTIES_PER_FAMILIE old functions drawn
+        from every directie; old functions of one kind in one directie stay in one column."""
+        per_familie: dict[str, list[list[Functie]]] = {}
+        groepen: dict[tuple, list[Functie]] = {}
+        for f in self.oud.values():
+            groepen.setdefault((f.sector, f.soort), []).append(f)
+        for (_sector, soort), functies in sorted(groepen.items()):
+            if soort:
+                per_familie.setdefault(HR21[soort], []).append(functies)
+        for naam, groepen_ in sorted(per_familie.items()):
+            self.rng.shuffle(groepen_)
+            kolommen = max(1, round(sum(map(len, groepen_)) / FUNCTIES_PER_FAMILIE))
+            for i, groep in enumerate(groepen_):
+                for f in groep:
+                    f.familie = naam if kolommen == 1 else f"{naam} {i % kolommen + 1}"
 
     # --- old formatiehuis ------------------------------------------------------------------
     def maak_oude_functies(self) -> None:
@@ -307,8 +275,10 @@ class Generator:
         fte = gewogen(rng, FTE_KEUZES[:2] if leiding else FTE_KEUZES)
         schaal = max(1, min(18, f.schaal + gewogen(rng, [(0, 88), (-1, 9), (1, 3)])))
         naam = f"{rng.choice(VOORNAMEN[geslacht])} {rng.choice(ACHTERNAMEN)}"
-        return Medewerker("", naam, geboren, willekeurige_datum(rng, begin, PEILDATUM - dt.timedelta(days=90)),
-                          f.code, schaal, fte, geslacht)
+        in_dienst = willekeurige_datum(rng, begin, PEILDATUM - dt.timedelta(days=90))
+        if self.realistisch and rng.random() < AANDEEL_GELIJKE_DATUM and in_dienst.year < PEILDATUM.year:
+            in_dienst = dt.date(in_dienst.year, 1, 1)
+        return Medewerker("", naam, geboren, in_dienst, f.code, schaal, fte, geslacht)
 
     def maak_voorkeuren(self) -> None:
         """1–3 wishes for ~40 %: mostly successors, then related functions, now and then SS-5."""
@@ -381,6 +351,8 @@ class Generator:
 
     def bouw(self) -> "Generator":
         self.maak_oude_functies()
+        if self.realistisch:
+            self.maak_families()
         self.maak_medewerkers()
         self.maak_nieuwe_functies()
         self.maak_voorkeuren()
@@ -462,11 +434,12 @@ class _VasteZip(zipfile.ZipFile):
             self.writestr(arcname or str(bestand), fh.read())
 
 
-def genereer(n: int, pad: Path, seed: int = 1, sectorgrootte: int = SECTORGROOTTE) -> dict:
+def genereer(n: int, pad: Path, seed: int = 1, sectorgrootte: int | None = None) -> dict:
     """Write a scenario of `n` medewerkers to `pad`; returns its key figures.
 
-    `sectorgrootte`: people per sector, the reach of a functiefamilie. Larger sectors give
-    more related functions per person and larger connected subproblems for the solver.
+    Default: the realistic shape (HR21-style families through every directie, ties in the dates
+    of service). `sectorgrootte`: the earlier shape, where a functiefamilie spans one sector of
+    that many people (small, independent subproblems).
     """
     if n < 10:
         raise ValueError("minstens 10 medewerkers")
@@ -484,9 +457,9 @@ def main(argv=None) -> None:
     parser.add_argument("n", type=int, help="aantal medewerkers")
     parser.add_argument("uit", type=Path, help="uitvoerbestand (.xlsx)")
     parser.add_argument("--seed", type=int, default=1, help="seed (standaard 1)")
-    parser.add_argument("--sectorgrootte", type=int, default=SECTORGROOTTE,
-                        help="medewerkers per sector; een functiefamilie loopt over één sector "
-                             f"(standaard {SECTORGROOTTE})")
+    parser.add_argument("--sectorgrootte", type=int, default=None,
+                        help="de vorige vorm: een functiefamilie loopt over één sector van zoveel medewerkers "
+                             f"(bijvoorbeeld {SECTORGROOTTE}); standaard lopen families door de hele organisatie")
     args = parser.parse_args(argv)
     for naam, waarde in genereer(args.n, args.uit, args.seed, args.sectorgrootte).items():
         print(f"  {naam}: {waarde}")

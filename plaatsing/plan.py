@@ -232,11 +232,16 @@ def maak_verantwoording(s: Scenario, oplossing: Oplossing, besluiten, bezetting,
             (f"fase {fase.code}: solver-aanroepen", str(fase.solves)),
             (f"fase {fase.code}: toegevoegde O2-voorwaarden", str(fase.o2_cuts)),
             (f"fase {fase.code}: functies met de exacte H1-vorm (bewijs)", str(fase.vullingen)),
+            (f"fase {fase.code}: rekenwerk (deterministische tijd van CP-SAT)", f"{fase.werk:.3f}"),
             (f"fase {fase.code}: rekentijd (s)", f"{fase.seconden:.2f}"),
         ]
     rijen += [
         ("deelproblemen (componenten)", str(oplossing.componenten)),
         ("deelproblemen zonder solver opgelost", str(oplossing.triviaal)),
+        ("grootste deelproblemen (medewerkers)", ", ".join(map(str, oplossing.grootste)) or "–"),
+        ("rekenbudget (deterministische tijd, uit tijdslimiet)", f"{oplossing.budget:.3f}"),
+        ("rekenwerk gebruikt (deterministische tijd)", f"{sum(f.werk for f in oplossing.fasen):.3f}"),
+        ("ronden van de solver", str(oplossing.ronden)),
         ("totale rekentijd (s)", f"{oplossing.seconden:.2f}"),
         ("aantal medewerkers", str(len(besluiten))),
     ]

@@ -114,6 +114,7 @@ class Context:
         self.pins = {str(r["personeelsnummer"]): str(r["nieuwe_functie"])
                      for r in tables.get("Vastgezet", [])}
         self.fte = {m: micro(r["fte"]) for m, r in self.medewerkers.items()}
+        self._vpos = {}
         marge = micro(params["fte_marge"])
         self.cap = {n: micro(r["formatie_fte"]) + marge for n, r in self.nieuw.items()}
         self.iedereen = str(params["beleid"]).strip().lower() == "iedereen plaatsen"  # §6
@@ -128,10 +129,11 @@ class Context:
 
     def voorkeur_positie(self, m, n) -> int:
         """§8.5: the column number of n in m's voorkeur list, NIET_GENOEMD if absent."""
-        for k in range(1, 6):
-            if self.medewerkers[m].get(f"voorkeur_{k}") == n:
-                return k
-        return NIET_GENOEMD
+        if (m, n) in self._vpos:  # memo only: large plans call this millions of times
+            return self._vpos[m, n]
+        self._vpos[m, n] = next((k for k in range(1, 6) if self.medewerkers[m].get(f"voorkeur_{k}") == n),
+                                NIET_GENOEMD)
+        return self._vpos[m, n]
 
 
 def as_context(tables) -> Context:

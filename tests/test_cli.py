@@ -166,9 +166,11 @@ def test_tijdslimiet_geeft_plan_met_exitcode_3(tmp_path):
     assert uitkomst.exit_code == 3
     assert "niet elke fase is binnen de tijdslimiet bewezen optimaal" in uitkomst.stderr
     verantwoording = dict(openpyxl.load_workbook(uit)["Verantwoording"].values)
-    assert verantwoording["fase O1 minimale boventalligheid: status"] == \
-        "geen bewijs binnen de tijdslimiet (CP-SAT: UNKNOWN)"
+    # the budget is deterministic work (F5): small parts may still be proven within it, others not
+    statussen = [v for k, v in verantwoording.items() if k.startswith("fase ") and k.endswith(": status")]
+    assert "geen bewijs binnen de tijdslimiet (CP-SAT: UNKNOWN)" in statussen
     assert verantwoording["parameter tijdslimiet"] == "0.001"
+    assert verantwoording["rekenbudget (deterministische tijd, uit tijdslimiet)"] == "0.001"
     assert verantwoording["toets (F1–F3)"] == "geen schendingen"  # the kept plan is repaired to meet O2
     besluiten = list(openpyxl.load_workbook(uit)["Plaatsingsbesluiten"].values)
     assert len(besluiten) == 301  # still a decision for everyone

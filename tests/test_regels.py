@@ -285,9 +285,9 @@ def test_niet_bewezen_deel_krijgt_een_ronde_met_een_ander_seed(monkeypatch):
     echt = oplossen._los_taak_op
     seeds = []
 
-    def eerste_ronde_zonder_tijd(comp, aandeel, einde, seed, max_seconden=float("inf")):
+    def eerste_ronde_zonder_tijd(comp, werk, seed):
         seeds.append(seed)
-        return echt(comp, aandeel, einde, seed, 0.0 if seed == instellingen.RANDOM_SEED else max_seconden)
+        return echt(comp, 0.0 if seed == instellingen.RANDOM_SEED else werk, seed)
 
     monkeypatch.setattr(oplossen, "_los_taak_op", eerste_ronde_zonder_tijd)
     meldingen = []
@@ -301,7 +301,7 @@ def test_herstel_na_tijd_out_maakt_de_o6_ruil():
     # A (1990) and B (2000) both wish N2 first and are passend for N1 and N2 (cap 1 each). A plan kept
     # after a time-out with A in N1 and B in N2 breaks O6: the swap keeps every total and gives the
     # more senior A the first wish. The repair makes that swap.
-    from plaatsing.model.oplossen import herstel_o2_o6
+    from plaatsing.model.herstel import herstel_o2_o6
     t = tabellen([medewerker("A", "O", date(1990, 1, 1), voorkeuren=("N2",)),
                   medewerker("B", "O", date(2000, 1, 1), voorkeuren=("N2",))],
                  [functie("O", familie="f", formatie=2)],

@@ -116,7 +116,7 @@ _debug = click.option("--debug", is_flag=True, help="Toon bij een interne fout d
 @click.option("--overschrijf", is_flag=True, help="Overschrijf een bestaand uitvoerbestand.")
 @click.option("--stil", is_flag=True, help="Geen voortgangsmeldingen.")
 @_peildatum
-@click.option("--tijdslimiet", type=float, metavar="SECONDEN", help="Maximale rekentijd in seconden.")
+@click.option("--tijdslimiet", type=float, metavar="SECONDEN", help="Rekenbudget van de solver in seconden (deterministische rekentijd: hetzelfde plan bij elke run).")
 @_parameter
 @click.option("--workers", type=click.IntRange(1, 64), metavar="AANTAL", help="Aantal processen dat deelproblemen naast elkaar oplost (standaard: één per rekenkern).")
 @click.option("--pseudonimiseer", is_flag=True, help="Vervang namen in de uitvoer door een vast pseudoniem.")

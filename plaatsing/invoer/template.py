@@ -20,7 +20,7 @@ TOELICHTING = {
     "max_schalen_hoger": "Geschikt tot zoveel schalen hoger (0 = uit).",
     "fte_marge": "Toegestane overbezetting per functie in fte.",
     "beleid": "maximaal plaatsen, voorkeur leidend of iedereen plaatsen.",
-    "tijdslimiet": "Maximale rekentijd in seconden.",
+    "tijdslimiet": "Rekenbudget van de solver in seconden (deterministische rekentijd: hetzelfde plan bij elke run).",
     "ingangsdatum": "Datum waarop de nieuwe organisatie ingaat (leeg = de peildatum); een tijdelijk contract "
                     "dat daarvoor eindigt, wordt niet geplaatst (H5).",
 }

@@ -1,4 +1,12 @@
-"""Deterministic solver settings, in one place (stijl.md)."""
+"""Deterministic solver settings and the solver's work budget, in one place (stijl.md).
+
+F5: the plan may depend only on the input, never on the clock or the machine. So every CP-SAT
+call is bounded in CP-SAT's *deterministic time* (`max_deterministic_time`, a count of work that
+is the same on every run), never in seconds: the parameter `tijdslimiet` (seconds) becomes a work
+budget of `tijdslimiet × WERK_PER_SECONDE` units, shared over the components by their size.
+There is no wall-clock limit at all: a wall-clock limit that fires would make the plan depend on
+the load of the machine.
+"""
 from __future__ import annotations
 
 import os
@@ -7,10 +15,14 @@ from ortools.sat.python import cp_model
 
 RANDOM_SEED = 20181001
 MAX_GEWICHT = 2 ** 50  # largest product of level ranges combined into one weighted objective
-EERSTE_POGING = 4.0  # seconds a stage gets on the plain model before the exact H1 form is added
-FASE_AANDEEL = 0.5  # a stage of O1–O5 may use at most this part of its component's remaining time
-MIN_SECONDEN_PER_DEEL = 10.0  # a part may always use this much (when there is time), whatever its share
-EERSTE_RONDE = 15.0  # seconds for the first extra round of parts not proven in their share (doubles)
+# CP-SAT deterministic time per second of `tijdslimiet`. Measured on the benchmark machine (one
+# CP-SAT worker on the realistic 2,000-scenario): ~1 unit per second of solver time.
+WERK_PER_SECONDE = 1.0
+EERSTE_POGING = 4.0  # work a stage gets on the plain model before the exact H1 form is added
+FASE_AANDEEL = 0.5  # a stage of O1–O5 may use at most this part of its component's remaining work
+MIN_WERK_PER_DEEL = 10.0  # a part may always use this much (within the budget), whatever its share
+EERSTE_RONDE = 15.0  # work for the first extra round of parts not proven in their share (doubles)
+MIN_RONDE = 1.0  # no extra round when less work than this is left
 PARALLEL_VANAF = 3000  # options in components that need the solver; below this one process is faster
 MAX_PROCESSEN = 8
 
@@ -20,18 +32,43 @@ def standaard_workers() -> int:
     return max(1, min(os.cpu_count() or 1, MAX_PROCESSEN))
 
 
-def solver(seconden: float, seed: int = RANDOM_SEED) -> cp_model.CpSolver:
-    """A CP-SAT solver with fixed seed and one worker.
+class Budget:
+    """Deterministic work (CP-SAT deterministic time) that a part of the solve may use.
 
-    Parallelism comes from solving independent components in separate processes, not from CP-SAT
-    threads: OR-Tools 9.15 can abort the whole process in multi-worker presolve (absl::btree_map::at,
-    google/or-tools#5288), which we hit on our own models. The plan does not depend on it anyway:
-    every stage is solved to proven optimality and the last stage makes the optimum unique.
+    `deel` makes a sub-budget (a stage, a first attempt) whose use counts for its parents too."""
+
+    def __init__(self, werk: float, ouder: "Budget | None" = None):
+        self.limiet = max(0.0, werk)
+        self.gebruikt = 0.0
+        self.ouder = ouder
+
+    def over(self) -> float:
+        eigen = max(0.0, self.limiet - self.gebruikt)
+        return eigen if self.ouder is None else min(eigen, self.ouder.over())
+
+    def deel(self, werk: float) -> "Budget":
+        return Budget(min(werk, self.over()), self)
+
+    def gebruik(self, werk: float) -> None:
+        self.gebruikt += werk
+        if self.ouder is not None:
+            self.ouder.gebruik(werk)
+
+
+def solver(werk: float, seed: int = RANDOM_SEED) -> cp_model.CpSolver:
+    """A CP-SAT solver with fixed seed, one worker and a deterministic work limit.
+
+    With one worker and `max_deterministic_time`, CP-SAT does exactly the same search on every
+    run, so even a stage that is not proven gives the same plan (F5). Parallelism comes from
+    solving independent components in separate processes, not from CP-SAT threads: OR-Tools 9.15
+    can abort the whole process in multi-worker presolve (absl::btree_map::at,
+    google/or-tools#5288), which we hit on our own models, and several workers are not
+    deterministic under a limit.
     """
     s = cp_model.CpSolver()
     s.parameters.random_seed = seed
     s.parameters.num_workers = 1
-    s.parameters.max_time_in_seconds = max(0.01, seconden)
+    s.parameters.max_deterministic_time = max(0.001, werk)
     s.parameters.log_search_progress = False
     # The capacity rows are knapsacks over part-time fte: the full LP relaxation (level 2)
     # proves their optima far faster than the default (measured: 0.5 s instead of 26 s).

@@ -2,15 +2,16 @@
 
 O2 holds in every stage after O1 through cuts added where a solution violates it (a
 relaxation that is optimal and satisfies every O2 condition is optimal for the full
-model). The last stage, O6, maximises the outcomes person by person in SEL-A order; as
-every option has its own place in a person's outcome order, that optimum is unique, so
-the plan is the same on every run, machine and worker count (F5).
+model). The last stage, O6 (model/o6.py), maximises each person's outcome class in SEL-A order and
+then breaks the remaining ties by a fixed order of the options; that optimum is unique. Every
+solve is bounded in deterministic work (instellingen.Budget), never by the clock, so the plan
+is the same on every run, machine and worker count, also when a stage is not proven (F5).
 """
 from __future__ import annotations
 
 import multiprocessing
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, replace
 from typing import Callable
 
@@ -21,7 +22,9 @@ from plaatsing.fouten import H4Conflict
 from plaatsing.regels.deelproblemen import Component, splits
 from plaatsing.regels.deelproblemen import voorbereiden
 from plaatsing.regels.kandidaten import ONGENOEMD, Kandidaten
-from plaatsing.toets.regelcontrole import heeft_ruimte, o2_schendingen, o6_ruilen
+from plaatsing.model.herstel import herstel_o2_o6, startplan
+from plaatsing.toets.regelcontrole import o2_schendingen
+from plaatsing.model.o6 import o6_anciënniteit
 from plaatsing.model.model import (Model, add_o2_verdringing, build_model, define_h1_vullingen, define_o2_vooraf,
                              remove_h1_vullingen)
 from plaatsing.parameters import IEDEREEN_PLAATSEN
@@ -35,6 +38,7 @@ FASEN = (
     ("O5", "minste salarisgarantie"),
     ("O6", "anciënniteit beslist resterende gelijke stand"),
 )
+VOORTGANG_SECONDEN = 10.0  # at most one progress line per this many seconds (wall clock: only a message)
 STATUS_NL = {  # what a user reads; the CP-SAT term stays beside it for the audit
     "OPTIMAL": "optimaal, bewezen",
     "FEASIBLE": "oplossing gevonden, niet bewezen optimaal",
@@ -57,6 +61,7 @@ class FaseVerslag:
     solves: int = 0
     o2_cuts: int = 0
     vullingen: int = 0      # functions that needed the exact integer form of H1 to prove this stage
+    werk: float = 0.0       # CP-SAT deterministic time used (the same on every run, F5)
 
     @property
     def bewezen(self) -> bool:
@@ -76,6 +81,7 @@ class FaseVerslag:
         self.solves += deel.solves
         self.o2_cuts += deel.o2_cuts
         self.vullingen += deel.vullingen
+        self.werk += deel.werk
 
 
 @dataclass
@@ -86,26 +92,24 @@ class Oplossing:
     componenten: int
     triviaal: int
     seconden: float
-
-
-class _Klok:
-    def __init__(self, limiet: float):
-        self.einde = time.monotonic() + limiet
-
-    def over(self) -> float:
-        return max(0.0, self.einde - time.monotonic())
+    budget: float = 0.0     # deterministic work the solver could use (from tijdslimiet)
+    ronden: int = 1         # rounds of the solver (parts not proven get more, with another seed)
+    grootste: tuple = ()    # people in the largest components that needed the solver
 
 
 def los_op(s: Scenario, *, workers: int | None = None,
            voortgang: Callable[[str], None] | None = None) -> Oplossing:
     """Place everyone: pins, then each component through the stages of §4.
 
-    `workers` is the number of processes that solve components side by side (each with one
-    CP-SAT worker); the plan does not depend on it (F5)."""
+    The solver's work is bounded by a deterministic budget derived from `tijdslimiet`
+    (instellingen.Budget), shared over the components by their size; every choice below depends
+    on the input only, never on the clock or on `workers` (the number of processes that solve
+    components side by side, each with one CP-SAT worker), so the plan is the same on every run,
+    also when a stage is not proven (F5)."""
     start = time.monotonic()
     meld = voortgang or (lambda _tekst: None)
     workers = workers or instellingen.standaard_workers()
-    einde = time.time() + s.parameters.tijdslimiet  # wall clock: the same in every process
+    budget = max(0.0, s.parameters.tijdslimiet) * instellingen.WERK_PER_SECONDE
     k, gepind, componenten = voorbereiden(s)
     meld(f"kandidaten bepaald: {len(k.opties)} mogelijke plaatsingen, {len(componenten)} deelproblemen "
          f"({time.monotonic() - start:.1f} s)".replace(".", ",", 1))
@@ -124,38 +128,37 @@ def los_op(s: Scenario, *, workers: int | None = None,
         for fase, waarde in zip(fasen, _waarden(comp, oplossing)):
             fase.objectief += waarde
             fase.grens += waarde
-    # the largest parts first, each with a fair share of the time left when it starts, so that
-    # one hard part cannot starve the others
+    # the largest parts first; each gets a share of the budget by its size (at least
+    # MIN_WERK_PER_DEEL), so that one hard part cannot starve the others
     te_doen.sort(key=_grootte, reverse=True)
-    rest = sum(map(_grootte, te_doen))
-    taken = []
-    for comp in te_doen:
-        taken.append((comp, min(1.0, 2 * _grootte(comp) / rest), einde, instellingen.RANDOM_SEED))
-        rest -= _grootte(comp)
-    processen = min(workers, len(taken)) if sum(_grootte(c) for c in te_doen) >= instellingen.PARALLEL_VANAF else 1
+    totaal = max(1, sum(map(_grootte, te_doen)))
+    taken = [(comp, min(budget, max(instellingen.MIN_WERK_PER_DEEL, budget * _grootte(comp) / totaal)),
+              instellingen.RANDOM_SEED) for comp in te_doen]
+    processen = min(workers, len(taken)) if totaal >= instellingen.PARALLEL_VANAF else 1
     if processen > 1:
-        meld(f"{len(taken)} deelproblemen met de solver, in {processen} processen naast elkaar")
-    resultaten = _los_taken_op(taken, processen)
-    # Parts not proven within their share get more rounds with the time that is left, each with
-    # another seed and twice the time of the round before: CP-SAT's proof time on a hard part
+        meld(f"{_deelproblemen(len(taken))} met de solver, in {processen} processen naast elkaar")
+    resultaten = _los_taken_op(taken, processen, meld)
+    # Parts not proven within their share get more rounds from the budget that is left, each with
+    # another seed and twice the work of the round before: CP-SAT's proof effort on a hard part
     # varies widely with the seed, and the plan does not depend on it once proven (the optimum
-    # of every stage is unique after O6).
-    ronde, budget = 1, instellingen.EERSTE_RONDE
+    # of every stage is unique after O6). The work used is deterministic, so are the rounds.
+    ronde, per_ronde = 1, instellingen.EERSTE_RONDE
     while True:
         open_ = [i for i, (_, deel) in enumerate(resultaten) if not all(d.bewezen for d in deel)]
-        over = einde - time.time()
-        if not open_ or over < 1:
+        over = budget - sum(d.werk for _, deel in resultaten for d in deel)
+        if not open_ or over < instellingen.MIN_RONDE:
             break
         ronde += 1
         meld(f"ronde {ronde}: {_deelproblemen(len(open_))} nog niet bewezen; opnieuw met een ander seed")
-        per_deel = over if budget * 2 > over else budget  # the last round gets all that is left
-        budget *= 2
-        opnieuw = _los_taken_op([(taken[i][0], 1.0, einde, instellingen.RANDOM_SEED + ronde - 1, per_deel)
-                                 for i in open_], min(processen, len(open_)))
+        per_deel = over / len(open_) if per_ronde * 2 * len(open_) > over else per_ronde  # the last gets all
+        per_ronde *= 2
+        opnieuw = _los_taken_op([(taken[i][0], per_deel, instellingen.RANDOM_SEED + ronde - 1) for i in open_],
+                                min(processen, len(open_)), meld)
         for i, (oplossing, deel) in zip(open_, opnieuw):
             for d, eerder in zip(deel, resultaten[i][1]):
                 d.seconden += eerder.seconden
                 d.solves += eerder.solves
+                d.werk += eerder.werk
             if sum(d.bewezen for d in deel) >= sum(d.bewezen for d in resultaten[i][1]):
                 resultaten[i] = (oplossing, deel)
             else:
@@ -170,17 +173,26 @@ def los_op(s: Scenario, *, workers: int | None = None,
     if s.voornemen is None:
         fasen = [f for f in fasen if f.code != "P2"]
     return Oplossing(toewijzing, k, fasen, len(componenten), len(componenten) - len(te_doen),
-                     time.monotonic() - start)
+                     time.monotonic() - start, budget, ronde,
+                     tuple(sorted((len(c.personen) for c in te_doen), reverse=True)[:5]))
 
 
-def _los_taken_op(taken: list, processen: int):
+def _los_taken_op(taken: list, processen: int, meld: Callable[[str], None] = lambda _t: None):
     """Solve the components, here or in `processen` processes ('spawn': safe on every platform);
-    the results come back in the order of `taken`."""
+    the results come back in the order of `taken`. Long runs report their progress."""
+    voortgang = _Voortgang(taken, meld)
     if processen <= 1:
-        return [_los_taak_op(*taak) for taak in taken]
+        resultaten = []
+        for i, taak in enumerate(taken):
+            resultaten.append(_los_taak_op(*taak))
+            voortgang.klaar(i)
+        return resultaten
     pool = ProcessPoolExecutor(max_workers=processen, mp_context=multiprocessing.get_context("spawn"))
     try:
         futures = [pool.submit(_los_taak_op, *taak) for taak in taken]
+        nummer = {f: i for i, f in enumerate(futures)}
+        for f in as_completed(futures):
+            voortgang.klaar(nummer[f])
         resultaten = [f.result() for f in futures]
     except BaseException:
         # an H4 conflict or Ctrl-C: stop the other processes now instead of letting them finish
@@ -192,36 +204,34 @@ def _los_taken_op(taken: list, processen: int):
     return resultaten
 
 
-def _los_taak_op(comp: Component, aandeel: float, einde: float, seed: int,
-                 max_seconden: float = float("inf")) -> tuple[dict, list[FaseVerslag]]:
-    """One component through all stages, with its share of the time left (runs in any process)."""
+class _Voortgang:
+    """A progress line per group of parts done (about every tenth of the work, at most every
+    VOORTGANG_SECONDEN), with an estimate of the time that remains. Only for long runs."""
+
+    def __init__(self, taken: list, meld: Callable[[str], None]):
+        self.meld, self.begin = meld, time.monotonic()
+        self.werk = [_grootte(t[0]) for t in taken]
+        self.totaal, self.gedaan, self.aantal, self.laatst = sum(self.werk), 0, 0, self.begin
+
+    def klaar(self, i: int) -> None:
+        self.gedaan += self.werk[i]
+        self.aantal += 1
+        nu = time.monotonic()
+        if nu - self.laatst < VOORTGANG_SECONDEN or self.aantal == len(self.werk):
+            return
+        self.laatst = nu
+        rest = (nu - self.begin) * (self.totaal - self.gedaan) / max(1, self.gedaan)
+        self.meld(f"{self.aantal} van {_deelproblemen(len(self.werk))} klaar "
+                  f"({self.gedaan / max(1, self.totaal):.0%} van het werk); nog ongeveer {rest:.0f} s")
+
+
+def _los_taak_op(comp: Component, werk: float, seed: int) -> tuple[dict, list[FaseVerslag]]:
+    """One component through all stages within its work budget (runs in any process)."""
     fasen = [FaseVerslag(c, n) for c, n in FASEN]
-    over = max(0.0, einde - time.time())
-    seconden = min(over, max(over * aandeel, instellingen.MIN_SECONDEN_PER_DEEL), max_seconden)
-    oplossing = _los_component_op(comp, fasen, _Klok(seconden), seed)
+    oplossing = _los_component_op(comp, fasen, instellingen.Budget(werk), seed)
     if not all(f.bewezen for f in fasen):
         oplossing = herstel_o2_o6(comp, oplossing)
     return oplossing, fasen
-
-
-def herstel_o2_o6(comp: Component, plan: dict) -> dict:
-    """O2 and O6 on a plan kept after a time-out. O2: put each pushed-out colleague in the place of
-    the lower-ranked occupant (who becomes unplaced); each such replacement keeps H1–H5 and raises
-    that function's occupants in its priority (regels.md O2). O6: make each seniority-improving swap
-    that keeps H1–H5, O2 and the totals; each gives the more senior one a better outcome. Both end."""
-    plan = dict(plan)
-    for _ in range(10 * len(comp.personen) + 10):
-        schendingen = o2_schendingen(comp, plan)
-        if schendingen:
-            persoon, ander, functie = schendingen[0]
-            plan[persoon], plan[ander] = functie, None
-            continue
-        ruilen = o6_ruilen(comp, plan)
-        if not ruilen:
-            break
-        persoon, n1, ander, n2 = ruilen[0]
-        plan[persoon], plan[ander] = n2, n1
-    return plan
 
 
 def _deelproblemen(aantal: int) -> str:
@@ -230,7 +240,7 @@ def _deelproblemen(aantal: int) -> str:
 
 def _met_tijd(verslag: FaseVerslag, later: FaseVerslag) -> FaseVerslag:
     """A stage report that keeps its result but counts the time of a later, unsuccessful round."""
-    return replace(verslag, seconden=later.seconden, solves=later.solves)
+    return replace(verslag, seconden=later.seconden, solves=later.solves, werk=later.werk)
 
 
 def _grootte(comp: Component) -> int:
@@ -312,7 +322,7 @@ def _gewichten(comp: Component, niveaus, bovengrens: dict[int, int] | None = Non
     return gewichten
 
 
-def _los_component_op(comp: Component, fasen: list[FaseVerslag], klok: _Klok,
+def _los_component_op(comp: Component, fasen: list[FaseVerslag], budget: instellingen.Budget,
                       seed: int = instellingen.RANDOM_SEED) -> dict:
     m = build_model(comp)
     m.seed = seed
@@ -321,7 +331,7 @@ def _los_component_op(comp: Component, fasen: list[FaseVerslag], klok: _Klok,
         if code == "P2":
             define_o2_vooraf(m)  # O2 binds from here on (it never changes the O1 count)
         # a stage may not take all the time: O6 (and with it the unique, O2-checked plan) must still run
-        fase_klok = _Klok(klok.over() * instellingen.FASE_AANDEEL)
+        fase_budget = budget.deel(budget.over() * instellingen.FASE_AANDEEL)
         for groep in _splits_niveaus(comp, niveaus, m.bovengrens):
             gewichten = _gewichten(comp, groep, m.bovengrens)
             termen = [(v, g * c) for g, niveau in zip(gewichten, groep) for v, c in niveau]
@@ -329,26 +339,26 @@ def _los_component_op(comp: Component, fasen: list[FaseVerslag], klok: _Klok,
                 continue
             doel = cp_model.LinearExpr.WeightedSum([v for v, _ in termen], [c for _, c in termen])
             m.cp.Maximize(doel)
-            oplossing, waarde, grens = _los_stadium(m, fase, fase_klok, oplossing, code != "O1", termen)
+            oplossing, waarde, grens = _los_stadium(m, fase, fase_budget, oplossing, code != "O1", termen)
             fase.objectief += waarde
             fase.grens += grens
             m.cp.Add(doel >= waarde)
     remove_h1_vullingen(m)  # O6 fixes person after person; the exact H1 form only slows it down
-    _o6_anciënniteit(m, fasen[-1], klok, oplossing)
+    o6_anciënniteit(m, fasen[-1], budget, oplossing, _los_met_o2, _meld_status)
     return m.oplossing
 
 
-def _los_stadium(m: Model, fase: FaseVerslag, klok: _Klok, hint: dict, met_o2: bool, termen):
-    """Solve one objective. When the plain model does not prove it within EERSTE_POGING seconds,
+def _los_stadium(m: Model, fase: FaseVerslag, budget: instellingen.Budget, hint: dict, met_o2: bool, termen):
+    """Solve one objective. When the plain model does not prove it within EERSTE_POGING work,
     add the exact integer form of H1 (model.define_h1_vullingen) and go on from the best plan."""
     if m.vullingen is None:
-        eerste = _Klok(min(klok.over(), instellingen.EERSTE_POGING))
+        eerste = budget.deel(instellingen.EERSTE_POGING)
         hint, waarde, grens, status = _los_met_o2(m, fase, eerste, hint, met_o2, termen)
-        if status == "OPTIMAL" or klok.over() <= 0:
+        if status == "OPTIMAL" or budget.over() <= 0:
             _meld_status(fase, status)
             return hint, waarde, grens
         fase.vullingen += define_h1_vullingen(m)
-    oplossing, waarde, grens, status = _los_met_o2(m, fase, klok, hint, met_o2, termen)
+    oplossing, waarde, grens, status = _los_met_o2(m, fase, budget, hint, met_o2, termen)
     _meld_status(fase, status)
     return oplossing, waarde, grens
 
@@ -357,29 +367,6 @@ def _meld_status(fase: FaseVerslag, status: str) -> None:
     """A stage is proven only if it is proven in every component."""
     if status != "OPTIMAL" and fase.status == "OPTIMAL":
         fase.status = status
-
-
-def startplan(comp: Component) -> dict:
-    """A plan that meets H1–H5 (regels.md H4): functievolgers in SEL-A order into the first of their
-    T1 functions (own voorkeur order) where they fit, then the others into any option that fits.
-    Used as the first hint, and as the plan when the time limit leaves no better one."""
-    over = dict(comp.ruimte)
-    plan: dict[str, str | None] = dict.fromkeys(comp.personen)
-    for ronde in ("T1", "rest"):
-        for p in comp.personen:
-            if plan[p] is not None:
-                continue
-            opties = [o for o in comp.opties[p] if o.tier == 1] if ronde == "T1" else comp.opties[p]
-            for o in sorted(opties, key=lambda o: (o.vpos, o.functie)) if ronde == "T1" else opties:
-                if comp.fte[p] <= over[o.functie]:
-                    plan[p] = o.functie
-                    over[o.functie] -= comp.fte[p]
-                    break
-    if comp.overbezetting:  # §6: who did not fit goes over formatie in their best option
-        for p in comp.personen:
-            if plan[p] is None:
-                plan[p] = comp.opties[p][0].functie
-    return plan
 
 
 def _splits_niveaus(comp, niveaus, bovengrens: dict[int, int] | None = None):
@@ -396,22 +383,24 @@ def _splits_niveaus(comp, niveaus, bovengrens: dict[int, int] | None = None):
     return groepen
 
 
-def _los_met_o2(m: Model, fase: FaseVerslag, klok: _Klok, hint: dict, met_o2: bool, termen):
+def _los_met_o2(m: Model, fase: FaseVerslag, budget: instellingen.Budget, hint: dict, met_o2: bool, termen):
     """Solve; while the solution violates O2, add those O2 conditions and solve again.
 
     When the time limit leaves no solution, the hint (a plan meeting H1–H5) is kept and the
     status says the stage is not proven. Returns (plan, value, bound, status of the last solve)."""
     while True:
-        _zet_hint(m, hint)
-        if klok.over() <= 0:
+        if budget.over() <= 0:
             m.oplossing = hint
             waarde = _evalueer(m, termen, hint)
             return hint, waarde, waarde, "UNKNOWN"
-        solver = instellingen.solver(klok.over(), m.seed)
+        _zet_hint(m, hint)
+        solver = instellingen.solver(budget.over(), m.seed)
         begin = time.monotonic()
         status = solver.Solve(m.cp)
         fase.seconden += time.monotonic() - begin
         fase.solves += 1
+        budget.gebruik(solver.deterministic_time)
+        fase.werk += solver.deterministic_time
         if status == cp_model.INFEASIBLE and fase.code != "O1":
             # Only after a time-out: the plan kept then (the hint) may miss an O2 condition, and the
             # stages after it fix people to that plan. Keep it; the stage is not proven.
@@ -466,57 +455,8 @@ def _evalueer(m: Model, termen, oplossing: dict) -> int:
 
 
 def _zet_hint(m: Model, oplossing: dict) -> None:
+    """The plan as the solver's hint (written to the proto at once: AddHint per variable is slow)."""
     m.cp.ClearHints()
-    for (p, f), var in m.x.items():
-        m.cp.AddHint(var, oplossing[p] == f)
-
-
-def _o6_anciënniteit(m: Model, fase: FaseVerslag, klok: _Klok, oplossing: dict) -> None:
-    """O6 and the unique tie-break: in SEL-A order, each person gets the best outcome that the
-    totals of O1–O5 and everyone ranked higher still allow (lexicographic, in batches whose
-    weights stay below MAX_GEWICHT)."""
-    comp = m.comp
-    rang = {p: {o.functie: i for i, o in enumerate(comp.opties[p])} for p in comp.personen}
-    m.oplossing = oplossing
-    partij: list[str] = []
-    product = 1
-
-    def zet_vast(p):
-        f = m.oplossing[p]
-        m.cp.Add(m.geplaatst[p] == 0) if f is None else m.cp.Add(m.x[p, f] == 1)
-
-    def los_partij_op():
-        if any(m.oplossing[q] is None or rang[q][m.oplossing[q]] > 0 for q in partij):
-            _los_partij(m, fase, klok, partij, rang)
-        for q in partij:
-            zet_vast(q)
-
-    for p in comp.personen:
-        bereik = len(comp.opties[p]) + 1
-        if partij and product * bereik > instellingen.MAX_GEWICHT:
-            los_partij_op()
-            partij, product = [], 1
-        if not partij and m.oplossing[p] is not None and rang[p][m.oplossing[p]] == 0:
-            zet_vast(p)  # already the best this person can have
-            continue
-        partij.append(p)
-        product *= bereik
-    if partij:
-        los_partij_op()
-    fase.objectief += sum(len(comp.opties[p]) - rang[p][f] for p, f in m.oplossing.items() if f is not None)
-    fase.grens = fase.objectief
-
-
-def _los_partij(m: Model, fase: FaseVerslag, klok: _Klok, partij: list[str], rang: dict) -> None:
-    comp = m.comp
-    variabelen, gewichten = [], []
-    gewicht = 1
-    for p in reversed(partij):
-        k = len(comp.opties[p])
-        for o in comp.opties[p]:
-            variabelen.append(m.x[p, o.functie])
-            gewichten.append(gewicht * (k - rang[p][o.functie]))
-        gewicht *= k + 1
-    m.cp.Maximize(cp_model.LinearExpr.WeightedSum(variabelen, gewichten))
-    *_, status = _los_met_o2(m, fase, klok, m.oplossing, True, list(zip(variabelen, gewichten)))
-    _meld_status(fase, status)
+    hint = m.cp.Proto().solution_hint
+    hint.vars.extend([var.Index() for var in m.x.values()])
+    hint.values.extend([int(oplossing[p] == f) for p, f in m.x])

@@ -41,12 +41,21 @@ class Component:
     opt_out: dict[str, set[str]] = field(default_factory=dict)    # persoon -> H4(a) functions
     overbezetting: bool = False   # beleid 'iedereen plaatsen' (§6): H1 may be exceeded, all placed
     voornemen: dict[str, str | None] | None = None                # P2: persoon -> voorgenomen functie
+    _index: dict = field(default_factory=dict, repr=False, compare=False)          # (persoon, functie) -> Optie
+    _per_functie: dict = field(default_factory=dict, repr=False, compare=False)    # functie -> persons
 
     def optie(self, persoon: str, functie: str) -> Optie | None:
-        for o in self.opties[persoon]:
-            if o.functie == functie:
-                return o
-        return None
+        if not self._index:
+            self._index.update({(o.persoon, o.functie): o for p in self.personen for o in self.opties[p]})
+        return self._index.get((persoon, functie))
+
+    def kandidaten(self, functie: str) -> list[str]:
+        """The persons with an option in `functie`, in SEL-A order."""
+        if not self._per_functie:
+            for p in self.personen:
+                for o in self.opties[p]:
+                    self._per_functie.setdefault(o.functie, []).append(p)
+        return self._per_functie.get(functie, [])
 
 
 def uitkomst_sleutel(o: Optie) -> tuple:

@@ -2,7 +2,8 @@
 from the tables, each violation with rule ID, person, function, what is wrong and what would fix it.
 
 `solve` runs it on its own result and writes the outcome to the Verantwoording; the solver reuses
-`o2_schendingen`, `heeft_ruimte` and `o6_ruilen` for its O2 cuts and its repair after a time-out.
+`o2_schendingen`, `heeft_ruimte`, `o6_ruilen` and `o6b_ketens` for its O2 cuts and its repair after
+a time-out.
 Everything here is computed from the scenario's rules (regels/) and the plan only.
 """
 from __future__ import annotations
@@ -48,6 +49,10 @@ def toets(s: Scenario, k: Kandidaten, toewijzing: dict[str, str | None], *,
                    "zit en door deze medewerker vervangen kan worden", f"plaats {persoon} in {f} in plaats van {ander}")
                   for persoon, ander, f in o2_schendingen(comp, deel)]
         rijen += o6_schendingen(comp, deel)
+        rijen += [("O6", m, keten[0][2], f"niet geplaatst terwijl {ander} (kortere diensttijd) een plaats houdt die "
+                   f"voor deze medewerker kan zijn{_zetten(keten)}, bij dezelfde uitkomst voor ieder ander en "
+                   "gelijke totalen", f"plaats {m} in {keten[0][2]}{_zetten(keten)}; {ander} wordt niet geplaatst")
+                  for m, ander, keten in o6b_ketens(comp, deel)]
     if minimum is not None:
         aantal = sum(f is None for f in toewijzing.values())
         if aantal > minimum:
@@ -95,10 +100,11 @@ def _uitkomsten(s, opties, toewijzing, uitkomsten, gepind):
     return rijen
 
 
-def h4_schendingen(comp: Component, deel: dict) -> list[tuple]:
-    """H4 and F3: a functievolger not in a T1 function, not opting out, while one of them had room."""
+def h4_schendingen(comp: Component, deel: dict, personen=None) -> list[tuple]:
+    """H4 and F3: a functievolger not in a T1 function, not opting out, while one of them had room
+    (for `personen` only, when given)."""
     rijen = []
-    for p in comp.personen:
+    for p in comp.personen if personen is None else personen:
         t1 = comp.t1.get(p)
         if not t1 or deel[p] in t1 or deel[p] in comp.opt_out.get(p, ()):
             continue
@@ -152,7 +158,7 @@ def o6_ruilen(comp: Component, deel: dict) -> list[tuple[str, str, str, str]]:
                 if not _past_na_ruil(comp, belasting, n1, n2, verschil):
                     continue
                 na = dict(deel, **{m: n2, ander: n1})
-                if h4_schendingen(comp, na) or o2_schendingen(comp, na):
+                if not _blijft_geldig(comp, deel, na, {n1, n2}):
                     continue
                 ruilen.append((m, n1, ander, n2))
     return ruilen
@@ -168,6 +174,99 @@ def _past_na_ruil(comp: Component, belasting: dict, n1: str, n2: str, verschil: 
     voor, daarna = over(belasting), over(na)
     return (sum(v > 0 for v in voor.values()), sum(voor.values())) == \
         (sum(v > 0 for v in daarna.values()), sum(daarna.values()))
+MAX_KETEN = 3  # O6 (b): moves of colleagues in a chain that the toets and the repair look for
+
+
+def o6b_ketens(comp: Component, deel: dict, eerste: bool = False) -> list[tuple[str, str, tuple]]:
+    """O6 (b): (unplaced m, placed m', chain) where m ranks above m' in SEL-A and the chain — m into
+    n0, colleagues each to a function with the same outcome for them (tier and voorkeur position),
+    m' out of the last function — keeps H1–H5, O2 and the O1–O5 totals. The chain is a tuple of
+    moves (persoon, van, naar) with None for 'not placed'. Searched breadth-first, each function once
+    per m, with at most MAX_KETEN moves of colleagues; `eerste`: stop at the first one found."""
+    bezetting: dict[str, list[str]] = {}
+    for p, f in deel.items():
+        if f is not None:
+            bezetting.setdefault(f, []).append(p)
+    belasting = {f: sum(comp.fte[q] for q in ps) for f, ps in bezetting.items()}
+    gevonden = []
+    for m in comp.personen:
+        if deel[m] is not None:
+            continue
+        for begin in comp.opties[m]:
+            keten = _o6b_keten(comp, deel, bezetting, belasting, m, begin)
+            if keten is not None:
+                gevonden.append((m, keten[-1][0], keten))
+                break
+        if gevonden and eerste:
+            break
+    return gevonden
+
+
+def _o6b_keten(comp, deel, bezetting, belasting, m, begin):
+    """Breadth-first from m's option `begin`: the first valid chain, or None."""
+    doel = (begin.tier, begin.vpos)
+    rij = [((m, None, begin.functie),)]
+    gezien = {begin.functie}
+    for diepte in range(MAX_KETEN + 1):
+        volgende = []
+        for zetten in rij:
+            persoon, _van, n = zetten[-1]
+            binnen = comp.fte[persoon]
+            bewogen = {z[0] for z in zetten}
+            for ander in bezetting.get(n, ()):
+                if ander in bewogen:
+                    continue
+                huidig = comp.optie(ander, n)
+                if comp.sel_a[ander] > comp.sel_a[m] and (huidig.tier, huidig.vpos) == doel:
+                    kandidaat = zetten + ((ander, n, None),)
+                    if _o6b_geldig(comp, deel, belasting, kandidaat, begin, huidig):
+                        return kandidaat
+                if diepte == MAX_KETEN or belasting[n] - comp.fte[ander] + binnen > comp.ruimte[n]:
+                    continue
+                for o in comp.opties[ander]:
+                    if (o.tier, o.vpos) == (huidig.tier, huidig.vpos) and o.functie not in gezien:
+                        gezien.add(o.functie)
+                        volgende.append(zetten + ((ander, n, o.functie),))
+        rij = volgende
+    return None
+
+
+def _o6b_geldig(comp, deel, belasting, zetten, begin, eruit) -> bool:
+    """The plan after the chain: same cost total, room everywhere, H4 and O2 still hold."""
+    kosten = begin.kosten - eruit.kosten
+    na = dict(deel)
+    nieuw = dict(belasting)
+    for persoon, van, naar in zetten:
+        na[persoon] = naar
+        if van is not None:
+            nieuw[van] -= comp.fte[persoon]
+            kosten -= comp.optie(persoon, van).kosten if naar is not None else 0
+        if naar is not None:
+            nieuw[naar] = nieuw.get(naar, 0) + comp.fte[persoon]
+            kosten += comp.optie(persoon, naar).kosten if van is not None else 0
+    if kosten != 0 or any(nieuw[f] > comp.ruimte[f] for f in {z[2] for z in zetten if z[2] is not None}):
+        return False
+    return _blijft_geldig(comp, deel, na, {f for z in zetten for f in z[1:] if f is not None})
+
+
+def _blijft_geldig(comp: Component, deel: dict, na: dict, veranderd: set) -> bool:
+    """H4 and O2 in plan `na`, which differs from `deel` only in the occupants of the functions
+    `veranderd`. Only what those changes can touch is checked: H4 for whoever moved or has a T1 right
+    in a changed function; O2 for the unplaced with an option in a changed function or in a function
+    whose occupants' T1 room may have changed, and for everyone newly unplaced."""
+    bewogen = [p for p in comp.personen if na[p] != deel[p]]
+    t1_betrokken = {q for f in veranderd for q in comp.t1_volgorde.get(f, ())}
+    h4 = sorted(set(bewogen) | t1_betrokken, key=comp.sel_a.__getitem__)
+    if h4_schendingen(comp, na, h4):
+        return False
+    functies = set(veranderd) | {na[q] for q in t1_betrokken if na[q] is not None}
+    o2 = {q for f in functies for q in comp.kandidaten(f) if na[q] is None} | {p for p in bewogen if na[p] is None}
+    return not o2_schendingen(comp, na, sorted(o2, key=comp.sel_a.__getitem__))
+
+
+def _zetten(keten) -> str:
+    stappen = [f"{p} van {van} naar {naar}" for p, van, naar in keten[1:-1]]
+    return " (met de overstap van " + ", ".join(stappen) + ")" if stappen else ""
 
 
 def _zelfde_totalen(voor, na) -> bool:
@@ -176,15 +275,16 @@ def _zelfde_totalen(voor, na) -> bool:
             and sum(o.kosten for o in voor) == sum(o.kosten for o in na))
 
 
-def o2_schendingen(comp: Component, oplossing: dict) -> list[tuple[str, str, str]]:
-    """(unplaced m, occupant m', functie) where m outranks m' and could take the place (O2)."""
+def o2_schendingen(comp: Component, oplossing: dict, personen=None) -> list[tuple[str, str, str]]:
+    """(unplaced m, occupant m', functie) where m outranks m' and could take the place (O2); for the
+    unplaced among `personen` only, when given."""
     bezetting: dict[str, list[str]] = {f: [] for f in comp.functies}
     for p, f in oplossing.items():
         if f is not None:
             bezetting[f].append(p)
     belasting = {f: sum(comp.fte[p] for p in ps) for f, ps in bezetting.items()}
     schendingen = []
-    for persoon in comp.personen:
+    for persoon in comp.personen if personen is None else personen:
         if oplossing[persoon] is not None:
             continue
         for optie in comp.opties[persoon]:

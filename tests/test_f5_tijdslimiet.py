@@ -1,0 +1,77 @@
+"""F5 under a time limit (issue 12): a realistic-shape scenario of 1,500 people with a deliberately
+tiny work budget, solved twice (one and two processes), gives byte-identical Plaatsingsbesluiten,
+and the plan kept after the time-out passes the independent checker on F1 (H1–H5), O2 and O6 (a)."""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from plaatsing import read_scenario, solve
+from plaatsing.uitvoer.excel import schrijf_besluiten
+
+import checker
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+
+
+def tabellen_uit(pad: Path) -> dict:
+    """The workbook as the checker reads scenarios: per sheet a list of rows (header -> value)."""
+    wb = load_workbook(pad, read_only=True)
+    tabellen = {}
+    for ws in wb.worksheets:
+        rijen = list(ws.iter_rows(values_only=True))
+        tabellen[ws.title] = [{k: (v.date() if isinstance(v, dt.datetime) else v) for k, v in zip(rijen[0], r)}
+                              for r in rijen[1:]]
+    wb.close()
+    return tabellen
+
+
+def blad_besluiten(pad: Path) -> bytes:
+    """The XML of the sheet Plaatsingsbesluiten inside the written workbook."""
+    wb = load_workbook(pad, read_only=True)
+    index = wb.sheetnames.index("Plaatsingsbesluiten") + 1
+    wb.close()
+    with zipfile.ZipFile(pad) as z:
+        return z.read(f"xl/worksheets/sheet{index}.xml")
+
+
+@pytest.fixture(scope="module")
+def scenario_1500(tmp_path_factory):
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        from genereer import genereer
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+    pad = tmp_path_factory.mktemp("f5") / "realistisch-1500.xlsx"
+    genereer(1500, pad, seed=1)
+    return pad
+
+
+def test_tijd_out_plan_is_reproduceerbaar_en_houdt_de_regels(scenario_1500, tmp_path):
+    s = read_scenario(scenario_1500).met_parameters(tijdslimiet=0.01)
+    plannen = [solve(s, workers=1), solve(s, workers=2)]
+    for i, plan in enumerate(plannen):
+        schrijf_besluiten(plan, tmp_path / f"plan-{i}.xlsx")
+    # the budget really ran out, and the effort is in the Verantwoording
+    v = dict(zip(plannen[0].verantwoording["onderdeel"], plannen[0].verantwoording["waarde"]))
+    assert not plannen[0].bewezen_optimaal
+    assert v["rekenbudget (deterministische tijd, uit tijdslimiet)"] == "0.010"
+    assert float(v["rekenwerk gebruikt (deterministische tijd)"]) > 0
+    # F5: byte for byte the same decisions (the table and the sheet as written)
+    assert plannen[0].besluiten.to_csv().encode() == plannen[1].besluiten.to_csv().encode()
+    assert blad_besluiten(tmp_path / "plan-0.xlsx") == blad_besluiten(tmp_path / "plan-1.xlsx")
+    # the scenario has the realistic shape: one component holds most of the organisation
+    assert int(v["deelproblemen (componenten)"]) <= 10
+    # F1, O2 and O6 (a) by the independent checker, and the engine's own toets (O6 (b) included)
+    ctx = checker.as_context(tabellen_uit(scenario_1500))
+    plan = checker.normalise(ctx, plannen[0].toewijzing)
+    assert list(checker.hard_violations(ctx, plan)) == []
+    assert list(checker.O2(ctx, plan)) == []
+    assert list(checker.O6(ctx, plan)) == []
+    assert plannen[0].toets.empty

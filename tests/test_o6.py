@@ -1,0 +1,55 @@
+"""O6 (b), regels.md §4 and §7 example 7: seniority decides who is placed, a function code never."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from plaatsing import scenario_from_tables, solve
+from plaatsing.model.herstel import herstel_o2_o6
+from plaatsing.regels.deelproblemen import voorbereiden
+from plaatsing.toets.regelcontrole import o6b_ketens, toets
+from scenario_gen import functie, medewerker, tabellen
+
+
+def voorbeeld_7(n1="N1", n2="N2"):
+    """P (1990) functievolger for N1 and N2, R (2000) only for N1, S (2005) only for N2; all 1.0 fte."""
+    mensen = [medewerker("P", "OP", date(1990, 1, 1)), medewerker("R", "OR", date(2000, 1, 1)),
+              medewerker("S", "OS", date(2005, 1, 1))]
+    return tabellen(mensen, [functie("OP"), functie("OR"), functie("OS")], [functie(n1), functie(n2)],
+                    [("OP", n1, 10), ("OP", n2, 10), ("OR", n1, 10), ("OS", n2, 10)])
+
+
+@pytest.mark.parametrize("n1, n2", [("N1", "N2"), ("N2", "N1")])
+def test_voorbeeld_7_anciënniteit_beslist_niet_de_functiecode(n1, n2):
+    # the same case with the codes the other way round: the outcome follows the people, not the codes
+    plan = solve(scenario_from_tables(voorbeeld_7(n1, n2)))
+    b = plan.besluiten.set_index("personeelsnummer")
+    assert b.loc["P", "nieuwe_functie"] == n2 and b.loc["P", "uitkomst"] == "functievolger"
+    assert b.loc["R", "nieuwe_functie"] == n1 and b.loc["R", "uitkomst"] == "functievolger"
+    assert b.loc["S", "uitkomst"] == "boventallig" and not isinstance(b.loc["S", "nieuwe_functie"], str)
+    assert plan.bewezen_optimaal and plan.toets.empty
+
+
+def test_o6b_controle_vindt_de_keten_en_het_herstel_volgt_hem():
+    s = scenario_from_tables(voorbeeld_7())
+    k, _pins, (comp,) = voorbereiden(s)
+    fout = {"P": "N1", "R": None, "S": "N2"}  # what a serial dictatorship over the option index gave
+    assert o6b_ketens(comp, fout) == [("R", "S", (("R", None, "N1"), ("P", "N1", "N2"), ("S", "N2", None)))]
+    rijen = toets(s, k, fout)
+    assert list(rijen["regel"]) == ["O6"] and list(rijen["personeelsnummer"]) == ["R"]
+    assert "P van N1 naar N2" in rijen["oplossing"].iloc[0]
+    assert herstel_o2_o6(comp, fout) == {"P": "N2", "R": "N1", "S": None}
+    assert o6b_ketens(comp, {"P": "N2", "R": "N1", "S": None}) == []
+
+
+def test_o6b_geen_keten_als_de_ander_meer_diensttijd_heeft():
+    # S more senior than R: then P in N1 and S in N2 is the O6 plan, and no chain may be reported
+    t = voorbeeld_7()
+    t["Medewerkers"][2]["datum_in_dienst"] = date(1995, 1, 1)
+    s = scenario_from_tables(t)
+    _k, _pins, (comp,) = voorbereiden(s)
+    assert o6b_ketens(comp, {"P": "N1", "R": None, "S": "N2"}) == []
+    b = solve(s).besluiten.set_index("personeelsnummer")
+    assert (b.loc["P", "nieuwe_functie"], b.loc["S", "nieuwe_functie"]) == ("N1", "N2")
+    assert b.loc["R", "uitkomst"] == "boventallig"
