@@ -376,33 +376,50 @@ def rapport(scenario, besluiten, map_, overschrijf, debug):
 
 
 @main.command(options_metavar="[OPTIES]")
-@click.argument("scenario", type=click.Path(dir_okay=False, path_type=Path))
-@_besluiten_arg
-@click.option("--map", "map_", required=True, type=click.Path(file_okay=False, path_type=Path),
+@click.argument("scenario", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("besluiten", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--map", "map_", type=click.Path(file_okay=False, path_type=Path),
               help="Map waarin de brieven komen (wordt aangemaakt).")
-@click.option("--sjabloon", type=click.Path(dir_okay=False, exists=True, path_type=Path),
-              help="Eigen sjabloon (briefhoofd, ondertekening, bezwaarroute); zie plaatsing/sjablonen/brief.ini.")
+@click.option("--sjablonen", type=click.Path(file_okay=False, path_type=Path),
+              help="Map met eigen Word-sjablonen (en briefhoofd.json); wat daar ontbreekt komt uit de standaard.")
+@click.option("--sjablonen-uitpakken", "uitpakken", type=click.Path(file_okay=False, path_type=Path),
+              help="Schrijf de standaardsjablonen naar deze map om ze in Word aan te passen, en stop.")
 @click.option("--datum", metavar="JJJJ-MM-DD", help="Datum in de brieven (standaard: vandaag).")
+@_parameter
 @click.option("--overschrijf", is_flag=True, help="Overschrijf bestaande brieven.")
 @click.option("--pseudonimiseer", is_flag=True, help="Vervang namen in de brieven door een vast pseudoniem (proefdruk).")
 @_debug
-def brieven(scenario, besluiten, map_, sjabloon, datum, overschrijf, pseudonimiseer, debug):
-    """Maak per medewerker een brief (Word) met het voorgenomen plaatsingsbesluit.
+def brieven(scenario, besluiten, map_, sjablonen, uitpakken, datum, parameter, overschrijf, pseudonimiseer, debug):
+    """Maak per medewerker een brief (Word) uit het sjabloon van zijn besluit.
 
     Voorbeeld: plaatsing brieven scenarios/almelo-2018.xlsx uitvoer/almelo-2018-besluiten.xlsx --map brieven/
+
+    Eigen sjablonen: plaatsing brieven --sjablonen-uitpakken sjablonen/, pas ze aan in Word, en geef
+    daarna --sjablonen sjablonen/ mee. Route en ondertekening: -p rechtsmiddel=bezwaar,
+    -p "ondertekening=namens het college, de gemeentesecretaris".
     """
     import datetime as dt
 
     import pandas as pd
 
     from plaatsing.besluiten import lees_besluiten
-    from plaatsing.brieven import lees_sjabloon, schrijf_brieven
+    from plaatsing.brieven import lees_sjablonen, pak_sjablonen_uit, schrijf_brieven
     from plaatsing.schrijven import pseudonimiseer as pseudonimiseer_tabel
     from plaatsing.lezen import read_scenario
     from plaatsing.waarden import lees_datum
 
     def werk():
-        s = read_scenario(scenario)
+        if uitpakken:
+            paden = pak_sjablonen_uit(uitpakken, overschrijf=overschrijf)
+            click.echo(f"{len(paden)} sjablonen geschreven in {uitpakken}; pas ze aan in Word en geef de map mee "
+                       "met --sjablonen.")
+            return
+        if scenario is None or besluiten is None or map_ is None:
+            raise click.UsageError("geef het scenario, de besluiten en --map op (of alleen --sjablonen-uitpakken MAP).")
+        for pad in (scenario, besluiten):
+            if not pad.exists():
+                raise click.BadParameter(f"het bestand '{pad}' bestaat niet.")
+        s = read_scenario(scenario, parameters=_paren(parameter, "naam=waarde", "--parameter"))
         lees_besluiten(besluiten, s)
         tabel = pd.read_excel(besluiten, sheet_name="Plaatsingsbesluiten", dtype=object)
         tabel["personeelsnummer"] = tabel["personeelsnummer"].map(str)
@@ -412,7 +429,7 @@ def brieven(scenario, besluiten, map_, sjabloon, datum, overschrijf, pseudonimis
             dag = lees_datum(datum) if datum else dt.date.today()
         except ValueError as fout:
             raise click.BadParameter(str(fout), param_hint="--datum") from None
-        paden = schrijf_brieven(tabel, map_, sjabloon=lees_sjabloon(sjabloon), datum=dag, overschrijf=overschrijf)
+        paden = schrijf_brieven(s, tabel, map_, sjablonen=lees_sjablonen(sjablonen), datum=dag, overschrijf=overschrijf)
         click.echo(f"{len(paden)} brieven geschreven in {map_}")
 
     _draai(werk, debug)

@@ -8,6 +8,8 @@ ANCIENNITEIT = "anciënniteit"
 AFSPIEGELING = "afspiegeling"
 MAXIMAAL_PLAATSEN = "maximaal plaatsen"
 VOORKEUR_LEIDEND = "voorkeur leidend"
+GESCHILLENCOMMISSIE = "geschillencommissie"
+BEZWAAR = "bezwaar"
 
 
 @dataclass(frozen=True)
@@ -20,6 +22,8 @@ class Parameters:
     fte_marge: float = 0.0
     beleid: str = MAXIMAAL_PLAATSEN
     tijdslimiet: float = 300.0
+    rechtsmiddel: str = GESCHILLENCOMMISSIE   # the route named in the letters (cao or Awb)
+    ondertekening: str | None = None          # who signs the letters, e.g. 'namens het college, …'
 
     def met(self, **wijzigingen) -> "Parameters":
         """A copy with some parameters changed (values already typed)."""
@@ -39,6 +43,8 @@ _KEUZES = {
         "sel-b": AFSPIEGELING,
     },
     "beleid": {"maximaal plaatsen": MAXIMAAL_PLAATSEN, "voorkeur leidend": VOORKEUR_LEIDEND},
+    "rechtsmiddel": {"geschillencommissie": GESCHILLENCOMMISSIE, "cao": GESCHILLENCOMMISSIE,
+                     "bezwaar": BEZWAAR, "awb": BEZWAAR},
 }
 
 
@@ -81,6 +87,12 @@ def parse_parameter(naam: str, waarde) -> object:
         if not 0 < getal <= 86400:
             raise ValueError("vul een aantal seconden groter dan 0 (hoogstens 86400) in")
         return getal
+    if naam == "ondertekening":
+        tekst = lees_tekst(waarde)
+        if not tekst or len(tekst) > 300:
+            raise ValueError("vul in wie de brieven ondertekent (hoogstens 300 tekens), bijvoorbeeld "
+                             "'namens het college van burgemeester en wethouders, de gemeentesecretaris'")
+        return tekst
     if naam in _KEUZES:
         tekst = sleutel(lees_tekst(waarde))
         if tekst in _KEUZES[naam]:

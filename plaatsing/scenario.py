@@ -28,6 +28,7 @@ class Scenario:
     bron: str | None = None
     sha256: str | None = None
     waarschuwingen: tuple[Melding, ...] = field(default_factory=tuple)
+    rechtsgrond: pd.DataFrame | None = None  # regel, artikel, tekst (optional sheet Rechtsgrond)
 
     def met_parameters(self, **wijzigingen) -> "Scenario":
         """The same scenario with some parameters changed, e.g. `met_parameters(drempel_wijziging=40)`."""

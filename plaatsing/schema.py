@@ -87,8 +87,14 @@ SALARISTABEL = Blad("Salaristabel", (
     Kolom("maandsalaris", "decimaal", True, ("salaris", "bedrag"), minimum=0, maximum=100000),
 ), verplicht=False)
 
+RECHTSGROND = Blad("Rechtsgrond", (
+    Kolom("regel", "tekst", True, ("regel id", "regelcode", "id")),
+    Kolom("artikel", "tekst", True, ("artikelnummer", "bepaling")),
+    Kolom("tekst", "tekst", False, ("omschrijving", "toelichting")),
+), verplicht=False, aliassen=("rechtsgronden", "artikelen"))
+
 BLADEN = (MEDEWERKERS, OUDE_FUNCTIES, NIEUWE_FUNCTIES, FUNCTIEMAPPING, GESCHIKTHEID,
-          VASTGEZET, PARAMETERS, SALARISTABEL)
+          VASTGEZET, PARAMETERS, SALARISTABEL, RECHTSGROND)
 
 # Output sheet Plaatsingsbesluiten (scenario-formaat.md): extra Medewerkers columns are carried
 # behind these, so an extra column may not take one of these names.
