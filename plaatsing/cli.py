@@ -348,13 +348,15 @@ def vergelijk(scenario, plan_a, plan_b, uitvoer, overschrijf, debug):
 @click.option("--map", "map_", type=click.Path(file_okay=False, path_type=Path),
               help="Map voor de bijlage (standaard: de map van de besluiten).")
 @click.option("--overschrijf", is_flag=True, help="Overschrijf bestaande bestanden.")
+@_parameter
 @_debug
-def rapport(scenario, besluiten, map_, overschrijf, debug):
+def rapport(scenario, besluiten, map_, overschrijf, parameter, debug):
     """Maak de OR-adviesbijlage (personele gevolgen) als Word- en Excel-bestand.
 
     Voorbeeld: plaatsing rapport scenarios/almelo-2018.xlsx uitvoer/almelo-2018-besluiten.xlsx
 
-    Anoniem: geen namen of personeelsnummers; aantallen onder de 5 als '<5'.
+    Anoniem: geen namen of personeelsnummers; aantallen van 1 tot en met 4 als '<5', en zoveel andere
+    aantallen afgeschermd ('•') dat geen klein aantal uit totalen is terug te rekenen.
     """
     from plaatsing.besluiten import lees_besluiten
     from plaatsing.kandidaten import bepaal_kandidaten
@@ -362,7 +364,7 @@ def rapport(scenario, besluiten, map_, overschrijf, debug):
     from plaatsing.rapport import schrijf_rapport
 
     def werk():
-        s = read_scenario(scenario)
+        s = read_scenario(scenario, parameters=_paren(parameter, "naam=waarde", "--parameter"))
         toewijzing, uitkomsten = lees_besluiten(besluiten, s)
         doel = map_ or besluiten.parent
         if not doel.exists():

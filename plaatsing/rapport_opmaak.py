@@ -10,7 +10,9 @@ from openpyxl.utils import get_column_letter
 from plaatsing.schrijven import KOP_STIJL, KOP_VULLING, is_riskant, nieuw_werkboek
 
 GETAL_SOORTEN = ("aantal", "fte", "bedrag", "procent")
-EXCEL_FORMAAT = {"aantal": "#,##0", "fte": "#,##0.0#", "bedrag": '"€ "#,##0', "procent": "0.####"}
+# [$-413]: Dutch (nl-NL) separators whatever the language of the reader's Excel or LibreOffice
+EXCEL_FORMAAT = {"aantal": "[$-413]#,##0", "fte": "[$-413]#,##0.0#", "bedrag": '[$-413]"€ "#,##0',
+                 "procent": "[$-413]0.####"}
 TEKEN_CM = 0.7 * 0.03528   # widest average character (bold DejaVu Sans) per pt of font size, in cm
 MARGE_CM = 0.5             # cell padding left + right, with room to spare
 
@@ -171,6 +173,7 @@ def schrijf_werkboek(pad, delen, legenda: list[str], *, titel: str) -> None:
         for rij in ws.iter_rows():
             for cel in rij:
                 if is_riskant(cel.value):
+                    cel.data_type = "s"  # never a formula
                     cel.quotePrefix = True
     boek.save(pad)
 

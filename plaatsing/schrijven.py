@@ -104,7 +104,8 @@ def schrijf_tabel(boek: Workbook, titel: str, tabel: pd.DataFrame) -> None:
         cel = WriteOnlyCell(blad, value=naam)
         cel.data_type = "s"
         cel.font, cel.fill = KOP_STIJL, KOP_VULLING
-        cel.quotePrefix = is_riskant(naam) or None
+        if is_riskant(naam):
+            cel.quotePrefix = True
         kop.append(cel)
     blad.append(kop)
     breed = {i for i, k in enumerate(tabel.columns) if k in BREED}
