@@ -88,7 +88,7 @@ def lees_sjablonen(map_: Path | None = None) -> Sjablonen:
             raise InvoerFout([Melding(BRIEFHOOFD, getattr(fout, "lineno", None), None,
                                       "het briefhoofd is geen geldige JSON; vergelijk het met het standaardbestand.")]) from None
         onbekend = sorted(set(eigen) - set(briefhoofd)) if isinstance(eigen, dict) else ["(geen object)"]
-        meldingen += [Melding(BRIEFHOOFD, None, k, "onbekend veld; bekend zijn: " + ", ".join(briefhoofd))
+        meldingen += [Melding(BRIEFHOOFD, None, None, f"het veld '{k}' is onbekend; bekend zijn: " + ", ".join(briefhoofd))
                       for k in onbekend]
         if isinstance(eigen, dict):
             briefhoofd.update({k: str(v) for k, v in eigen.items() if k in briefhoofd})
@@ -136,8 +136,8 @@ def _controleer_sjabloon(bestand: str, data: bytes) -> list[Melding]:
     except (UndefinedError, KeyError, ValueError, OSError, Exception):  # noqa: BLE001 - any unreadable file
         return [Melding(bestand, None, None, "dit is geen Word-document (.docx) dat plaatsing kan lezen; sla het op "
                         "als Word-document.")]
-    return [Melding(bestand, None, naam, "deze plaatshouder kent plaatsing niet; bekend zijn: " + ", ".join(VELDEN))
-            for naam in onbekend]
+    return [Melding(bestand, None, None, f"de plaatshouder {{{{ {naam} }}}} kent plaatsing niet; bekend zijn: "
+                    + ", ".join(VELDEN)) for naam in onbekend]
 
 
 def aanhef(naam: str, geslacht) -> str:
@@ -221,11 +221,19 @@ def bestandsnaam(r) -> str:
 
 
 def schrijf_brieven(s, plan_besluiten, map_: Path, *, sjablonen: Sjablonen, datum: dt.date,
-                    overschrijf: bool = False) -> list[Path]:
-    """One .docx per row of the Plaatsingsbesluiten table (as written by solve), by decision type."""
+                    overschrijf: bool = False, medewerkers=None) -> list[Path]:
+    """One .docx per row of the Plaatsingsbesluiten table (as written by solve), by decision type;
+    only for `medewerkers` (personeelsnummers) when given."""
     map_ = Path(map_)
-    map_.mkdir(parents=True, exist_ok=True)
     rijen = list(plan_besluiten.itertuples(index=False))
+    if medewerkers:
+        bekend = {str(r.personeelsnummer) for r in rijen}
+        onbekend = [m for m in medewerkers if m not in bekend]
+        if onbekend:
+            raise InvoerFout([Melding("Plaatsingsbesluiten", None, "personeelsnummer",
+                                      f"personeelsnummer '{onbekend[0]}' staat niet in de besluiten.")])
+        rijen = [r for r in rijen if str(r.personeelsnummer) in set(medewerkers)]
+    map_.mkdir(parents=True, exist_ok=True)
     onbekend = [r for r in rijen if r.uitkomst not in SOORT_PER_UITKOMST]
     if onbekend:
         raise InvoerFout([Melding("Plaatsingsbesluiten", None, "uitkomst",

@@ -387,11 +387,14 @@ def rapport(scenario, besluiten, map_, overschrijf, parameter, debug):
 @click.option("--sjablonen-uitpakken", "uitpakken", type=click.Path(file_okay=False, path_type=Path),
               help="Schrijf de standaardsjablonen naar deze map om ze in Word aan te passen, en stop.")
 @click.option("--datum", metavar="JJJJ-MM-DD", help="Datum in de brieven (standaard: vandaag).")
+@click.option("--medewerker", "-m", "medewerkers", multiple=True, metavar="NR",
+              help="Alleen de brief van deze medewerker (mag vaker).")
 @_parameter
 @click.option("--overschrijf", is_flag=True, help="Overschrijf bestaande brieven.")
 @click.option("--pseudonimiseer", is_flag=True, help="Vervang namen in de brieven door een vast pseudoniem (proefdruk).")
 @_debug
-def brieven(scenario, besluiten, map_, sjablonen, uitpakken, datum, parameter, overschrijf, pseudonimiseer, debug):
+def brieven(scenario, besluiten, map_, sjablonen, uitpakken, datum, medewerkers, parameter, overschrijf, pseudonimiseer,
+            debug):
     """Maak per medewerker een brief (Word) uit het sjabloon van zijn besluit.
 
     Voorbeeld: plaatsing brieven scenarios/almelo-2018.xlsx uitvoer/almelo-2018-besluiten.xlsx --map brieven/
@@ -406,6 +409,7 @@ def brieven(scenario, besluiten, map_, sjablonen, uitpakken, datum, parameter, o
 
     from plaatsing.besluiten import lees_besluiten
     from plaatsing.brieven import lees_sjablonen, pak_sjablonen_uit, schrijf_brieven
+    from plaatsing.fouten import InvoerFout
     from plaatsing.schrijven import pseudonimiseer as pseudonimiseer_tabel
     from plaatsing.lezen import read_scenario
     from plaatsing.waarden import lees_datum
@@ -431,8 +435,14 @@ def brieven(scenario, besluiten, map_, sjablonen, uitpakken, datum, parameter, o
             dag = lees_datum(datum) if datum else dt.date.today()
         except ValueError as fout:
             raise click.BadParameter(str(fout), param_hint="--datum") from None
-        paden = schrijf_brieven(s, tabel, map_, sjablonen=lees_sjablonen(sjablonen), datum=dag, overschrijf=overschrijf)
-        click.echo(f"{len(paden)} brieven geschreven in {map_}")
+        try:
+            eigen = lees_sjablonen(sjablonen)
+        except InvoerFout as fout:
+            regels = "\n".join(f"  {m.blad}: {m.tekst}" for m in fout.meldingen)
+            raise click.ClickException(f"de sjablonen kunnen niet worden gebruikt; er is niets geschreven.\n{regels}") from None
+        paden = schrijf_brieven(s, tabel, map_, sjablonen=eigen, datum=dag, overschrijf=overschrijf,
+                                medewerkers=list(medewerkers))
+        click.echo(f"{len(paden)} {'brief' if len(paden) == 1 else 'brieven'} geschreven in {map_}")
 
     _draai(werk, debug)
 
