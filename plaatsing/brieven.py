@@ -116,10 +116,22 @@ def pak_sjablonen_uit(map_: Path, *, overschrijf: bool = False) -> list[Path]:
 
 
 def _omgeving():
+    """A sandboxed Jinja environment (templates are user files) that fails on an unknown placeholder
+    and compiles each distinct document part once, however many letters use it."""
     from jinja2 import StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
-    return SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
+    class Omgeving(SandboxedEnvironment):
+        def from_string(self, source, globals=None, template_class=None):
+            if globals is not None or template_class is not None or not isinstance(source, str):
+                return super().from_string(source, globals, template_class)
+            if source not in self.vertaald:
+                self.vertaald[source] = super().from_string(source)
+            return self.vertaald[source]
+
+    omgeving = Omgeving(undefined=StrictUndefined, autoescape=True)
+    omgeving.vertaald = {}
+    return omgeving
 
 
 def _controleer_sjabloon(bestand: str, data: bytes) -> list[Melding]:
@@ -243,18 +255,20 @@ def schrijf_brieven(s, plan_besluiten, map_: Path, *, sjablonen: Sjablonen, datu
         if pad.exists() and not overschrijf:
             raise UitvoerFout(f"'{pad}' bestaat al; geef --overschrijf op of kies een andere map.")
     artikel = artikelen(s.rechtsgrond)
+    omgeving = _omgeving()
     for r, pad in zip(rijen, paden):
-        data = vul_sjabloon(sjablonen.inhoud[SOORT_PER_UITKOMST[r.uitkomst]], context(s, r, sjablonen, datum, artikel))
+        data = vul_sjabloon(sjablonen.inhoud[SOORT_PER_UITKOMST[r.uitkomst]], context(s, r, sjablonen, datum, artikel),
+                            omgeving)
         with atomair(pad) as tijdelijk:
             tijdelijk.write_bytes(data)
     return paden
 
 
-def vul_sjabloon(sjabloon: bytes, waarden: dict) -> bytes:
+def vul_sjabloon(sjabloon: bytes, waarden: dict, omgeving=None) -> bytes:
     from docxtpl import DocxTemplate
 
     tpl = DocxTemplate(io.BytesIO(sjabloon))
-    tpl.render(waarden, _omgeving())
+    tpl.render(waarden, omgeving or _omgeving())
     buffer = io.BytesIO()
     tpl.save(buffer)
     return vaste_zip(buffer.getvalue())

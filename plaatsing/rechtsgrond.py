@@ -94,7 +94,8 @@ def zonder_regelcodes(tekst: str, artikel: dict, functienamen: dict | None = Non
 
     tekst = re.sub(r"\s*\(([^()]*)\)", lambda m: haakjes(m) if re.search(REGEL_ID, m.group(1)) else m.group(0), tekst)
     tekst = re.sub(REGEL_ID, lambda r: artikel.get(hoofd_id(r.group(0)), (BESCHRIJVING.get(hoofd_id(r.group(0)), ""),))[0], tekst)
-    for code, naam in sorted((functienamen or {}).items(), key=lambda x: -len(x[0])):
+    aanwezig = [(c, n) for c, n in (functienamen or {}).items() if c in tekst]
+    for code, naam in sorted(aanwezig, key=lambda x: -len(x[0])):
         tekst = tekst.replace(f"({code})", f"({naam})")
         tekst = re.sub(rf"(?<![\w-]){re.escape(code)}(?![\w-])\s*(?={re.escape(str(naam))})", "", tekst)
         tekst = re.sub(rf"(?<![\w-]){re.escape(code)}(?![\w-])", str(naam), tekst)

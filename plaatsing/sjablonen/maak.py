@@ -142,12 +142,12 @@ def vaste_zip(inhoud: bytes) -> bytes:
     """The same zip with fixed timestamps and order, so that equal documents are equal bytes."""
     bron = zipfile.ZipFile(io.BytesIO(inhoud))
     uit = io.BytesIO()
-    with zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED) as doel:
+    with zipfile.ZipFile(uit, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as doel:
         for info in bron.infolist():
             nieuw = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
             nieuw.compress_type = zipfile.ZIP_DEFLATED
             nieuw.external_attr = 0o644 << 16
-            doel.writestr(nieuw, bron.read(info.filename))
+            doel.writestr(nieuw, bron.read(info.filename), compresslevel=1)
     return uit.getvalue()
 
 
