@@ -102,3 +102,39 @@ def test_geen_onthulling_in_gegenereerde_plannen(blok):
             assert tabel[o].iloc[-1] in (echt, KLEIN, AFGESCHERMD)
             if 0 < echt < 5:
                 assert tabel[o].iloc[-1] in (KLEIN, AFGESCHERMD)
+
+
+def test_ook_een_exacte_gehele_aanval_vindt_niets_in_de_demo():
+    """Stronger than intervals: CP-SAT computes the exact integer minimum and maximum of every small
+    count under all published sums of the demo's bijlage."""
+    from ortools.sat.python import cp_model
+
+    from plaatsing import read_scenario, solve
+    from plaatsing.afscherming import in_kleine_groep, is_klein, kennis
+    from plaatsing.kandidaten import bepaal_kandidaten
+    from plaatsing.rapport_tabellen import personen, selectie_per_groep
+
+    s = read_scenario(Path(__file__).resolve().parents[1] / "scenarios" / "almelo-2018.xlsx")
+    plan = solve(s)
+    uitkomsten = dict(zip(plan.besluiten["personeelsnummer"], plan.besluiten["uitkomst"]))
+    uit = personentabellen(personen(s, plan.toewijzing, uitkomsten),
+                           selectie_per_groep(s, bepaal_kandidaten(s), plan.toewijzing),
+                           s.nieuwe_functies["eenheid"].unique())
+    stelsel, status = uit["tellingen"].stelsel, uit["tellingen"].status
+    bereik, groep = kennis(stelsel, status), in_kleine_groep(stelsel, status)
+    model = cp_model.CpModel()
+    x = {k: model.NewIntVar(int(lo), int(min(hi, len(s.medewerkers))), f"x{i}") for i, (k, (lo, hi)) in enumerate(bereik.items())}
+    for delen, geheel in stelsel.sommen:
+        model.Add(sum(x[d] for d in delen) == x[geheel])
+    klein = [k for k, v in stelsel.waarden.items() if is_klein(v)]
+    assert len(klein) > 40
+    for k in klein:
+        grenzen = []
+        for richting in (1, -1):
+            model.Minimize(richting * x[k])
+            solver = cp_model.CpSolver()
+            solver.parameters.num_workers = 1
+            assert solver.Solve(model) == cp_model.OPTIMAL
+            grenzen.append(solver.Value(x[k]))
+        lo, hi = grenzen
+        assert not ((lo > 1 or lo == hi) if k in groep else (lo > 1 or hi < 4)), (k, lo, hi)
