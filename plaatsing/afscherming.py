@@ -155,9 +155,44 @@ def onthuld(stelsel: Telstelsel, status: dict, groep: set | None = None) -> list
     return uit
 
 
-def bescherm(stelsel: Telstelsel, *, vast=(), ontzien=()) -> dict:
+def exact_onthuld(stelsel: Telstelsel, status: dict, groep: set | None = None) -> list:
+    """Like `onthuld`, but with the exact integer minimum and maximum (CP-SAT) of every small count,
+    for a reader who also knows that a secondary '•' is 0 or at least 5 (never 1–4)."""
+    from ortools.sat.python import cp_model
+
+    groep = in_kleine_groep(stelsel, status) if groep is None else groep
+    bovengrens = max(stelsel.waarden.values(), default=0) + DREMPEL
+    model = cp_model.CpModel()
+    x = {}
+    for i, (k, (lo, hi)) in enumerate(kennis(stelsel, status).items()):
+        if status.get(k) == AFGESCHERMD and k not in groep:
+            x[k] = model.NewIntVarFromDomain(cp_model.Domain.FromIntervals([[0, 0], [DREMPEL, bovengrens]]), f"x{i}")
+        else:
+            x[k] = model.NewIntVar(int(lo), int(min(hi, bovengrens)), f"x{i}")
+    for delen, geheel in stelsel.sommen:
+        model.Add(sum(x[d] for d in delen) == x[geheel])
+    uit = []
+    for k, v in stelsel.waarden.items():
+        if not is_klein(v) or (status.get(k) == "" and k not in stelsel.verborgen):
+            continue
+        grenzen = []
+        for richting in (1, -1):
+            model.Minimize(richting * x[k])
+            solver = cp_model.CpSolver()
+            solver.parameters.num_workers = 1
+            solver.parameters.random_seed = 0
+            solver.Solve(model)
+            grenzen.append(solver.Value(x[k]))
+        lo, hi = grenzen
+        if (lo > 1 or lo == hi) if k in groep else (lo > 1 or hi < DREMPEL - 1):
+            uit.append(k)
+    return uit
+
+
+def bescherm(stelsel: Telstelsel, *, vast=(), ontzien=(), exact: bool = False) -> dict:
     """Status per key: '' (shown), KLEIN or AFGESCHERMD. `vast`: keys hidden only as a last resort;
-    `ontzien`: keys hidden only when no other choice protects as well (e.g. the summary counts)."""
+    `ontzien`: keys hidden only when no other choice protects as well (e.g. the summary counts).
+    `exact`: afterwards also audit with exact integer bounds (exact_onthuld) and protect further."""
     status = {k: (KLEIN if is_klein(v) and k not in stelsel.verborgen else "")
               for k, v in stelsel.waarden.items()}
     # a group of fewer than 5 is never broken down: every part of a '<5' whole, zeros too, is hidden
@@ -168,6 +203,8 @@ def bescherm(stelsel: Telstelsel, *, vast=(), ontzien=()) -> dict:
     vast, ontzien = set(vast), set(ontzien)
     lekken = onthuld(stelsel, status, groep)
     for _ in range(len(stelsel.waarden) + 1):
+        if not lekken and exact:
+            lekken = exact_onthuld(stelsel, status, groep)
         if not lekken:
             return status
         # complementary cells around the leak; the counts in `vast` only when nothing else is left

@@ -53,10 +53,11 @@ def legenda(b: Bijlage) -> list[str]:
         "over een persoon.",
         f"Een groep van minder dan 5 medewerkers wordt niet verder uitgesplitst: de delen ervan staan als "
         f"'{AFGESCHERMD}', ook als ze 0 zijn.",
-        f"Verder staan {b.afgeschermd} aantallen van 5 of meer als '{AFGESCHERMD}' (secundaire afscherming), zodat "
-        "geen klein aantal is terug te rekenen uit de totalen, rijen, kolommen of uit het verschil tussen voor en na "
-        "(hoeveel medewerkers van een groep hun plaats verliezen). Dat is voor elke tabel samen nagerekend: "
-        "geen afgeschermd klein aantal is preciezer te bepalen dan 'tussen 1 en 4'.",
+        f"Verder zijn {b.afgeschermd} andere aantallen afgeschermd met '{AFGESCHERMD}' (secundaire afscherming; zo'n "
+        "aantal kan ook 0 of 5 of meer zijn), zodat geen klein aantal is terug te rekenen uit de totalen, rijen, "
+        "kolommen of uit het verschil tussen voor en na (hoeveel medewerkers van een groep hun plaats verliezen). "
+        "Dat is voor alle tabellen samen nagerekend: geen klein aantal is preciezer te bepalen dan 'tussen 1 en 4', "
+        "en binnen een groep van minder dan 5 is geen deel precies te bepalen.",
         "De bezetting in fte staat alleen naast een getoond aantal medewerkers; een bedrag over minder dan 5 "
         "medewerkers staat als '•'.",
     ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import math
 import re
 
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from plaatsing.schrijven import KOP_STIJL, KOP_VULLING, is_riskant, nieuw_werkboek

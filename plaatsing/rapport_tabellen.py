@@ -9,7 +9,6 @@ import pandas as pd
 
 from plaatsing.afscherming import AFGESCHERMD, DREMPEL, KLEIN, Telstelsel, bescherm
 from plaatsing.kandidaten import LEEFTIJDSGROEPEN, leeftijd, leeftijdsgroep
-from plaatsing.parameters import AFSPIEGELING
 from plaatsing.plan import UITKOMSTEN
 from plaatsing.scenario import Scenario
 from plaatsing.selectie import groepsnaam, maak_selectie
@@ -62,8 +61,8 @@ class Tellingen:
     def som(self, delen, geheel):
         self.stelsel.som(delen, geheel)
 
-    def bescherm(self, vast=(), ontzien=()) -> None:
-        self.status = bescherm(self.stelsel, vast=vast, ontzien=ontzien)
+    def bescherm(self, vast=(), ontzien=(), exact=False) -> None:
+        self.status = bescherm(self.stelsel, vast=vast, ontzien=ontzien, exact=exact)
 
     def cel(self, sleutel):
         """The published value of a count: the number, or '<5' / '•'."""
@@ -74,7 +73,11 @@ class Tellingen:
 
     @property
     def aantal_afgeschermd(self) -> int:
-        return sum(1 for v in self.status.values() if v == AFGESCHERMD)
+        """Secondary suppressions: '•' outside the groups of fewer than 5."""
+        from plaatsing.afscherming import in_kleine_groep
+
+        groep = in_kleine_groep(self.stelsel, self.status)
+        return sum(1 for k, v in self.status.items() if v == AFGESCHERMD and k not in groep)
 
 
 def personen(s: Scenario, toewijzing: dict, uitkomsten: dict) -> pd.DataFrame:
@@ -104,11 +107,12 @@ def selectie_per_groep(s: Scenario, kandidaten, toewijzing: dict) -> pd.DataFram
                          "status": sel["status"].to_numpy()})
 
 
-def personentabellen(p: pd.DataFrame, selectie: pd.DataFrame, eenheden_nieuw=None) -> dict:
+def personentabellen(p: pd.DataFrame, selectie: pd.DataFrame, eenheden_nieuw=None, *, exact: bool = True) -> dict:
     """The protected tables of counts of people, by title; also what was merged and the Tellingen.
 
     `p` as made by `personen`; `selectie` as made by `selectie_per_groep`; `eenheden_nieuw` lists
-    every new eenheid (also those without anyone placed)."""
+    every new eenheid (also those without anyone placed). `exact`: also audit with exact integer
+    bounds (slower; the interval audit alone is what tests/aanvaller.py checks)."""
     t = Tellingen()
     geplaatst = p[p["nieuwe_functie"].notna()]
     alle = t.tel(("alle",), len(p))
@@ -172,7 +176,7 @@ def personentabellen(p: pd.DataFrame, selectie: pd.DataFrame, eenheden_nieuw=Non
               t.tel(("selectie",), sum(t.stelsel.waarden[("selectie", g)] for g in sel_groepen)))
         t.som([("selectie", "behouden"), ("selectie", "vervallen")], ("selectie",))
     # the head counts of the summary stay visible; complements are found elsewhere
-    t.bescherm(vast=[alle, totaal_geplaatst, niet],
+    t.bescherm(exact=exact, vast=[alle, totaal_geplaatst, niet],
                ontzien=[*(("uitkomst", o) for o in UITKOMSTEN), *(("oud", u) for u in eenheden), *(("nieuw", v) for v in nieuw)])
     tabellen = {
         "uitkomsten": _uitkomstentabel(t, eenheden),

@@ -111,7 +111,7 @@ def test_legenda_zegt_wat_er_is_gedaan(demo):
     assert "Een aantal van 1 tot en met 4 medewerkers staat als '<5'" in tekst
     assert "Een groep van minder dan 5 medewerkers wordt niet verder uitgesplitst" in tekst
     assert "geslacht X en onbekend samen als 'X of onbekend'" in tekst
-    gemeld = int(re.search(r"Verder staan (\d+) aantallen", tekst).group(1))
+    gemeld = int(re.search(r"Verder zijn (\d+) andere aantallen afgeschermd", tekst).group(1))
     # every '•' is either a part of a '<5' group, a protected fte/amount, or one of the counted ones
     assert 0 < gemeld <= bullets
     assert ["geslacht", "voor", "na"] == alles["Geslacht voor en na"][0]
