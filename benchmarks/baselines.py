@@ -18,11 +18,12 @@ from __future__ import annotations
 import time
 from dataclasses import replace
 
-from plaatsing.kandidaten import bepaal_kandidaten
-from plaatsing.oplossen import minimum_niet_geplaatst, startplan, voorbereiden
-from plaatsing.voorkeur_leidend import voorkeursvolgorde
+from plaatsing.regels.kandidaten import bepaal_kandidaten
+from plaatsing.model.oplossen import minimum_niet_geplaatst, startplan
+from plaatsing.regels.deelproblemen import voorbereiden
+from plaatsing.model.voorkeur_leidend import voorkeursvolgorde
 from plaatsing.scenario import Scenario
-from plaatsing.waarden import micro
+from plaatsing.invoer.cellen import micro
 
 
 def greedy_po(s: Scenario) -> dict[str, str | None]:

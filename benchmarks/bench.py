@@ -42,7 +42,7 @@ def meet(pad: Path, uitvoer: Path, tijdslimiet: float | None, profiel: Path | No
     begin = time.perf_counter()
     import plaatsing
     from plaatsing import read_scenario, solve
-    from plaatsing.schrijven import schrijf_besluiten
+    from plaatsing.uitvoer.excel import schrijf_besluiten
     t_import = time.perf_counter() - begin
     broncode = _vingerafdruk(Path(plaatsing.__file__).parent)
 

@@ -14,9 +14,9 @@ import time
 from pathlib import Path
 
 from plaatsing import read_scenario, solve
-from plaatsing.analyse import toets_plan
-from plaatsing.besluiten import lees_besluiten
-from plaatsing.schrijven import schrijf_besluiten
+from plaatsing.toets.volledig import toets_plan
+from plaatsing.invoer.besluiten import lees_besluiten
+from plaatsing.uitvoer.excel import schrijf_besluiten
 
 
 def main(pad: str) -> None:

@@ -8,6 +8,7 @@ ANCIENNITEIT = "anciënniteit"
 AFSPIEGELING = "afspiegeling"
 MAXIMAAL_PLAATSEN = "maximaal plaatsen"
 VOORKEUR_LEIDEND = "voorkeur leidend"
+IEDEREEN_PLAATSEN = "iedereen plaatsen"
 GESCHILLENCOMMISSIE = "geschillencommissie"
 BEZWAAR = "bezwaar"
 
@@ -42,7 +43,8 @@ _KEUZES = {
         "afspiegeling": AFSPIEGELING, "afspiegelingsbeginsel": AFSPIEGELING,
         "sel-b": AFSPIEGELING,
     },
-    "beleid": {"maximaal plaatsen": MAXIMAAL_PLAATSEN, "voorkeur leidend": VOORKEUR_LEIDEND},
+    "beleid": {"maximaal plaatsen": MAXIMAAL_PLAATSEN, "voorkeur leidend": VOORKEUR_LEIDEND,
+               "iedereen plaatsen": IEDEREEN_PLAATSEN},
     "rechtsmiddel": {"geschillencommissie": GESCHILLENCOMMISSIE, "cao": GESCHILLENCOMMISSIE,
                      "bezwaar": BEZWAAR, "awb": BEZWAAR},
 }
@@ -63,7 +65,7 @@ def parse_parameter(naam: str, waarde) -> object:
 
     Raises ValueError with a Dutch explanation when the value does not fit.
     """
-    from plaatsing.waarden import lees_datum, lees_decimaal, lees_geheel, lees_tekst, sleutel
+    from plaatsing.invoer.cellen import lees_datum, lees_decimaal, lees_geheel, lees_tekst, sleutel
 
     if naam == "peildatum":
         return lees_datum(waarde)

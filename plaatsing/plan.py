@@ -8,15 +8,17 @@ from typing import Callable
 
 import pandas as pd
 
-from plaatsing import schema
-from plaatsing.controle import toets
-from plaatsing.kandidaten import TIER_NAAM
-from plaatsing.parameters import AFSPIEGELING, VOORKEUR_LEIDEND
-from plaatsing.selectie import maak_afspiegeling, maak_selectie
-from plaatsing.motivering import Motiveerder
-from plaatsing.oplossen import FaseVerslag, Oplossing, los_op
+from plaatsing.invoer import contract as schema
+from plaatsing.toets.regelcontrole import toets
+from plaatsing.regels.kandidaten import TIER_NAAM
+from plaatsing.parameters import AFSPIEGELING, IEDEREEN_PLAATSEN, VOORKEUR_LEIDEND
+from plaatsing.regels.overbezetting import boven_formatie
+from plaatsing.regels.selectievolgorde import maak_afspiegeling, maak_selectie
+from plaatsing.uitleg.motivering import Motiveerder
+from plaatsing.model.oplossen import FaseVerslag, Oplossing, los_op
+from plaatsing.procedure.wijzigingen import status_besluit, verantwoording_rijen
 from plaatsing.scenario import Scenario
-from plaatsing.waarden import micro
+from plaatsing.invoer.cellen import micro
 
 BESLUIT_KOLOMMEN = list(schema.BESLUIT_KOLOMMEN)
 BEZETTING_KOLOMMEN = ["functiecode", "functienaam", "eenheid", "schaal", "formatie_fte", "bezet_fte",
@@ -57,7 +59,7 @@ def solve(scenario: Scenario, *, workers: int | None = None,
           voortgang: Callable[[str], None] | None = None) -> Plan:
     """Place every medewerker of the scenario under regels.md and return the Plan."""
     if scenario.parameters.beleid == VOORKEUR_LEIDEND:
-        from plaatsing.voorkeur_leidend import los_op_voorkeur_leidend
+        from plaatsing.model.voorkeur_leidend import los_op_voorkeur_leidend
         oplossing, vergelijking = los_op_voorkeur_leidend(scenario, workers=workers, voortgang=voortgang)
     else:
         oplossing, vergelijking = los_op(scenario, workers=workers, voortgang=voortgang), []
@@ -77,6 +79,9 @@ def maak_besluiten(s: Scenario, oplossing: Oplossing, selectie: pd.DataFrame) ->
     eenheid_oud = s.oude_functies["eenheid"].to_dict()
     motiveerder = Motiveerder(s, oplossing.kandidaten, oplossing.toewijzing, selectie)
     tiers = {(r.personeelsnummer, r.functie): int(r.tier) for r in oplossing.kandidaten.opties.itertuples(index=False)}
+    iedereen = s.parameters.beleid == IEDEREEN_PLAATSEN
+    boven = {p for ps in boven_formatie(s, oplossing.kandidaten, oplossing.toewijzing).values() for p in ps} \
+        if iedereen else set()
     rijen = []
     rijen_mw = mw.to_dict("index")
     for p in mw.index:
@@ -89,6 +94,10 @@ def maak_besluiten(s: Scenario, oplossing: Oplossing, selectie: pd.DataFrame) ->
         else:
             soort = TIER_NAAM[tiers[p, f]]
         tekst, regels = motiveerder.motiveer(p)
+        if p in boven:
+            tekst += (f" U wordt boven de formatie van {motiveerder.functie_tekst(f)} geplaatst: volgens het beleid "
+                      "'iedereen plaatsen' verliest niemand die ergens in aanmerking komt zijn plaats; wie voor u "
+                      "gaat in deze functie vult de formatie (§6).")
         voorkeur = next((i for i in range(1, 6) if f is not None and r.get(f"voorkeur_{i}") == f), None)
         n = nieuw[f] if f is not None else None
         lager = n is not None and int(n["schaal"]) < int(r["schaal"])
@@ -100,9 +109,12 @@ def maak_besluiten(s: Scenario, oplossing: Oplossing, selectie: pd.DataFrame) ->
             "nieuwe_eenheid": n["eenheid"] if n else None,
             "nieuwe_schaal": int(n["schaal"]) if n else None,
             "voorkeur_gehonoreerd": voorkeur, "salarisgarantie": "ja" if lager else "nee", "motivering": tekst,
+            **({"boven_formatie": "ja" if p in boven else "nee"} if iedereen else {}),
+            "status_besluit": status_besluit(s, p, f),
             **{k: r[k] for k in s.extra_kolommen},
         })
-    return pd.DataFrame(rijen, columns=BESLUIT_KOLOMMEN + list(s.extra_kolommen))
+    kolommen = BESLUIT_KOLOMMEN + (["boven_formatie"] if iedereen else []) + list(s.extra_kolommen)
+    return pd.DataFrame(rijen, columns=kolommen)
 
 
 def maak_bezetting(s: Scenario, toewijzing: dict) -> pd.DataFrame:
@@ -118,7 +130,9 @@ def maak_bezetting(s: Scenario, toewijzing: dict) -> pd.DataFrame:
     for f, r in s.nieuwe_functies.iterrows():
         formatie = micro(r["formatie_fte"])
         b = bezet.get(f, 0)
-        if b > formatie:
+        if b > formatie + micro(s.parameters.fte_marge):
+            status = "boven formatie (iedereen plaatsen)"
+        elif b > formatie:
             status = "overbezet binnen fte_marge"
         elif b == formatie:
             status = "volledig bezet"
@@ -128,8 +142,10 @@ def maak_bezetting(s: Scenario, toewijzing: dict) -> pd.DataFrame:
             status = "vacature"
         rijen.append({"functiecode": f, "functienaam": r["functienaam"], "eenheid": r["eenheid"],
                       "schaal": int(r["schaal"]), "formatie_fte": formatie / 1e6, "bezet_fte": b / 1e6,
-                      "vacant_fte": max(0, formatie - b) / 1e6, "aantal": aantal.get(f, 0), "status": status})
-    return pd.DataFrame(rijen, columns=BEZETTING_KOLOMMEN)
+                      "vacant_fte": max(0, formatie - b) / 1e6, "aantal": aantal.get(f, 0), "status": status,
+                      "boven_formatie_fte": max(0, b - formatie - micro(s.parameters.fte_marge)) / 1e6})
+    kolommen = BEZETTING_KOLOMMEN + (["boven_formatie_fte"] if s.parameters.beleid == IEDEREEN_PLAATSEN else [])
+    return pd.DataFrame(rijen, columns=BEZETTING_KOLOMMEN + ["boven_formatie_fte"])[kolommen]
 
 
 def maak_verantwoording(s: Scenario, oplossing: Oplossing, besluiten, bezetting, schendingen,
@@ -142,6 +158,7 @@ def maak_verantwoording(s: Scenario, oplossing: Oplossing, besluiten, bezetting,
         ("invoerbestand", s.bron or "(tabellen via de Python-API)"),
         ("sha256 invoer", s.sha256 or ""),
     ]
+    rijen += verantwoording_rijen(s, oplossing.toewijzing)  # regels.md §9 P2, P3
     rijen += [(f"parameter {naam}", waarde) for naam, waarde in s.parameters.als_rijen()]
     for fase in oplossing.fasen:
         rijen += [
@@ -164,6 +181,11 @@ def maak_verantwoording(s: Scenario, oplossing: Oplossing, besluiten, bezetting,
     rijen += [(f"aantal {u}", str(int(telling.get(u, 0)))) for u in UITKOMSTEN]
     rijen.append(("aantal geplaatst", str(int(besluiten["nieuwe_functie"].notna().sum()))))
     rijen.append(("vacante formatie (fte)", f"{bezetting['vacant_fte'].sum():.4f}".rstrip("0").rstrip(".")))
+    if "boven_formatie_fte" in bezetting:
+        over = bezetting["boven_formatie_fte"]
+        rijen.append(("functies boven formatie (iedereen plaatsen)", str(int((over > 0).sum()))))
+        rijen.append(("fte boven formatie (iedereen plaatsen)", f"{over.sum():.4f}".rstrip("0").rstrip(".")))
+        rijen.append(("medewerkers boven formatie geplaatst", str(int((besluiten["boven_formatie"] == "ja").sum()))))
     rijen.append(("waarschuwingen bij inlezen", str(len(s.waarschuwingen) + len(oplossing.kandidaten.waarschuwingen))))
     for w in list(s.waarschuwingen) + list(oplossing.kandidaten.waarschuwingen):
         rijen.append(("waarschuwing", str(w)))

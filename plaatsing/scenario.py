@@ -28,6 +28,12 @@ class Scenario:
     bron: str | None = None
     sha256: str | None = None
     waarschuwingen: tuple[Melding, ...] = field(default_factory=tuple)
+    taken: pd.DataFrame | None = None  # functiecode, taak, aandeel (SS-0); None without a Taken sheet
+    # the procedure (regels.md §9): sheet Adviezen, those bound as not placed (P1), the voornemen (P2)
+    adviezen: pd.DataFrame | None = None
+    niet_plaatsen: frozenset[str] = frozenset()
+    voornemen: dict[str, str | None] | None = None
+    voornemen_sha256: str | None = None
     rechtsgrond: pd.DataFrame | None = None  # regel, artikel, tekst (optional sheet Rechtsgrond)
 
     def met_parameters(self, **wijzigingen) -> "Scenario":

@@ -1,4 +1,4 @@
-"""An attacker on the published OR-bijlage, written apart from plaatsing.afscherming.
+"""An attacker on the published OR-bijlage, written apart from plaatsing.uitvoer.afscherming.
 
 It reads the tables as a reader gets them (sheet -> rows, header first), writes down every linear
 relation a reader can see — each row against its Totaal column, each column against its Totaal

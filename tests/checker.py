@@ -70,6 +70,21 @@ def percentage(waarde) -> float:
     return round(float(waarde), 6)
 
 
+def task_shares(tables) -> dict:
+    """SS-0: functiecode -> {task name without case and spaces: share} from the sheet Taken."""
+    taken: dict = {}
+    for r in tables.get("Taken", []):
+        naam = "".join(str(r["taak"]).lower().split())
+        taken.setdefault(str(r["functiecode"]), {})[naam] = float(r["aandeel"])
+    return taken
+
+
+def ss0_change(oud: dict, nieuw: dict) -> int:
+    """SS-0: 100 - sum of min(share in o, share in n), whole percents, .5 rounded up."""
+    common = sum(min(a, nieuw[t]) for t, a in oud.items() if t in nieuw)
+    return int(100 - common + 0.5 + 1e-9)
+
+
 class Context:
     """The facts of one scenario, looked up once: people, functions, tiers, orders."""
 
@@ -85,9 +100,13 @@ class Context:
         self.oud = {str(r["functiecode"]): r for r in tables["Oude functies"]}
         self.nieuw = {str(r["functiecode"]): r for r in tables["Nieuwe functies"]}
         self.pct = {}  # (oud, nieuw) -> lowest percentage (§8.4)
+        taken = task_shares(tables)
         for r in tables.get("Functiemapping", []):
             pair = (str(r["oude_functie"]), str(r["nieuwe_functie"]))
-            self.pct[pair] = min(self.pct.get(pair, 1e9), percentage(r["wijzigingspercentage"]))
+            waarde = r.get("wijzigingspercentage")
+            if waarde is None or waarde == "":
+                waarde = ss0_change(taken[pair[0]], taken[pair[1]])
+            self.pct[pair] = min(self.pct.get(pair, 1e9), percentage(waarde))
         self.gemapt = {n for (_, n) in self.pct}  # new functions some old function maps to
         self.oordeel = {(str(r["personeelsnummer"]), str(r["nieuwe_functie"])):
                         str(r["oordeel"]).strip().lower() for r in tables.get("Geschiktheid", [])}
@@ -96,6 +115,7 @@ class Context:
         self.fte = {m: micro(r["fte"]) for m, r in self.medewerkers.items()}
         marge = micro(params["fte_marge"])
         self.cap = {n: micro(r["formatie_fte"]) + marge for n, r in self.nieuw.items()}
+        self.iedereen = str(params["beleid"]).strip().lower() == "iedereen plaatsen"  # §6
         self.tiers = {(m, n): ss_tier(self, m, n) for m in self.medewerkers for n in self.nieuw}
         self.t1 = {m: [n for n in self.nieuw if self.tiers[(m, n)] == "T1"]
                    for m in self.medewerkers}
@@ -225,6 +245,11 @@ def opted_out(ctx: Context, plan, m) -> bool:
 
 
 def H1(ctx, plan):
+    if ctx.iedereen:  # §6: capacity may be exceeded, but nobody eligible stays unplaced
+        for m, n in plan.items():
+            if n is None and any(ctx.tiers[(m, f)] for f in ctx.nieuw):
+                yield Violation("§6", m, None, "niet geplaatst onder 'iedereen plaatsen'")
+        return
     for n in ctx.nieuw:
         bezet = sum(ctx.fte[m] for m, f in plan.items() if f == n)
         if bezet > ctx.cap[n]:
@@ -318,6 +343,7 @@ def O6(ctx, plan):
             trial = dict(plan)
             trial[m], trial[m2] = n2, n1
             if (score(ctx, trial)[1:] == totals and not hard_violations(ctx, trial)
+                    and overbezetting(ctx, trial) == overbezetting(ctx, plan)  # §6: O1 there
                     and not any(O2(ctx, trial))):
                 yield Violation("O6", m, n2, f"ruil met {m2} geeft {m} een betere uitkomst")
 
@@ -364,6 +390,8 @@ def all_valid_plans(ctx: Context):
     mensen = sorted(ctx.medewerkers)
     opties = {m: [ctx.pins[m]] if m in ctx.pins
               else [None] + [n for n in ctx.nieuw if ctx.tiers[(m, n)]] for m in mensen}
+    if ctx.iedereen:  # §6: everyone eligible is placed, capacity does not prune
+        opties = {m: [n for n in o if n is not None] or [None] for m, o in opties.items()}
     plan, bezet, gevonden = {}, {n: 0 for n in ctx.nieuw}, []
 
     def extend(i):
@@ -373,7 +401,7 @@ def all_valid_plans(ctx: Context):
             return
         m = mensen[i]
         for n in opties[m]:
-            if n is not None and (n not in bezet or bezet[n] + ctx.fte[m] > ctx.cap[n]):
+            if n is not None and (n not in bezet or (bezet[n] + ctx.fte[m] > ctx.cap[n] and not ctx.iedereen)):
                 continue
             plan[m] = n
             if n is not None:
@@ -387,6 +415,12 @@ def all_valid_plans(ctx: Context):
     return gevonden
 
 
+def overbezetting(ctx, plan) -> tuple[int, int]:
+    """§6: (functions over capacity, micro-fte over capacity); (0, 0) under the other policies."""
+    over = [max(0, sum(ctx.fte[m] for m, f in plan.items() if f == n) - ctx.cap[n]) for n in ctx.nieuw]
+    return sum(o > 0 for o in over), sum(over)
+
+
 def brute_force(tables) -> Optimum | None:
     """O1 minimum, and the O3-O5 optimum among minimal plans that meet O2. None when no
     plan meets H1-H5 at all (regels.md H4: possible under SEL-B only)."""
@@ -397,7 +431,7 @@ def brute_force(tables) -> Optimum | None:
         return None
     minimum = min(score(ctx, p).niet_geplaatst for p in plans)
     kandidaten = sorted((p for p in plans if score(ctx, p).niet_geplaatst == minimum),
-                        key=lambda p: score(ctx, p).key())
+                        key=lambda p: (overbezetting(ctx, p), score(ctx, p).key()))
     for plan in kandidaten:
         if not any(O2(ctx, plan)):
             return Optimum(minimum, score(ctx, plan), plan)

@@ -10,9 +10,9 @@ import pandas as pd
 import pytest
 
 from aanvaller import val_aan
-from plaatsing.afscherming import AFGESCHERMD, KLEIN, Telstelsel, bescherm, onthuld
+from plaatsing.uitvoer.afscherming import AFGESCHERMD, KLEIN, Telstelsel, bescherm, onthuld
 from plaatsing.plan import UITKOMSTEN
-from plaatsing.rapport_tabellen import personentabellen
+from plaatsing.uitvoer.rapport_tabellen import personentabellen
 
 DATA = Path(__file__).resolve().parent / "data"
 TITELS = {"samenvatting": "Samenvatting", "uitkomsten": "Uitkomsten per eenheid", "nieuw": "Formatie nieuw",
@@ -110,9 +110,9 @@ def test_ook_een_exacte_gehele_aanval_vindt_niets_in_de_demo():
     from ortools.sat.python import cp_model
 
     from plaatsing import read_scenario, solve
-    from plaatsing.afscherming import in_kleine_groep, is_klein, kennis
-    from plaatsing.kandidaten import bepaal_kandidaten
-    from plaatsing.rapport_tabellen import personen, selectie_per_groep
+    from plaatsing.uitvoer.afscherming import in_kleine_groep, is_klein, kennis
+    from plaatsing.regels.kandidaten import bepaal_kandidaten
+    from plaatsing.uitvoer.rapport_tabellen import personen, selectie_per_groep
 
     s = read_scenario(Path(__file__).resolve().parents[1] / "scenarios" / "almelo-2018.xlsx")
     plan = solve(s)

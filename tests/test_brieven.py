@@ -14,11 +14,11 @@ from click.testing import CliRunner
 from docx import Document
 
 from plaatsing import read_scenario, solve
-from plaatsing.brieven import VELDEN, aanhef
+from plaatsing.uitvoer.brieven import VELDEN, aanhef
 from plaatsing.cli import main
-from plaatsing.rechtsgrond import BESCHRIJVING, REGEL_ID
-from plaatsing.schrijven import schrijf_besluiten
-from plaatsing.sjablonen.maak import MAP, SOORTEN, maak_sjabloon
+from plaatsing.uitleg.rechtsgrond import BESCHRIJVING, REGEL_ID
+from plaatsing.uitvoer.excel import schrijf_besluiten
+from plaatsing.uitvoer.sjablonen.maak import MAP, SOORTEN, maak_sjabloon
 
 DEMO = Path(__file__).resolve().parents[1] / "scenarios" / "almelo-2018.xlsx"
 DATUM = "2018-11-01"
@@ -64,7 +64,7 @@ def test_elk_soort_besluit_is_een_meegeleverd_word_sjabloon_dat_reproduceerbaar_
         assert pad.exists(), naam
         assert maak_sjabloon(naam) == maak_sjabloon(naam)          # byte-identical on every run
         assert inhoud(Document(pad)) == inhoud(Document(io.BytesIO(maak_sjabloon(naam)))), \
-            f"{naam}.docx wijkt af van plaatsing/sjablonen/maak.py; draai python -m plaatsing.sjablonen.maak"
+            f"{naam}.docx wijkt af van plaatsing/sjablonen/maak.py; draai python -m plaatsing.uitvoer.sjablonen.maak"
     assert set(SOORTEN) == {"plaatsingsbesluit-functievolger", "plaatsingsbesluit-passend", "plaatsingsbesluit-passend-lager",
                             "plaatsingsbesluit-geschikt", "plaatsingsbesluit-vastgezet", "besluit-boventalligheid",
                             "besluit-einde-tijdelijk-contract"}

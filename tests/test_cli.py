@@ -198,3 +198,21 @@ def test_verkeerd_gebruik_exit_2_in_het_nederlands(args, tekst):
     uitkomst = draai(*args)
     assert uitkomst.exit_code == 2
     assert tekst in uitkomst.stderr and "Traceback" not in uitkomst.output
+
+
+def test_clicks_eigen_teksten_zijn_nederlands():
+    hoofd = draai("--help")
+    assert hoofd.exit_code == 0 and "Toon het versienummer en stop." in hoofd.stdout
+    assert "Show the version" not in hoofd.stdout and "Usage:" not in hoofd.stdout
+    tikfout = draai("sovle")
+    assert tikfout.exit_code == 2
+    assert "Onbekende opdracht 'sovle'. Bedoelt u 'solve'?" in tikfout.output
+    assert "Did you mean" not in tikfout.output
+
+
+def test_na_een_opdracht_is_click_weer_zoals_het_was():
+    import click.exceptions
+
+    oud = click.exceptions._
+    draai("--help")
+    assert click.exceptions._ is oud

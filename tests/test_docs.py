@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from plaatsing import schema
+from plaatsing.invoer import contract as schema
 from plaatsing.parameters import NAMEN
-from plaatsing.rechtsgrond import BESCHRIJVING
+from plaatsing.uitleg.rechtsgrond import BESCHRIJVING
 
 REPO = Path(__file__).resolve().parents[1]
 CONTRACT = REPO.parent / "shared" / "docs"

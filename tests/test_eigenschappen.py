@@ -105,7 +105,8 @@ def test_voorbeeld_6():
 @given(small_scenarios(selectiemethode="anciënniteit"))
 def test_herstel_maakt_van_het_startplan_een_plan_zonder_verdringing_of_ruil(tables):
     # The plan kept after a time-out (the start plan, H1–H5 under SEL-A) is repaired to meet O2 and O6.
-    from plaatsing.oplossen import herstel_o2_o6, startplan, voorbereiden
+    from plaatsing.model.oplossen import herstel_o2_o6, startplan
+    from plaatsing.regels.deelproblemen import voorbereiden
     from checker import O2, O6, as_context, hard_violations, normalise
 
     s = scenario_from_tables(tables)

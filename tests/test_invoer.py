@@ -25,10 +25,10 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
-from plaatsing import schema
+from plaatsing.invoer import contract as schema
 from plaatsing.cli import main
 from plaatsing.fouten import InvoerFout, Melding
-from plaatsing.lezen import read_scenario, scenario_from_tables
+from plaatsing.invoer.lezen import read_scenario, scenario_from_tables
 from plaatsing.scenario import Scenario
 
 from invoer_gevallen import (CSV, MEDEWERKERS_KOP, PEILDATUM, PNG, afgekapt, basis, bestand, kolom_erbij, kop,

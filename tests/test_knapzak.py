@@ -5,8 +5,9 @@ from itertools import combinations, product
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from plaatsing import instellingen, scenario_from_tables, solve
-from plaatsing.knapzak import grootste_deelsom, maximale_vullingen
+from plaatsing import scenario_from_tables, solve
+from plaatsing.model import instellingen
+from plaatsing.model.knapzak import grootste_deelsom, maximale_vullingen
 
 from checker import brute_force, score
 from scenario_gen import deeltijd_scenario, small_scenarios

@@ -16,9 +16,9 @@ from aanvaller import val_aan
 from plaatsing import read_scenario, solve
 from plaatsing.cli import main
 from plaatsing.plan import UITKOMSTEN
-from plaatsing.rapport_opmaak import schrijf_werkboek, tekst_van
-from plaatsing.rapport_tabellen import Tabel
-from plaatsing.schrijven import nieuw_werkboek, schrijf_besluiten, schrijf_tabel
+from plaatsing.uitvoer.rapport_opmaak import schrijf_werkboek, tekst_van
+from plaatsing.uitvoer.rapport_tabellen import Tabel
+from plaatsing.uitvoer.excel import nieuw_werkboek, schrijf_besluiten, schrijf_tabel
 
 DEMO = Path(__file__).resolve().parents[1] / "scenarios" / "almelo-2018.xlsx"
 BLADEN = ["Toelichting", "Samenvatting", "Formatie oud", "Formatie nieuw", "Uitkomsten per eenheid", "Vacatures",

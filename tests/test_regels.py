@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from plaatsing import InvoerFout, scenario_from_tables, solve
-from plaatsing.model import build_model
-from plaatsing.oplossen import voorbereiden
+from plaatsing.model.model import build_model
+from plaatsing.regels.deelproblemen import voorbereiden
 from scenario_gen import functie, medewerker, tabellen
 
 DEMO_PAD = Path(__file__).resolve().parent.parent / "scenarios" / "almelo-2018.xlsx"
@@ -255,7 +255,8 @@ def test_f5_zelfde_invoer_zelfde_besluiten_ook_met_andere_workers():
 
 def test_f5_deelproblemen_in_aparte_processen_geven_hetzelfde_plan(monkeypatch):
     # the demo has 10 components that need the solver; forced into 2 processes ('spawn')
-    from plaatsing import instellingen, read_scenario
+    from plaatsing import read_scenario
+    from plaatsing.model import instellingen
     s = read_scenario(DEMO_PAD)
     eerste = solve(s, workers=1)
     monkeypatch.setattr(instellingen, "PARALLEL_VANAF", 0)
@@ -276,7 +277,9 @@ def test_h4_conflict_overleeft_een_ander_proces():
 def test_niet_bewezen_deel_krijgt_een_ronde_met_een_ander_seed(monkeypatch):
     # The first round gets no time at all, so nothing is proven there; the extra round (another
     # seed) must prove everything and give exactly the plan of a normal run.
-    from plaatsing import instellingen, oplossen, read_scenario
+    from plaatsing import read_scenario
+    from plaatsing.model import instellingen
+    from plaatsing.model import oplossen
     s = read_scenario(DEMO_PAD)
     gewoon = solve(s, workers=1)
     echt = oplossen._los_taak_op
@@ -298,7 +301,7 @@ def test_herstel_na_tijd_out_maakt_de_o6_ruil():
     # A (1990) and B (2000) both wish N2 first and are passend for N1 and N2 (cap 1 each). A plan kept
     # after a time-out with A in N1 and B in N2 breaks O6: the swap keeps every total and gives the
     # more senior A the first wish. The repair makes that swap.
-    from plaatsing.oplossen import herstel_o2_o6
+    from plaatsing.model.oplossen import herstel_o2_o6
     t = tabellen([medewerker("A", "O", date(1990, 1, 1), voorkeuren=("N2",)),
                   medewerker("B", "O", date(2000, 1, 1), voorkeuren=("N2",))],
                  [functie("O", familie="f", formatie=2)],

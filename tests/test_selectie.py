@@ -7,8 +7,8 @@ from datetime import date
 
 
 from plaatsing import scenario_from_tables, solve
-from plaatsing.kandidaten import bepaal_kandidaten, leeftijd, leeftijdsgroep
-from plaatsing.voorkeur_leidend import uitgestelde_acceptatie
+from plaatsing.regels.kandidaten import bepaal_kandidaten, leeftijd, leeftijdsgroep
+from plaatsing.model.voorkeur_leidend import uitgestelde_acceptatie
 from scenario_gen import functie, medewerker, tabellen
 
 # Ten functievolgers of N (formatie 7, so 3 places are lost), peildatum 2025-01-01.
@@ -114,7 +114,7 @@ def willekeurig_scenario(rng: random.Random):
 def resident_optimaal(s, k):
     """The same game solved by the `matching` package (HospitalResident, resident-optimal)."""
     from matching.games import HospitalResident
-    from plaatsing.voorkeur_leidend import voorkeursvolgorde
+    from plaatsing.model.voorkeur_leidend import voorkeursvolgorde
 
     opties: dict[str, list] = {}
     for o in k.opties.itertuples(index=False):

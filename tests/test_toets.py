@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from plaatsing import read_scenario, scenario_from_tables, solve
-from plaatsing.analyse import toets_plan, wat_als
-from plaatsing.uitleg import uitleg
+from plaatsing.toets.volledig import toets_plan
+from plaatsing.varianten import wat_als
+from plaatsing.uitleg.verklaring import uitleg
 from scenario_gen import (functie, medewerker, tabellen, voorbeeld_2, voorbeeld_3a, voorbeeld_3b,
                           voorbeeld_4, voorbeeld_5, voorbeeld_6)
 

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from plaatsing import scenario_from_tables, solve
 from plaatsing.cli import main
-from plaatsing.schrijven import pseudoniem, schrijf_besluiten
+from plaatsing.uitvoer.excel import pseudoniem, schrijf_besluiten
 from scenario_gen import functie, medewerker, tabellen, write_xlsx
 
 GEVAARLIJK = ["=HYPERLINK(\"http://x\",\"klik\")", "+31 6 1234", "-1+1", "@SUM(A1)", "\tTab", "\rCR"]
@@ -125,7 +125,7 @@ def test_schrijf_tabel_houdt_tekst_tekst_en_opmaak(tmp_path):
     a date format, long text wraps, the header is styled, frozen and filtered."""
     import pandas as pd
 
-    from plaatsing.schrijven import bewaar, nieuw_werkboek, schrijf_tabel
+    from plaatsing.uitvoer.excel import bewaar, nieuw_werkboek, schrijf_tabel
 
     tabel = pd.DataFrame({"code": ["=1+1", "#N/A", "gewoon", None],
                           "datum": [pd.Timestamp(2026, 1, 2), None, None, None],

@@ -1,0 +1,38 @@
+"""The click command `plaatsing app` (registered in plaatsing/cli.py)."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+
+@click.command("app", options_metavar="[OPTIES]")
+@click.argument("map_", metavar="[MAP]", required=False,
+                type=click.Path(file_okay=False, exists=True, path_type=Path))
+@click.option("--poort", type=click.IntRange(0, 65535), default=0, show_default=False, metavar="POORT",
+              help="Poortnummer (standaard: een vrije poort).")
+@click.option("--host", metavar="ADRES",
+              help="Luister ook op dit adres (bijvoorbeeld 0.0.0.0), zodat andere computers de pagina kunnen "
+                   "openen; dan alleen met de toegangscode die getoond wordt. Standaard alleen 127.0.0.1.")
+@click.option("--geen-browser", is_flag=True, help="Open de browser niet vanzelf.")
+def app(map_, poort, host, geen_browser):
+    """Start de plaatsingspagina in de browser: scenario openen, controleren, plaatsen, besluiten
+    bekijken en uitleggen, wat-als proberen en alles downloaden.
+
+    Voorbeeld: plaatsing app scenarios/
+
+    MAP (niet verplicht) is een map met scenario's om uit te kiezen; uploaden kan altijd. De pagina
+    draait alleen op deze computer (127.0.0.1): niets wordt van internet geladen en geüploade bestanden
+    staan in een tijdelijke map die bij het stoppen (Ctrl-C) wordt verwijderd.
+    """
+    from plaatsing.app.server import StartFout, start
+
+    try:
+        start(map_, host=host or "127.0.0.1", poort=poort, host_gegeven=host is not None,
+              browser=not geen_browser, melden=lambda tekst: click.echo(tekst, err=True))
+    except StartFout as fout:
+        click.echo(f"Fout: {fout}", err=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        pass

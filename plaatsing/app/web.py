@@ -1,0 +1,366 @@
+"""The screens of `plaatsing app`: a Starlette application rendering Jinja templates (htmx polls the
+progress). Every computation goes through werk.py to the library API; this module only shows."""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+import threading
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.responses import FileResponse, HTMLResponse, RedirectResponse
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.templating import Jinja2Templates
+
+from plaatsing.app import werk, weergave
+from plaatsing.app.beveiliging import COOKIE, Toegang
+from plaatsing.app.taken import BEZIG, KLAAR, Taken, nieuwe_referentie
+
+log = logging.getLogger("plaatsing.app")
+HIER = Path(__file__).parent
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+MAX_UPLOAD = 200 * 1024 * 1024
+PARAMETERS_WAT_ALS = ("drempel_wijziging", "max_schalen_lager", "max_schalen_hoger", "fte_marge",
+                      "selectiemethode", "beleid", "peildatum", "tijdslimiet")
+
+
+@dataclass
+class Werkruimte:
+    """What the adviser has open: one scenario, its current plan, a pending wat-als, made documents."""
+
+    werkmap: Path                         # temporary folder, removed at exit
+    scenariomap: Path | None = None       # the [map] argument: scenarios to choose from
+    scenario: object = None
+    scenario_naam: str = ""
+    plan: object = None
+    plan_nr: int = 0
+    uitleg: dict = field(default_factory=dict)       # personeelsnummer -> uitleg of the current plan
+    wat_als: object = None
+    wat_als_omschrijving: str = ""
+    gekozen: list = field(default_factory=list)      # the wat-als changes kept in the current plan
+    verschil: object = None                          # the last kept difference (for verschil.xlsx)
+    documenten: dict = field(default_factory=dict)   # file name -> path, of the current plan
+    slot: threading.Lock = field(default_factory=threading.Lock)
+
+    def zet_scenario(self, s, naam: str) -> None:
+        with self.slot:
+            self.scenario, self.scenario_naam = s, naam
+            self.gekozen, self.verschil = [], None
+            self._zet_plan(None)
+
+    def zet_plan(self, plan) -> None:
+        with self.slot:
+            self._zet_plan(plan)
+
+    def _zet_plan(self, plan) -> None:
+        self.plan, self.plan_nr = plan, self.plan_nr + 1
+        self.uitleg, self.documenten, self.wat_als = {}, {}, None
+
+    def map_voor(self, soort: str) -> Path:
+        map_ = self.werkmap / soort / str(self.plan_nr)
+        map_.mkdir(parents=True, exist_ok=True)
+        return map_
+
+    @property
+    def stam(self) -> str:
+        return Path(self.scenario_naam).stem or "scenario"
+
+
+def veilige_naam(naam: str) -> str:
+    """A file name without folders or odd characters (an upload names its own file)."""
+    naam = re.sub(r"[^\w.\-]+", "_", Path(naam or "").name).strip("._")
+    return naam or "scenario.xlsx"
+
+
+def maak_app(werkmap: Path, *, scenariomap: Path | None = None, token: str | None = None,
+             hosts: set[str] | None = None) -> Starlette:
+    """The web application; `hosts` (Host headers allowed) is None in token mode and in tests."""
+    ws = Werkruimte(Path(werkmap), scenariomap)
+    taken = Taken()
+    sjablonen = Jinja2Templates(directory=str(HIER / "templates"))
+    sjablonen.env.globals.update(tekst=weergave.tekst, melding_rijen=weergave.melding_rijen)
+
+    def toon(request, naam: str, status: int = 200, **context) -> HTMLResponse:
+        return sjablonen.TemplateResponse(request, naam, {"ws": ws, "pad": request.url.path, **context},
+                                          status_code=status)
+
+    def start_taak(titel, functie, argumenten, volgende, klaar=None) -> RedirectResponse:
+        taak = taken.start(titel, functie, argumenten, volgende=volgende, klaar=klaar)
+        return RedirectResponse(f"/taak/{taak.id}", status_code=303)
+
+    def nodig(plan: bool = True):
+        if ws.scenario is None or (plan and ws.plan is None):
+            return RedirectResponse("/" if ws.scenario is None else "/scenario", status_code=303)
+        return None
+
+    # --- scenario: choose, upload, template, validation ---------------------------------------------
+
+    async def begin(request):
+        keuzes = sorted(p.name for p in ws.scenariomap.glob("*.xlsx") if not p.name.startswith((".", "~$"))) \
+            if ws.scenariomap and ws.scenariomap.is_dir() else []
+        return toon(request, "start.html", keuzes=keuzes, fout=request.query_params.get("fout"))
+
+    async def openen(request):
+        form = await request.form(max_files=1, max_fields=5)
+        bestand, keuze = form.get("bestand"), form.get("keuze", "")
+        doel_map = ws.werkmap / "invoer" / nieuwe_referentie()
+        if getattr(bestand, "filename", ""):
+            inhoud = await bestand.read()
+            if len(inhoud) > MAX_UPLOAD:
+                return RedirectResponse("/?fout=groot", status_code=303)
+            doel_map.mkdir(parents=True)
+            pad = doel_map / veilige_naam(bestand.filename)
+            pad.write_bytes(inhoud)
+        elif keuze and ws.scenariomap and veilige_naam(keuze) == keuze and (ws.scenariomap / keuze).is_file():
+            pad = ws.scenariomap / keuze
+        else:
+            return RedirectResponse("/?fout=geen", status_code=303)
+        return start_taak(f"Scenario {pad.name} inlezen", werk.lees, (pad,), "/scenario",
+                          klaar=lambda s: ws.zet_scenario(s, pad.name))
+
+    async def leeg_scenario(request):
+        pad = ws.werkmap / "leeg-scenario.xlsx"
+        await run_in_threadpool(werk.schrijf_leeg_scenario, pad)
+        return FileResponse(pad, media_type=XLSX, filename="leeg-scenario.xlsx")
+
+    async def scenario(request):
+        if (omleiding := nodig(plan=False)) is not None:
+            return omleiding
+        return toon(request, "scenario.html", s=ws.scenario)
+
+    # --- solving and progress --------------------------------------------------------------------------
+
+    async def oplossen(request):
+        if (omleiding := nodig(plan=False)) is not None:
+            return omleiding
+        return start_taak("Plaatsen", werk.los_op, (ws.scenario,), "/besluiten", klaar=ws.zet_plan)
+
+    async def taak(request):
+        t = _taak(request)
+        return toon(request, "taak.html", taak=t, BEZIG=BEZIG)
+
+    async def taak_status(request):
+        t = _taak(request)
+        antwoord = toon(request, "taak_status.html", taak=t, BEZIG=BEZIG)
+        if t.status == KLAAR:
+            antwoord.headers["HX-Redirect"] = t.volgende
+        elif t.status != BEZIG:
+            antwoord.headers["HX-Refresh"] = "true"  # the full page shows the outcome
+        return antwoord
+
+    async def taak_stop(request):
+        taken.stop(request.path_params["id"])
+        return RedirectResponse(f"/taak/{request.path_params['id']}", status_code=303)
+
+    def _taak(request):
+        t = taken.get(request.path_params["id"])
+        if t is None:
+            raise HTTPException(404)
+        return t
+
+    # --- the decisions and one person --------------------------------------------------------------------
+
+    async def besluiten(request):
+        if (omleiding := nodig()) is not None:
+            return omleiding
+        f = weergave.Filter.uit_query(request.query_params)
+        rijen = weergave.filter_besluiten(ws.plan.besluiten, f)
+        return toon(request, "besluiten.html", f=f, rijen=rijen.head(weergave.MAX_RIJEN).to_dict("records"),
+                    aantal=len(rijen), kolommen=weergave.KOLOMMEN, eenheden=weergave.eenheden(ws.plan.besluiten),
+                    uitkomsten=list(ws.plan.samenvatting()["uitkomst"]), som=weergave.samenvatting(ws.plan),
+                    grafiek=weergave.grafiek(ws.plan), max_rijen=weergave.MAX_RIJEN)
+
+    async def persoon(request):
+        if (omleiding := nodig()) is not None:
+            return omleiding
+        nr = request.path_params["nr"]
+        if nr not in ws.plan.scenario.medewerkers.index:
+            raise HTTPException(404)
+        if nr not in ws.uitleg:
+            plan_nr = ws.plan_nr
+
+            def bewaar(u):
+                if ws.plan_nr == plan_nr:
+                    ws.uitleg[nr] = u
+            return start_taak(f"Uitleg voor {nr}", werk.leg_uit, (ws.plan.scenario, ws.plan.toewijzing, nr),
+                              f"/persoon/{nr}", klaar=bewaar)
+        rij = ws.plan.besluiten.set_index("personeelsnummer").loc[nr]
+        return toon(request, "persoon.html", nr=nr, rij=rij, u=ws.uitleg[nr])
+
+    # --- wat-als -----------------------------------------------------------------------------------------
+
+    async def wat_als_formulier(request, fout: str = "", status: int = 200):
+        if (omleiding := nodig()) is not None:
+            return omleiding
+        q = request.query_params
+        s = ws.plan.scenario
+        functies = [(c, r["functienaam"]) for c, r in s.nieuwe_functies.sort_index().iterrows()]
+        huidig = dict(s.parameters.als_rijen())
+        return toon(request, "wat_als.html", status, functies=functies, fout=fout, huidig=huidig,
+                    namen=PARAMETERS_WAT_ALS, persoon=q.get("persoon", ""), functie=q.get("functie", ""))
+
+    async def wat_als_start(request):
+        if (omleiding := nodig()) is not None:
+            return omleiding
+        from plaatsing.varianten import met_vastzettingen
+        from plaatsing.fouten import InvoerFout, ParameterFout
+
+        form = await request.form(max_files=0, max_fields=10)
+        persoon, functie = str(form.get("persoon", "")).strip(), str(form.get("functie", "")).strip()
+        naam, waarde = str(form.get("parameter", "")).strip(), str(form.get("waarde", "")).strip()
+        s = ws.plan.scenario
+        vastzetten = {persoon: functie} if persoon or functie else {}
+        parameters = {naam: waarde} if naam and waarde else {}
+        if not vastzetten and not parameters:
+            return await wat_als_formulier(request, "Kies een medewerker en een functie, of een parameter met een "
+                                                    "nieuwe waarde.", 422)
+        if vastzetten and not (persoon and functie):
+            return await wat_als_formulier(request, "Vul bij vastzetten zowel het personeelsnummer als de functie in.", 422)
+        try:
+            if parameters:
+                s.met_parameters(**parameters)
+            if vastzetten:
+                met_vastzettingen(s, vastzetten)
+        except ParameterFout as e:
+            return await wat_als_formulier(request, f"De waarde past niet: {e}.", 422)
+        except InvoerFout as e:
+            return await wat_als_formulier(request, " ".join(m.tekst for m in e.meldingen), 422)
+        delen = [f"{persoon} vast in {functie}"] if vastzetten else []
+        delen += [f"{naam} = {waarde}"] if parameters else []
+        plan_nr = ws.plan_nr
+
+        def bewaar(uitkomst):
+            if ws.plan_nr == plan_nr:
+                ws.wat_als, ws.wat_als_omschrijving = uitkomst, ", ".join(delen)
+        return start_taak("Wat-als: " + ", ".join(delen), werk.bereken_wat_als,
+                          (s, ws.plan, vastzetten, parameters), "/wat-als/resultaat", klaar=bewaar)
+
+    async def wat_als_resultaat(request):
+        if (omleiding := nodig()) is not None:
+            return omleiding
+        if ws.wat_als is None:
+            return RedirectResponse("/wat-als", status_code=303)
+        return toon(request, "wat_als_resultaat.html", w=ws.wat_als, verschil=weergave.verschil_rijen(ws.wat_als.verschil),
+                    kosten=weergave.kosten_rijen(ws.wat_als.kosten), omschrijving=ws.wat_als_omschrijving)
+
+    async def wat_als_besluit(request):
+        if ws.wat_als is not None and request.path_params["keuze"] == "behouden":
+            uitkomst, omschrijving = ws.wat_als, ws.wat_als_omschrijving
+            ws.zet_plan(uitkomst.nieuw)
+            ws.gekozen.append(omschrijving)
+            ws.verschil = uitkomst.verschil
+        else:
+            ws.wat_als = None
+        return RedirectResponse("/besluiten", status_code=303)
+
+    # --- downloads ---------------------------------------------------------------------------------------
+
+    async def downloads(request):
+        if (omleiding := nodig()) is not None:
+            return omleiding
+        return toon(request, "downloads.html", documenten=sorted(ws.documenten))
+
+    async def download_besluiten(request):
+        if (omleiding := nodig()) is not None:
+            return omleiding
+        naam = f"{ws.stam}-besluiten.xlsx"
+        pad = await run_in_threadpool(werk.schrijf_besluiten_bestand, ws.plan, ws.map_voor("besluiten") / naam)
+        return FileResponse(pad, media_type=XLSX, filename=naam)
+
+    async def download_verschil(request):
+        verschil = ws.wat_als.verschil if ws.wat_als is not None else ws.verschil
+        if verschil is None:
+            return RedirectResponse("/downloads", status_code=303)
+        pad = await run_in_threadpool(werk.schrijf_verschil, verschil, ws.map_voor("verschil") / "verschil.xlsx")
+        return FileResponse(pad, media_type=XLSX, filename=f"{ws.stam}-verschil.xlsx")
+
+    async def maak(request):
+        if (omleiding := nodig()) is not None:
+            return omleiding
+        soort, plan_nr = request.path_params["soort"], ws.plan_nr
+
+        def registreer(paden):
+            if ws.plan_nr == plan_nr:
+                ws.documenten.update({Path(p).name: Path(p) for p in (paden if isinstance(paden, list) else [paden])})
+        if soort == "bijlage":
+            return start_taak("OR-bijlage maken", werk.schrijf_bijlage, (ws.plan, ws.map_voor("bijlage"), ws.stam),
+                              "/downloads", klaar=registreer)
+        if soort == "brieven":
+            zip_pad = ws.map_voor("zip") / f"{ws.stam}-brieven.zip"
+            return start_taak("Brieven maken", werk.schrijf_brieven_zip,
+                              (ws.plan, ws.map_voor("brieven"), zip_pad, dt.date.today()), "/downloads", klaar=registreer)
+        raise HTTPException(404)
+
+    async def download_document(request):
+        pad = ws.documenten.get(request.path_params["naam"])  # only files this app made: no path from the URL
+        if pad is None or not pad.is_file():
+            raise HTTPException(404)
+        return FileResponse(pad, filename=pad.name)
+
+    # --- access token, errors -------------------------------------------------------------------------------
+
+    async def toegang(request):
+        fout = False
+        if request.method == "POST":
+            form = await request.form(max_files=0, max_fields=2)
+            if token and toegang_middleware.juist(str(form.get("code", ""))):
+                antwoord = RedirectResponse("/", status_code=303)
+                antwoord.set_cookie(COOKIE, token, httponly=True, samesite="strict")
+                return antwoord
+            fout = True
+        return toon(request, "toegang.html", 401 if fout else 200, fout=fout)
+
+    async def niet_gevonden(request, exc):
+        status = getattr(exc, "status_code", 404)
+        return toon(request, "melding.html", status, titel="Niet gevonden" if status == 404 else "Niet mogelijk",
+                    tekst="Deze pagina bestaat niet (meer). Ga terug naar het begin of kies een scherm in het menu.")
+
+    async def intern(request, exc):
+        referentie = nieuwe_referentie()
+        plaatsen = "; ".join(f"{f.filename.rsplit('/', 1)[-1]}:{f.lineno} {f.name}"
+                             for f in traceback.extract_tb(exc.__traceback__))
+        log.error("interne fout %s bij %s %s: %s in %s", referentie, request.method, request.url.path,
+                  type(exc).__name__, plaatsen)  # no exception text: it may quote personal data
+        return toon(request, "fout.html", 500, referentie=referentie)
+
+    routes = [
+        Route("/", begin), Route("/openen", openen, methods=["POST"]), Route("/leeg-scenario.xlsx", leeg_scenario),
+        Route("/scenario", scenario), Route("/oplossen", oplossen, methods=["POST"]),
+        Route("/taak/{id}", taak), Route("/taak/{id}/status", taak_status),
+        Route("/taak/{id}/stop", taak_stop, methods=["POST"]),
+        Route("/besluiten", besluiten), Route("/persoon/{nr}", persoon),
+        Route("/wat-als", wat_als_formulier), Route("/wat-als", wat_als_start, methods=["POST"]),
+        Route("/wat-als/resultaat", wat_als_resultaat),
+        Route("/wat-als/{keuze:str}", wat_als_besluit, methods=["POST"]),
+        Route("/downloads", downloads), Route("/download/besluiten.xlsx", download_besluiten),
+        Route("/download/verschil.xlsx", download_verschil), Route("/maak/{soort}", maak, methods=["POST"]),
+        Route("/download/bestand/{naam}", download_document),
+        Route("/toegang", toegang, methods=["GET", "POST"]),
+        Mount("/static", StaticFiles(directory=str(HIER / "static")), name="static"),
+    ]
+    app = Starlette(routes=routes, middleware=[Middleware(Toegang, token=token, poort_hosts=hosts)],
+                    exception_handlers={HTTPException: niet_gevonden, Exception: intern})
+    toegang_middleware = Toegang(None, token=token, poort_hosts=None)  # for comparing the code
+    app.state.werkruimte, app.state.taken = ws, taken
+    return _Vangnet(app)
+
+
+class _Vangnet:
+    """Outermost layer: Starlette re-raises an error after its handler has sent the polite page, so
+    that the server would print the traceback, exception text (a name?) included; here it ends."""
+
+    def __init__(self, app: Starlette):
+        self.app, self.state = app, app.state
+
+    async def __call__(self, scope, receive, send):
+        try:
+            await self.app(scope, receive, send)
+        except Exception:  # noqa: BLE001 - already logged with its reference by `intern`
+            pass

@@ -1,0 +1,95 @@
+"""The work the page asks for, run in a separate process by taken.Taken: each function only calls the
+library API that the CLI and notebooks use (read_scenario, solve, uitleg, wat_als, rapport, brieven)."""
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from pathlib import Path
+
+ZIP_TIJDSTIP = (2000, 1, 1, 0, 0, 0)  # the same letters give the same zip (F5)
+
+
+def lees(pad: Path, *, voortgang) -> object:
+    from plaatsing import read_scenario
+
+    voortgang("scenario inlezen en controleren")
+    s = read_scenario(pad)
+    voortgang(f"ingelezen: {len(s.medewerkers)} medewerkers, {len(s.oude_functies)} oude en "
+              f"{len(s.nieuwe_functies)} nieuwe functies")
+    return s
+
+
+def los_op(scenario, *, voortgang) -> object:
+    from plaatsing import solve
+
+    voortgang(f"plaatsen van {len(scenario.medewerkers)} medewerkers (tijdslimiet "
+              f"{scenario.parameters.tijdslimiet:g} s)")
+    plan = solve(scenario, voortgang=voortgang)
+    voortgang(f"toets: {'geen schendingen' if plan.toets.empty else str(len(plan.toets)) + ' schendingen'}")
+    return plan
+
+
+def leg_uit(scenario, toewijzing: dict, persoon: str, *, voortgang) -> dict:
+    from plaatsing.uitleg.verklaring import uitleg
+
+    voortgang(f"uitleg voor {persoon}: voor elke betere functie wordt nagerekend waarom niet")
+    return uitleg(scenario, toewijzing, persoon)
+
+
+def bereken_wat_als(scenario, basis, vastzetten: dict, parameters: dict, *, voortgang) -> object:
+    from plaatsing.varianten import wat_als
+
+    voortgang("opnieuw plaatsen met de wijziging")
+    uitkomst = wat_als(scenario, vastzetten=vastzetten, parameters=parameters, basis=basis)
+    voortgang(f"klaar: {len(uitkomst.verschil)} medewerkers met een andere plaatsing")
+    return uitkomst
+
+
+def schrijf_bijlage(plan, map_: Path, naam: str, *, voortgang) -> list[Path]:
+    from plaatsing.regels.kandidaten import bepaal_kandidaten
+    from plaatsing.uitvoer.rapport import schrijf_rapport
+
+    voortgang("OR-bijlage maken (Word en Excel)")
+    map_.mkdir(parents=True, exist_ok=True)
+    s = plan.scenario
+    uitkomsten = dict(zip(plan.besluiten["personeelsnummer"], plan.besluiten["uitkomst"]))
+    return list(schrijf_rapport(s, plan.toewijzing, uitkomsten, bepaal_kandidaten(s), map_, naam, overschrijf=True))
+
+
+def schrijf_brieven_zip(plan, map_: Path, zip_pad: Path, datum: dt.date, *, voortgang) -> Path:
+    from plaatsing.uitvoer.brieven import lees_sjabloon, schrijf_brieven
+    from plaatsing.uitvoer.excel import atomair
+
+    voortgang(f"{len(plan.besluiten)} brieven maken")
+    paden = schrijf_brieven(plan.besluiten, map_, sjabloon=lees_sjabloon(), datum=datum, overschrijf=True)
+    voortgang("brieven inpakken in één zip-bestand")
+    with atomair(zip_pad) as tijdelijk:
+        with zipfile.ZipFile(tijdelijk, "w", zipfile.ZIP_DEFLATED) as zip_:
+            for pad in sorted(paden):
+                info = zipfile.ZipInfo(pad.name, ZIP_TIJDSTIP)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                zip_.writestr(info, pad.read_bytes())
+    return zip_pad
+
+
+def schrijf_besluiten_bestand(plan, pad: Path) -> Path:
+    from plaatsing.uitvoer.excel import schrijf_besluiten
+
+    return schrijf_besluiten(plan, pad, overschrijf=True)
+
+
+def schrijf_verschil(verschil, pad: Path) -> Path:
+    """The same workbook as `plaatsing vergelijk --uitvoer`: one sheet Verschil."""
+    from plaatsing.uitvoer.excel import atomair, bewaar, nieuw_werkboek, schrijf_tabel
+
+    boek = nieuw_werkboek(alleen_schrijven=True)
+    schrijf_tabel(boek, "Verschil", verschil)
+    with atomair(pad) as tijdelijk:
+        bewaar(boek, tijdelijk)
+    return pad
+
+
+def schrijf_leeg_scenario(pad: Path) -> Path:
+    from plaatsing.invoer.template import schrijf_template
+
+    return schrijf_template(pad, overschrijf=True)

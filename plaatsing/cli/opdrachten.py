@@ -1,0 +1,466 @@
+"""The commands: thin layers over the library; domain errors become clean Dutch messages."""
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from plaatsing.cli import nl
+from plaatsing.fouten import H4Conflict, InvoerFout, ParameterFout
+from plaatsing.uitvoer.excel import UitvoerFout
+
+EXIT_ONGELDIG = 1
+EXIT_NIET_BEWEZEN = 3
+EXIT_SCHENDINGEN = 4
+EXIT_INTERN = 70
+
+
+class _Voortgang:
+    def __init__(self, stil: bool):
+        self.stil = stil
+        self.start = time.monotonic()
+
+    def __call__(self, tekst: str) -> None:
+        if not self.stil:
+            click.echo(f"[{time.monotonic() - self.start:6.1f} s] {tekst}", err=True)
+
+
+def _paren(items, vorm: str, optie: str) -> dict:
+    """'a=b' options as a dict; a clear usage error (exit 2) when one has another form."""
+    paren = {}
+    for item in items:
+        if "=" not in item:
+            raise click.BadParameter(f"'{item}' heeft niet de vorm {vorm}.", param_hint=optie)
+        links, rechts = item.split("=", 1)
+        paren[links.strip()] = rechts.strip()
+    return paren
+
+
+def _parameters(peildatum, tijdslimiet, parameter) -> dict:
+    waarden = _paren(parameter, "naam=waarde", "--parameter")
+    if peildatum:
+        waarden["peildatum"] = peildatum
+    if tijdslimiet is not None:
+        waarden["tijdslimiet"] = tijdslimiet
+    return waarden
+
+
+def _meld_invoerfout(fout: InvoerFout) -> None:
+    aantal = len(fout.meldingen)
+    click.echo(f"Het scenario kan niet worden gebruikt: {aantal} {'probleem' if aantal == 1 else 'problemen'} "
+               "gevonden. Er is niets geschreven.", err=True)
+    for melding in fout.meldingen:
+        click.echo(f"  {melding}", err=True)
+
+
+def _draai(functie, debug: bool):
+    """Run a command; user mistakes become Dutch messages with the contract's exit codes."""
+    try:
+        return functie()
+    except InvoerFout as fout:
+        _meld_invoerfout(fout)
+        sys.exit(EXIT_ONGELDIG)
+    except H4Conflict as fout:
+        click.echo(f"{fout} Er is niets geschreven.", err=True)
+        sys.exit(EXIT_ONGELDIG)
+    except (ParameterFout, UitvoerFout) as fout:
+        click.echo(f"Fout: {fout}", err=True)
+        sys.exit(2)
+    except click.ClickException:
+        raise  # usage errors: click prints them in Dutch with exit code 2
+    except BrokenPipeError:  # output piped into e.g. head
+        sys.exit(0)
+    except KeyboardInterrupt:
+        click.echo("Afgebroken. Er is niets geschreven.", err=True)
+        sys.exit(130)
+    except Exception as fout:  # noqa: BLE001 - last line of defence: no traceback for users
+        if debug:
+            raise
+        click.echo(f"Er ging iets mis in plaatsing ({type(fout).__name__}). Er is niets geschreven. "
+                   "Draai opnieuw met --debug voor details en meld het probleem met dat verslag.", err=True)
+        sys.exit(EXIT_INTERN)
+
+
+class _Groep(click.Group):
+    """The command group; click's own texts are Dutch while a command runs (nothing patched at import)."""
+
+    def main(self, *args, **kwargs):
+        with nl.nederlands():
+            return super().main(*args, **kwargs)
+
+
+@click.group(cls=_Groep, context_settings={"help_option_names": ["-h", "--help"]}, options_metavar="[OPTIES]",
+             subcommand_metavar="OPDRACHT [ARGUMENTEN]...")
+@click.version_option(package_name="plaatsing", message="plaatsing %(version)s",
+                      help="Toon het versienummer en stop.")
+def main():
+    """Plaatsing: plaatst medewerkers in de nieuwe formatie volgens het sociaal statuut.
+
+    Begin met 'plaatsing template scenario.xlsx', vul het scenario in, controleer het met
+    'plaatsing valideer' en maak de plaatsingsbesluiten met 'plaatsing solve'.
+    """
+
+
+_peildatum = click.option("--peildatum", metavar="JJJJ-MM-DD", help="Peildatum (gaat voor het blad Parameters).")
+_parameter = click.option("--parameter", "-p", multiple=True, metavar="NAAM=WAARDE",
+                          help="Zet een parameter, bijvoorbeeld -p drempel_wijziging=40 (mag vaker).")
+_debug = click.option("--debug", is_flag=True, help="Toon bij een interne fout de volledige foutmelding.")
+
+
+@main.command(options_metavar="[OPTIES]")
+@click.argument("scenario", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--uitvoer", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="Pad van de besluiten (standaard: <scenario>-besluiten.xlsx naast het scenario).")
+@click.option("--overschrijf", is_flag=True, help="Overschrijf een bestaand uitvoerbestand.")
+@click.option("--stil", is_flag=True, help="Geen voortgangsmeldingen.")
+@_peildatum
+@click.option("--tijdslimiet", type=float, metavar="SECONDEN", help="Maximale rekentijd in seconden.")
+@_parameter
+@click.option("--workers", type=click.IntRange(1, 64), metavar="AANTAL", help="Aantal processen dat deelproblemen naast elkaar oplost (standaard: één per rekenkern).")
+@click.option("--pseudonimiseer", is_flag=True, help="Vervang namen in de uitvoer door een vast pseudoniem.")
+@click.option("--voornemen", type=click.Path(dir_okay=False, path_type=Path), metavar="BESLUITEN",
+              help="Voorgenomen besluiten: maak de definitieve besluiten met zo min mogelijk wijzigingen (regels.md P2).")
+@_debug
+def solve(scenario, uitvoer, overschrijf, stil, peildatum, tijdslimiet, parameter, workers, pseudonimiseer, voornemen,
+          debug):
+    """Maak de plaatsingsbesluiten voor SCENARIO (een Excel-werkmap).
+
+    Voorbeeld: plaatsing solve scenarios/almelo-2018.xlsx
+
+    Exitcodes: 0 plan geschreven en bewezen optimaal; 1 scenario ongeldig (niets geschreven);
+    2 verkeerd gebruik; 3 plan geschreven maar niet bewezen optimaal binnen de tijdslimiet.
+    """
+    from plaatsing.invoer.lezen import read_scenario
+    from plaatsing.plan import solve as los_op
+    from plaatsing.uitvoer.excel import controleer_uitvoer, schrijf_besluiten
+
+    def werk():
+        melding = _Voortgang(stil)
+        doel = uitvoer or scenario.with_name(f"{scenario.stem}-besluiten{'-definitief' if voornemen else ''}.xlsx")
+        controleer_uitvoer(doel, overschrijf=overschrijf, invoer=scenario)
+        if voornemen and doel.resolve() == voornemen.resolve():
+            raise UitvoerFout(f"het uitvoerbestand '{doel}' is het voornemen zelf; kies een andere naam met --uitvoer.")
+        melding(f"inlezen van {scenario.name}")
+        s = read_scenario(scenario, parameters=_parameters(peildatum, tijdslimiet, parameter))
+        if voornemen:  # regels.md §9: the second round, from the voorgenomen besluiten
+            from plaatsing.procedure.tweede_ronde import voor_tweede_ronde
+            s = voor_tweede_ronde(s, voornemen)
+        for w in s.waarschuwingen:
+            melding(f"let op: {w}")
+        melding(f"ingelezen: {len(s.medewerkers)} medewerkers, {len(s.oude_functies)} oude en "
+                f"{len(s.nieuwe_functies)} nieuwe functies")
+        plan = los_op(s, workers=workers, voortgang=melding)
+        melding(f"toets: {'geen schendingen' if plan.toets.empty else str(len(plan.toets)) + ' schendingen'}")
+        schrijf_besluiten(plan, doel, overschrijf=overschrijf, pseudoniemen=pseudonimiseer)
+        melding("besluiten geschreven")
+        click.echo(_samenvatting(plan, doel))
+        from plaatsing.procedure.wijzigingen import samenvatting_regels
+        for regel in samenvatting_regels(plan.scenario, plan.toewijzing):
+            click.echo(regel)
+        if not plan.bewezen_optimaal:
+            click.echo("Let op: niet elke fase is binnen de tijdslimiet bewezen optimaal; zie het blad "
+                       "Verantwoording.", err=True)
+            sys.exit(EXIT_NIET_BEWEZEN)
+
+    _draai(werk, debug)
+
+
+def _samenvatting(plan, doel: Path) -> str:
+    regels = ["Plaatsingsbesluiten:"]
+    for r in plan.samenvatting().itertuples(index=False):
+        regels.append(f"  {r.uitkomst:<28} {r.aantal:>6}")
+    vacant = plan.bezetting["vacant_fte"].sum()
+    regels.append(f"  {'vacante formatie (fte)':<28} {vacant:>6.2f}".replace(".", ","))
+    regels.append(f"Bewezen optimaal: {'ja' if plan.bewezen_optimaal else 'nee'}")
+    regels.append(f"Geschreven naar: {doel}")
+    return "\n".join(regels)
+
+
+@main.command(options_metavar="[OPTIES]")
+@click.argument("scenario", type=click.Path(dir_okay=False, path_type=Path))
+@_peildatum
+@_parameter
+@_debug
+def valideer(scenario, peildatum, parameter, debug):
+    """Controleer SCENARIO op fouten, zonder te plaatsen.
+
+    Voorbeeld: plaatsing valideer scenarios/almelo-2018.xlsx
+
+    Elk probleem wordt gemeld als 'blad, rij, kolom: wat is er mis'. Exitcode 0 als het
+    scenario bruikbaar is, 1 als er problemen zijn.
+    """
+    from plaatsing.invoer.lezen import read_scenario
+
+    def werk():
+        s = read_scenario(scenario, parameters=_parameters(peildatum, None, parameter))
+        for w in s.waarschuwingen:
+            click.echo(f"Let op: {w}", err=True)
+        click.echo(f"Het scenario is bruikbaar: {len(s.medewerkers)} medewerkers, {len(s.oude_functies)} oude "
+                   f"functies, {len(s.nieuwe_functies)} nieuwe functies, {len(s.mapping)} koppelingen.")
+
+    _draai(werk, debug)
+
+
+@main.command(options_metavar="[OPTIES]")
+@click.argument("pad", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--overschrijf", is_flag=True, help="Overschrijf een bestaand bestand.")
+@_debug
+def template(pad, overschrijf, debug):
+    """Schrijf een leeg scenario naar PAD, met kopregels, parameters en keuzelijsten.
+
+    Voorbeeld: plaatsing template mijn-scenario.xlsx
+    """
+    from plaatsing.invoer.template import schrijf_template
+
+    def werk():
+        schrijf_template(pad, overschrijf=overschrijf)
+        click.echo(f"Leeg scenario geschreven naar {pad}.")
+
+    _draai(werk, debug)
+
+
+_besluiten_arg = click.argument("besluiten", type=click.Path(dir_okay=False, path_type=Path))
+
+
+@main.command(options_metavar="[OPTIES]")
+@click.argument("scenario", type=click.Path(dir_okay=False, path_type=Path))
+@_besluiten_arg
+@_debug
+def toets(scenario, besluiten, debug):
+    """Toets een plan (ook een met de hand aangepast plan) aan de regels.
+
+    Voorbeeld: plaatsing toets scenarios/almelo-2018.xlsx uitvoer/almelo-2018-besluiten.xlsx
+
+    Controleert capaciteit, geschiktheid, vastzettingen, functievolgerrecht, tijdelijk (H1–H5),
+    verdringing (O2), ruil bij gelijke stand (O6), selectievolgorde (F3) en het minimum aantal
+    niet geplaatsten (F4). Exitcode 0 zonder schendingen, 4 met schendingen.
+    """
+    from plaatsing.toets.volledig import toets_plan
+    from plaatsing.invoer.besluiten import lees_besluiten
+    from plaatsing.invoer.lezen import read_scenario
+
+    def werk():
+        s = read_scenario(scenario)
+        toewijzing, uitkomsten = lees_besluiten(besluiten, s)
+        from plaatsing.procedure.tweede_ronde import bind_handhaven  # P1: 'handhaven' keeps the decision as given
+        schendingen = toets_plan(bind_handhaven(s, toewijzing), toewijzing, uitkomsten)
+        if schendingen.empty:
+            click.echo(f"Het plan voldoet aan de regels (H1–H5, O2, O6, F3, F4): {len(toewijzing)} medewerkers getoetst.")
+            return
+        click.echo(f"Het plan voldoet niet: {len(schendingen)} schending{'en' if len(schendingen) != 1 else ''}.")
+        for r in schendingen.itertuples(index=False):
+            wie = f"{r.personeelsnummer} " if r.personeelsnummer else ""
+            waar = f"{r.functie}: " if r.functie else ""
+            click.echo(f"  {r.regel} {wie}{waar}{r.probleem}. Oplossing: {r.oplossing}.")
+        sys.exit(EXIT_SCHENDINGEN)
+
+    _draai(werk, debug)
+
+
+@main.command(options_metavar="[OPTIES]")
+@click.argument("scenario", type=click.Path(dir_okay=False, path_type=Path))
+@_besluiten_arg
+@click.option("--medewerker", "-m", required=True, metavar="NR", help="Personeelsnummer van de medewerker.")
+@click.option("--json", "als_json", is_flag=True, help="Uitvoer als JSON.")
+@_debug
+def uitleg(scenario, besluiten, medewerker, als_json, debug):
+    """Leg het besluit voor één medewerker uit: uitkomst, regels en waarom geen betere functie.
+
+    Voorbeeld: plaatsing uitleg scenarios/almelo-2018.xlsx uitvoer/almelo-2018-besluiten.xlsx -m A0035
+    """
+    import json
+
+    from plaatsing.invoer.besluiten import lees_besluiten
+    from plaatsing.invoer.lezen import read_scenario
+    from plaatsing.uitleg.verklaring import als_tekst, uitleg as leg_uit
+
+    def werk():
+        s = read_scenario(scenario)
+        toewijzing, _ = lees_besluiten(besluiten, s)
+        u = leg_uit(s, toewijzing, medewerker)
+        click.echo(json.dumps(u, ensure_ascii=False, indent=2) if als_json else als_tekst(u))
+
+    _draai(werk, debug)
+
+
+def _vastzettingen(items) -> dict:
+    return _paren(items, "NR=FUNCTIECODE", "--vastzetten")
+
+
+def _toon_verschil(verschil) -> None:
+    if verschil.empty:
+        click.echo("Geen verschil in plaatsingen.")
+        return
+    click.echo(f"{len(verschil)} medewerker{'s' if len(verschil) != 1 else ''} met een andere plaatsing:")
+    for r in verschil.itertuples(index=False):
+        was = r.was_functie if isinstance(r.was_functie, str) else "-"
+        wordt = r.wordt_functie if isinstance(r.wordt_functie, str) else "-"
+        click.echo(f"  {r.personeelsnummer}: {was} ({r.was_uitkomst}) → {wordt} ({r.wordt_uitkomst})")
+
+
+@main.command("wat-als", options_metavar="[OPTIES]")
+@click.argument("scenario", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--vastzetten", "-v", multiple=True, metavar="NR=CODE", help="Zet een medewerker vast in een functie (mag vaker).")
+@_parameter
+@_debug
+def wat_als(scenario, vastzetten, parameter, debug):
+    """Los opnieuw op met extra vastzettingen of parameters en toon het verschil met het basisplan.
+
+    Voorbeeld: plaatsing wat-als scenarios/almelo-2018.xlsx --vastzetten A0035=BV-HRM-02
+    """
+    from plaatsing.varianten import wat_als as bereken
+    from plaatsing.invoer.lezen import read_scenario
+
+    def werk():
+        s = read_scenario(scenario)
+        uitkomst = bereken(s, vastzetten=_vastzettingen(vastzetten), parameters=_parameters(None, None, parameter))
+        _toon_verschil(uitkomst.verschil)
+        click.echo("Wat het kost (basis → nieuw):")
+        for r in uitkomst.kosten.itertuples(index=False):
+            if r.verschil:
+                click.echo(f"  {r.kengetal}: {r.basis:g} → {r.nieuw:g} ({r.verschil:+g})".replace(".", ","))
+
+    _draai(werk, debug)
+
+
+@main.command(options_metavar="[OPTIES]")
+@click.argument("scenario", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("plan_a", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("plan_b", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--uitvoer", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Schrijf het verschil naar dit Excel-bestand.")
+@click.option("--overschrijf", is_flag=True, help="Overschrijf een bestaand uitvoerbestand.")
+@_debug
+def vergelijk(scenario, plan_a, plan_b, uitvoer, overschrijf, debug):
+    """Vergelijk twee plannen van hetzelfde scenario: wie gaat waarheen, wie wordt (niet meer) boventallig.
+
+    Voorbeeld: plaatsing vergelijk scenarios/almelo-2018.xlsx a-besluiten.xlsx b-besluiten.xlsx
+    """
+    from plaatsing.varianten import vergelijk as verschil_van
+    from plaatsing.invoer.besluiten import lees_besluiten
+    from plaatsing.invoer.lezen import read_scenario
+    from plaatsing.uitvoer.excel import atomair, bewaar, controleer_uitvoer, nieuw_werkboek, schrijf_tabel
+
+    def werk():
+        if uitvoer:
+            controleer_uitvoer(uitvoer, overschrijf=overschrijf, invoer=scenario)
+        s = read_scenario(scenario)
+        a, uitkomsten_a = lees_besluiten(plan_a, s)
+        b, uitkomsten_b = lees_besluiten(plan_b, s)
+        verschil = verschil_van(s, a, b, uitkomsten_a, uitkomsten_b)
+        _toon_verschil(verschil)
+        if uitvoer:
+            boek = nieuw_werkboek(alleen_schrijven=True)
+            schrijf_tabel(boek, "Verschil", verschil)
+            with atomair(uitvoer) as tijdelijk:
+                bewaar(boek, tijdelijk)
+            click.echo(f"Verschil geschreven naar {uitvoer}")
+
+    _draai(werk, debug)
+
+
+
+@main.command(options_metavar="[OPTIES]")
+@click.argument("scenario", type=click.Path(dir_okay=False, path_type=Path))
+@_besluiten_arg
+@click.option("--map", "map_", type=click.Path(file_okay=False, path_type=Path),
+              help="Map voor de bijlage (standaard: de map van de besluiten).")
+@click.option("--overschrijf", is_flag=True, help="Overschrijf bestaande bestanden.")
+@_parameter
+@_debug
+def rapport(scenario, besluiten, map_, overschrijf, parameter, debug):
+    """Maak de OR-adviesbijlage (personele gevolgen) als Word- en Excel-bestand.
+
+    Voorbeeld: plaatsing rapport scenarios/almelo-2018.xlsx uitvoer/almelo-2018-besluiten.xlsx
+
+    Anoniem: geen namen of personeelsnummers; aantallen van 1 tot en met 4 als '<5', en zoveel andere
+    aantallen afgeschermd ('•') dat geen klein aantal uit totalen is terug te rekenen.
+    """
+    from plaatsing.invoer.besluiten import lees_besluiten
+    from plaatsing.regels.kandidaten import bepaal_kandidaten
+    from plaatsing.invoer.lezen import read_scenario
+    from plaatsing.uitvoer.rapport import schrijf_rapport
+
+    def werk():
+        s = read_scenario(scenario, parameters=_paren(parameter, "naam=waarde", "--parameter"))
+        toewijzing, uitkomsten = lees_besluiten(besluiten, s)
+        doel = map_ or besluiten.parent
+        if not doel.exists():
+            raise UitvoerFout(f"de map '{doel}' bestaat niet; maak die eerst aan.")
+        paden = schrijf_rapport(s, toewijzing, uitkomsten, bepaal_kandidaten(s), doel, scenario.stem,
+                                overschrijf=overschrijf)
+        for pad in paden:
+            click.echo(f"Geschreven: {pad}")
+
+    _draai(werk, debug)
+
+
+@main.command(options_metavar="[OPTIES]")
+@click.argument("scenario", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("besluiten", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--map", "map_", type=click.Path(file_okay=False, path_type=Path),
+              help="Map waarin de brieven komen (wordt aangemaakt).")
+@click.option("--sjablonen", type=click.Path(file_okay=False, path_type=Path),
+              help="Map met eigen Word-sjablonen (en briefhoofd.json); wat daar ontbreekt komt uit de standaard.")
+@click.option("--sjablonen-uitpakken", "uitpakken", type=click.Path(file_okay=False, path_type=Path),
+              help="Schrijf de standaardsjablonen naar deze map om ze in Word aan te passen, en stop.")
+@click.option("--datum", metavar="JJJJ-MM-DD", help="Datum in de brieven (standaard: vandaag).")
+@click.option("--medewerker", "-m", "medewerkers", multiple=True, metavar="NR",
+              help="Alleen de brief van deze medewerker (mag vaker).")
+@_parameter
+@click.option("--overschrijf", is_flag=True, help="Overschrijf bestaande brieven.")
+@click.option("--pseudonimiseer", is_flag=True, help="Vervang namen in de brieven door een vast pseudoniem (proefdruk).")
+@_debug
+def brieven(scenario, besluiten, map_, sjablonen, uitpakken, datum, medewerkers, parameter, overschrijf, pseudonimiseer,
+            debug):
+    """Maak per medewerker een brief (Word) uit het sjabloon van zijn besluit.
+
+    Voorbeeld: plaatsing brieven scenarios/almelo-2018.xlsx uitvoer/almelo-2018-besluiten.xlsx --map brieven/
+
+    Eigen sjablonen: plaatsing brieven --sjablonen-uitpakken sjablonen/, pas ze aan in Word, en geef
+    daarna --sjablonen sjablonen/ mee. Route en ondertekening: -p rechtsmiddel=bezwaar,
+    -p "ondertekening=namens het college, de gemeentesecretaris".
+    """
+    import datetime as dt
+
+    import pandas as pd
+
+    from plaatsing.fouten import InvoerFout
+    from plaatsing.invoer.besluiten import lees_besluiten
+    from plaatsing.invoer.cellen import lees_datum
+    from plaatsing.invoer.lezen import read_scenario
+    from plaatsing.uitvoer.brieven import lees_sjablonen, pak_sjablonen_uit, schrijf_brieven
+    from plaatsing.uitvoer.excel import pseudonimiseer as pseudonimiseer_tabel
+
+    def werk():
+        if uitpakken:
+            paden = pak_sjablonen_uit(uitpakken, overschrijf=overschrijf)
+            click.echo(f"{len(paden)} sjablonen geschreven in {uitpakken}; pas ze aan in Word en geef de map mee "
+                       "met --sjablonen.")
+            return
+        if scenario is None or besluiten is None or map_ is None:
+            raise click.UsageError("geef het scenario, de besluiten en --map op (of alleen --sjablonen-uitpakken MAP).")
+        for pad in (scenario, besluiten):
+            if not pad.exists():
+                raise click.BadParameter(f"het bestand '{pad}' bestaat niet.")
+        s = read_scenario(scenario, parameters=_paren(parameter, "naam=waarde", "--parameter"))
+        lees_besluiten(besluiten, s)
+        tabel = pd.read_excel(besluiten, sheet_name="Plaatsingsbesluiten", dtype=object)
+        tabel["personeelsnummer"] = tabel["personeelsnummer"].map(str)
+        if pseudonimiseer:
+            tabel = pseudonimiseer_tabel(tabel)
+        try:
+            dag = lees_datum(datum) if datum else dt.date.today()
+        except ValueError as fout:
+            raise click.BadParameter(str(fout), param_hint="--datum") from None
+        try:
+            eigen = lees_sjablonen(sjablonen)
+        except InvoerFout as fout:
+            regels = "\n".join(f"  {m.blad}: {m.tekst}" for m in fout.meldingen)
+            raise click.ClickException(f"de sjablonen kunnen niet worden gebruikt; er is niets geschreven.\n{regels}") from None
+        paden = schrijf_brieven(s, tabel, map_, sjablonen=eigen, datum=dag, overschrijf=overschrijf,
+                                medewerkers=list(medewerkers))
+        click.echo(f"{len(paden)} {'brief' if len(paden) == 1 else 'brieven'} geschreven in {map_}")
+
+    _draai(werk, debug)

@@ -1,0 +1,235 @@
+"""P1 (regels.md §9): the sheet `Adviezen` — zienswijzen, PAC-advies, bezwaar, geschillencommissie.
+
+An adopted advice (`besluit = overgenomen`) binds: with a function code as a pin (SS-7, H3) whose
+reason is the advice's source and date; `boventallig` as not placed; `handhaven` the voorgenomen
+decision (bound in the second round, `tweede_ronde.bind_handhaven`, as only the voornemen knows it).
+A non-adopted advice binds nothing; every advice is answered in the motivering (antwoord.py).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+
+import pandas as pd
+
+from plaatsing.fouten import InvoerFout, Melding
+from plaatsing.invoer.cellen import citeer, formatteer_getal, micro, sleutel
+from plaatsing.scenario import Scenario
+
+BOVENTALLIG, HANDHAVEN = "boventallig", "handhaven"
+OVERGENOMEN = "overgenomen"
+KOLOMMEN = ["rij", "personeelsnummer", "datum", "bron", "advies", "besluit", "toelichting"]
+BRON_NL = {"zienswijze": "zienswijze", "PAC": "plaatsingsadviescommissie", "bezwaar": "bezwaar",
+           "geschillencommissie": "geschillencommissie"}
+EIGEN = ("zienswijze", "bezwaar")  # submitted by the medewerker; the others are advices of a commission
+MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+           "oktober", "november", "december")
+
+
+class Lezer:
+    """Collects messages (blad, rij, kolom) like the scenario reader, for advices given in Python."""
+
+    def __init__(self):
+        self.meldingen: list[Melding] = []
+        self.titels: dict[str, str] = {}
+
+    def fout(self, blad, rij, kolom, tekst):
+        self.meldingen.append(Melding(blad, rij, kolom, tekst))
+
+
+def met_adviezen(s: Scenario, adviezen: list[dict]) -> Scenario:
+    """The scenario with these advices (one dict per row, the columns of the sheet Adviezen) checked
+    and bound as if they stood in the sheet (P1); InvoerFout names the row (2 = the first)."""
+    from plaatsing.invoer.contract import ADVIEZEN
+    from plaatsing.invoer.cellen import lees_datum
+
+    if s.adviezen is not None:
+        raise InvoerFout([Melding("Adviezen", None, None, "het scenario heeft al adviezen; voeg alle adviezen in "
+                                  "één keer toe (of in het blad Adviezen).")])
+    lezer = Lezer()
+    kolommen = {k.naam: k for k in ADVIEZEN.kolommen}
+    rijen = []
+    for i, invoer in enumerate(adviezen, start=2):
+        rij = {"rij": i, **{k: invoer.get(k) for k in kolommen}}
+        for naam in ("bron", "besluit"):
+            waarde = sleutel(rij[naam]) if rij[naam] is not None else None
+            if waarde not in kolommen[naam].keuzes:
+                lezer.fout("Adviezen", i, naam, f"'{citeer(rij[naam])}' is geen geldige waarde; kies "
+                           + " of ".join(f"'{w}'" for w in dict.fromkeys(kolommen[naam].keuzes.values())))
+            else:
+                rij[naam] = kolommen[naam].keuzes[waarde]
+        try:
+            rij["datum"] = lees_datum(rij["datum"]) if isinstance(rij["datum"], str) else rij["datum"]
+        except ValueError as fout:
+            lezer.fout("Adviezen", i, "datum", f"{fout}.")
+        rijen.append(rij)
+    tabellen = {"medewerkers": [{"personeelsnummer": p} for p in s.medewerkers.index],
+                "nieuw": [{"functiecode": f} for f in s.nieuwe_functies.index]}
+    controleer_adviezen(lezer, rijen, tabellen)
+    if lezer.meldingen:
+        raise InvoerFout(lezer.meldingen)
+    return bind_adviezen(s, rijen, lezer)
+
+
+def datum_nl(datum) -> str:
+    """'12 juni 2018'."""
+    if isinstance(datum, pd.Timestamp):
+        datum = datum.date()
+    return f"{datum.day} {MAANDEN[datum.month - 1]} {datum.year}"
+
+
+def herkomst(r) -> str:
+    """'de plaatsingsadviescommissie van 12 juni 2018' (who advised, and when)."""
+    return f"de {BRON_NL[r.bron]} van {datum_nl(r.datum)}"
+
+
+def controleer_adviezen(lezer, rijen: list[dict], t: dict) -> None:
+    """Known personeelsnummers; `advies` a code of Nieuwe functies, 'boventallig' or 'handhaven';
+    one advice per person, date and source. Normalises the two key words in place."""
+    if not rijen:
+        return
+    personen = {r["personeelsnummer"] for r in t["medewerkers"] if r["personeelsnummer"] is not None}
+    nieuw = {r["functiecode"] for r in t["nieuw"] if r["functiecode"] is not None}
+    gezien: dict[tuple, int] = {}
+    for r in rijen:
+        nummer, advies = r["personeelsnummer"], r["advies"]
+        if personen and nummer is not None and nummer not in personen:
+            lezer.fout("Adviezen", r["rij"], "personeelsnummer",
+                       f"personeelsnummer '{citeer(nummer)}' staat niet in het blad Medewerkers; corrigeer het "
+                       "nummer (Excel laat voorloopnullen weg in getalcellen; geef de cellen de opmaak Tekst).")
+        if advies is not None:
+            if sleutel(advies) in (BOVENTALLIG, HANDHAVEN):
+                r["advies"] = sleutel(advies)
+            elif nieuw and advies not in nieuw:
+                lezer.fout("Adviezen", r["rij"], "advies",
+                           f"'{citeer(advies)}' is geen code uit het blad Nieuwe functies en ook niet "
+                           f"'{BOVENTALLIG}' of '{HANDHAVEN}'; vul een functiecode, '{BOVENTALLIG}' of "
+                           f"'{HANDHAVEN}' in.")
+        sleutel_ = (nummer, r["datum"], r["bron"])
+        if None not in sleutel_:
+            if sleutel_ in gezien:
+                lezer.fout("Adviezen", r["rij"], "personeelsnummer",
+                           f"voor deze medewerker staat al een {r['bron']} van dezelfde datum in rij "
+                           f"{gezien[sleutel_]}; houd er één over.")
+            gezien.setdefault(sleutel_, r["rij"])
+
+
+def als_tabel(rijen: list[dict]) -> pd.DataFrame:
+    """The advices in a fixed order: per person by date, then row."""
+    df = pd.DataFrame(rijen, columns=KOLOMMEN)
+    return df.sort_values(["personeelsnummer", "datum", "rij"], kind="mergesort").reset_index(drop=True)
+
+
+def bindend(adviezen: pd.DataFrame | None) -> dict[str, object]:
+    """personeelsnummer -> the adopted advice that binds (the latest by date, then row; regels.md P1).
+    Earlier adopted advices of that person are superseded by it."""
+    if adviezen is None or adviezen.empty:
+        return {}
+    overgenomen = adviezen[adviezen["besluit"] == OVERGENOMEN]
+    return {r.personeelsnummer: r for r in overgenomen.itertuples(index=False)}  # sorted: the last one wins
+
+
+def bron_tekst(r) -> str:
+    """'advies van de plaatsingsadviescommissie van 12 juni 2018', 'zienswijze van 4 juni 2018'."""
+    return f"{r.bron} van {datum_nl(r.datum)}" if r.bron in EIGEN else f"advies van {herkomst(r)}"
+
+
+def reden(r) -> str:
+    """The reason of an advice pin: its source and date (and toelichting)."""
+    toel = f": {r.toelichting}" if isinstance(r.toelichting, str) and r.toelichting else ""
+    return f"{bron_tekst(r)}{toel}"
+
+
+def bind_adviezen(s: Scenario, rijen: list[dict], lezer) -> Scenario:
+    """The scenario with the adopted advices bound (P1): function advices as pins, `boventallig` as
+    not placed. An adopted advice for a function the person is not eligible for, and that is not a
+    pin, is an input error (blad, rij, kolom) — as are bindings that conflict with a pin or together
+    exceed the formatie (SS-7)."""
+    if not rijen:
+        return s
+    adviezen = als_tabel(rijen)
+    binding = bindend(adviezen)
+    pins = dict(zip(s.vastgezet["personeelsnummer"], s.vastgezet["nieuwe_functie"]))
+    functie_adviezen = {p: r for p, r in binding.items() if r.advies not in (BOVENTALLIG, HANDHAVEN)}
+    if functie_adviezen:
+        _controleer_geschikt(s, lezer, functie_adviezen, pins)
+    for p, r in binding.items():
+        if r.advies == BOVENTALLIG and p in pins:
+            lezer.fout("Adviezen", int(r.rij), "advies",
+                       f"het advies '{BOVENTALLIG}' is overgenomen, maar {p} is in het blad Vastgezet geplaatst in "
+                       f"{pins[p]} (SS-7); haal de vastzetting weg of zet het besluit op 'niet overgenomen'.")
+    nieuwe_pins = [{"rij": int(r.rij), "personeelsnummer": p, "nieuwe_functie": r.advies, "toelichting": reden(r)}
+                   for p, r in functie_adviezen.items() if p not in pins]
+    if not lezer.meldingen:  # capacity only for advices that can bind at all
+        controleer_capaciteit(s, lezer, nieuwe_pins)
+    waarschuwingen = list(s.waarschuwingen)
+    for p, r in binding.items():
+        if r.advies == HANDHAVEN:
+            waarschuwingen.append(Melding(lezer.titels.get("Adviezen", "Adviezen"), int(r.rij), "advies",
+                                          "'handhaven' houdt het voorgenomen besluit vast; dat geldt alleen in de "
+                                          "tweede ronde (plaatsing solve … --voornemen vorige-besluiten.xlsx)."))
+    if lezer.meldingen:
+        raise InvoerFout(lezer.meldingen)
+    return replace(s, adviezen=adviezen, vastgezet=met_pins(s, nieuwe_pins),
+                   niet_plaatsen=frozenset(p for p, r in binding.items() if r.advies == BOVENTALLIG),
+                   waarschuwingen=tuple(waarschuwingen))
+
+
+def met_pins(s: Scenario, nieuwe_pins: list[dict]) -> pd.DataFrame:
+    if not nieuwe_pins:
+        return s.vastgezet
+    extra = pd.DataFrame(nieuwe_pins, columns=list(s.vastgezet.columns))
+    extra = extra.set_index("personeelsnummer", drop=False).rename_axis(None)
+    return pd.concat([s.vastgezet, extra]).sort_index()
+
+
+def _controleer_geschikt(s: Scenario, lezer, functie_adviezen: dict, pins: dict) -> None:
+    from plaatsing.regels.kandidaten import bepaal_kandidaten
+
+    k = bepaal_kandidaten(s)
+    mogelijk = set(zip(k.opties["personeelsnummer"], k.opties["functie"]))
+    oordelen = {(r.personeelsnummer, r.nieuwe_functie): r.oordeel for r in s.geschiktheid.itertuples(index=False)}
+    for p, r in functie_adviezen.items():
+        f = r.advies
+        if p in pins and pins[p] != f:
+            lezer.fout("Adviezen", int(r.rij), "advies",
+                       f"het overgenomen advies plaatst {p} in {f}, maar in het blad Vastgezet is {p} al geplaatst "
+                       f"in {pins[p]} (SS-7); pas de vastzetting aan of zet het besluit op 'niet overgenomen'.")
+        elif p not in pins and (p, f) not in mogelijk:
+            lezer.fout("Adviezen", int(r.rij), "advies",
+                       f"het overgenomen advies plaatst {p} in {f}, maar daarvoor komt {p} niet in aanmerking: "
+                       f"{_waarom_niet(s, k, oordelen, p, f)}, en er is geen vastzetting (H2, SS-7). Geef een "
+                       "oordeel 'passend' of 'geschikt' in het blad Geschiktheid, leg de plaatsing vast in het blad "
+                       "Vastgezet, of zet het besluit op 'niet overgenomen'.")
+
+
+def _waarom_niet(s: Scenario, k, oordelen: dict, p: str, f: str) -> str:
+    if oordelen.get((p, f)) == "niet":
+        return "in het blad Geschiktheid staat het oordeel 'niet' (SS-6)"
+    if f in k.nieuwe_functies_ss5:
+        return "het is een nieuwe functie die via werving wordt vervuld (SS-5)"
+    delta = int(s.nieuwe_functies.at[f, "schaal"]) - int(s.medewerkers.at[p, "schaal"])
+    return (f"de functie is niet verwant aan de huidige functie {s.medewerkers.at[p, 'functie']} of het "
+            f"schaalverschil ({delta:+d}) valt buiten SS-2 tot en met SS-4")
+
+
+def controleer_capaciteit(s: Scenario, lezer, nieuwe_pins: list[dict]) -> None:
+    """SS-7: the pins and the advices that bind as pins fit the formatie together."""
+    if not nieuwe_pins:
+        return
+    fte = {p: micro(v) for p, v in s.medewerkers["fte"].items()}
+    per_functie: dict[str, list] = defaultdict(list)
+    for p, f in zip(s.vastgezet["personeelsnummer"], s.vastgezet["nieuwe_functie"]):
+        per_functie[f].append(p)
+    for pin in nieuwe_pins:
+        per_functie[pin["nieuwe_functie"]].append(pin["personeelsnummer"])
+    laatste = {pin["nieuwe_functie"]: pin for pin in nieuwe_pins}
+    for f, pin in sorted(laatste.items()):
+        totaal = sum(fte[p] for p in per_functie[f])
+        ruimte = micro(s.nieuwe_functies.at[f, "formatie_fte"]) + micro(s.parameters.fte_marge)
+        if totaal > ruimte:
+            lezer.fout("Adviezen", pin["rij"], "advies",
+                       f"met dit advies komen de vastgezette en door advies geplaatste medewerkers in {f} samen op "
+                       f"{formatteer_getal(totaal / 1e6)} fte, meer dan de formatie van "
+                       f"{formatteer_getal(ruimte / 1e6)} fte (SS-7, H1); verhoog de formatie of neem een van "
+                       "deze adviezen niet over.")

@@ -1,0 +1,242 @@
+"""Who may go where: the tiers T1–T4 (regels.md §1) and the selection order (§3).
+
+One row per eligible (medewerker, nieuwe functie) pair, plus pins. Every rule is one
+function under its ID; `bepaal_kandidaten` reads like §1 and §3.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
+import pandas as pd
+
+from plaatsing.fouten import Melding
+from plaatsing.parameters import AFSPIEGELING
+from plaatsing.scenario import Scenario
+from plaatsing.invoer.contract import VOORKEUR_KOLOMMEN
+from plaatsing.invoer.cellen import micro
+
+ONGENOEMD = len(VOORKEUR_KOLOMMEN) + 1  # voorkeur position of an unlisted function
+TIER_NAAM = {1: "functievolger", 2: "passend", 3: "passend lager", 4: "geschikt"}
+LEEFTIJDSGROEPEN = ((15, 25), (25, 35), (35, 45), (45, 55), (55, None))
+
+
+@dataclass(frozen=True)
+class Kandidaten:
+    opties: pd.DataFrame           # personeelsnummer, functie, tier, regel, delta, vpos, kosten, vastgezet
+    selectievolgorde: dict         # functie -> tuple of T1 candidates (pinned included), best first
+    sel_a: pd.Series               # personeelsnummer -> SEL-A rank (0 = goes first; H5 included)
+    nieuwe_functies_ss5: frozenset  # functions no old function maps to (SS-5)
+    waarschuwingen: tuple[Melding, ...]
+
+    @cached_property
+    def t1_functies(self) -> dict[str, set[str]]:
+        """personeelsnummer -> the functions where that person is functievolger (T1)."""
+        t1 = self.opties[self.opties["tier"] == 1]
+        return t1.groupby("personeelsnummer")["functie"].apply(set).to_dict()
+
+
+def bepaal_kandidaten(s: Scenario) -> Kandidaten:
+    p = s.parameters
+    mapping = mapping_per_paar(s)
+    paren = verwante_paren(s, mapping)
+    paren = define_ss1_functievolger(paren, p.drempel_wijziging)
+    ss5 = frozenset(s.nieuwe_functies.index) - frozenset(mapping["nieuwe_functie"])
+    paren = define_ss5_nieuwe_functies(paren, ss5)
+    paren = define_ss2_ss4_standaard(paren, p.max_schalen_lager, p.max_schalen_hoger)
+    paren, waarschuwingen = define_ss6_oordelen(s, paren)
+    paren = define_ss7_pins(s, paren)
+    opties = _met_voorkeur_en_kosten(s, paren)
+    sel_a = define_sel_a(s)
+    volgorde = _selectievolgordes(s, opties, sel_a)
+    if s.niet_plaatsen:  # regels.md P1: an adopted advice 'boventallig' binds that person as not placed
+        opties = opties[~opties["personeelsnummer"].isin(s.niet_plaatsen)].reset_index(drop=True)
+    return Kandidaten(opties, volgorde, sel_a, ss5, tuple(waarschuwingen))
+
+
+def mapping_per_paar(s: Scenario) -> pd.DataFrame:
+    """One row per (oud, nieuw): two rows for one pair -> the lowest percentage (§8.4)."""
+    m = s.mapping[["oude_functie", "nieuwe_functie", "wijzigingspercentage"]]
+    return m.groupby(["oude_functie", "nieuwe_functie"], as_index=False)["wijzigingspercentage"].min()
+
+
+def verwante_paren(s: Scenario, mapping: pd.DataFrame) -> pd.DataFrame:
+    """Every (m, n) related through the was-wordt list or the functiefamilie (§1 'verwant')."""
+    mw = s.medewerkers[["personeelsnummer", "functie", "schaal"]].rename(columns={"schaal": "eigen_schaal"})
+    via_mapping = mw.merge(mapping, left_on="functie", right_on="oude_functie")
+    via_mapping = via_mapping.rename(columns={"nieuwe_functie": "nfunctie"})
+    # §8.3: an empty functiefamilie never matches another
+    familie_oud = s.oude_functies["functiefamilie"].dropna().astype(str)
+    mw_fam = mw.assign(functiefamilie=mw["functie"].map(familie_oud)).dropna(subset=["functiefamilie"])
+    mw_fam = mw_fam.astype({"functiefamilie": str})
+    nieuw_fam = s.nieuwe_functies[["functiecode", "functiefamilie"]].dropna().astype(str)
+    via_familie = mw_fam.merge(nieuw_fam, on="functiefamilie").rename(columns={"functiecode": "nfunctie"})
+    paren = pd.concat([
+        via_mapping[["personeelsnummer", "nfunctie", "eigen_schaal", "wijzigingspercentage"]],
+        via_familie[["personeelsnummer", "nfunctie", "eigen_schaal"]],
+    ], ignore_index=True)
+    paren = paren.sort_values(["personeelsnummer", "nfunctie", "wijzigingspercentage"], na_position="last")
+    paren = paren.drop_duplicates(["personeelsnummer", "nfunctie"]).rename(columns={"nfunctie": "functie"})
+    paren["schaal"] = paren["functie"].map(s.nieuwe_functies["schaal"]).astype(int)
+    paren["delta"] = paren["schaal"] - paren["eigen_schaal"].astype(int)
+    return paren.reset_index(drop=True)
+
+
+def define_ss1_functievolger(paren: pd.DataFrame, drempel: float) -> pd.DataFrame:
+    """SS-1: (o -> n) changed at most `drempel` percent (exactly 30 is still unchanged)."""
+    pct = paren["wijzigingspercentage"].round(6)
+    t1 = pct.notna() & (pct <= round(drempel, 6))
+    return paren.assign(tier=np.where(t1, 1, 0), regel=np.where(t1, "SS-1", ""))
+
+
+def define_ss5_nieuwe_functies(paren: pd.DataFrame, ss5: frozenset) -> pd.DataFrame:
+    """SS-5: nobody is eligible by default for a function no old function maps to."""
+    return paren[~paren["functie"].isin(ss5)]
+
+
+def define_ss2_ss4_standaard(paren: pd.DataFrame, lager: int, hoger: int) -> pd.DataFrame:
+    """SS-2 passend (Δ=0), SS-3 passend lager (−lager ≤ Δ < 0), SS-4 geschikt (0 < Δ ≤ hoger)."""
+    d = paren["delta"]
+    open_ = paren["tier"] == 0
+    tier = paren["tier"].copy()
+    regel = paren["regel"].copy()
+    for waarde, naam, voorwaarde in (
+        (2, "SS-2", d == 0), (3, "SS-3", (d < 0) & (d >= -lager)), (4, "SS-4", (d > 0) & (d <= hoger))):
+        kies = open_ & voorwaarde
+        tier[kies] = waarde
+        regel[kies] = naam
+    return paren.assign(tier=tier, regel=regel)
+
+
+def define_ss6_oordelen(s: Scenario, paren: pd.DataFrame) -> tuple[pd.DataFrame, list[Melding]]:
+    """SS-6: explicit judgments override T2–T4 in both directions, never T1 (§8.3)."""
+    waarschuwingen = []
+    oordelen = s.geschiktheid
+    if oordelen.empty:
+        return paren[paren["tier"] > 0], waarschuwingen
+    paren = paren.set_index(["personeelsnummer", "functie"])
+    nieuwe_rijen = []
+    for o in oordelen.itertuples(index=False):
+        sleutel = (o.personeelsnummer, o.nieuwe_functie)
+        bestaand = paren.loc[sleutel] if sleutel in paren.index else None
+        if bestaand is not None and bestaand["tier"] == 1:
+            if o.oordeel == "niet":
+                waarschuwingen.append(Melding("Geschiktheid", int(o.rij), "oordeel",
+                    f"oordeel 'niet' voor {o.nieuwe_functie} telt niet: de medewerker is daar functievolger "
+                    "(SS-1); een oordeel neemt het functievolgerrecht niet weg (SS-6)."))
+            continue
+        eigen = int(s.medewerkers.at[o.personeelsnummer, "schaal"])
+        schaal = int(s.nieuwe_functies.at[o.nieuwe_functie, "schaal"])
+        delta = schaal - eigen
+        tier = {"passend": 2 if delta >= 0 else 3, "geschikt": 4, "niet": 0}[o.oordeel]
+        if bestaand is not None:
+            paren.loc[sleutel, ["tier", "regel"]] = [tier, "SS-6"]
+        else:
+            nieuwe_rijen.append({"personeelsnummer": o.personeelsnummer, "functie": o.nieuwe_functie,
+                                 "eigen_schaal": eigen, "wijzigingspercentage": np.nan, "schaal": schaal,
+                                 "delta": delta, "tier": tier, "regel": "SS-6"})
+    paren = paren.reset_index()
+    if nieuwe_rijen:
+        paren = pd.concat([paren, pd.DataFrame(nieuwe_rijen)], ignore_index=True)
+    return paren[paren["tier"] > 0].reset_index(drop=True), waarschuwingen
+
+
+def define_ss7_pins(s: Scenario, paren: pd.DataFrame) -> pd.DataFrame:
+    """SS-7: a pinned person has exactly one option, the pin (tier kept for the T1 groups)."""
+    paren = paren.assign(vastgezet=False)
+    if s.vastgezet.empty:
+        return paren
+    pins = s.vastgezet[["personeelsnummer", "nieuwe_functie"]].rename(columns={"nieuwe_functie": "functie"})
+    samen = paren.merge(pins, on=["personeelsnummer", "functie"], how="outer", indicator=True)
+    samen["vastgezet"] = samen["_merge"] != "left_only"
+    alleen_pin = samen["_merge"] == "right_only"
+    if alleen_pin.any():  # a pin where the person is not eligible: tier 0, only SS-7
+        samen.loc[alleen_pin, "tier"] = 0
+        samen.loc[alleen_pin, "regel"] = "SS-7"
+        samen.loc[alleen_pin, "eigen_schaal"] = samen.loc[alleen_pin, "personeelsnummer"].map(s.medewerkers["schaal"])
+        samen.loc[alleen_pin, "schaal"] = samen.loc[alleen_pin, "functie"].map(s.nieuwe_functies["schaal"])
+    samen["delta"] = samen["schaal"].astype(int) - samen["eigen_schaal"].astype(int)
+    samen["tier"] = samen["tier"].astype(int)
+    return samen.drop(columns="_merge")
+
+
+def _met_voorkeur_en_kosten(s: Scenario, paren: pd.DataFrame) -> pd.DataFrame:
+    voorkeur = s.medewerkers[["personeelsnummer", *VOORKEUR_KOLOMMEN]].melt(
+        id_vars="personeelsnummer", var_name="kolom", value_name="functie").dropna(subset=["functie"])
+    voorkeur["vpos"] = voorkeur["kolom"].str[-1].astype(int)
+    paren = paren.merge(voorkeur[["personeelsnummer", "functie", "vpos"]], on=["personeelsnummer", "functie"], how="left")
+    paren["vpos"] = paren["vpos"].fillna(ONGENOEMD).astype(int)
+    fte = paren["personeelsnummer"].map(s.medewerkers["fte"]).map(micro)
+    paren["fte"] = fte.astype(np.int64)
+    # §8.6: salarisgarantie = any placement in a lower scale; cost = fte × scales dropped (O5)
+    paren["kosten"] = (paren["fte"] * (-paren["delta"]).clip(lower=0)).astype(np.int64)
+    kolommen = ["personeelsnummer", "functie", "tier", "regel", "delta", "vpos", "fte", "kosten", "vastgezet"]
+    return paren[kolommen].sort_values(["personeelsnummer", "functie"]).reset_index(drop=True)
+
+
+def define_sel_a(s: Scenario) -> pd.Series:
+    """SEL-A anciënniteit with H5: vast before tijdelijk, earlier in dienst, older, lower number."""
+    mw = s.medewerkers
+    volgorde = mw.assign(_tijdelijk=(mw["dienstverband"] == "tijdelijk").astype(int)).sort_values(
+        ["_tijdelijk", "datum_in_dienst", "geboortedatum", "personeelsnummer"], kind="mergesort")
+    return pd.Series(np.arange(len(volgorde)), index=volgorde["personeelsnummer"].to_numpy(), name="sel_a")
+
+
+def _selectievolgordes(s: Scenario, opties: pd.DataFrame, sel_a: pd.Series) -> dict:
+    t1 = opties[opties["tier"] == 1]
+    volgorde = {}
+    for functie, groep in t1.groupby("functie", sort=True):
+        leden = list(groep["personeelsnummer"])
+        if s.parameters.selectiemethode == AFSPIEGELING:
+            volgorde[functie] = tuple(define_sel_b(s, leden))
+        else:
+            volgorde[functie] = tuple(sorted(leden, key=sel_a.__getitem__))
+    return volgorde
+
+
+def leeftijd(geboortedatum, peildatum) -> int:
+    """Full years at the peildatum; a birthday on the peildatum counts."""
+    jaren = peildatum.year - geboortedatum.year
+    if (peildatum.month, peildatum.day) < (geboortedatum.month, geboortedatum.day):
+        jaren -= 1
+    return jaren
+
+
+def leeftijdsgroep(jaren: int) -> int:
+    for index, (van, tot) in enumerate(LEEFTIJDSGROEPEN):
+        if tot is None or jaren < tot:
+            return index
+    return len(LEEFTIJDSGROEPEN) - 1
+
+
+def define_sel_b(s: Scenario, leden: list[str]) -> list[str]:
+    """SEL-B afspiegeling for one uitwisselbare groep: reverse of the removal order (§3, §8.1)."""
+    mw = s.medewerkers
+    vast = [m for m in leden if mw.at[m, "dienstverband"] != "tijdelijk"]
+    tijdelijk = [m for m in leden if mw.at[m, "dienstverband"] == "tijdelijk"]
+    # H5 first: the tijdelijk subset is removed before any vast member
+    return list(reversed(afspiegeling_verwijdervolgorde(s, vast))) + \
+        list(reversed(afspiegeling_verwijdervolgorde(s, tijdelijk)))
+
+
+def afspiegeling_verwijdervolgorde(s: Scenario, leden: list[str]) -> list[str]:
+    """The removal order of §3: step j takes group g with the largest j·s_g/|G| − r_g."""
+    mw = s.medewerkers
+    peildatum = s.parameters.peildatum
+    groepen: dict[int, list[str]] = {}
+    for m in leden:
+        groepen.setdefault(leeftijdsgroep(leeftijd(mw.at[m, "geboortedatum"], peildatum)), []).append(m)
+    for g, mensen in groepen.items():
+        # the first to go has the shortest service: latest in dienst, then younger, then higher number
+        mensen.sort(key=lambda m: (mw.at[m, "datum_in_dienst"], mw.at[m, "geboortedatum"], m), reverse=True)
+    totaal = len(leden)
+    verwijderd = {g: 0 for g in groepen}
+    volgorde = []
+    for j in range(1, totaal + 1):
+        # compare j·s_g/|G| − r_g exactly as j·s_g − r_g·|G|; tie -> larger group, then younger group
+        g = max((g for g in groepen if verwijderd[g] < len(groepen[g])),
+                key=lambda g: (j * len(groepen[g]) - verwijderd[g] * totaal, len(groepen[g]), -g))
+        volgorde.append(groepen[g][verwijderd[g]])
+        verwijderd[g] += 1
+    return volgorde

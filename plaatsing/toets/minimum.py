@@ -1,0 +1,66 @@
+"""F4: the fewest medewerkers not placed under H1–H5, computed by the toets itself.
+
+A small CP-SAT model of its own, written from regels.md §2 and sharing nothing with model/: a bug
+in the solver's model cannot hide here. One Boolean per option of a component (regels/), H1 as a
+capacity row in micro-fte, H4 with opt-out (a) and lost selection (b); pinned persons are placed by
+SS-7 and counted as placed.
+"""
+from __future__ import annotations
+
+from ortools.sat.python import cp_model
+
+from plaatsing.regels.deelproblemen import Component, voorbereiden
+from plaatsing.scenario import Scenario
+
+SEED = 1  # fixed: the minimum is the same whatever the seed; only the proof time varies
+
+
+def minimum_niet_geplaatst(s: Scenario, seconden: float | None = None) -> tuple[int, bool]:
+    """(fewest not placed, whether that minimum is proven) over all components."""
+    _k, gepind, componenten = voorbereiden(s)
+    over = s.parameters.tijdslimiet if seconden is None else seconden
+    geplaatst, bewezen = len(gepind), True
+    for comp in sorted(componenten, key=lambda c: len(c.personen)):
+        aantal, zeker = _minimum_deel(comp, max(0.1, over / max(1, len(componenten))))
+        geplaatst += aantal
+        bewezen &= zeker
+    return len(s.medewerkers) - geplaatst, bewezen
+
+
+def _minimum_deel(comp: Component, seconden: float) -> tuple[int, bool]:
+    cp = cp_model.CpModel()
+    x = {(o.persoon, o.functie): cp.NewBoolVar("") for p in comp.personen for o in comp.opties[p]}
+    per_persoon = {p: [x[p, o.functie] for o in comp.opties[p]] for p in comp.personen}
+    for p, vars_ in per_persoon.items():
+        cp.AddAtMostOne(vars_)  # H1: a person is placed whole, in at most one function
+    for f in comp.functies if not comp.overbezetting else ():  # H1 capacity (not under §6)
+        termen = [(x[p, f], comp.fte[p]) for p in comp.personen if (p, f) in x]
+        cp.Add(sum(v * c for v, c in termen) <= comp.ruimte[f])
+    for p in comp.personen:
+        t1 = [o.functie for o in comp.opties[p] if o.tier == 1]
+        if not t1:
+            continue
+        # H4: in a T1 function, or (a) in a function listed above all T1 functions, or (b) lost the
+        # selection in every T1 function: those who go before p there leave less room than fte(p)
+        grens = min(o.vpos for o in comp.opties[p] if o.tier == 1)
+        toegestaan = [x[p, f] for f in t1] + [x[p, o.functie] for o in comp.opties[p] if o.tier != 1 and o.vpos < grens]
+        verloren = []
+        for f in t1:
+            volgorde = comp.t1_volgorde[f]
+            voor = [(x[q, f], comp.fte[q]) for q in volgorde[:volgorde.index(p)]]
+            v = cp.NewBoolVar("")
+            drempel = comp.ruimte[f] - comp.fte[p] + 1
+            cp.Add(sum(b * c for b, c in voor) >= drempel).OnlyEnforceIf(v)
+            verloren.append(v)
+        alles_verloren = cp.NewBoolVar("")
+        cp.AddBoolAnd(verloren).OnlyEnforceIf(alles_verloren)
+        cp.AddBoolOr(toegestaan + [alles_verloren])
+    cp.Maximize(sum(v for vars_ in per_persoon.values() for v in vars_))
+    solver = cp_model.CpSolver()
+    solver.parameters.random_seed = SEED
+    solver.parameters.num_workers = 1
+    solver.parameters.max_time_in_seconds = seconden
+    status = solver.Solve(cp)
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return 0, False
+    return round(solver.ObjectiveValue()), status == cp_model.OPTIMAL

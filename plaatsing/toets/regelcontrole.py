@@ -1,0 +1,209 @@
+"""The toets of any plan, also one edited by hand (regels.md §5 F1–F4): every rule recomputed
+from the tables, each violation with rule ID, person, function, what is wrong and what would fix it.
+
+`solve` runs it on its own result and writes the outcome to the Verantwoording; the solver reuses
+`o2_schendingen`, `heeft_ruimte` and `o6_ruilen` for its O2 cuts and its repair after a time-out.
+Everything here is computed from the scenario's rules (regels/) and the plan only.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from plaatsing.regels.deelproblemen import Component, voorbereiden
+from plaatsing.regels.kandidaten import TIER_NAAM, Kandidaten
+from plaatsing.parameters import IEDEREEN_PLAATSEN
+from plaatsing.scenario import Scenario
+from plaatsing.invoer.cellen import formatteer_getal, micro
+
+KOLOMMEN = ["regel", "personeelsnummer", "functie", "probleem", "oplossing"]
+
+
+def toets(s: Scenario, k: Kandidaten, toewijzing: dict[str, str | None], *,
+          uitkomsten: dict[str, str] | None = None, minimum: int | None = None) -> pd.DataFrame:
+    """Violations of H1–H5, O2, O6, F3 (and F4 when `minimum` is given), one row each."""
+    _k, gepind, componenten = voorbereiden(s)
+    fte = {p: micro(v) for p, v in s.medewerkers["fte"].items()}
+    opties = {(r.personeelsnummer, r.functie): r for r in k.opties.itertuples(index=False)}
+    rijen = []
+    if s.parameters.beleid == IEDEREEN_PLAATSEN:
+        rijen += _iedereen_geplaatst(s, k, toewijzing)
+    else:
+        rijen += _h1_capaciteit(s, toewijzing, fte)
+    rijen += [("H2", p, f, "de medewerker komt niet in aanmerking voor deze functie (geen trede T1–T4, niet vastgezet)",
+               "plaats de medewerker in een functie waarvoor die in aanmerking komt, of leg een oordeel vast (SS-6)")
+              for p, f in sorted(toewijzing.items()) if f is not None and (p, f) not in opties]
+    rijen += [("H3", p, f, f"de vastzetting in {f} is niet gevolgd", f"plaats de medewerker in {f}")
+              for p, f in sorted(gepind.items()) if toewijzing.get(p) != f]
+    if uitkomsten is not None:
+        rijen += _uitkomsten(s, opties, toewijzing, uitkomsten, gepind)
+    for comp in componenten:
+        deel = {p: toewijzing.get(p) for p in comp.personen}
+        deel = {p: (f if f is None or (p, f) in opties and f in comp.ruimte else None) for p, f in deel.items()}
+        rijen += h4_schendingen(comp, deel)
+        rijen += [("O2", persoon, f, f"niet geplaatst terwijl {ander}, die lager in de rangorde van {f} staat, daar "
+                   "zit en door deze medewerker vervangen kan worden", f"plaats {persoon} in {f} in plaats van {ander}")
+                  for persoon, ander, f in o2_schendingen(comp, deel)]
+        rijen += o6_schendingen(comp, deel)
+    if minimum is not None:
+        aantal = sum(f is None for f in toewijzing.values())
+        if aantal > minimum:
+            rijen.append(("F4", "", "", f"{aantal} medewerkers zijn niet geplaatst; het minimum is {minimum} (O1)",
+                          "laat 'plaatsing solve' een plan maken of plaats meer medewerkers"))
+    return pd.DataFrame(rijen, columns=KOLOMMEN)
+
+
+def _h1_capaciteit(s, toewijzing, fte):
+    ruimte = {f: micro(v) + micro(s.parameters.fte_marge) for f, v in s.nieuwe_functies["formatie_fte"].items()}
+    bezet: dict[str, int] = {}
+    for p, f in toewijzing.items():
+        if f is not None:
+            bezet[f] = bezet.get(f, 0) + fte[p]
+    return [("H1", "", f, f"bezet {formatteer_getal(b / 1e6)} fte, meer dan formatie plus marge "
+             f"({formatteer_getal(ruimte[f] / 1e6)} fte)",
+             f"haal {formatteer_getal((b - ruimte[f]) / 1e6)} fte uit {f}")
+            for f, b in sorted(bezet.items()) if b > ruimte.get(f, 0)]
+
+
+def _iedereen_geplaatst(s, k, toewijzing):
+    """§6 'iedereen plaatsen': H1 may be exceeded, but nobody with an eligible function stays unplaced."""
+    kan = set(k.opties["personeelsnummer"])
+    return [("O1", p, "", "niet geplaatst terwijl het beleid 'iedereen plaatsen' is en de medewerker ergens in "
+             "aanmerking komt (§6)", "plaats de medewerker in een functie waarvoor die in aanmerking komt")
+            for p, f in sorted(toewijzing.items()) if f is None and p in kan]
+
+
+def _uitkomsten(s, opties, toewijzing, uitkomsten, gepind):
+    """§8.8: the uitkomst must agree with nieuwe_functie, the tier and H5."""
+    rijen = []
+    for p, f in sorted(toewijzing.items()):
+        if p in gepind:
+            verwacht, regel = "vastgezet", "H3"
+        elif f is None:
+            tijdelijk = s.medewerkers.at[p, "dienstverband"] == "tijdelijk"
+            verwacht, regel = ("niet geplaatst (tijdelijk)", "H5") if tijdelijk else ("boventallig", "O1")
+        elif (p, f) in opties:
+            verwacht, regel = TIER_NAAM[int(opties[p, f].tier)], opties[p, f].regel
+        else:
+            continue
+        if uitkomsten.get(p) != verwacht:
+            rijen.append((regel, p, f or "", f"uitkomst '{uitkomsten.get(p)}' klopt niet bij deze plaatsing",
+                          f"zet de uitkomst op '{verwacht}'"))
+    return rijen
+
+
+def h4_schendingen(comp: Component, deel: dict) -> list[tuple]:
+    """H4 and F3: a functievolger not in a T1 function, not opting out, while one of them had room."""
+    rijen = []
+    for p in comp.personen:
+        t1 = comp.t1.get(p)
+        if not t1 or deel[p] in t1 or deel[p] in comp.opt_out.get(p, ()):
+            continue
+        kan = [f for f in t1 if heeft_ruimte(comp, deel, p, f)]
+        if not kan:
+            continue
+        waar = "niet geplaatst" if deel[p] is None else f"geplaatst in {deel[p]}"
+        rijen.append(("H4", p, kan[0], f"functievolger met ruimte in {', '.join(kan)} maar {waar}, zonder "
+                      "voorkeur die daarboven gaat (functievolgerrecht)", f"plaats {p} in {kan[0]}"))
+        for f in kan:
+            volgorde = comp.t1_volgorde[f]
+            lager = [q for q in volgorde[volgorde.index(p) + 1:] if deel.get(q) == f]
+            if lager:
+                rijen.append(("F3", p, f, f"niet behouden in {f} terwijl {', '.join(lager)} (lager in de "
+                              "selectievolgorde) wel behouden zijn", f"behoud {p} in {f} vóór {lager[-1]}"))
+    return rijen
+
+
+def o6_schendingen(comp: Component, deel: dict) -> list[tuple]:
+    """O6 violations as toets rows."""
+    return [("O6", m, n2, f"ruil met {ander} (in {n2}, kortere diensttijd) geeft deze medewerker "
+             "een betere uitkomst bij gelijke totalen", f"ruil {m} ({n1}) en {ander} ({n2})")
+            for m, n1, ander, n2 in o6_ruilen(comp, deel)]
+
+
+def o6_ruilen(comp: Component, deel: dict) -> list[tuple[str, str, str, str]]:
+    """O6: swaps (m in n1, ander in n2) of two placed colleagues that keep H1–H5, O2 and the O1–O5
+    totals, and give m, who has more seniority (SEL-A), a better outcome."""
+    bezetting: dict[str, list[str]] = {}
+    for p, f in deel.items():
+        if f is not None:
+            bezetting.setdefault(f, []).append(p)
+    belasting = {f: sum(comp.fte[q] for q in ps) for f, ps in bezetting.items()}
+    ruilen = []
+    for m in comp.personen:
+        n1 = deel[m]
+        if n1 is None:
+            continue
+        eigen = comp.optie(m, n1)
+        for beter in comp.opties[m]:
+            if (beter.tier, beter.vpos) >= (eigen.tier, eigen.vpos):
+                continue
+            n2 = beter.functie
+            for ander in bezetting.get(n2, []):
+                if comp.sel_a[ander] < comp.sel_a[m] or (terug := comp.optie(ander, n1)) is None:
+                    continue
+                huidig = comp.optie(ander, n2)
+                if not _zelfde_totalen((eigen, huidig), (beter, terug)):
+                    continue
+                verschil = comp.fte[m] - comp.fte[ander]
+                if not _past_na_ruil(comp, belasting, n1, n2, verschil):
+                    continue
+                na = dict(deel, **{m: n2, ander: n1})
+                if h4_schendingen(comp, na) or o2_schendingen(comp, na):
+                    continue
+                ruilen.append((m, n1, ander, n2))
+    return ruilen
+
+
+def _past_na_ruil(comp: Component, belasting: dict, n1: str, n2: str, verschil: int) -> bool:
+    """H1 after moving `verschil` micro-fte from n1 to n2; under §6 'iedereen plaatsen' the
+    functions over formatie and the fte over formatie (the O1 totals there) must stay the same."""
+    na = {n1: belasting[n1] - verschil, n2: belasting[n2] + verschil}
+    if not comp.overbezetting:
+        return all(na[f] <= comp.ruimte[f] for f in na)
+    over = lambda lading: {f: max(0, lading[f] - comp.ruimte[f]) for f in (n1, n2)}  # noqa: E731
+    voor, daarna = over(belasting), over(na)
+    return (sum(v > 0 for v in voor.values()), sum(voor.values())) == \
+        (sum(v > 0 for v in daarna.values()), sum(daarna.values()))
+
+
+def _zelfde_totalen(voor, na) -> bool:
+    return (sorted(o.tier for o in voor) == sorted(o.tier for o in na)
+            and sorted(o.vpos for o in voor) == sorted(o.vpos for o in na)
+            and sum(o.kosten for o in voor) == sum(o.kosten for o in na))
+
+
+def o2_schendingen(comp: Component, oplossing: dict) -> list[tuple[str, str, str]]:
+    """(unplaced m, occupant m', functie) where m outranks m' and could take the place (O2)."""
+    bezetting: dict[str, list[str]] = {f: [] for f in comp.functies}
+    for p, f in oplossing.items():
+        if f is not None:
+            bezetting[f].append(p)
+    belasting = {f: sum(comp.fte[p] for p in ps) for f, ps in bezetting.items()}
+    schendingen = []
+    for persoon in comp.personen:
+        if oplossing[persoon] is not None:
+            continue
+        for optie in comp.opties[persoon]:
+            if optie.tier == 1:
+                continue  # an unplaced functievolger of n never fits there (it lost the selection)
+            f = optie.functie
+            for ander in bezetting[f]:
+                o = comp.optie(ander, f)
+                if o.tier == 1 or (o.tier, comp.sel_a[ander]) < (optie.tier, comp.sel_a[persoon]):
+                    continue
+                past = comp.fte[persoon] <= comp.fte[ander] or \
+                    belasting[f] - comp.fte[ander] + comp.fte[persoon] <= comp.ruimte[f]
+                if past and not any(heeft_ruimte(comp, oplossing, ander, k) for k in comp.t1.get(ander, ())):
+                    schendingen.append((persoon, ander, f))
+    return schendingen
+
+
+def heeft_ruimte(comp: Component, oplossing: dict, persoon: str, functie: str) -> bool:
+    """H4(b): the room in `functie` next to the T1 candidates placed there who go before `persoon`."""
+    voor = 0
+    for p in comp.t1_volgorde[functie]:
+        if p == persoon:
+            break
+        if oplossing.get(p) == functie:
+            voor += comp.fte[p]
+    return comp.ruimte[functie] - voor >= comp.fte[persoon]

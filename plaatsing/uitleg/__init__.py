@@ -1,0 +1,1 @@
+"""Explanations: the motivering per medewerker and uitleg per option."""

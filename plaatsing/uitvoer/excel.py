@@ -1,0 +1,186 @@
+"""Writing workbooks: readable in Excel and LibreOffice, no formulas, never half-written."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import tempfile
+from contextlib import contextmanager, suppress
+from pathlib import Path
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ERROR_CODES
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+VAST_TIJDSTIP = dt.datetime(2000, 1, 1)  # document properties do not change between runs
+KOP_STIJL = Font(bold=True, color="FFFFFF")
+KOP_VULLING = PatternFill("solid", fgColor="1F4E78")
+BREED = {"motivering": 100, "probleem": 80, "waarde": 70, "onderdeel": 55}
+OMLOOP = Alignment(wrap_text=True, vertical="top")
+FORMULE_TEKENS = ("=", "+", "-", "@")
+
+
+def is_riskant(waarde) -> bool:
+    """Text that Excel would read as a formula once a user edits the cell (=, +, - or @ first)."""
+    return isinstance(waarde, str) and waarde.startswith(FORMULE_TEKENS)
+
+
+class UitvoerFout(Exception):
+    """The output cannot be written (exists, same as the input, folder missing)."""
+
+
+def controleer_uitvoer(pad: Path, *, overschrijf: bool, invoer: Path | None = None, soort: str = ".xlsx") -> None:
+    pad = Path(pad)
+    if invoer is not None and pad.resolve() == Path(invoer).resolve():
+        raise UitvoerFout(f"het uitvoerbestand '{pad}' is hetzelfde als het scenario; kies een andere naam.")
+    if pad.exists() and not overschrijf:
+        raise UitvoerFout(f"'{pad}' bestaat al; geef --overschrijf op of kies een andere naam met --uitvoer.")
+    if not pad.parent.exists():
+        raise UitvoerFout(f"de map '{pad.parent}' bestaat niet; maak die eerst aan.")
+    if pad.suffix.lower() != soort:
+        raise UitvoerFout(f"'{pad.name}' moet eindigen op {soort}.")
+
+
+@contextmanager
+def atomair(pad: Path):
+    """Yield a temporary path beside `pad`; only a completed write replaces `pad`."""
+    pad = Path(pad)
+    handle, tijdelijk = tempfile.mkstemp(prefix=f".{pad.stem}-", suffix=f".tmp{pad.suffix}", dir=pad.parent)
+    os.close(handle)
+    try:
+        yield Path(tijdelijk)
+        os.replace(tijdelijk, pad)
+    finally:
+        if os.path.exists(tijdelijk):
+            os.unlink(tijdelijk)
+
+
+def nieuw_werkboek(*, alleen_schrijven: bool = False) -> Workbook:
+    """An empty workbook with fixed properties. `alleen_schrijven`: openpyxl's write-only mode,
+    which streams rows to disk (about twice as fast for the large sheets of schrijf_tabel)."""
+    boek = Workbook(write_only=alleen_schrijven)
+    if not alleen_schrijven:
+        boek.remove(boek.active)
+    boek.properties.creator = "plaatsing"
+    boek.properties.created = VAST_TIJDSTIP
+    boek.properties.modified = VAST_TIJDSTIP
+    return boek
+
+
+def bewaar(boek: Workbook, pad: Path) -> None:
+    """Save; when that fails, finish the streamed sheets of a write-only workbook first, so that
+    no half-open sheet complains later (openpyxl removes its temporary files at exit)."""
+    try:
+        boek.save(pad)
+    except BaseException:
+        for blad in boek.worksheets:
+            if isinstance(blad, WriteOnlyWorksheet) and not blad.closed:
+                with suppress(Exception):
+                    blad.close()
+        raise
+
+
+def schrijf_tabel(boek: Workbook, titel: str, tabel: pd.DataFrame) -> None:
+    """One sheet: bold frozen header, filter, sensible widths, values only (text stays text).
+    Everything about the sheet is set before the first row, as write-only mode requires."""
+    blad = boek.create_sheet(titel)
+    kolommen = [str(k) for k in tabel.columns]
+    for index, kolom in enumerate(tabel.columns, start=1):
+        letter = get_column_letter(index)
+        if kolom in BREED:
+            blad.column_dimensions[letter].width = BREED[kolom]
+            continue
+        lengtes = [len(str(kolom))] + [len(str(v)) for v in tabel[kolom].head(500) if v is not None]
+        blad.column_dimensions[letter].width = min(45, max(8, max(lengtes) + 2))
+    blad.freeze_panes = "A2"
+    if kolommen:
+        blad.auto_filter.ref = f"A1:{get_column_letter(len(kolommen))}{max(1, len(tabel) + 1)}"
+    kop = []
+    for naam in kolommen:
+        cel = WriteOnlyCell(blad, value=naam)
+        cel.data_type = "s"
+        cel.font, cel.fill = KOP_STIJL, KOP_VULLING
+        if is_riskant(naam):
+            cel.quotePrefix = True
+        kop.append(cel)
+    blad.append(kop)
+    breed = {i for i, k in enumerate(tabel.columns) if k in BREED}
+    for rij in tabel.itertuples(index=False):
+        blad.append([_cel(blad, _celwaarde(v), i in breed) for i, v in enumerate(rij)])
+
+
+def _cel(blad, waarde, breed: bool):
+    """A plain value where that is safe; a styled cell for dates, wrapped text and any text that
+    openpyxl or Excel would otherwise take for a formula or an error value (never a formula)."""
+    if isinstance(waarde, (dt.date, dt.datetime)):
+        cel = WriteOnlyCell(blad, value=waarde)
+        cel.number_format = "DD-MM-YYYY"
+        return cel
+    riskant = is_riskant(waarde)
+    if not breed and not riskant and not (isinstance(waarde, str) and waarde in ERROR_CODES):
+        return waarde
+    cel = WriteOnlyCell(blad, value=waarde)
+    if isinstance(waarde, str):
+        cel.data_type = "s"
+    if riskant:
+        cel.quotePrefix = True  # Excel's quote prefix: stays text even after the user edits the cell
+    if breed:
+        cel.alignment = OMLOOP
+    return cel
+
+
+def _celwaarde(v):
+    if v is None:
+        return None
+    if isinstance(v, float) and pd.isna(v):
+        return None
+    if v is pd.NaT:
+        return None
+    if isinstance(v, pd.Timestamp):
+        return v.to_pydatetime()
+    if hasattr(v, "item") and not isinstance(v, (str, bytes)):
+        return v.item()  # numpy scalar
+    return v
+
+
+def pseudoniem(personeelsnummer: str) -> str:
+    """A stable pseudonym: the same personeelsnummer always gives the same text, the name is not in it."""
+    return "Medewerker " + hashlib.sha256(f"plaatsing:{personeelsnummer}".encode()).hexdigest()[:8].upper()
+
+
+def pseudonimiseer(besluiten: pd.DataFrame) -> pd.DataFrame:
+    return besluiten.assign(naam=besluiten["personeelsnummer"].map(pseudoniem))
+
+
+def schrijf_besluiten(plan, pad: Path, *, overschrijf: bool = False, pseudoniemen: bool = False,
+                      extra_bladen: dict[str, pd.DataFrame] | None = None) -> Path:
+    """The output workbook of the contract: Plaatsingsbesluiten, Bezetting, (Afspiegeling),
+    (Functievergelijking, SS-0), (`extra_bladen`, e.g. Bijna geplaatst), Verantwoording."""
+    from plaatsing.procedure.dossier import verzegel
+    from plaatsing.regels.functievergelijking import functievergelijking
+
+    pad = Path(pad)
+    bron = Path(plan.scenario.bron) if plan.scenario.bron else None
+    controleer_uitvoer(pad, overschrijf=overschrijf, invoer=bron)
+
+    boek = nieuw_werkboek(alleen_schrijven=True)
+    bladen = [("Plaatsingsbesluiten", pseudonimiseer(plan.besluiten) if pseudoniemen else plan.besluiten),
+              ("Bezetting", plan.bezetting)]
+    if plan.afspiegeling is not None and not plan.afspiegeling.empty:
+        bladen.append(("Afspiegeling", plan.afspiegeling))
+    vergelijking = functievergelijking(plan.scenario)
+    if vergelijking is not None:
+        bladen.append(("Functievergelijking", vergelijking))
+    bladen += list((extra_bladen or {}).items())
+    bladen.append(("Verantwoording", plan.verantwoording))
+    if plan.selectie is not None and not plan.selectie.empty:
+        bladen.append(("Selectie", plan.selectie))
+    for titel, tabel in verzegel(bladen):  # regels.md P3: the sha256 of the content in Verantwoording
+        schrijf_tabel(boek, titel, tabel)
+    with atomair(pad) as tijdelijk:
+        bewaar(boek, tijdelijk)
+    return pad

@@ -1,0 +1,197 @@
+"""The OR-adviesbijlage (personele gevolgen) as Word and Excel documents, with charts."""
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+import pandas as pd
+
+from plaatsing.uitvoer.afscherming import AFGESCHERMD, KLEIN
+from plaatsing.parameters import AFSPIEGELING
+from plaatsing.uitvoer.rapport_opmaak import docx_tabel, opmaak, schrijf_werkboek, tekst_van
+from plaatsing.uitvoer.rapport_tabellen import TOTAAL, Bijlage, maak_bijlage
+from plaatsing.uitvoer.excel import atomair, controleer_uitvoer
+
+VAST_TIJDSTIP = dt.datetime(2000, 1, 1)
+STAAND_CM, LIGGEND_CM = 17.0, 25.7   # text width of an A4 page with 2 cm margins, upright and landscape
+
+# (attribute, title in Word, sheet name in Excel (at most 31 characters), explanation)
+HOOFDSTUKKEN = [
+    ("samenvatting", "Samenvatting", "Samenvatting", "De belangrijkste aantallen van deze plaatsing."),
+    ("formatie_oud", "Formatie oud per eenheid", "Formatie oud",
+     "Functies, formatie (fte) en medewerkers in de huidige organisatie."),
+    ("formatie_nieuw", "Formatie nieuw per eenheid", "Formatie nieuw",
+     "Functies, formatie, geplaatsten en vacante formatie in de nieuwe organisatie."),
+    ("uitkomsten", "Uitkomsten per huidige eenheid", "Uitkomsten per eenheid",
+     "Hoe de medewerkers van elke huidige eenheid worden geplaatst: als functievolger (hun functie gaat mee), "
+     "in een passende functie, een passende functie in een lagere schaal (met salarisgarantie), een geschikte "
+     "functie (na scholing), of volgens een vooraf genomen besluit (vastgezet); of niet geplaatst."),
+    ("vacatures", "Vacatures", "Vacatures",
+     "Formatie die na plaatsing vacant is, ook in nieuwe functies die via werving worden vervuld."),
+    ("was_wordt", "Was-wordtoverzicht", "Was-wordt",
+     "Elke oude functie met de nieuwe functie(s) en de mate van wijziging."),
+    ("selectie", "Selectie in uitwisselbare groepen", "Selectie",
+     "Waar een groep medewerkers met dezelfde functie minder plaatsen heeft dan leden: per leeftijdsgroep "
+     "hoeveel er hun plaats behouden en hoeveel de selectie verliezen."),
+    ("leeftijd", "Leeftijdsopbouw voor en na", "Leeftijd voor en na",
+     "Aantal medewerkers per leeftijdsgroep op de peildatum, voor en na plaatsing."),
+    ("geslacht", "Verdeling naar geslacht voor en na", "Geslacht voor en na",
+     "Aantal medewerkers naar geslacht, voor en na plaatsing."),
+    ("deeltijd", "Voltijd en deeltijd voor en na", "Voltijd en deeltijd voor en na",
+     "Aantal medewerkers met een voltijd- en een deeltijdaanstelling, voor en na plaatsing."),
+    ("financieel", "Financiële gevolgen", "Financiële gevolgen",
+     "Op basis van het blad Salaristabel; bedragen per jaar (12 maandsalarissen, zonder toeslagen)."),
+]
+
+
+def legenda(b: Bijlage) -> list[str]:
+    """Exactly what was done to keep the bijlage anonymous."""
+    regels = [
+        "Deze bijlage bevat geen namen, personeelsnummers of geboortedatums.",
+        f"Een aantal van 1 tot en met 4 medewerkers staat als '{KLEIN}'. Een 0 staat er gewoon: die zegt niets "
+        "over een persoon.",
+        f"Een groep van minder dan 5 medewerkers wordt niet verder uitgesplitst: de delen ervan staan als "
+        f"'{AFGESCHERMD}', ook als ze 0 zijn.",
+        f"Verder zijn {b.afgeschermd} andere aantallen afgeschermd met '{AFGESCHERMD}' (secundaire afscherming; zo'n "
+        "aantal kan ook 0 of 5 of meer zijn), zodat geen klein aantal is terug te rekenen uit de totalen, rijen, "
+        "kolommen of uit het verschil tussen voor en na (hoeveel medewerkers van een groep hun plaats verliezen). "
+        "Dat is voor alle tabellen samen nagerekend: geen klein aantal is preciezer te bepalen dan 'tussen 1 en 4', "
+        "en binnen een groep van minder dan 5 is geen deel precies te bepalen.",
+        "De bezetting in fte staat alleen naast een getoond aantal medewerkers; een bedrag over minder dan 5 "
+        "medewerkers staat als '•'.",
+    ]
+    if b.samengevoegd:
+        regels.append("Samengevoegd omdat de groep anders kleiner dan 5 is: " + "; ".join(b.samengevoegd) + ".")
+    return regels
+
+
+def hoofdstukken(b: Bijlage) -> list[tuple[str, str, str, str]]:
+    """The sections that apply to this plan (selection only with SEL-B or where a group lost places)."""
+    uit = []
+    for sleutel, titel, blad, uitleg in HOOFDSTUKKEN:
+        if getattr(b, sleutel) is None:
+            continue
+        if sleutel == "selectie":
+            if b.methode == AFSPIEGELING:
+                titel, blad = "Afspiegeling en selectie", "Afspiegeling"
+                uitleg += (" De selectie volgt het afspiegelingsbeginsel: per uitwisselbare groep blijft de "
+                           "leeftijdsopbouw zo goed mogelijk gelijk.")
+            else:
+                uitleg += " De selectie volgt de anciënniteit: wie langer in dienst is, gaat voor."
+        uit.append((sleutel, titel, blad, uitleg))
+    return uit
+
+
+def grafieken(b: Bijlage) -> list[tuple[str, bytes]]:
+    """Two pictures: formatie per new eenheid, and formatie old vs new in total (fte, no counts of people)."""
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    plt.rcParams["svg.hashsalt"] = "plaatsing"
+    nieuw = b.formatie_nieuw.data[b.formatie_nieuw.data["eenheid"] != TOTAAL]
+    fig, ax = plt.subplots(figsize=(8, 0.45 * len(nieuw) + 1.8), dpi=110)
+    y = range(len(nieuw))
+    bezet = [w if isinstance(w, (int, float)) else 0 for w in nieuw["bezet (fte)"]]
+    ax.barh([i + 0.2 for i in y], nieuw["formatie (fte)"], height=0.4, label="formatie (fte)", color="#1F4E78")
+    ax.barh([i - 0.2 for i in y], bezet, height=0.4, label="bezet na plaatsing (fte)", color="#9DC3E6")
+    ax.set_yticks(list(y), nieuw["eenheid"])
+    ax.invert_yaxis()
+    ax.set_xlabel("fte")
+    ax.set_title("Formatie en bezetting per nieuwe eenheid")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=2, frameon=False)
+    fig.tight_layout()
+    eerste = _png(fig, plt)
+    k = b.kerncijfers
+    fig, ax = plt.subplots(figsize=(6, 3.6), dpi=110)
+    namen = ["formatie oud", "bezetting oud", "formatie nieuw", "bezetting nieuw"]
+    waarden = [k["formatie_oud"], k["fte_oud"], k["formatie_nieuw"], k["bezet_nieuw"]]
+    staven = ax.bar(namen, waarden, color=["#7F7F7F", "#BFBFBF", "#1F4E78", "#9DC3E6"])
+    ax.bar_label(staven, labels=[tekst_van(w, "fte") for w in waarden])
+    ax.set_ylabel("fte")
+    ax.set_title("Formatie en bezetting oud en nieuw (totaal)")
+    fig.tight_layout()
+    return [("Formatie en bezetting per nieuwe eenheid", eerste), ("Formatie oud en nieuw", _png(fig, plt))]
+
+
+def _png(fig, plt) -> bytes:
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", metadata={"Software": None})
+    plt.close(fig)
+    return buffer.getvalue()
+
+
+def schrijf_rapport(s, toewijzing: dict, uitkomsten: dict, kandidaten, map_: Path, naam: str, *,
+                    overschrijf: bool = False) -> tuple[Path, Path]:
+    """`<naam>-OR-bijlage.docx` and `<naam>-OR-bijlage.xlsx` in `map_`."""
+    b = maak_bijlage(s, kandidaten, toewijzing, uitkomsten)
+    docx_pad, xlsx_pad = Path(map_) / f"{naam}-OR-bijlage.docx", Path(map_) / f"{naam}-OR-bijlage.xlsx"
+    for pad in (docx_pad, xlsx_pad):
+        controleer_uitvoer(pad, overschrijf=overschrijf, invoer=Path(s.bron) if s.bron else None, soort=pad.suffix)
+    _schrijf_docx(b, s, naam, docx_pad)
+    delen = [(blad, getattr(b, sleutel), uitleg) for sleutel, _titel, blad, uitleg in hoofdstukken(b)]
+    with atomair(xlsx_pad) as tijdelijk:
+        schrijf_werkboek(tijdelijk, delen, legenda(b), titel=f"OR-adviesbijlage personele gevolgen {naam}")
+    return docx_pad, xlsx_pad
+
+
+def _schrijf_docx(b: Bijlage, s, naam: str, pad: Path) -> None:
+    from docx import Document
+    from docx.shared import Cm, Pt
+
+    doc = Document()
+    doc.core_properties.created = VAST_TIJDSTIP
+    doc.core_properties.modified = VAST_TIJDSTIP
+    doc.core_properties.author = "plaatsing"
+    doc.core_properties.title = f"OR-adviesbijlage personele gevolgen {naam}"
+    stijl = doc.styles["Normal"]
+    stijl.font.name = "Calibri"
+    stijl.font.size = Pt(10)
+    for sectie in doc.sections:
+        sectie.page_width, sectie.page_height = Cm(21), Cm(29.7)
+        sectie.left_margin = sectie.right_margin = Cm(2)
+    doc.add_heading("Bijlage bij de adviesaanvraag: personele gevolgen", level=0)
+    k = b.kerncijfers
+    doc.add_paragraph(
+        f"Scenario: {naam}. Peildatum: {s.parameters.peildatum:%d-%m-%Y}. Deze bijlage hoort bij de adviesaanvraag "
+        "aan de ondernemingsraad (artikel 25 WOR) en beschrijft de gevolgen van de reorganisatie voor de "
+        f"medewerkers. De formatie gaat van {tekst_van(k['formatie_oud'], 'fte')} fte naar "
+        f"{tekst_van(k['formatie_nieuw'], 'fte')} fte.")
+    figuren = dict(grafieken(b))
+    for nummer, (sleutel, titel, _blad, uitleg) in enumerate(hoofdstukken(b), start=1):
+        tabel = getattr(b, sleutel)
+        breed = opmaak(tabel, STAAND_CM) is None  # too wide to read upright: this section on landscape pages
+        if breed:
+            _sectie(doc, liggend=True)
+        doc.add_heading(f"{nummer}. {titel}", level=1).paragraph_format.keep_with_next = True
+        if uitleg:
+            doc.add_paragraph(uitleg).paragraph_format.keep_with_next = True
+        docx_tabel(doc, tabel, breedte_cm=LIGGEND_CM if breed else STAAND_CM)
+        if breed:
+            _sectie(doc, liggend=False)
+        if sleutel == "samenvatting":
+            doc.add_heading("Hoe deze bijlage anoniem blijft", level=2)
+            for regel in legenda(b):
+                doc.add_paragraph(regel, style="List Bullet")
+        if sleutel == "formatie_nieuw":
+            for onderschrift, png in figuren.items():
+                doc.add_picture(io.BytesIO(png), width=Cm(15))
+                doc.add_paragraph(f"Figuur: {onderschrift}.").runs[0].italic = True
+    with atomair(pad) as tijdelijk:
+        doc.save(tijdelijk)
+
+
+def _sectie(doc, *, liggend: bool) -> None:
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+    from docx.shared import Cm
+
+    sectie = doc.add_section(WD_SECTION.NEW_PAGE)
+    sectie.orientation = WD_ORIENT.LANDSCAPE if liggend else WD_ORIENT.PORTRAIT
+    sectie.page_width, sectie.page_height = (Cm(29.7), Cm(21)) if liggend else (Cm(21), Cm(29.7))
+    sectie.left_margin = sectie.right_margin = Cm(2)
+
+
+def tabel_tekst(tabel) -> pd.DataFrame:
+    """A table as the texts printed in the Word document (for tests and checks)."""
+    return pd.DataFrame({k: [tekst_van(v, tabel.soorten.get(k, "tekst")) for v in tabel.data[k]] for k in tabel.data.columns})

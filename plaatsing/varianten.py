@@ -1,0 +1,119 @@
+"""Toets, uitleg, wat-als and vergelijk as library functions returning tables (issue: defend any plan)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import pandas as pd
+
+from plaatsing.fouten import InvoerFout, Melding
+from plaatsing.regels.kandidaten import TIER_NAAM, Kandidaten, bepaal_kandidaten
+from plaatsing.plan import Plan, solve
+from plaatsing.scenario import Scenario
+from plaatsing.invoer.cellen import micro
+
+VERSCHIL_KOLOMMEN = ["personeelsnummer", "was_functie", "was_uitkomst", "wordt_functie", "wordt_uitkomst", "verandering"]
+
+
+def uitkomst_van(s: Scenario, k: Kandidaten, toewijzing: dict, p: str) -> str:
+    f = toewijzing.get(p)
+    if p in s.vastgezet.index:
+        return "vastgezet"
+    if f is None:
+        return "niet geplaatst (tijdelijk)" if s.medewerkers.at[p, "dienstverband"] == "tijdelijk" else "boventallig"
+    tier = k.opties.set_index(["personeelsnummer", "functie"])["tier"].get((p, f))
+    return TIER_NAAM.get(int(tier), "vastgezet") if tier is not None else "niet toegestaan"
+
+
+def vergelijk(s: Scenario, a: dict, b: dict, uitkomsten_a: dict | None = None,
+              uitkomsten_b: dict | None = None) -> pd.DataFrame:
+    """Who moves where between plan a and plan b, who becomes or stops being boventallig.
+
+    Without the plans' own uitkomsten they are derived from scenario `s`."""
+    k = bepaal_kandidaten(s)
+    rijen = []
+    for p in s.medewerkers.index:
+        if a.get(p) == b.get(p):
+            continue
+        was = (uitkomsten_a or {}).get(p) or uitkomst_van(s, k, a, p)
+        wordt = (uitkomsten_b or {}).get(p) or uitkomst_van(s, k, b, p)
+        if a.get(p) is None:
+            soort = "wordt geplaatst"
+        elif b.get(p) is None:
+            soort = "wordt niet geplaatst"
+        else:
+            soort = "verplaatst"
+        rijen.append({"personeelsnummer": p, "was_functie": a.get(p), "was_uitkomst": was,
+                      "wordt_functie": b.get(p), "wordt_uitkomst": wordt, "verandering": soort})
+    return pd.DataFrame(rijen, columns=VERSCHIL_KOLOMMEN, dtype=object)
+
+
+def kengetallen(s: Scenario, k: Kandidaten, toewijzing: dict) -> dict:
+    """The O1, O3, O4 and O5 totals of a plan, counted the same way for every plan."""
+    opties = {(r.personeelsnummer, r.functie): r for r in k.opties.itertuples(index=False)}
+    tiers, posities, kosten = [0] * 4, [0] * 5, 0
+    for p, f in toewijzing.items():
+        if f is None or (p, f) not in opties:
+            continue
+        o = opties[p, f]
+        if o.tier:
+            tiers[o.tier - 1] += 1
+        if o.vpos <= 5:
+            posities[o.vpos - 1] += 1
+        kosten += o.kosten
+    return {"O1": sum(f is None for f in toewijzing.values()), "O3": tuple(tiers), "O4": tuple(posities), "O5": kosten}
+
+
+@dataclass(frozen=True)
+class WatAls:
+    basis: Plan
+    nieuw: Plan
+    verschil: pd.DataFrame
+    kosten: pd.DataFrame  # kengetal, basis, nieuw, verschil
+
+
+def met_vastzettingen(s: Scenario, vastzetten: dict[str, str]) -> Scenario:
+    """The scenario with extra pins (a pin for someone already pinned replaces it); checked as SS-7."""
+    meldingen = []
+    for p, f in vastzetten.items():
+        if p not in s.medewerkers.index:
+            meldingen.append(Melding("Opdrachtregel", None, "--vastzetten", f"personeelsnummer '{p}' bestaat niet."))
+        if f not in s.nieuwe_functies.index:
+            meldingen.append(Melding("Opdrachtregel", None, "--vastzetten", f"functie '{f}' bestaat niet."))
+    if meldingen:
+        raise InvoerFout(meldingen)
+    pins = s.vastgezet[~s.vastgezet["personeelsnummer"].isin(vastzetten)]
+    extra = pd.DataFrame([{"rij": None, "personeelsnummer": p, "nieuwe_functie": f, "toelichting": "wat-als"}
+                          for p, f in vastzetten.items()])
+    pins = pd.concat([pins, extra], ignore_index=True) if not pins.empty else extra
+    pins = pins.set_index("personeelsnummer", drop=False).rename_axis(None).sort_index()
+    fte = s.medewerkers["fte"].map(micro)
+    for f, groep in pins.groupby("nieuwe_functie"):
+        if fte[groep["personeelsnummer"]].sum() > micro(s.nieuwe_functies.at[f, "formatie_fte"]) + micro(s.parameters.fte_marge):
+            raise InvoerFout([Melding("Opdrachtregel", None, "--vastzetten",
+                                      f"de vastzettingen in {f} passen samen niet in de formatie (SS-7).")])
+    return replace(s, vastgezet=pins)
+
+
+def wat_als(s: Scenario, *, vastzetten: dict[str, str] | None = None, parameters: dict | None = None,
+            basis: Plan | None = None) -> WatAls:
+    """Re-solve with extra pins and/or parameters; the difference with the base plan and its cost."""
+    basis = basis or solve(s)
+    nieuw_scenario = s.met_parameters(**(parameters or {}))
+    if vastzetten:
+        nieuw_scenario = met_vastzettingen(nieuw_scenario, vastzetten)
+    nieuw = solve(nieuw_scenario)
+    k = bepaal_kandidaten(s)
+    a, b = kengetallen(s, k, basis.toewijzing), kengetallen(s, k, nieuw.toewijzing)
+    kosten = pd.DataFrame([
+        {"kengetal": "niet geplaatst (O1)", "basis": a["O1"], "nieuw": b["O1"]},
+        *({"kengetal": f"{TIER_NAAM[t + 1]} (O3)", "basis": a["O3"][t], "nieuw": b["O3"][t]} for t in range(4)),
+        *({"kengetal": f"voorkeur {i + 1} gehonoreerd (O4)", "basis": a["O4"][i], "nieuw": b["O4"][i]} for i in range(5)),
+        {"kengetal": "salarisgarantie (fte × schalen, O5)", "basis": a["O5"] / 1e6, "nieuw": b["O5"] / 1e6},
+    ])
+    kosten["verschil"] = kosten["nieuw"] - kosten["basis"]
+    verschil = vergelijk(s, basis.toewijzing, nieuw.toewijzing, _uitkomsten(basis), _uitkomsten(nieuw))
+    return WatAls(basis, nieuw, verschil, kosten)
+
+
+def _uitkomsten(plan: Plan) -> dict:
+    return dict(zip(plan.besluiten["personeelsnummer"], plan.besluiten["uitkomst"]))
