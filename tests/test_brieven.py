@@ -64,7 +64,7 @@ def test_elk_soort_besluit_is_een_meegeleverd_word_sjabloon_dat_reproduceerbaar_
         assert pad.exists(), naam
         assert maak_sjabloon(naam) == maak_sjabloon(naam)          # byte-identical on every run
         assert inhoud(Document(pad)) == inhoud(Document(io.BytesIO(maak_sjabloon(naam)))), \
-            f"{naam}.docx wijkt af van plaatsing/sjablonen/maak.py; draai python -m plaatsing.uitvoer.sjablonen.maak"
+            f"{naam}.docx wijkt af van plaatsing/uitvoer/sjablonen/maak.py; draai python -m plaatsing.uitvoer.sjablonen.maak"
     assert set(SOORTEN) == {"plaatsingsbesluit-functievolger", "plaatsingsbesluit-passend", "plaatsingsbesluit-passend-lager",
                             "plaatsingsbesluit-geschikt", "plaatsingsbesluit-vastgezet", "besluit-boventalligheid",
                             "besluit-einde-tijdelijk-contract"}

@@ -22,7 +22,7 @@ from plaatsing.uitvoer.excel import nieuw_werkboek, schrijf_besluiten, schrijf_t
 
 DEMO = Path(__file__).resolve().parents[1] / "scenarios" / "almelo-2018.xlsx"
 BLADEN = ["Toelichting", "Samenvatting", "Formatie oud", "Formatie nieuw", "Uitkomsten per eenheid", "Vacatures",
-          "Was-wordt", "Selectie", "Leeftijd voor en na", "Geslacht voor en na", "Voltijd en deeltijd voor en na",
+          "Was-wordt", "Grensgevallen", "Selectie", "Leeftijd voor en na", "Geslacht voor en na", "Voltijd en deeltijd voor en na",
           "Financiële gevolgen"]
 
 
@@ -60,9 +60,9 @@ def test_bijlage_hoofdstukken_samenvatting_vooraan_en_geen_afspiegeling_bij_anci
     koppen = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
     assert koppen == ["1. Samenvatting", "2. Formatie oud per eenheid", "3. Formatie nieuw per eenheid",
                       "4. Uitkomsten per huidige eenheid", "5. Vacatures", "6. Was-wordtoverzicht",
-                      "7. Selectie in uitwisselbare groepen", "8. Leeftijdsopbouw voor en na",
-                      "9. Verdeling naar geslacht voor en na", "10. Voltijd en deeltijd voor en na",
-                      "11. Financiële gevolgen"]
+                      "7. Grensgevallen functies (SS-0)", "8. Selectie in uitwisselbare groepen",
+                      "9. Leeftijdsopbouw voor en na", "10. Verdeling naar geslacht voor en na",
+                      "11. Voltijd en deeltijd voor en na", "12. Financiële gevolgen"]
     assert "De selectie volgt de anciënniteit" in docx_tekst(map_ / "almelo-2018-OR-bijlage.docx")
     assert len(doc.inline_shapes) == 2  # the charts
     samenvatting = [[c.text for c in r.cells] for r in doc.tables[0].rows]
@@ -81,7 +81,7 @@ def test_afspiegeling_alleen_bij_sel_b(tmp_path):
     assert draai("rapport", DEMO, besluiten, "--map", tmp_path, "-p", "selectiemethode=afspiegeling").exit_code == 0
     doc = Document(tmp_path / "almelo-2018-OR-bijlage.docx")
     koppen = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
-    assert "7. Afspiegeling en selectie" in koppen
+    assert "8. Afspiegeling en selectie" in koppen
     assert "Afspiegeling" in bladen(tmp_path / "almelo-2018-OR-bijlage.xlsx")
 
 

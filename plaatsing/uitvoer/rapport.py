@@ -31,6 +31,9 @@ HOOFDSTUKKEN = [
      "Formatie die na plaatsing vacant is, ook in nieuwe functies die via werving worden vervuld."),
     ("was_wordt", "Was-wordtoverzicht", "Was-wordt",
      "Elke oude functie met de nieuwe functie(s) en de mate van wijziging."),
+    ("grensgevallen", "Grensgevallen functies (SS-0)", "Grensgevallen",
+     "Functievergelijkingen uit de taken met een wijzigingspercentage van 28 tot en met 32 %, en "
+     "vergelijkingen met bijna dezelfde taakwijziging die aan verschillende kanten van de drempel vallen."),
     ("selectie", "Selectie in uitwisselbare groepen", "Selectie",
      "Waar een groep medewerkers met dezelfde functie minder plaatsen heeft dan leden: per leeftijdsgroep "
      "hoeveel er hun plaats behouden en hoeveel de selectie verliezen."),

@@ -46,6 +46,7 @@ class Bijlage:
     methode: str
     samengevoegd: tuple[str, ...]   # what small categories were merged, for the legend
     afgeschermd: int                # how many counts are shown as '•'
+    grensgevallen: Tabel | None = None  # SS-0: computed percentages near the drempel, inconsistencies
 
 
 class Tellingen:
@@ -268,6 +269,7 @@ def maak_bijlage(s: Scenario, kandidaten, toewijzing: dict, uitkomsten: dict) ->
         methode=s.parameters.selectiemethode,
         samengevoegd=uit["samengevoegd"],
         afgeschermd=t.aantal_afgeschermd,
+        grensgevallen=_grensgevallen_tabel(s),
     )
 
 
@@ -378,3 +380,25 @@ def _financieel(s, p, garantie: pd.Series, t: Tellingen) -> Tabel | None:
         {"post": "loonsom niet geplaatsten tijdens van-werk-naar-werk (per jaar)",
          "bedrag": klein(int((~geplaatst).sum()), boventallig)},
     ]), {"post": "tekst", "bedrag": "bedrag"})
+
+
+def _grensgevallen(s) -> pd.DataFrame | None:
+    """SS-0: the function comparisons with a percentage of 28–32 % or flagged as inconsistent."""
+    from plaatsing.regels.functievergelijking import functievergelijking
+
+    tabel = functievergelijking(s)
+    if tabel is None:
+        return None
+    tabel = tabel[(tabel["grensgeval"] == "ja") | (tabel["consistentie"] != "")]
+    kolommen = ["oude_functie", "nieuwe_functie", "berekend", "opgegeven", "telt", "uitkomst_vergelijking",
+                "consistentie"]
+    return tabel[kolommen].reset_index(drop=True) if not tabel.empty else None
+
+
+def _grensgevallen_tabel(s) -> Tabel | None:
+    tabel = _grensgevallen(s)
+    if tabel is None:
+        return None
+    soorten = {k: "tekst" for k in tabel.columns}
+    soorten.update({"berekend": "procent", "opgegeven": "procent", "telt": "procent"})
+    return Tabel(tabel, soorten)
