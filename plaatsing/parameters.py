@@ -23,8 +23,14 @@ class Parameters:
     fte_marge: float = 0.0
     beleid: str = MAXIMAAL_PLAATSEN
     tijdslimiet: float = 300.0
+    ingangsdatum: dt.date | None = None  # H5: the day the new organisation starts; empty = the peildatum
     rechtsmiddel: str = GESCHILLENCOMMISSIE   # the route named in the letters (cao or Awb)
     ondertekening: str | None = None          # who signs the letters, e.g. 'namens het college, …'
+
+    @property
+    def ingang(self) -> dt.date | None:
+        """The ingangsdatum in force (H5): the parameter, or else the peildatum."""
+        return self.ingangsdatum or self.peildatum
 
     def met(self, **wijzigingen) -> "Parameters":
         """A copy with some parameters changed (values already typed)."""
@@ -67,7 +73,7 @@ def parse_parameter(naam: str, waarde) -> object:
     """
     from plaatsing.invoer.cellen import lees_datum, lees_decimaal, lees_geheel, lees_tekst, sleutel
 
-    if naam == "peildatum":
+    if naam in ("peildatum", "ingangsdatum"):
         return lees_datum(waarde)
     if naam == "drempel_wijziging":
         getal = lees_decimaal(waarde, procent_naar_getal=True)

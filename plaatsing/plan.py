@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import platform
 from dataclasses import dataclass
+from functools import cached_property
 from importlib.metadata import version
 from typing import Callable
 
@@ -10,11 +11,12 @@ import pandas as pd
 
 from plaatsing.invoer import contract as schema
 from plaatsing.toets.regelcontrole import toets
-from plaatsing.regels.kandidaten import TIER_NAAM
-from plaatsing.parameters import AFSPIEGELING, IEDEREEN_PLAATSEN, VOORKEUR_LEIDEND
+from plaatsing.regels.kandidaten import Kandidaten, bepaal_kandidaten
+from plaatsing.parameters import AFSPIEGELING, IEDEREEN_PLAATSEN, VOORKEUR_LEIDEND, Parameters
 from plaatsing.regels.overbezetting import boven_formatie
 from plaatsing.regels.selectievolgorde import maak_afspiegeling, maak_selectie
-from plaatsing.uitleg.motivering import Motiveerder
+from plaatsing.uitleg.feiten import Beslisgegevens, uitkomst_van, verklaar
+from plaatsing.uitleg.zinnen import motivering
 from plaatsing.model.oplossen import FaseVerslag, Oplossing, los_op
 from plaatsing.procedure.wijzigingen import status_besluit, verantwoording_rijen
 from plaatsing.scenario import Scenario
@@ -23,13 +25,18 @@ from plaatsing.invoer.cellen import micro
 BESLUIT_KOLOMMEN = list(schema.BESLUIT_KOLOMMEN)
 BEZETTING_KOLOMMEN = ["functiecode", "functienaam", "eenheid", "schaal", "formatie_fte", "bezet_fte",
                       "vacant_fte", "aantal", "status"]
+WAT_ALS_PIN = "vastzetting (wat-als)"
 UITKOMSTEN = ["functievolger", "passend", "passend lager", "geschikt", "vastgezet", "boventallig",
               "niet geplaatst (tijdelijk)"]
 
 
 @dataclass(frozen=True)
 class Plan:
-    """The outcome of `solve`: decisions per person, occupation per function, and the proof."""
+    """A plan and everything later steps need: the scenario (with its sha256 and the parameters in
+    force), the kandidaten built under those parameters (once), the decisions per person, the
+    occupation per function, the stage reports and the toets.
+
+    Made by `solve`, or rebuilt from a besluiten workbook (`plaatsing.invoer.besluiten.lees_plan`)."""
 
     scenario: Scenario
     besluiten: pd.DataFrame
@@ -39,15 +46,48 @@ class Plan:
     fasen: tuple[FaseVerslag, ...]
     selectie: pd.DataFrame | None = None
     afspiegeling: pd.DataFrame | None = None
+    kandidaten: Kandidaten | None = None
+    gelezen_uitkomsten: dict | None = None  # the uitkomst column as read from a besluiten workbook
+    overschreven: tuple[tuple[str, str, str], ...] = ()  # (parameter, in the workbook, now) set with -p
+    extra_bronnen: tuple | None = None  # extra fact sources of the motiveringen (uitleg/feiten.py)
+
+    @property
+    def parameters(self) -> Parameters:
+        return self.scenario.parameters
+
+    @property
+    def sha256(self) -> str | None:
+        return self.scenario.sha256
 
     @property
     def bewezen_optimaal(self) -> bool:
         return all(f.bewezen for f in self.fasen)
 
-    @property
+    @cached_property
     def toewijzing(self) -> dict[str, str | None]:
         return {p: (f if isinstance(f, str) and f else None)
                 for p, f in zip(self.besluiten["personeelsnummer"], self.besluiten["nieuwe_functie"])}
+
+    @property
+    def uitkomsten(self) -> dict[str, str]:
+        return dict(zip(self.besluiten["personeelsnummer"], self.besluiten["uitkomst"]))
+
+    @cached_property
+    def gegevens(self) -> Beslisgegevens:
+        """The decision data every explanation is computed from (uitleg/feiten.py)."""
+        k = self.kandidaten if self.kandidaten is not None else bepaal_kandidaten(self.scenario)
+        extra = {} if self.extra_bronnen is None else {"extra_bronnen": self.extra_bronnen}
+        return Beslisgegevens(self.scenario, k, self.toewijzing, self.selectie, **extra)
+
+    def __getstate__(self):
+        """A Plan travels to other processes (app, sweep workers): without the derived decision data,
+        which holds row tuples that cannot be pickled; `gegevens` is rebuilt on first use there."""
+        staat = dict(self.__dict__)
+        staat.pop("gegevens", None)
+        return staat
+
+    def __setstate__(self, staat):
+        self.__dict__.update(staat)
 
     def samenvatting(self) -> pd.DataFrame:
         """Number of people per uitkomst, in the fixed order of the contract."""
@@ -56,48 +96,68 @@ class Plan:
 
 
 def solve(scenario: Scenario, *, workers: int | None = None,
-          voortgang: Callable[[str], None] | None = None) -> Plan:
-    """Place every medewerker of the scenario under regels.md and return the Plan."""
+          voortgang: Callable[[str], None] | None = None, extra_bronnen: tuple | None = None) -> Plan:
+    """Place every medewerker of the scenario under regels.md and return the Plan.
+
+    `extra_bronnen`: functions (Beslisgegevens, persoon) -> list of Feit whose sentences are appended
+    to the motiveringen (default uitleg.feiten.EXTRA_BRONNEN), e.g. answers to zienswijzen."""
     if scenario.parameters.beleid == VOORKEUR_LEIDEND:
         from plaatsing.model.voorkeur_leidend import los_op_voorkeur_leidend
         oplossing, vergelijking = los_op_voorkeur_leidend(scenario, workers=workers, voortgang=voortgang)
     else:
         oplossing, vergelijking = los_op(scenario, workers=workers, voortgang=voortgang), []
-    selectie = maak_selectie(scenario, oplossing.kandidaten, oplossing.toewijzing)
-    besluiten = maak_besluiten(scenario, oplossing, selectie)
-    schendingen = toets(scenario, oplossing.kandidaten, oplossing.toewijzing)
+    k = oplossing.kandidaten
+    selectie = maak_selectie(scenario, k, oplossing.toewijzing)
+    besluiten = maak_besluiten(scenario, k, oplossing.toewijzing, selectie, extra_bronnen)
+    schendingen = toets(scenario, k, oplossing.toewijzing)
     bezetting = maak_bezetting(scenario, oplossing.toewijzing)
     verantwoording = maak_verantwoording(scenario, oplossing, besluiten, bezetting, schendingen, vergelijking)
     afspiegeling = maak_afspiegeling(selectie) if scenario.parameters.selectiemethode == AFSPIEGELING else None
     return Plan(scenario, besluiten, bezetting, verantwoording, schendingen, tuple(oplossing.fasen),
-                selectie, afspiegeling)
+                selectie, afspiegeling, k, extra_bronnen=None if extra_bronnen is None else tuple(extra_bronnen))
 
 
-def maak_besluiten(s: Scenario, oplossing: Oplossing, selectie: pd.DataFrame) -> pd.DataFrame:
+def herbouw_plan(s: Scenario, toewijzing: dict, uitkomsten: dict | None = None, *,
+                 verantwoording: pd.DataFrame | None = None, overschreven: tuple = (),
+                 extra_bronnen: tuple | None = None) -> Plan:
+    """The Plan of a given toewijzing (a besluiten workbook, a hand-edited plan) under the scenario's
+    parameters: kandidaten, motiveringen, bezetting and rule checks computed once, no solver."""
+    k = bepaal_kandidaten(s)
+    toewijzing = {p: (toewijzing.get(p) or None) for p in s.medewerkers.index}
+    selectie = maak_selectie(s, k, toewijzing)
+    besluiten = maak_besluiten(s, k, toewijzing, selectie, extra_bronnen)
+    schendingen = toets(s, k, toewijzing, uitkomsten=uitkomsten)
+    if verantwoording is None:
+        verantwoording = pd.DataFrame([("sha256 invoer", s.sha256 or "")] +
+                                      [(f"parameter {n}", w) for n, w in s.parameters.als_rijen()],
+                                      columns=["onderdeel", "waarde"])
+    afspiegeling = maak_afspiegeling(selectie) if s.parameters.selectiemethode == AFSPIEGELING else None
+    return Plan(s, besluiten, maak_bezetting(s, toewijzing), verantwoording, schendingen, (), selectie,
+                afspiegeling, k, uitkomsten, tuple(overschreven),
+                None if extra_bronnen is None else tuple(extra_bronnen))
+
+
+def maak_besluiten(s: Scenario, k: Kandidaten, toewijzing: dict, selectie: pd.DataFrame,
+                   extra_bronnen: tuple | None = None) -> pd.DataFrame:
     mw = s.medewerkers
     nieuw = s.nieuwe_functies.to_dict("index")
     eenheid_oud = s.oude_functies["eenheid"].to_dict()
-    motiveerder = Motiveerder(s, oplossing.kandidaten, oplossing.toewijzing, selectie)
-    tiers = {(r.personeelsnummer, r.functie): int(r.tier) for r in oplossing.kandidaten.opties.itertuples(index=False)}
+    gegevens = Beslisgegevens(s, k, toewijzing, selectie,
+                              **({} if extra_bronnen is None else {"extra_bronnen": tuple(extra_bronnen)}))
     iedereen = s.parameters.beleid == IEDEREEN_PLAATSEN
-    boven = {p for ps in boven_formatie(s, oplossing.kandidaten, oplossing.toewijzing).values() for p in ps} \
-        if iedereen else set()
+    boven = {p for ps in boven_formatie(s, k, toewijzing).values() for p in ps} if iedereen else set()
     rijen = []
     rijen_mw = mw.to_dict("index")
     for p in mw.index:
         r = rijen_mw[p]
-        f = oplossing.toewijzing[p]
-        if p in s.vastgezet.index:
-            soort = "vastgezet"
-        elif f is None:
-            soort = "niet geplaatst (tijdelijk)" if r["dienstverband"] == "tijdelijk" else "boventallig"
-        else:
-            soort = TIER_NAAM[tiers[p, f]]
-        tekst, regels = motiveerder.motiveer(p)
+        f = toewijzing[p]
+        v = verklaar(gegevens, p)
+        soort, tekst, regels = v.uitkomst, motivering(gegevens, v), v.regels
         if p in boven:
-            tekst += (f" U wordt boven de formatie van {motiveerder.functie_tekst(f)} geplaatst: volgens het beleid "
-                      "'iedereen plaatsen' verliest niemand die ergens in aanmerking komt zijn plaats; wie voor u "
-                      "gaat in deze functie vult de formatie (§6).")
+            n = nieuw[f]
+            tekst += (f" U wordt boven de formatie van {f} {n['functienaam']} geplaatst: volgens het beleid "
+                      "'iedereen plaatsen' verliest niemand die ergens in aanmerking komt zijn plaats; wie in deze "
+                      "functie voor u gaat, vult de formatie (§6).")
         voorkeur = next((i for i in range(1, 6) if f is not None and r.get(f"voorkeur_{i}") == f), None)
         n = nieuw[f] if f is not None else None
         lager = n is not None and int(n["schaal"]) < int(r["schaal"])
@@ -160,6 +220,9 @@ def maak_verantwoording(s: Scenario, oplossing: Oplossing, besluiten, bezetting,
     ]
     rijen += verantwoording_rijen(s, oplossing.toewijzing)  # regels.md §9 P2, P3
     rijen += [(f"parameter {naam}", waarde) for naam, waarde in s.parameters.als_rijen()]
+    rijen += [(WAT_ALS_PIN, f"{p}={f}") for p, f, t in
+              zip(s.vastgezet["personeelsnummer"], s.vastgezet["nieuwe_functie"], s.vastgezet["toelichting"])
+              if t == "wat-als"]  # pins of a wat-als variant, so that the saved variant can be read back
     for fase in oplossing.fasen:
         rijen += [
             (f"fase {fase.code} {fase.naam}: status", fase.status_nl),

@@ -24,12 +24,17 @@ def uitkomst_van(s: Scenario, k: Kandidaten, toewijzing: dict, p: str) -> str:
     return TIER_NAAM.get(int(tier), "vastgezet") if tier is not None else "niet toegestaan"
 
 
+def vergelijk_plannen(a: Plan, b: Plan) -> pd.DataFrame:
+    """Who moves where between two Plans (each with its own uitkomsten, under its own parameters)."""
+    return vergelijk(a.scenario, a.toewijzing, b.toewijzing, a.uitkomsten, b.uitkomsten)
+
+
 def vergelijk(s: Scenario, a: dict, b: dict, uitkomsten_a: dict | None = None,
               uitkomsten_b: dict | None = None) -> pd.DataFrame:
     """Who moves where between plan a and plan b, who becomes or stops being boventallig.
 
     Without the plans' own uitkomsten they are derived from scenario `s`."""
-    k = bepaal_kandidaten(s)
+    k = bepaal_kandidaten(s) if uitkomsten_a is None or uitkomsten_b is None else None
     rijen = []
     for p in s.medewerkers.index:
         if a.get(p) == b.get(p):
@@ -94,16 +99,21 @@ def met_vastzettingen(s: Scenario, vastzetten: dict[str, str]) -> Scenario:
     return replace(s, vastgezet=pins)
 
 
-def wat_als(s: Scenario, *, vastzetten: dict[str, str] | None = None, parameters: dict | None = None,
+def wat_als(s: Scenario | Plan, *, vastzetten: dict[str, str] | None = None, parameters: dict | None = None,
             basis: Plan | None = None) -> WatAls:
-    """Re-solve with extra pins and/or parameters; the difference with the base plan and its cost."""
+    """Re-solve with extra pins and/or parameters; the difference with the base plan and its cost.
+
+    `wat_als(plan, parameters={...})` starts from a Plan (its scenario and parameters); each plan is
+    scored with its own kandidaten (the variant's under the variant's parameters)."""
+    if isinstance(s, Plan):
+        basis, s = basis or s, s.scenario
     basis = basis or solve(s)
-    nieuw_scenario = s.met_parameters(**(parameters or {}))
+    nieuw_scenario = basis.scenario.met_parameters(**(parameters or {}))
     if vastzetten:
         nieuw_scenario = met_vastzettingen(nieuw_scenario, vastzetten)
     nieuw = solve(nieuw_scenario)
-    k = bepaal_kandidaten(s)
-    a, b = kengetallen(s, k, basis.toewijzing), kengetallen(s, k, nieuw.toewijzing)
+    a = kengetallen(basis.scenario, basis.gegevens.k, basis.toewijzing)
+    b = kengetallen(nieuw.scenario, nieuw.gegevens.k, nieuw.toewijzing)
     kosten = pd.DataFrame([
         {"kengetal": "niet geplaatst (O1)", "basis": a["O1"], "nieuw": b["O1"]},
         *({"kengetal": f"{TIER_NAAM[t + 1]} (O3)", "basis": a["O3"][t], "nieuw": b["O3"][t]} for t in range(4)),
@@ -111,9 +121,4 @@ def wat_als(s: Scenario, *, vastzetten: dict[str, str] | None = None, parameters
         {"kengetal": "salarisgarantie (fte × schalen, O5)", "basis": a["O5"] / 1e6, "nieuw": b["O5"] / 1e6},
     ])
     kosten["verschil"] = kosten["nieuw"] - kosten["basis"]
-    verschil = vergelijk(s, basis.toewijzing, nieuw.toewijzing, _uitkomsten(basis), _uitkomsten(nieuw))
-    return WatAls(basis, nieuw, verschil, kosten)
-
-
-def _uitkomsten(plan: Plan) -> dict:
-    return dict(zip(plan.besluiten["personeelsnummer"], plan.besluiten["uitkomst"]))
+    return WatAls(basis, nieuw, vergelijk_plannen(basis, nieuw), kosten)

@@ -95,6 +95,7 @@ class Context:
                 params[str(row["parameter"]).strip().lower().replace(" ", "_")] = row["waarde"]
         self.params = params
         self.peildatum = params["peildatum"]
+        self.ingangsdatum = params.get("ingangsdatum") or self.peildatum  # H5
         self.afspiegeling = str(params["selectiemethode"]).strip().lower().startswith("afspiegel")
         self.medewerkers = {str(r["personeelsnummer"]): r for r in tables["Medewerkers"]}
         self.oud = {str(r["functiecode"]): r for r in tables["Oude functies"]}
@@ -142,6 +143,8 @@ def as_context(tables) -> Context:
 def ss_tier(ctx: Context, m, n):
     """SS-1 ... SS-6 for one pair (medewerker m, nieuwe functie n)."""
     persoon = ctx.medewerkers[m]
+    if ctx.tijdelijk(m) and persoon.get("einddatum") and persoon["einddatum"] < ctx.ingangsdatum:
+        return None  # H5: a tijdelijk contract ending before the ingangsdatum is not placed at all
     oud = str(persoon["functie"])
     pct = ctx.pct.get((oud, n))
     if pct is not None and pct <= float(ctx.params["drempel_wijziging"]):
@@ -348,6 +351,47 @@ def O6(ctx, plan):
                 yield Violation("O6", m, n2, f"ruil met {m2} geeft {m} een betere uitkomst")
 
 
+def O6b(ctx, plan):
+    """O6 (b): nobody unplaced while a less senior colleague keeps a place that a chain of
+    same-outcome moves of placed, non-pinned colleagues would free for them (regels.md §7.7).
+
+    Brute force: for each unplaced m and placed, non-pinned m2 below m in SEL-A (with H5), try
+    every plan in which m2 is out, m is in, and everyone else keeps the function or moves to one
+    with the same outcome (tier and voorkeur position); such a plan must keep H1-H5, O2 and the
+    O1-O5 totals. Like O6 itself, it only ranks plans that keep H1-H5 and O2."""
+    if hard_violations(ctx, plan) or any(O2(ctx, plan)):
+        return
+    totals = score(ctx, plan)
+    geplaatst = [m for m, f in plan.items() if f is not None and m not in ctx.pins]
+    for m in sorted(ctx.medewerkers, key=lambda x: sel_a_key(ctx, x)):
+        if plan[m] is not None or m in ctx.pins:
+            continue
+        for m2 in geplaatst:
+            if sel_a_key(ctx, m2) <= sel_a_key(ctx, m):
+                continue
+            if _vrije_keten(ctx, plan, m, m2, totals):
+                yield Violation("O6", m, plan[m2], f"{m} is niet geplaatst terwijl {m2} (kortere diensttijd) "
+                                "een plaats houdt die door verschuiven bij gelijke uitkomst vrij zou komen")
+                break
+
+
+def _vrije_keten(ctx, plan, m, m2, totals) -> bool:
+    from itertools import product
+
+    anderen = [q for q, f in plan.items() if f is not None and q not in ctx.pins and q != m2]
+    keuzes = [[plan[q]] + [n for n in ctx.nieuw if n != plan[q] and ctx.tiers.get((q, n))
+                             and outcome_key(ctx, q, n) == outcome_key(ctx, q, plan[q])] for q in anderen]
+    voor_m = [n for n in ctx.nieuw if ctx.tiers.get((m, n))]
+    for kies in product(*keuzes):
+        for n in voor_m:
+            trial = dict(plan)
+            trial.update(zip(anderen, kies))
+            trial[m], trial[m2] = n, None
+            if score(ctx, trial) == totals and not hard_violations(ctx, trial) and not any(O2(ctx, trial)):
+                return True
+    return False
+
+
 def F3(ctx, plan):
     for n in ctx.nieuw:
         for m in ctx.volgorde[n]:
@@ -363,7 +407,7 @@ def check_plan(tables, plan, uitkomsten=None):
     ctx = as_context(tables)
     plan = normalise(ctx, plan)
     return [*hard_violations(ctx, plan, uitkomsten), *O2(ctx, plan), *O6(ctx, plan),
-            *F3(ctx, plan)]
+            *O6b(ctx, plan), *F3(ctx, plan)]
 
 
 # Brute force optimum -------------------------------------------------------------------

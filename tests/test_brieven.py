@@ -136,7 +136,7 @@ def test_rechtsmiddel_kiest_de_route_en_ondertekening(demo, tmp_path):
     uit = draai("brieven", DEMO, besluiten, "--map", tmp_path, "--datum", DATUM, "-p", "rechtsmiddel=bezwaar",
                 "-p", "ondertekening=namens het college, de gemeentesecretaris van Almelo", "-m", nummer)
     assert uit.exit_code == 0, uit.output
-    assert uit.output == f"1 brief geschreven in {tmp_path}\n" and len(list(tmp_path.iterdir())) == 1
+    assert uit.output.endswith(f"1 brief geschreven in {tmp_path}\n") and len(list(tmp_path.iterdir())) == 1
     t = tekst(brief(tmp_path, nummer))
     assert "bezwaar maken bij het college van burgemeester en wethouders (artikel 6:7 van de Algemene wet bestuursrecht)" in t
     assert "geschillencommissie" not in t and "namens het college, de gemeentesecretaris van Almelo" in t

@@ -279,3 +279,38 @@ def test_write_xlsx_roundtrip(tmp_path):
     assert rows[0][:3] == ("personeelsnummer", "naam", "geboortedatum")
     assert rows[1][0] == "E" and rows[1][3].date() == date(1990, 1, 1)
     assert [r[0] for r in wb["Parameters"].values][1] == "peildatum"
+
+
+def voorbeeld_7():
+    """regels.md §7.7: P (1990) functievolger for N1 and N2, R (2000) only N1, S (2005) only N2."""
+    return tabellen([medewerker("P", "OP", date(1990, 1, 1)), medewerker("R", "OR", date(2000, 1, 1)),
+                     medewerker("S", "OS", date(2005, 1, 1))],
+                    [functie("OP"), functie("OR"), functie("OS")], [functie("N1"), functie("N2")],
+                    [("OP", "N1", 10), ("OP", "N2", 10), ("OR", "N1", 10), ("OS", "N2", 10)])
+
+
+def test_o6b_seniority_decides_not_a_code():  # regels.md §7.7
+    tables = voorbeeld_7()
+    fout = check_plan(tables, {"P": "N1", "R": None, "S": "N2"})
+    assert [(v.rule, v.personeelsnummer, v.functie) for v in fout] == [("O6", "R", "N2")]
+    assert check_plan(tables, {"P": "N2", "R": "N1", "S": None}) == []
+
+
+def test_o6b_needs_the_same_outcome_for_the_one_who_moves():
+    # P lists N1 as voorkeur 1: moving P to N2 costs P a wish, so S may keep N2 (no O6 b)
+    tables = voorbeeld_7()
+    tables["Medewerkers"][0]["voorkeur_1"] = "N1"
+    assert check_plan(tables, {"P": "N1", "R": None, "S": "N2"}) == []
+
+
+def test_h5_einddatum_voor_de_ingangsdatum():
+    def tables(einddatum, **parameters):
+        t = tabellen([medewerker("T", "O1", date(2015, 1, 1), dienstverband="tijdelijk")], [functie("O1")],
+                     [functie("N1")], [("O1", "N1", 10)], **parameters)
+        t["Medewerkers"][0]["einddatum"] = einddatum
+        return t
+    assert tier(tables(date(2024, 12, 31)), "T", "N1") is None          # ends before the peildatum
+    assert tier(tables(date(2025, 1, 1)), "T", "N1") == "T1"            # ends on it: not before
+    assert tier(tables(date(2025, 3, 1), ingangsdatum=date(2025, 4, 1)), "T", "N1") is None
+    assert rules(check_plan(tables(date(2024, 12, 31)), {"T": "N1"})) == {"H2"}
+    assert check_plan(tables(date(2024, 12, 31)), {"T": None}, {"T": "niet geplaatst (tijdelijk)"}) == []

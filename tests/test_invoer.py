@@ -315,7 +315,7 @@ FOUTEN = [
     ("parameter_onbekend", scenario(lambda b: parameter(b, "kleur", "blauw")), [
         "Parameters, rij 4, kolom A (parameter): de parameter 'kleur' is onbekend; bekend zijn: peildatum, "
         "drempel_wijziging, selectiemethode, max_schalen_lager, max_schalen_hoger, fte_marge, beleid, "
-        "tijdslimiet, rechtsmiddel, ondertekening. Pas de naam aan of verwijder de rij."]),
+        "tijdslimiet, ingangsdatum, rechtsmiddel, ondertekening. Pas de naam aan of verwijder de rij."]),
     ("parameter_dubbel", scenario(lambda b: b["Parameters"].append(["Peildatum", dt.date(2025, 2, 1)])), [
         "Parameters, rij 4, kolom A (parameter): de parameter 'peildatum' staat er al in rij 2; houd er één over."]),
     ("selectiemethode_loting", scenario(lambda b: parameter(b, "selectiemethode", "loting")), [
@@ -588,7 +588,10 @@ def test_bijna_goede_optionele_kolom_geeft_waarschuwing(tmp_path):
     assert uitkomst.exit_code == 0, uitkomst.output
     assert uitkomst.stderr.splitlines() == [
         "Let op: Medewerkers, rij 1, kolom I (einddatm): de kolom 'einddatm' wordt niet gebruikt; bedoelt u "
-        "'einddatum'? Hernoem hem dan."]
+        "'einddatum'? Hernoem hem dan.",
+        # without the column the tijdelijk contract has no einddatum, which valideer also reports (H5)
+        "Let op: Medewerkers, rij 4, kolom einddatum: tijdelijk dienstverband zonder einddatum; vul de einddatum "
+        "in, anders wordt het contract behandeld alsof het na de ingangsdatum doorloopt (H5)."]
 
 
 def test_percentages_als_fracties_geven_waarschuwing(tmp_path):

@@ -152,6 +152,8 @@ def solve(scenario, uitvoer, overschrijf, stil, peildatum, tijdslimiet, paramete
         melding(f"ingelezen: {len(s.medewerkers)} medewerkers, {len(s.oude_functies)} oude en "
                 f"{len(s.nieuwe_functies)} nieuwe functies")
         plan = los_op(s, workers=workers, voortgang=melding)
+        for w in plan.gegevens.k.waarschuwingen:
+            melding(f"let op: {w}")
         melding(f"toets: {'geen schendingen' if plan.toets.empty else str(len(plan.toets)) + ' schendingen'}")
         schrijf_besluiten(plan, doel, overschrijf=overschrijf, pseudoniemen=pseudonimiseer)
         melding("besluiten geschreven")
@@ -194,8 +196,10 @@ def valideer(scenario, peildatum, parameter, debug):
     from plaatsing.invoer.lezen import read_scenario
 
     def werk():
+        from plaatsing.regels.kandidaten import bepaal_kandidaten
+
         s = read_scenario(scenario, parameters=_parameters(peildatum, None, parameter))
-        for w in s.waarschuwingen:
+        for w in list(s.waarschuwingen) + list(bepaal_kandidaten(s).waarschuwingen):
             click.echo(f"Let op: {w}", err=True)
         click.echo(f"Het scenario is bruikbaar: {len(s.medewerkers)} medewerkers, {len(s.oude_functies)} oude "
                    f"functies, {len(s.nieuwe_functies)} nieuwe functies, {len(s.mapping)} koppelingen.")
@@ -222,32 +226,56 @@ def template(pad, overschrijf, debug):
 
 
 _besluiten_arg = click.argument("besluiten", type=click.Path(dir_okay=False, path_type=Path))
+_overschrijf_parameter = click.option(
+    "--parameter", "-p", multiple=True, metavar="NAAM=WAARDE",
+    help="Overschrijf een parameter waarmee de besluiten zijn gemaakt (staat in de Verantwoording), "
+         "bijvoorbeeld -p drempel_wijziging=40 (mag vaker).")
+
+
+def _lees_plan(scenario: Path, besluiten: Path, parameter=()):
+    """The Plan of a besluiten workbook under the parameters it was made with (regels.md §8.10);
+    -p overrides a parameter explicitly, and the output says so."""
+    from plaatsing.invoer.besluiten import lees_plan
+    from plaatsing.invoer.lezen import read_scenario
+
+    s = read_scenario(scenario)
+    plan = lees_plan(besluiten, s, _paren(parameter, "naam=waarde", "--parameter"))
+    for naam, was, nu in plan.overschreven:
+        click.echo(f"Let op: parameter {naam} = {nu} (opgegeven met -p); de besluiten zijn gemaakt met "
+                   f"{naam} = {was or '(leeg)'}.")
+    return plan
 
 
 @main.command(options_metavar="[OPTIES]")
 @click.argument("scenario", type=click.Path(dir_okay=False, path_type=Path))
 @_besluiten_arg
+@_overschrijf_parameter
 @_debug
-def toets(scenario, besluiten, debug):
+def toets(scenario, besluiten, parameter, debug):
     """Toets een plan (ook een met de hand aangepast plan) aan de regels.
 
     Voorbeeld: plaatsing toets scenarios/almelo-2018.xlsx uitvoer/almelo-2018-besluiten.xlsx
 
     Controleert capaciteit, geschiktheid, vastzettingen, functievolgerrecht, tijdelijk (H1–H5),
     verdringing (O2), ruil bij gelijke stand (O6), selectievolgorde (F3) en het minimum aantal
-    niet geplaatsten (F4). Exitcode 0 zonder schendingen, 4 met schendingen.
+    niet geplaatsten (F4). Getoetst wordt onder de parameters waarmee de besluiten zijn gemaakt
+    (blad Verantwoording); -p overschrijft er een. Exitcode 0 zonder schendingen, 4 met schendingen.
     """
     from plaatsing.toets.volledig import toets_plan
-    from plaatsing.invoer.besluiten import lees_besluiten
-    from plaatsing.invoer.lezen import read_scenario
 
     def werk():
-        s = read_scenario(scenario)
-        toewijzing, uitkomsten = lees_besluiten(besluiten, s)
-        from plaatsing.procedure.tweede_ronde import bind_handhaven  # P1: 'handhaven' keeps the decision as given
-        schendingen = toets_plan(bind_handhaven(s, toewijzing), toewijzing, uitkomsten)
+        from plaatsing.procedure.tweede_ronde import bind_handhaven
+
+        plan = _lees_plan(scenario, besluiten, parameter)
+        gebonden = bind_handhaven(plan.scenario, plan.toewijzing)  # P1: 'handhaven' keeps the decision as given
+        if gebonden is plan.scenario:
+            schendingen = toets_plan(plan)
+        else:
+            uitkomsten = plan.gelezen_uitkomsten if plan.gelezen_uitkomsten is not None else plan.uitkomsten
+            schendingen = toets_plan(gebonden, plan.toewijzing, uitkomsten)
         if schendingen.empty:
-            click.echo(f"Het plan voldoet aan de regels (H1–H5, O2, O6, F3, F4): {len(toewijzing)} medewerkers getoetst.")
+            click.echo(f"Het plan voldoet aan de regels (H1–H5, O2, O6, F3, F4): {len(plan.toewijzing)} medewerkers "
+                       "getoetst.")
             return
         click.echo(f"Het plan voldoet niet: {len(schendingen)} schending{'en' if len(schendingen) != 1 else ''}.")
         for r in schendingen.itertuples(index=False):
@@ -262,24 +290,30 @@ def toets(scenario, besluiten, debug):
 @main.command(options_metavar="[OPTIES]")
 @click.argument("scenario", type=click.Path(dir_okay=False, path_type=Path))
 @_besluiten_arg
-@click.option("--medewerker", "-m", required=True, metavar="NR", help="Personeelsnummer van de medewerker.")
+@click.option("--medewerker", "-m", metavar="NR", help="Personeelsnummer van de medewerker.")
+@click.option("--alle", is_flag=True, help="Leg het besluit van elke medewerker uit (met --json: één JSON-regel per medewerker).")
 @click.option("--json", "als_json", is_flag=True, help="Uitvoer als JSON.")
+@_overschrijf_parameter
 @_debug
-def uitleg(scenario, besluiten, medewerker, als_json, debug):
-    """Leg het besluit voor één medewerker uit: uitkomst, regels en waarom geen betere functie.
+def uitleg(scenario, besluiten, medewerker, alle, als_json, parameter, debug):
+    """Leg het besluit uit: uitkomst, regels en waarom geen betere functie (-m NR of --alle).
 
     Voorbeeld: plaatsing uitleg scenarios/almelo-2018.xlsx uitvoer/almelo-2018-besluiten.xlsx -m A0035
     """
     import json
 
-    from plaatsing.invoer.besluiten import lees_besluiten
-    from plaatsing.invoer.lezen import read_scenario
-    from plaatsing.uitleg.verklaring import als_tekst, uitleg as leg_uit
+    from plaatsing.uitleg.verklaring import als_tekst, uitleg as leg_uit, uitleg_alle
+
+    if bool(medewerker) == bool(alle):
+        raise click.UsageError("Geef óf --medewerker NR óf --alle op.")
 
     def werk():
-        s = read_scenario(scenario)
-        toewijzing, _ = lees_besluiten(besluiten, s)
-        u = leg_uit(s, toewijzing, medewerker)
+        plan = _lees_plan(scenario, besluiten, parameter)
+        if alle:
+            for u in uitleg_alle(plan):
+                click.echo(json.dumps(u, ensure_ascii=False) if als_json else als_tekst(u) + "\n")
+            return
+        u = leg_uit(plan, medewerker)
         click.echo(json.dumps(u, ensure_ascii=False, indent=2) if als_json else als_tekst(u))
 
     _draai(werk, debug)
@@ -304,23 +338,36 @@ def _toon_verschil(verschil) -> None:
 @click.argument("scenario", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--vastzetten", "-v", multiple=True, metavar="NR=CODE", help="Zet een medewerker vast in een functie (mag vaker).")
 @_parameter
+@click.option("--basis", type=click.Path(dir_okay=False, path_type=Path),
+              help="Besluiten van het basisplan (standaard: opnieuw oplossen met het scenario).")
+@click.option("--uitvoer", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="Schrijf de variant als besluiten-werkmap (zoals solve), voor toets, uitleg, rapport en brieven.")
+@click.option("--overschrijf", is_flag=True, help="Overschrijf een bestaand uitvoerbestand.")
 @_debug
-def wat_als(scenario, vastzetten, parameter, debug):
+def wat_als(scenario, vastzetten, parameter, basis, uitvoer, overschrijf, debug):
     """Los opnieuw op met extra vastzettingen of parameters en toon het verschil met het basisplan.
 
     Voorbeeld: plaatsing wat-als scenarios/almelo-2018.xlsx --vastzetten A0035=BV-HRM-02
     """
     from plaatsing.varianten import wat_als as bereken
     from plaatsing.invoer.lezen import read_scenario
+    from plaatsing.uitvoer.excel import controleer_uitvoer, schrijf_besluiten
 
     def werk():
-        s = read_scenario(scenario)
-        uitkomst = bereken(s, vastzetten=_vastzettingen(vastzetten), parameters=_parameters(None, None, parameter))
+        if uitvoer:
+            controleer_uitvoer(uitvoer, overschrijf=overschrijf, invoer=scenario)
+        basisplan = _lees_plan(scenario, basis) if basis else None
+        s = basisplan.scenario if basisplan else read_scenario(scenario)
+        uitkomst = bereken(basisplan or s, vastzetten=_vastzettingen(vastzetten),
+                           parameters=_parameters(None, None, parameter))
         _toon_verschil(uitkomst.verschil)
         click.echo("Wat het kost (basis → nieuw):")
         for r in uitkomst.kosten.itertuples(index=False):
             if r.verschil:
                 click.echo(f"  {r.kengetal}: {r.basis:g} → {r.nieuw:g} ({r.verschil:+g})".replace(".", ","))
+        if uitvoer:
+            schrijf_besluiten(uitkomst.nieuw, uitvoer, overschrijf=overschrijf)
+            click.echo(f"Variant geschreven naar {uitvoer}")
 
     _draai(werk, debug)
 
@@ -331,24 +378,20 @@ def wat_als(scenario, vastzetten, parameter, debug):
 @click.argument("plan_b", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--uitvoer", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Schrijf het verschil naar dit Excel-bestand.")
 @click.option("--overschrijf", is_flag=True, help="Overschrijf een bestaand uitvoerbestand.")
+@_overschrijf_parameter
 @_debug
-def vergelijk(scenario, plan_a, plan_b, uitvoer, overschrijf, debug):
+def vergelijk(scenario, plan_a, plan_b, uitvoer, overschrijf, parameter, debug):
     """Vergelijk twee plannen van hetzelfde scenario: wie gaat waarheen, wie wordt (niet meer) boventallig.
 
     Voorbeeld: plaatsing vergelijk scenarios/almelo-2018.xlsx a-besluiten.xlsx b-besluiten.xlsx
     """
-    from plaatsing.varianten import vergelijk as verschil_van
-    from plaatsing.invoer.besluiten import lees_besluiten
-    from plaatsing.invoer.lezen import read_scenario
+    from plaatsing.varianten import vergelijk_plannen
     from plaatsing.uitvoer.excel import atomair, bewaar, controleer_uitvoer, nieuw_werkboek, schrijf_tabel
 
     def werk():
         if uitvoer:
             controleer_uitvoer(uitvoer, overschrijf=overschrijf, invoer=scenario)
-        s = read_scenario(scenario)
-        a, uitkomsten_a = lees_besluiten(plan_a, s)
-        b, uitkomsten_b = lees_besluiten(plan_b, s)
-        verschil = verschil_van(s, a, b, uitkomsten_a, uitkomsten_b)
+        verschil = vergelijk_plannen(_lees_plan(scenario, plan_a, parameter), _lees_plan(scenario, plan_b, parameter))
         _toon_verschil(verschil)
         if uitvoer:
             boek = nieuw_werkboek(alleen_schrijven=True)
@@ -367,7 +410,7 @@ def vergelijk(scenario, plan_a, plan_b, uitvoer, overschrijf, debug):
 @click.option("--map", "map_", type=click.Path(file_okay=False, path_type=Path),
               help="Map voor de bijlage (standaard: de map van de besluiten).")
 @click.option("--overschrijf", is_flag=True, help="Overschrijf bestaande bestanden.")
-@_parameter
+@_overschrijf_parameter
 @_debug
 def rapport(scenario, besluiten, map_, overschrijf, parameter, debug):
     """Maak de OR-adviesbijlage (personele gevolgen) als Word- en Excel-bestand.
@@ -377,19 +420,15 @@ def rapport(scenario, besluiten, map_, overschrijf, parameter, debug):
     Anoniem: geen namen of personeelsnummers; aantallen van 1 tot en met 4 als '<5', en zoveel andere
     aantallen afgeschermd ('•') dat geen klein aantal uit totalen is terug te rekenen.
     """
-    from plaatsing.invoer.besluiten import lees_besluiten
-    from plaatsing.regels.kandidaten import bepaal_kandidaten
-    from plaatsing.invoer.lezen import read_scenario
     from plaatsing.uitvoer.rapport import schrijf_rapport
 
     def werk():
-        s = read_scenario(scenario, parameters=_paren(parameter, "naam=waarde", "--parameter"))
-        toewijzing, uitkomsten = lees_besluiten(besluiten, s)
         doel = map_ or besluiten.parent
         if not doel.exists():
             raise UitvoerFout(f"de map '{doel}' bestaat niet; maak die eerst aan.")
-        paden = schrijf_rapport(s, toewijzing, uitkomsten, bepaal_kandidaten(s), doel, scenario.stem,
-                                overschrijf=overschrijf)
+        plan = _lees_plan(scenario, besluiten, parameter)
+        paden = schrijf_rapport(plan.scenario, plan.toewijzing, plan.uitkomsten, plan.gegevens.k, doel,
+                                scenario.stem, overschrijf=overschrijf)
         for pad in paden:
             click.echo(f"Geschreven: {pad}")
 
@@ -411,6 +450,7 @@ def rapport(scenario, besluiten, map_, overschrijf, parameter, debug):
 @_parameter
 @click.option("--overschrijf", is_flag=True, help="Overschrijf bestaande brieven.")
 @click.option("--pseudonimiseer", is_flag=True, help="Vervang namen in de brieven door een vast pseudoniem (proefdruk).")
+@_overschrijf_parameter
 @_debug
 def brieven(scenario, besluiten, map_, sjablonen, uitpakken, datum, medewerkers, parameter, overschrijf, pseudonimiseer,
             debug):
@@ -424,12 +464,8 @@ def brieven(scenario, besluiten, map_, sjablonen, uitpakken, datum, medewerkers,
     """
     import datetime as dt
 
-    import pandas as pd
-
     from plaatsing.fouten import InvoerFout
-    from plaatsing.invoer.besluiten import lees_besluiten
     from plaatsing.invoer.cellen import lees_datum
-    from plaatsing.invoer.lezen import read_scenario
     from plaatsing.uitvoer.brieven import lees_sjablonen, pak_sjablonen_uit, schrijf_brieven
     from plaatsing.uitvoer.excel import pseudonimiseer as pseudonimiseer_tabel
 
@@ -444,9 +480,10 @@ def brieven(scenario, besluiten, map_, sjablonen, uitpakken, datum, medewerkers,
         for pad in (scenario, besluiten):
             if not pad.exists():
                 raise click.BadParameter(f"het bestand '{pad}' bestaat niet.")
-        s = read_scenario(scenario, parameters=_paren(parameter, "naam=waarde", "--parameter"))
-        lees_besluiten(besluiten, s)
-        tabel = pd.read_excel(besluiten, sheet_name="Plaatsingsbesluiten", dtype=object)
+        # the decisions of the workbook, with motiveringen rendered under the parameters they were made with
+        plan = _lees_plan(scenario, besluiten, parameter)
+        s = plan.scenario
+        tabel = plan.besluiten.copy()
         tabel["personeelsnummer"] = tabel["personeelsnummer"].map(str)
         if pseudonimiseer:
             tabel = pseudonimiseer_tabel(tabel)

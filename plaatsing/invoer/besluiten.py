@@ -4,9 +4,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from plaatsing.invoer import contract as schema
-from plaatsing.fouten import InvoerFout
+from plaatsing.fouten import InvoerFout, Melding, ParameterFout
 from plaatsing.invoer.lezen import _Lezer
-from plaatsing.plan import UITKOMSTEN
+from plaatsing.parameters import NAMEN, formatteer, normaliseer_naam, parse_parameter
+from plaatsing.plan import UITKOMSTEN, WAT_ALS_PIN, Plan, herbouw_plan
 from plaatsing.scenario import Scenario
 from plaatsing.invoer.werkboek import open_werkboek
 
@@ -17,9 +18,64 @@ PLAATSINGSBESLUITEN = schema.Blad("Plaatsingsbesluiten", (
 ))
 
 
-def lees_besluiten(pad, s: Scenario) -> tuple[dict[str, str | None], dict[str, str]]:
+def lees_plan(pad, s: Scenario, parameters: dict | None = None) -> Plan:
+    """The Plan of a besluiten workbook, judged and explained under the parameters it was made with
+    (regels.md §8.10: read back from Verantwoording); `parameters` (from -p) override them explicitly
+    and are listed in `Plan.overschreven`. A workbook made from another scenario is refused."""
+    bladen = open_werkboek(Path(pad))
+    toewijzing, uitkomsten = lees_besluiten(pad, s, bladen=bladen)
+    vastgelegd, sha256, verantwoording = lees_verantwoording(bladen)
+    pins = dict(w.split("=", 1) for o, w in verantwoording.itertuples(index=False)
+                if o == WAT_ALS_PIN and "=" in w) if verantwoording is not None else {}
+    if sha256 and s.sha256 and sha256 != s.sha256:
+        raise InvoerFout([Melding(Path(pad).name, None, None,
+                                  "deze besluiten zijn gemaakt met een ander scenario (de sha256 van de invoer in "
+                                  f"het blad Verantwoording is {sha256[:12]}…, die van dit scenario "
+                                  f"{s.sha256[:12]}…); gebruik het scenario waarmee de besluiten zijn gemaakt, of "
+                                  "maak ze opnieuw met 'plaatsing solve'.")])
+    huidig = dict(s.parameters.als_rijen())
+    waarden = {n: w for n, w in vastgelegd.items() if n in NAMEN and w != "" and w != huidig.get(n)}
+    overschreven = []
+    for naam, waarde in (parameters or {}).items():
+        naam = normaliseer_naam(naam)
+        try:
+            getypt = formatteer(parse_parameter(naam, waarde))
+        except ValueError as fout:
+            raise ParameterFout(f"parameter {naam}: {fout}") from None
+        was = vastgelegd.get(naam, huidig.get(naam, ""))
+        if getypt != was:
+            overschreven.append((naam, was, getypt))
+        waarden[naam] = waarde
+    plan_s = s.met_parameters(**waarden) if waarden else s
+    if pins:  # a saved wat-als variant: its extra pins are part of the plan
+        from plaatsing.varianten import met_vastzettingen
+        plan_s = met_vastzettingen(plan_s, pins)
+    return herbouw_plan(plan_s, toewijzing, uitkomsten, verantwoording=verantwoording,
+                        overschreven=tuple(overschreven))
+
+
+def lees_verantwoording(bladen) -> tuple[dict[str, str], str | None, object]:
+    """(parameters as recorded, sha256 of the scenario, the sheet as a table) from Verantwoording."""
+    import pandas as pd
+
+    blad = next((b for b in bladen if b.titel.strip().lower() == "verantwoording"), None)
+    if blad is None:
+        return {}, None, None
+    rijen = []
+    for _, cellen in blad.rijen:
+        waarden = [c.waarde for c in cellen[:2]] + [None, None]
+        onderdeel, waarde = waarden[0], waarden[1]
+        if onderdeel is None:
+            continue
+        rijen.append((str(onderdeel), "" if waarde is None else str(waarde)))
+    parameters = {o[len("parameter "):]: w for o, w in rijen if o.startswith("parameter ")}
+    sha256 = next((w for o, w in rijen if o == "sha256 invoer" and w), None)
+    return parameters, sha256, pd.DataFrame(rijen, columns=["onderdeel", "waarde"])
+
+
+def lees_besluiten(pad, s: Scenario, *, bladen=None) -> tuple[dict[str, str | None], dict[str, str]]:
     """(toewijzing, uitkomsten) from the Plaatsingsbesluiten sheet; InvoerFout names blad, rij, kolom."""
-    lezer = _Lezer(open_werkboek(Path(pad)))
+    lezer = _Lezer(bladen if bladen is not None else open_werkboek(Path(pad)))
     rijen, _ = lezer.lees(PLAATSINGSBESLUITEN)
     toewijzing: dict[str, str | None] = {}
     uitkomsten: dict[str, str] = {}

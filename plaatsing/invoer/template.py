@@ -21,6 +21,8 @@ TOELICHTING = {
     "fte_marge": "Toegestane overbezetting per functie in fte.",
     "beleid": "maximaal plaatsen, voorkeur leidend of iedereen plaatsen.",
     "tijdslimiet": "Maximale rekentijd in seconden.",
+    "ingangsdatum": "Datum waarop de nieuwe organisatie ingaat (leeg = de peildatum); een tijdelijk contract "
+                    "dat daarvoor eindigt, wordt niet geplaatst (H5).",
     "rechtsmiddel": "geschillencommissie (cao, na de Wnra) of bezwaar (Awb): de route die in de brieven staat.",
     "ondertekening": "Wie de brieven ondertekent, bijvoorbeeld: namens het college van burgemeester en wethouders, "
                      "de gemeentesecretaris.",

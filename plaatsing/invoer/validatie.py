@@ -109,6 +109,15 @@ def _controleer_datums(lezer, r: dict, peildatum) -> None:
     if r["einddatum"] and did and r["einddatum"] < did:
         fout("Medewerkers", r["rij"], "einddatum",
              "de einddatum ligt vóór de datum in dienst; controleer beide datums.")
+    if r.get("dienstverband") == "tijdelijk":  # H5
+        if not r["einddatum"]:
+            lezer.waarschuw("Medewerkers", r["rij"], "einddatum",
+                            "tijdelijk dienstverband zonder einddatum; vul de einddatum in, anders wordt het "
+                            "contract behandeld alsof het na de ingangsdatum doorloopt (H5).")
+        elif peildatum and r["einddatum"] < peildatum:
+            lezer.waarschuw("Medewerkers", r["rij"], "einddatum",
+                            "de einddatum van het tijdelijk dienstverband ligt vóór de peildatum; controleer de "
+                            "datum. Een contract dat vóór de ingangsdatum eindigt, wordt niet geplaatst (H5).")
 
 
 def _uniek(lezer, rijen, blad, kolom) -> dict:

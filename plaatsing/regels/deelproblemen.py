@@ -107,9 +107,11 @@ def vrije_opties(k: Kandidaten) -> pd.DataFrame:
     return k.opties[~k.opties["personeelsnummer"].isin(gepind)]
 
 
-def voorbereiden(s: Scenario):
-    """Candidates, pins and the components (each with its room per function: micro-fte, pins subtracted)."""
-    k = bepaal_kandidaten(s)
+def voorbereiden(s: Scenario, k: Kandidaten | None = None):
+    """Candidates, pins and the components (each with its room per function: micro-fte, pins subtracted).
+
+    Pass the kandidaten when they are already built for this scenario (computed once per plan)."""
+    k = k if k is not None else bepaal_kandidaten(s)
     fte = {nr: micro(v) for nr, v in s.medewerkers["fte"].items()}
     gepind = dict(zip(s.vastgezet["personeelsnummer"], s.vastgezet["nieuwe_functie"]))
     ruimte = {f: micro(formatie) + micro(s.parameters.fte_marge)

@@ -5,7 +5,7 @@ function under its ID; `bepaal_kandidaten` reads like §1 and §3.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy as np
@@ -15,7 +15,7 @@ from plaatsing.fouten import Melding
 from plaatsing.parameters import AFSPIEGELING
 from plaatsing.scenario import Scenario
 from plaatsing.invoer.contract import VOORKEUR_KOLOMMEN
-from plaatsing.invoer.cellen import micro
+from plaatsing.invoer.cellen import formatteer_getal, micro
 
 ONGENOEMD = len(VOORKEUR_KOLOMMEN) + 1  # voorkeur position of an unlisted function
 TIER_NAAM = {1: "functievolger", 2: "passend", 3: "passend lager", 4: "geschikt"}
@@ -29,6 +29,7 @@ class Kandidaten:
     sel_a: pd.Series               # personeelsnummer -> SEL-A rank (0 = goes first; H5 included)
     nieuwe_functies_ss5: frozenset  # functions no old function maps to (SS-5)
     waarschuwingen: tuple[Melding, ...]
+    einde_contract: dict = field(default_factory=dict)  # H5: personeelsnummer -> einddatum before the ingangsdatum
 
     @cached_property
     def t1_functies(self) -> dict[str, set[str]]:
@@ -46,13 +47,15 @@ def bepaal_kandidaten(s: Scenario) -> Kandidaten:
     paren = define_ss5_nieuwe_functies(paren, ss5)
     paren = define_ss2_ss4_standaard(paren, p.max_schalen_lager, p.max_schalen_hoger)
     paren, waarschuwingen = define_ss6_oordelen(s, paren)
+    paren, einde = define_h5_einde_contract(s, paren)
     paren = define_ss7_pins(s, paren)
     opties = _met_voorkeur_en_kosten(s, paren)
     sel_a = define_sel_a(s)
     volgorde = _selectievolgordes(s, opties, sel_a)
     if s.niet_plaatsen:  # regels.md P1: an adopted advice 'boventallig' binds that person as not placed
         opties = opties[~opties["personeelsnummer"].isin(s.niet_plaatsen)].reset_index(drop=True)
-    return Kandidaten(opties, volgorde, sel_a, ss5, tuple(waarschuwingen))
+    waarschuwingen += pins_tegen_functievolgers(s, opties, volgorde)
+    return Kandidaten(opties, volgorde, sel_a, ss5, tuple(waarschuwingen), einde)
 
 
 def mapping_per_paar(s: Scenario) -> pd.DataFrame:
@@ -142,6 +145,21 @@ def define_ss6_oordelen(s: Scenario, paren: pd.DataFrame) -> tuple[pd.DataFrame,
     return paren[paren["tier"] > 0].reset_index(drop=True), waarschuwingen
 
 
+def define_h5_einde_contract(s: Scenario, paren: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
+    """H5: a tijdelijk contract that ends before the ingangsdatum is not placed at all (a pin still holds)."""
+    ingang = s.parameters.ingang
+    mw = s.medewerkers
+    if ingang is None or "einddatum" not in mw.columns:
+        return paren, {}
+    tijdelijk = mw[(mw["dienstverband"] == "tijdelijk") & mw["einddatum"].notna()]
+    einde = {p: d for p, d in tijdelijk["einddatum"].items() if _datum(d) < ingang}
+    return paren[~paren["personeelsnummer"].isin(einde)].reset_index(drop=True), einde
+
+
+def _datum(waarde):
+    return waarde.date() if hasattr(waarde, "date") and callable(waarde.date) else waarde
+
+
 def define_ss7_pins(s: Scenario, paren: pd.DataFrame) -> pd.DataFrame:
     """SS-7: a pinned person has exactly one option, the pin (tier kept for the T1 groups)."""
     paren = paren.assign(vastgezet=False)
@@ -193,6 +211,45 @@ def _selectievolgordes(s: Scenario, opties: pd.DataFrame, sel_a: pd.Series) -> d
         else:
             volgorde[functie] = tuple(sorted(leden, key=sel_a.__getitem__))
     return volgorde
+
+
+def pins_tegen_functievolgers(s: Scenario, opties: pd.DataFrame, volgorde: dict) -> list[Melding]:
+    """§8.11: a pin that takes a place a functievolger would otherwise keep is honoured, with a warning.
+
+    Per function with pins, the functievolgers are taken first fit in selection order, once with
+    the room the pins leave and once with the whole formatie; who only fits in the second case
+    loses the place to the pin (as far as the functievolgers do not go elsewhere)."""
+    if s.vastgezet.empty:
+        return []
+    fte = {p: micro(v) for p, v in s.medewerkers["fte"].items()}
+    gepind = set(s.vastgezet.index)
+    meldingen = []
+    for f, pins in s.vastgezet.groupby("nieuwe_functie", sort=True):
+        volgers = [p for p in volgorde.get(f, ()) if p not in gepind]
+        if not volgers:
+            continue
+        formatie = micro(s.nieuwe_functies.at[f, "formatie_fte"]) + micro(s.parameters.fte_marge)
+        pin_fte = sum(fte[p] for p in pins["personeelsnummer"])
+        verloren = len(eerst_passend(volgers, fte, formatie)) - len(eerst_passend(volgers, fte, formatie - pin_fte))
+        if verloren > 0:
+            rij = pins["rij"].dropna()
+            meldingen.append(Melding(
+                "Vastgezet", int(rij.iloc[0]) if not rij.empty else None, "nieuwe_functie",
+                f"de vastzetting in {f} neemt {formatteer_getal(pin_fte / 1e6)} fte van de formatie; daardoor "
+                f"houdt{'' if verloren == 1 else 'en'} {verloren} functievolger{'' if verloren == 1 else 's'} daar "
+                "mogelijk geen plaats. De vastzetting gaat voor (SS-7); de motivering noemt dit vooraf genomen "
+                "besluit en de toelichting (regels.md §8.11)."))
+    return meldingen
+
+
+def eerst_passend(volgers: list[str], fte: dict, ruimte: int) -> list[str]:
+    """First fit in rank order (H4b): who gets a place when each takes one while it fits."""
+    geplaatst = []
+    for p in volgers:
+        if fte[p] <= ruimte:
+            geplaatst.append(p)
+            ruimte -= fte[p]
+    return geplaatst
 
 
 def leeftijd(geboortedatum, peildatum) -> int:

@@ -15,9 +15,9 @@ from plaatsing.scenario import Scenario
 SEED = 1  # fixed: the minimum is the same whatever the seed; only the proof time varies
 
 
-def minimum_niet_geplaatst(s: Scenario, seconden: float | None = None) -> tuple[int, bool]:
+def minimum_niet_geplaatst(s: Scenario, seconden: float | None = None, kandidaten=None) -> tuple[int, bool]:
     """(fewest not placed, whether that minimum is proven) over all components."""
-    _k, gepind, componenten = voorbereiden(s)
+    _k, gepind, componenten = voorbereiden(s, kandidaten)
     over = s.parameters.tijdslimiet if seconden is None else seconden
     geplaatst, bewezen = len(gepind), True
     for comp in sorted(componenten, key=lambda c: len(c.personen)):

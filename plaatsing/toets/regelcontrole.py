@@ -21,7 +21,7 @@ KOLOMMEN = ["regel", "personeelsnummer", "functie", "probleem", "oplossing"]
 def toets(s: Scenario, k: Kandidaten, toewijzing: dict[str, str | None], *,
           uitkomsten: dict[str, str] | None = None, minimum: int | None = None) -> pd.DataFrame:
     """Violations of H1–H5, O2, O6, F3 (and F4 when `minimum` is given), one row each."""
-    _k, gepind, componenten = voorbereiden(s)
+    _k, gepind, componenten = voorbereiden(s, k)
     fte = {p: micro(v) for p, v in s.medewerkers["fte"].items()}
     opties = {(r.personeelsnummer, r.functie): r for r in k.opties.itertuples(index=False)}
     rijen = []
@@ -29,7 +29,11 @@ def toets(s: Scenario, k: Kandidaten, toewijzing: dict[str, str | None], *,
         rijen += _iedereen_geplaatst(s, k, toewijzing)
     else:
         rijen += _h1_capaciteit(s, toewijzing, fte)
-    rijen += [("H2", p, f, "de medewerker komt niet in aanmerking voor deze functie (geen trede T1–T4, niet vastgezet)",
+    einde = getattr(k, "einde_contract", {})
+    rijen += [("H5", p, f, f"het tijdelijk dienstverband eindigt op {einde[p]:%d-%m-%Y}, vóór de ingangsdatum; "
+               "de medewerker wordt niet geplaatst", "haal de plaatsing weg (uitkomst 'niet geplaatst (tijdelijk)')")
+              if p in einde else
+              ("H2", p, f, "de medewerker komt niet in aanmerking voor deze functie (geen trede T1–T4, niet vastgezet)",
                "plaats de medewerker in een functie waarvoor die in aanmerking komt, of leg een oordeel vast (SS-6)")
               for p, f in sorted(toewijzing.items()) if f is not None and (p, f) not in opties]
     rijen += [("H3", p, f, f"de vastzetting in {f} is niet gevolgd", f"plaats de medewerker in {f}")

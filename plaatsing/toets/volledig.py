@@ -9,10 +9,27 @@ from plaatsing.toets.minimum import minimum_niet_geplaatst
 from plaatsing.toets.regelcontrole import toets
 
 
-def toets_plan(s: Scenario, toewijzing: dict, uitkomsten: dict | None = None) -> pd.DataFrame:
-    """Every violation of regels.md §5 F1–F4 in a plan; F4 with the minimum computed here."""
-    minimum, bewezen = minimum_niet_geplaatst(s)
-    schendingen = toets(s, bepaal_kandidaten(s), toewijzing, uitkomsten=uitkomsten, minimum=minimum)
+def toets_plan(plan_of_scenario, toewijzing=None, uitkomsten: dict | None = None) -> pd.DataFrame:
+    """Every violation of regels.md §5 F1–F4 in a plan; F4 with the minimum computed here.
+
+    `toets_plan(plan)` judges a Plan (from `solve` or rebuilt from a besluiten workbook) under the
+    parameters it was made with; `toets_plan(scenario, toewijzing, uitkomsten)` a plan given as a
+    dict (under the scenario's parameters). `toets_plan(scenario, plan)` is the same as `toets_plan(plan)`."""
+    from plaatsing.plan import Plan
+
+    if isinstance(toewijzing, Plan):
+        plan_of_scenario, toewijzing = toewijzing, None
+    if isinstance(plan_of_scenario, Plan):
+        plan = plan_of_scenario
+        s, k, toewijzing = plan.scenario, plan.gegevens.k, plan.toewijzing
+        if uitkomsten is None:
+            uitkomsten = plan.gelezen_uitkomsten if plan.gelezen_uitkomsten is not None else plan.uitkomsten
+    elif isinstance(plan_of_scenario, Scenario):
+        s, k = plan_of_scenario, bepaal_kandidaten(plan_of_scenario)
+    else:
+        raise TypeError("toets_plan verwacht een Plan, of een Scenario met een toewijzing (dict)")
+    minimum, bewezen = minimum_niet_geplaatst(s, kandidaten=k)
+    schendingen = toets(s, k, toewijzing, uitkomsten=uitkomsten, minimum=minimum)
     if not bewezen:
         onbewezen = pd.DataFrame([{"regel": "F4", "personeelsnummer": "", "functie": "",
                                    "probleem": f"het minimum aantal niet geplaatsten ({minimum} of minder) is niet "
