@@ -141,7 +141,7 @@ def test_rechtsmiddel_kiest_de_route_en_ondertekening(demo, tmp_path):
     assert "bezwaar maken bij het college van burgemeester en wethouders (artikel 6:7 van de Algemene wet bestuursrecht)" in t
     assert "geschillencommissie" not in t and "namens het college, de gemeentesecretaris van Almelo" in t
     fout = draai("brieven", DEMO, besluiten, "--map", tmp_path / "x", "-p", "rechtsmiddel=beroep")
-    assert fout.exit_code == 1 and "rechtsmiddel" in fout.output and "bezwaar of geschillencommissie" in fout.output
+    assert fout.exit_code == 2 and "rechtsmiddel" in fout.output and "bezwaar of geschillencommissie" in fout.output
 
 
 def test_eigen_sjabloon_zin_gewijzigd_en_plaatshouder_verplaatst(demo, tmp_path):
