@@ -68,7 +68,7 @@ def test_drempel_40_reist_mee_naar_rapport_en_brieven(tmp_path):
     brieven = draai("brieven", scenario, besluiten, "--map", tmp_path / "brieven", "--datum", "2025-02-01")
     assert brieven.exit_code == 0, brieven.output
     tekst = "\n".join(p.text for p in Document(tmp_path / "brieven" / "A-voorgenomen-plaatsingsbesluit.docx").paragraphs)
-    assert "wijzigt 35%, niet meer dan de drempel van 40% (SS-1)" in tekst  # the letter under drempel 40, not 30
+    assert "wijzigt 35%, niet meer dan de drempel van 40%" in tekst  # the letter under drempel 40, not 30 (no rule ID in a letter)
 
 
 def test_min_p_overschrijft_zichtbaar(d40):
