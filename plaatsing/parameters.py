@@ -9,6 +9,8 @@ AFSPIEGELING = "afspiegeling"
 MAXIMAAL_PLAATSEN = "maximaal plaatsen"
 VOORKEUR_LEIDEND = "voorkeur leidend"
 IEDEREEN_PLAATSEN = "iedereen plaatsen"
+GESCHILLENCOMMISSIE = "geschillencommissie"
+BEZWAAR = "bezwaar"
 
 
 @dataclass(frozen=True)
@@ -22,6 +24,8 @@ class Parameters:
     beleid: str = MAXIMAAL_PLAATSEN
     tijdslimiet: float = 300.0
     ingangsdatum: dt.date | None = None  # H5: the day the new organisation starts; empty = the peildatum
+    rechtsmiddel: str = GESCHILLENCOMMISSIE   # the route named in the letters (cao or Awb)
+    ondertekening: str | None = None          # who signs the letters, e.g. 'namens het college, …'
 
     @property
     def ingang(self) -> dt.date | None:
@@ -47,6 +51,8 @@ _KEUZES = {
     },
     "beleid": {"maximaal plaatsen": MAXIMAAL_PLAATSEN, "voorkeur leidend": VOORKEUR_LEIDEND,
                "iedereen plaatsen": IEDEREEN_PLAATSEN},
+    "rechtsmiddel": {"geschillencommissie": GESCHILLENCOMMISSIE, "cao": GESCHILLENCOMMISSIE,
+                     "bezwaar": BEZWAAR, "awb": BEZWAAR},
 }
 
 
@@ -89,6 +95,12 @@ def parse_parameter(naam: str, waarde) -> object:
         if not 0 < getal <= 86400:
             raise ValueError("vul een aantal seconden groter dan 0 (hoogstens 86400) in")
         return getal
+    if naam == "ondertekening":
+        tekst = lees_tekst(waarde)
+        if not tekst or len(tekst) > 300:
+            raise ValueError("vul in wie de brieven ondertekent (hoogstens 300 tekens), bijvoorbeeld "
+                             "'namens het college van burgemeester en wethouders, de gemeentesecretaris'")
+        return tekst
     if naam in _KEUZES:
         tekst = sleutel(lees_tekst(waarde))
         if tekst in _KEUZES[naam]:

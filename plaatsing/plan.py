@@ -15,7 +15,7 @@ from plaatsing.regels.kandidaten import Kandidaten, bepaal_kandidaten
 from plaatsing.parameters import AFSPIEGELING, IEDEREEN_PLAATSEN, VOORKEUR_LEIDEND, Parameters
 from plaatsing.regels.overbezetting import boven_formatie
 from plaatsing.regels.selectievolgorde import maak_afspiegeling, maak_selectie
-from plaatsing.uitleg.feiten import Beslisgegevens, uitkomst_van, verklaar
+from plaatsing.uitleg.feiten import Beslisgegevens, verklaar
 from plaatsing.uitleg.zinnen import motivering
 from plaatsing.model.oplossen import FaseVerslag, Oplossing, los_op
 from plaatsing.procedure.wijzigingen import status_besluit, verantwoording_rijen

@@ -34,6 +34,7 @@ class Scenario:
     niet_plaatsen: frozenset[str] = frozenset()
     voornemen: dict[str, str | None] | None = None
     voornemen_sha256: str | None = None
+    rechtsgrond: pd.DataFrame | None = None  # regel, artikel, tekst (optional sheet Rechtsgrond)
 
     def met_parameters(self, **wijzigingen) -> "Scenario":
         """The same scenario with some parameters changed, e.g. `met_parameters(drempel_wijziging=40)`."""

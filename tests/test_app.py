@@ -284,7 +284,7 @@ def test_documenten_zijn_die_van_de_cli(tmp_path):
     from plaatsing import solve
     from plaatsing.varianten import wat_als
     from plaatsing.app.web import maak_app
-    from plaatsing.uitvoer.brieven import lees_sjabloon, schrijf_brieven
+    from plaatsing.uitvoer.brieven import lees_sjablonen, schrijf_brieven
     from plaatsing.cli import main
 
     from datetime import date
@@ -329,8 +329,8 @@ def test_documenten_zijn_die_van_de_cli(tmp_path):
     tabel = pd.read_excel(besluiten, sheet_name="Plaatsingsbesluiten", dtype=object)
     tabel["personeelsnummer"] = tabel["personeelsnummer"].map(str)
     for p in nummers:
-        pad, = schrijf_brieven(tabel[tabel["personeelsnummer"] == p], tmp_path / "cli-brieven",
-                               sjabloon=lees_sjabloon(), datum=dt.date.today(), overschrijf=True)
+        pad, = schrijf_brieven(s, tabel[tabel["personeelsnummer"] == p], tmp_path / "cli-brieven",
+                               sjablonen=lees_sjablonen(), datum=dt.date.today(), overschrijf=True)
         assert _delen(brieven.read(pad.name)) == _delen(pad.read_bytes()), p
 
     # verschil.xlsx: the difference of the wat-als, as `plaatsing vergelijk --uitvoer` writes it

@@ -4,7 +4,6 @@ and the plan kept after the time-out passes the independent checker on F1 (H1–
 from __future__ import annotations
 
 import datetime as dt
-import io
 import sys
 import zipfile
 from pathlib import Path

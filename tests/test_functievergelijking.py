@@ -193,7 +193,7 @@ def test_ss0_or_bijlage_noemt_de_grensgevallen_van_28_tot_32_procent():
     from plaatsing.uitvoer.rapport import HOOFDSTUKKEN
     from plaatsing.uitvoer.rapport_tabellen import _grensgevallen
 
-    assert "grensgevallen" in [sleutel for sleutel, _, _ in HOOFDSTUKKEN]
+    assert "grensgevallen" in [hoofdstuk[0] for hoofdstuk in HOOFDSTUKKEN]
     tabel = _grensgevallen(read_scenario(DEMO))
     assert tabel[["oude_functie", "nieuwe_functie", "berekend"]].values.tolist() == [
         ["OUD-FIN-01", "BV-FIN-01", 30], ["OUD-FIN-01", "BV-FIN-02", 31], ["OUD-KRO-02", "AP-FYS-02", 30]]

@@ -57,11 +57,11 @@ def schrijf_bijlage(plan, map_: Path, naam: str, *, voortgang) -> list[Path]:
 
 
 def schrijf_brieven_zip(plan, map_: Path, zip_pad: Path, datum: dt.date, *, voortgang) -> Path:
-    from plaatsing.uitvoer.brieven import lees_sjabloon, schrijf_brieven
+    from plaatsing.uitvoer.brieven import lees_sjablonen, schrijf_brieven
     from plaatsing.uitvoer.excel import atomair
 
     voortgang(f"{len(plan.besluiten)} brieven maken")
-    paden = schrijf_brieven(plan.besluiten, map_, sjabloon=lees_sjabloon(), datum=datum, overschrijf=True)
+    paden = schrijf_brieven(plan.scenario, plan.besluiten, map_, sjablonen=lees_sjablonen(), datum=datum, overschrijf=True)
     voortgang("brieven inpakken in één zip-bestand")
     with atomair(zip_pad) as tijdelijk:
         with zipfile.ZipFile(tijdelijk, "w", zipfile.ZIP_DEFLATED) as zip_:

@@ -89,6 +89,12 @@ SALARISTABEL = Blad("Salaristabel", (
     Kolom("maandsalaris", "decimaal", True, ("salaris", "bedrag"), minimum=0, maximum=100000),
 ), verplicht=False)
 
+RECHTSGROND = Blad("Rechtsgrond", (
+    Kolom("regel", "tekst", True, ("regel id", "regelcode", "id")),
+    Kolom("artikel", "tekst", True, ("artikelnummer", "bepaling")),
+    Kolom("tekst", "tekst", False, ("omschrijving", "toelichting")),
+), verplicht=False, aliassen=("rechtsgronden", "artikelen"))
+
 # SS-0: the task composition of old and new functions, for the functievergelijking
 TAKEN = Blad("Taken", (
     Kolom("functiecode", "code", True, ("functie", "code")),
@@ -112,7 +118,8 @@ ADVIEZEN = Blad("Adviezen", (
 ), verplicht=False, aliassen=("advies", "zienswijzen"))
 
 BLADEN = (MEDEWERKERS, OUDE_FUNCTIES, NIEUWE_FUNCTIES, FUNCTIEMAPPING, GESCHIKTHEID,
-          VASTGEZET, PARAMETERS, SALARISTABEL, TAKEN, ADVIEZEN)
+          VASTGEZET, PARAMETERS, SALARISTABEL, TAKEN, ADVIEZEN,
+          RECHTSGROND)
 
 # Output sheet Plaatsingsbesluiten (scenario-formaat.md): extra Medewerkers columns are carried
 # behind these, so an extra column may not take one of these names.

@@ -318,10 +318,12 @@ def _valideer(bladen, overrides: dict, *, bron, sha256) -> Scenario:
     salaris, _ = lezer.lees(schema.SALARISTABEL)
     taken, _ = lezer.lees(schema.TAKEN)
     adviezen, _ = lezer.lees(schema.ADVIEZEN)
+    rechtsgrond = _lees_rechtsgrond(lezer)
     parameters = _lees_parameters(lezer, overrides)
     tabellen = {
         "medewerkers": medewerkers, "oud": oud, "nieuw": nieuw, "mapping": mapping,
         "geschiktheid": oordelen, "vastgezet": pins, "salaris": salaris, "taken": taken,
+        "rechtsgrond": rechtsgrond,
     }
     controleer_samenhang(lezer, tabellen, parameters)
     controleer_taken(lezer, tabellen, parameters.drempel_wijziging)  # SS-0, fills computed percentages
@@ -330,6 +332,32 @@ def _valideer(bladen, overrides: dict, *, bron, sha256) -> Scenario:
         raise InvoerFout(lezer.meldingen)
     return bind_adviezen(_bouw(tabellen, extra, parameters, bron, sha256, tuple(lezer.waarschuwingen)),
                          adviezen, lezer)
+
+
+def _lees_rechtsgrond(lezer: _Lezer) -> list[dict]:
+    """The optional sheet Rechtsgrond: one article per known rule ID (docs/regels.md)."""
+    from plaatsing.uitleg.rechtsgrond import BESCHRIJVING
+
+    rijen, _ = lezer.lees(schema.RECHTSGROND)
+    bekend = {sleutel(r): r for r in BESCHRIJVING}
+    gezien: dict[str, int] = {}
+    uit = []
+    for rij in rijen:
+        if rij["regel"] is None:
+            continue
+        regel = bekend.get(sleutel(rij["regel"]))
+        if regel is None:
+            lezer.fout("Rechtsgrond", rij["rij"], "regel",
+                       f"'{citeer(rij['regel'])}' is geen regel uit docs/regels.md; gebruik een regel-ID zoals "
+                       "SS-1, H4 of SEL-A.")
+            continue
+        if regel in gezien:
+            lezer.fout("Rechtsgrond", rij["rij"], "regel",
+                       f"de regel {regel} staat er al in rij {gezien[regel]}; houd er één over.")
+            continue
+        gezien[regel] = rij["rij"]
+        uit.append({**rij, "regel": regel})
+    return uit
 
 
 def _lees_parameters(lezer: _Lezer, overrides: dict) -> Parameters:
@@ -416,4 +444,5 @@ def _bouw(tabellen, extra, parameters, bron, sha256, waarschuwingen) -> Scenario
         bron=bron,
         sha256=sha256,
         waarschuwingen=waarschuwingen,
+        rechtsgrond=tabel(tabellen["rechtsgrond"], schema.RECHTSGROND),
     )

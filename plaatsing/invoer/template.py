@@ -23,6 +23,9 @@ TOELICHTING = {
     "tijdslimiet": "Rekenbudget van de solver in seconden (deterministische rekentijd: hetzelfde plan bij elke run).",
     "ingangsdatum": "Datum waarop de nieuwe organisatie ingaat (leeg = de peildatum); een tijdelijk contract "
                     "dat daarvoor eindigt, wordt niet geplaatst (H5).",
+    "rechtsmiddel": "geschillencommissie (cao, na de Wnra) of bezwaar (Awb): de route die in de brieven staat.",
+    "ondertekening": "Wie de brieven ondertekent, bijvoorbeeld: namens het college van burgemeester en wethouders, "
+                     "de gemeentesecretaris.",
 }
 
 
@@ -52,7 +55,10 @@ def _bereik(index: int) -> str:
 
 def _validatie(ws, index: int, kolom: schema.Kolom, blad: str) -> None:
     dv = None
-    if kolom.soort == "keuze":
+    if blad == "Rechtsgrond" and kolom.naam == "regel":
+        from plaatsing.uitleg.rechtsgrond import BESCHRIJVING
+        dv = DataValidation(type="list", formula1=f'"{",".join(BESCHRIJVING)}"', allow_blank=True)
+    elif kolom.soort == "keuze":
         opties = ",".join(dict.fromkeys(kolom.keuzes.values()))
         dv = DataValidation(type="list", formula1=f'"{opties}"', allow_blank=True)
     elif kolom.soort == "code" and kolom.naam != "personeelsnummer":
@@ -71,7 +77,7 @@ def _validatie(ws, index: int, kolom: schema.Kolom, blad: str) -> None:
             ws.cell(row=rij, column=index).number_format = "DD-MM-YYYY"
     if dv is None:
         return
-    dv.error = f"Deze waarde past niet bij de kolom '{kolom.naam}' (zie scenario-formaat)."
+    dv.error = f"Deze waarde past niet bij de kolom '{kolom.naam}' (zie docs/formaat.md)."
     dv.errorTitle = "Ongeldige waarde"
     dv.showErrorMessage = True
     ws.add_data_validation(dv)
@@ -93,11 +99,14 @@ def _vul_parameters(ws) -> None:
         ws.cell(row=rij, column=3, value=TOELICHTING[naam])
     keuzes = DataValidation(type="list", formula1='"anciënniteit,afspiegeling"', allow_blank=False)
     beleid = DataValidation(type="list", formula1='"maximaal plaatsen,voorkeur leidend,iedereen plaatsen"', allow_blank=False)
+    route = DataValidation(type="list", formula1='"geschillencommissie,bezwaar"', allow_blank=False)
     ws.add_data_validation(keuzes)
     ws.add_data_validation(beleid)
+    ws.add_data_validation(route)
     namen = [naam for naam, _ in Parameters().als_rijen()]
     keuzes.add(f"B{namen.index('selectiemethode') + 2}")
     beleid.add(f"B{namen.index('beleid') + 2}")
+    route.add(f"B{namen.index('rechtsmiddel') + 2}")
 
 
 def _getal(tekst: str):

@@ -19,7 +19,7 @@ from ortools.sat.python import cp_model
 
 from plaatsing.model import instellingen
 from plaatsing.fouten import H4Conflict
-from plaatsing.regels.deelproblemen import Component, splits
+from plaatsing.regels.deelproblemen import Component
 from plaatsing.regels.deelproblemen import voorbereiden
 from plaatsing.regels.kandidaten import ONGENOEMD, Kandidaten
 from plaatsing.model.herstel import herstel_o2_o6, startplan

@@ -21,6 +21,12 @@ KOP_STIJL = Font(bold=True, color="FFFFFF")
 KOP_VULLING = PatternFill("solid", fgColor="1F4E78")
 BREED = {"motivering": 100, "probleem": 80, "waarde": 70, "onderdeel": 55}
 OMLOOP = Alignment(wrap_text=True, vertical="top")
+FORMULE_TEKENS = ("=", "+", "-", "@")
+
+
+def is_riskant(waarde) -> bool:
+    """Text that Excel would read as a formula once a user edits the cell (=, +, - or @ first)."""
+    return isinstance(waarde, str) and waarde.startswith(FORMULE_TEKENS)
 
 
 class UitvoerFout(Exception):
@@ -98,6 +104,8 @@ def schrijf_tabel(boek: Workbook, titel: str, tabel: pd.DataFrame) -> None:
         cel = WriteOnlyCell(blad, value=naam)
         cel.data_type = "s"
         cel.font, cel.fill = KOP_STIJL, KOP_VULLING
+        if is_riskant(naam):
+            cel.quotePrefix = True
         kop.append(cel)
     blad.append(kop)
     breed = {i for i, k in enumerate(tabel.columns) if k in BREED}
@@ -107,16 +115,19 @@ def schrijf_tabel(boek: Workbook, titel: str, tabel: pd.DataFrame) -> None:
 
 def _cel(blad, waarde, breed: bool):
     """A plain value where that is safe; a styled cell for dates, wrapped text and any text that
-    openpyxl would otherwise take for a formula or an error value (never a formula)."""
+    openpyxl or Excel would otherwise take for a formula or an error value (never a formula)."""
     if isinstance(waarde, (dt.date, dt.datetime)):
         cel = WriteOnlyCell(blad, value=waarde)
         cel.number_format = "DD-MM-YYYY"
         return cel
-    if not breed and not (isinstance(waarde, str) and (waarde.startswith("=") or waarde in ERROR_CODES)):
+    riskant = is_riskant(waarde)
+    if not breed and not riskant and not (isinstance(waarde, str) and waarde in ERROR_CODES):
         return waarde
     cel = WriteOnlyCell(blad, value=waarde)
     if isinstance(waarde, str):
         cel.data_type = "s"
+    if riskant:
+        cel.quotePrefix = True  # Excel's quote prefix: stays text even after the user edits the cell
     if breed:
         cel.alignment = OMLOOP
     return cel

@@ -7,49 +7,103 @@ from pathlib import Path
 
 import pandas as pd
 
-from plaatsing.uitvoer.rapport_tabellen import AFGESCHERMD, KLEIN, TOTAAL, Bijlage, maak_bijlage
-from plaatsing.uitvoer.excel import atomair, bewaar, controleer_uitvoer, nieuw_werkboek, schrijf_tabel
+from plaatsing.uitvoer.afscherming import AFGESCHERMD, KLEIN
+from plaatsing.parameters import AFSPIEGELING
+from plaatsing.uitvoer.rapport_opmaak import docx_tabel, opmaak, schrijf_werkboek, tekst_van
+from plaatsing.uitvoer.rapport_tabellen import TOTAAL, Bijlage, maak_bijlage
+from plaatsing.uitvoer.excel import atomair, controleer_uitvoer
 
 VAST_TIJDSTIP = dt.datetime(2000, 1, 1)
-LEGENDA = (f"'{KLEIN}' = minder dan 5 medewerkers; '{AFGESCHERMD}' = afgeschermd zodat niemand een klein "
-           "aantal uit een totaal kan terugrekenen. Er staan geen namen of personeelsnummers in deze bijlage.")
+STAAND_CM, LIGGEND_CM = 17.0, 25.7   # text width of an A4 page with 2 cm margins, upright and landscape
 
+# (attribute, title in Word, sheet name in Excel (at most 31 characters), explanation)
 HOOFDSTUKKEN = [
-    ("formatie_oud", "Formatie oud per eenheid", "Functies, formatie (fte) en medewerkers in de huidige organisatie."),
-    ("formatie_nieuw", "Formatie nieuw per eenheid", "Functies, formatie, geplaatsten en vacante formatie in de nieuwe organisatie."),
-    ("uitkomsten", "Uitkomsten per huidige eenheid",
-     "Hoe de medewerkers van elke huidige eenheid worden geplaatst (regels.md: functievolger SS-1, passend SS-2, "
-     "passend lager SS-3, geschikt SS-4/SS-6, vastgezet SS-7)."),
-    ("vacatures", "Vacatures", "Formatie die na plaatsing vacant is, ook in nieuwe functies die via werving worden vervuld (SS-5)."),
-    ("was_wordt", "Was-wordtoverzicht", "Elke oude functie met de nieuwe functie(s) en de mate van wijziging."),
-    ("grensgevallen", "Grensgevallen functies (SS-0)",
-     "Functievergelijkingen uit de taken (regels.md SS-0) met een wijzigingspercentage van 28 tot en met 32 %, en "
+    ("samenvatting", "Samenvatting", "Samenvatting", "De belangrijkste aantallen van deze plaatsing."),
+    ("formatie_oud", "Formatie oud per eenheid", "Formatie oud",
+     "Functies, formatie (fte) en medewerkers in de huidige organisatie."),
+    ("formatie_nieuw", "Formatie nieuw per eenheid", "Formatie nieuw",
+     "Functies, formatie, geplaatsten en vacante formatie in de nieuwe organisatie."),
+    ("uitkomsten", "Uitkomsten per huidige eenheid", "Uitkomsten per eenheid",
+     "Hoe de medewerkers van elke huidige eenheid worden geplaatst: als functievolger (hun functie gaat mee), "
+     "in een passende functie, een passende functie in een lagere schaal (met salarisgarantie), een geschikte "
+     "functie (na scholing), of volgens een vooraf genomen besluit (vastgezet); of niet geplaatst."),
+    ("vacatures", "Vacatures", "Vacatures",
+     "Formatie die na plaatsing vacant is, ook in nieuwe functies die via werving worden vervuld."),
+    ("was_wordt", "Was-wordtoverzicht", "Was-wordt",
+     "Elke oude functie met de nieuwe functie(s) en de mate van wijziging."),
+    ("grensgevallen", "Grensgevallen functies (SS-0)", "Grensgevallen",
+     "Functievergelijkingen uit de taken met een wijzigingspercentage van 28 tot en met 32 %, en "
      "vergelijkingen met bijna dezelfde taakwijziging die aan verschillende kanten van de drempel vallen."),
-    ("afspiegeling", "Afspiegeling en selectie", "Per leeftijdsgroep behouden en vervallen plaatsen in uitwisselbare groepen."),
-    ("leeftijd", "Leeftijdsopbouw voor en na", "Aantal medewerkers per leeftijdsgroep op de peildatum, voor en na plaatsing."),
-    ("geslacht", "Verdeling naar geslacht voor en na", ""),
-    ("deeltijd", "Voltijd en deeltijd voor en na", ""),
-    ("financieel", "Financiële gevolgen", "Op basis van het blad Salaristabel; bedragen per jaar (12 maandsalarissen, zonder toeslagen)."),
+    ("selectie", "Selectie in uitwisselbare groepen", "Selectie",
+     "Waar een groep medewerkers met dezelfde functie minder plaatsen heeft dan leden: per leeftijdsgroep "
+     "hoeveel er hun plaats behouden en hoeveel de selectie verliezen."),
+    ("leeftijd", "Leeftijdsopbouw voor en na", "Leeftijd voor en na",
+     "Aantal medewerkers per leeftijdsgroep op de peildatum, voor en na plaatsing."),
+    ("geslacht", "Verdeling naar geslacht voor en na", "Geslacht voor en na",
+     "Aantal medewerkers naar geslacht, voor en na plaatsing."),
+    ("deeltijd", "Voltijd en deeltijd voor en na", "Voltijd en deeltijd voor en na",
+     "Aantal medewerkers met een voltijd- en een deeltijdaanstelling, voor en na plaatsing."),
+    ("financieel", "Financiële gevolgen", "Financiële gevolgen",
+     "Op basis van het blad Salaristabel; bedragen per jaar (12 maandsalarissen, zonder toeslagen)."),
 ]
 
 
+def legenda(b: Bijlage) -> list[str]:
+    """Exactly what was done to keep the bijlage anonymous."""
+    regels = [
+        "Deze bijlage bevat geen namen, personeelsnummers of geboortedatums.",
+        f"Een aantal van 1 tot en met 4 medewerkers staat als '{KLEIN}'. Een 0 staat er gewoon: die zegt niets "
+        "over een persoon.",
+        f"Een groep van minder dan 5 medewerkers wordt niet verder uitgesplitst: de delen ervan staan als "
+        f"'{AFGESCHERMD}', ook als ze 0 zijn.",
+        f"Verder zijn {b.afgeschermd} andere aantallen afgeschermd met '{AFGESCHERMD}' (secundaire afscherming; zo'n "
+        "aantal kan ook 0 of 5 of meer zijn), zodat geen klein aantal is terug te rekenen uit de totalen, rijen, "
+        "kolommen of uit het verschil tussen voor en na (hoeveel medewerkers van een groep hun plaats verliezen). "
+        "Dat is voor alle tabellen samen nagerekend: geen klein aantal is preciezer te bepalen dan 'tussen 1 en 4', "
+        "en binnen een groep van minder dan 5 is geen deel precies te bepalen.",
+        "De bezetting in fte staat alleen naast een getoond aantal medewerkers; een bedrag over minder dan 5 "
+        "medewerkers staat als '•'.",
+    ]
+    if b.samengevoegd:
+        regels.append("Samengevoegd omdat de groep anders kleiner dan 5 is: " + "; ".join(b.samengevoegd) + ".")
+    return regels
+
+
+def hoofdstukken(b: Bijlage) -> list[tuple[str, str, str, str]]:
+    """The sections that apply to this plan (selection only with SEL-B or where a group lost places)."""
+    uit = []
+    for sleutel, titel, blad, uitleg in HOOFDSTUKKEN:
+        if getattr(b, sleutel) is None:
+            continue
+        if sleutel == "selectie":
+            if b.methode == AFSPIEGELING:
+                titel, blad = "Afspiegeling en selectie", "Afspiegeling"
+                uitleg += (" De selectie volgt het afspiegelingsbeginsel: per uitwisselbare groep blijft de "
+                           "leeftijdsopbouw zo goed mogelijk gelijk.")
+            else:
+                uitleg += " De selectie volgt de anciënniteit: wie langer in dienst is, gaat voor."
+        uit.append((sleutel, titel, blad, uitleg))
+    return uit
+
+
 def grafieken(b: Bijlage) -> list[tuple[str, bytes]]:
-    """Two pictures: formatie per new eenheid, and formatie old vs new in total (no counts of people)."""
+    """Two pictures: formatie per new eenheid, and formatie old vs new in total (fte, no counts of people)."""
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
     plt.rcParams["svg.hashsalt"] = "plaatsing"
-    nieuw = b.formatie_nieuw[b.formatie_nieuw["eenheid"] != TOTAAL]
-    fig, ax = plt.subplots(figsize=(8, 4.2), dpi=110)
+    nieuw = b.formatie_nieuw.data[b.formatie_nieuw.data["eenheid"] != TOTAAL]
+    fig, ax = plt.subplots(figsize=(8, 0.45 * len(nieuw) + 1.8), dpi=110)
     y = range(len(nieuw))
-    ax.barh([i + 0.2 for i in y], nieuw["formatie_fte"], height=0.4, label="formatie (fte)", color="#1F4E78")
-    ax.barh([i - 0.2 for i in y], nieuw["bezet_fte"], height=0.4, label="bezet na plaatsing (fte)", color="#9DC3E6")
+    bezet = [w if isinstance(w, (int, float)) else 0 for w in nieuw["bezet (fte)"]]
+    ax.barh([i + 0.2 for i in y], nieuw["formatie (fte)"], height=0.4, label="formatie (fte)", color="#1F4E78")
+    ax.barh([i - 0.2 for i in y], bezet, height=0.4, label="bezet na plaatsing (fte)", color="#9DC3E6")
     ax.set_yticks(list(y), nieuw["eenheid"])
     ax.invert_yaxis()
     ax.set_xlabel("fte")
     ax.set_title("Formatie en bezetting per nieuwe eenheid")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.15), ncol=2, frameon=False)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=2, frameon=False)
     fig.tight_layout()
     eerste = _png(fig, plt)
     k = b.kerncijfers
@@ -57,7 +111,7 @@ def grafieken(b: Bijlage) -> list[tuple[str, bytes]]:
     namen = ["formatie oud", "bezetting oud", "formatie nieuw", "bezetting nieuw"]
     waarden = [k["formatie_oud"], k["fte_oud"], k["formatie_nieuw"], k["bezet_nieuw"]]
     staven = ax.bar(namen, waarden, color=["#7F7F7F", "#BFBFBF", "#1F4E78", "#9DC3E6"])
-    ax.bar_label(staven, labels=[f"{w:.1f}".replace(".", ",") for w in waarden])
+    ax.bar_label(staven, labels=[tekst_van(w, "fte") for w in waarden])
     ax.set_ylabel("fte")
     ax.set_title("Formatie en bezetting oud en nieuw (totaal)")
     fig.tight_layout()
@@ -79,13 +133,9 @@ def schrijf_rapport(s, toewijzing: dict, uitkomsten: dict, kandidaten, map_: Pat
     for pad in (docx_pad, xlsx_pad):
         controleer_uitvoer(pad, overschrijf=overschrijf, invoer=Path(s.bron) if s.bron else None, soort=pad.suffix)
     _schrijf_docx(b, s, naam, docx_pad)
-    boek = nieuw_werkboek(alleen_schrijven=True)
-    for sleutel, titel, _ in HOOFDSTUKKEN:
-        tabel = getattr(b, sleutel)
-        if tabel is not None:
-            schrijf_tabel(boek, titel[:31], tabel)
+    delen = [(blad, getattr(b, sleutel), uitleg) for sleutel, _titel, blad, uitleg in hoofdstukken(b)]
     with atomair(xlsx_pad) as tijdelijk:
-        bewaar(boek, tijdelijk)
+        schrijf_werkboek(tijdelijk, delen, legenda(b), titel=f"OR-adviesbijlage personele gevolgen {naam}")
     return docx_pad, xlsx_pad
 
 
@@ -102,66 +152,49 @@ def _schrijf_docx(b: Bijlage, s, naam: str, pad: Path) -> None:
     stijl.font.name = "Calibri"
     stijl.font.size = Pt(10)
     for sectie in doc.sections:
+        sectie.page_width, sectie.page_height = Cm(21), Cm(29.7)
         sectie.left_margin = sectie.right_margin = Cm(2)
     doc.add_heading("Bijlage bij de adviesaanvraag: personele gevolgen", level=0)
     k = b.kerncijfers
     doc.add_paragraph(
         f"Scenario: {naam}. Peildatum: {s.parameters.peildatum:%d-%m-%Y}. Deze bijlage hoort bij de adviesaanvraag "
         "aan de ondernemingsraad (artikel 25 WOR) en beschrijft de gevolgen van de reorganisatie voor de "
-        f"medewerkers. Van de {k['medewerkers']} medewerkers worden er {k['geplaatst']} geplaatst in de nieuwe "
-        f"formatie. De formatie gaat van {_getal(k['formatie_oud'])} fte naar {_getal(k['formatie_nieuw'])} fte.")
-    doc.add_paragraph(LEGENDA).italic = True
+        f"medewerkers. De formatie gaat van {tekst_van(k['formatie_oud'], 'fte')} fte naar "
+        f"{tekst_van(k['formatie_nieuw'], 'fte')} fte.")
     figuren = dict(grafieken(b))
-    nummer = 0
-    for sleutel, titel, uitleg in HOOFDSTUKKEN:
+    for nummer, (sleutel, titel, _blad, uitleg) in enumerate(hoofdstukken(b), start=1):
         tabel = getattr(b, sleutel)
-        if tabel is None:
-            continue
-        nummer += 1
-        doc.add_heading(f"{nummer}. {titel}", level=1)
+        breed = opmaak(tabel, STAAND_CM) is None  # too wide to read upright: this section on landscape pages
+        if breed:
+            _sectie(doc, liggend=True)
+        doc.add_heading(f"{nummer}. {titel}", level=1).paragraph_format.keep_with_next = True
         if uitleg:
-            doc.add_paragraph(uitleg)
-        _tabel(doc, tabel)
+            doc.add_paragraph(uitleg).paragraph_format.keep_with_next = True
+        docx_tabel(doc, tabel, breedte_cm=LIGGEND_CM if breed else STAAND_CM)
+        if breed:
+            _sectie(doc, liggend=False)
+        if sleutel == "samenvatting":
+            doc.add_heading("Hoe deze bijlage anoniem blijft", level=2)
+            for regel in legenda(b):
+                doc.add_paragraph(regel, style="List Bullet")
         if sleutel == "formatie_nieuw":
             for onderschrift, png in figuren.items():
                 doc.add_picture(io.BytesIO(png), width=Cm(15))
-                doc.add_paragraph(f"Figuur: {onderschrift}.").italic = True
+                doc.add_paragraph(f"Figuur: {onderschrift}.").runs[0].italic = True
     with atomair(pad) as tijdelijk:
         doc.save(tijdelijk)
 
 
-def _tabel(doc, tabel: pd.DataFrame) -> None:
-    from docx.shared import Cm, Pt
+def _sectie(doc, *, liggend: bool) -> None:
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+    from docx.shared import Cm
 
-    t = doc.add_table(rows=1, cols=len(tabel.columns))
-    t.style = "Light Grid Accent 1"
-    t.autofit = False
-    for cel, kolom in zip(t.rows[0].cells, tabel.columns):
-        cel.text = str(kolom).replace("_", " ")
-    for rij in tabel.itertuples(index=False):
-        cellen = t.add_row().cells
-        for cel, waarde in zip(cellen, rij):
-            cel.text = _tekst(waarde)
-    eerste = 4.5 if len(tabel.columns) > 4 else 6.0
-    overig = (17.0 - eerste) / max(1, len(tabel.columns) - 1)
-    for index, kolom in enumerate(t.columns):
-        kolom.width = Cm(eerste if index == 0 else overig)  # the grid LibreOffice reads
-    for rij in t.rows:
-        for index, cel in enumerate(rij.cells):
-            cel.width = Cm(eerste if index == 0 else overig)  # the cell widths Word reads
-            for alinea in cel.paragraphs:
-                for stuk in alinea.runs:
-                    stuk.font.size = Pt(8)
+    sectie = doc.add_section(WD_SECTION.NEW_PAGE)
+    sectie.orientation = WD_ORIENT.LANDSCAPE if liggend else WD_ORIENT.PORTRAIT
+    sectie.page_width, sectie.page_height = (Cm(29.7), Cm(21)) if liggend else (Cm(21), Cm(29.7))
+    sectie.left_margin = sectie.right_margin = Cm(2)
 
 
-def _tekst(waarde) -> str:
-    if waarde is None or (isinstance(waarde, float) and pd.isna(waarde)):
-        return ""
-    if isinstance(waarde, float):
-        return _getal(waarde)
-    return str(waarde)
-
-
-def _getal(x: float) -> str:
-    tekst = f"{x:,.2f}".rstrip("0").rstrip(".") if not float(x).is_integer() else f"{int(x):,}"
-    return tekst.replace(",", "_").replace(".", ",").replace("_", ".")
+def tabel_tekst(tabel) -> pd.DataFrame:
+    """A table as the texts printed in the Word document (for tests and checks)."""
+    return pd.DataFrame({k: [tekst_van(v, tabel.soorten.get(k, "tekst")) for v in tabel.data[k]] for k in tabel.data.columns})

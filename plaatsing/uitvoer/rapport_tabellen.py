@@ -1,102 +1,385 @@
 """The tables of the OR-adviesbijlage (personele gevolgen), anonymous by design: no names, no
-personeelsnummers, every count of fewer than 5 people shown as '<5', and secondary suppression
-('x') so that no suppressed count can be recovered from a total."""
+personeelsnummers, and every count of people protected by plaatsing.uitvoer.afscherming (1–4 as '<5',
+complementary counts as '•', small categories merged), so that no small count can be computed back."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 import pandas as pd
 
-from plaatsing.regels.kandidaten import leeftijd, leeftijdsgroep
+from plaatsing.uitvoer.afscherming import AFGESCHERMD, DREMPEL, KLEIN, Telstelsel, bescherm
+from plaatsing.regels.kandidaten import LEEFTIJDSGROEPEN, leeftijd, leeftijdsgroep
 from plaatsing.plan import UITKOMSTEN
 from plaatsing.scenario import Scenario
-from plaatsing.regels.selectievolgorde import groepsnaam, maak_afspiegeling, maak_selectie
+from plaatsing.regels.selectievolgorde import groepsnaam, maak_selectie
 from plaatsing.invoer.cellen import micro
 
-DREMPEL = 5
-KLEIN = "<5"
-AFGESCHERMD = "x"
 TOTAAL = "Totaal"
+NIET_GEPLAATST = ("boventallig", "niet geplaatst (tijdelijk)")
+GESLACHT = {"V": "vrouw", "M": "man"}
+OVERIG_GESLACHT = "X of onbekend"
 
 
-def anonimiseer(tabel: pd.DataFrame, kolommen: list[str]) -> pd.DataFrame:
-    """Counts in `kolommen` (with a 'Totaal' column and row added) as text, suppressed where needed.
+@dataclass(frozen=True)
+class Tabel:
+    """A published table: values (int, float or text; a protected count is the text '<5' or '•') and
+    the kind of each column: tekst, aantal, fte, bedrag or procent."""
 
-    Primary: 1–4 people -> '<5' (0 reveals nobody and stays 0). Secondary: a row or column with
-    exactly one suppressed cell gets a second one ('x', the smallest other non-zero count, or
-    else the total), repeated until no suppressed count can be computed back from a total."""
-    t = tabel.copy()
-    t[TOTAAL] = t[kolommen].sum(axis=1)
-    totaalrij = {c: (t[c].sum() if c in kolommen + [TOTAAL] else "") for c in t.columns}
-    totaalrij[t.columns[0]] = TOTAAL
-    t = pd.concat([t, pd.DataFrame([totaalrij])], ignore_index=True)
-    waarden = t[kolommen + [TOTAAL]].astype(int).to_numpy()
-    status = [["" for _ in range(waarden.shape[1])] for _ in range(waarden.shape[0])]
-    for i in range(waarden.shape[0]):
-        for j in range(waarden.shape[1]):
-            if 0 < waarden[i][j] < DREMPEL:
-                status[i][j] = KLEIN
-    laatste_i, laatste_j = waarden.shape[0] - 1, waarden.shape[1] - 1
-    veranderd = True
-    while veranderd:
-        veranderd = False
-        lijnen = [[(i, j) for j in range(laatste_j)] + [(i, laatste_j)] for i in range(waarden.shape[0])]
-        lijnen += [[(i, j) for i in range(laatste_i)] + [(laatste_i, j)] for j in range(waarden.shape[1])]
-        for lijn in lijnen:
-            *cellen, totaal = lijn
-            verborgen = [c for c in cellen if status[c[0]][c[1]]]
-            if len(verborgen) != 1 or status[totaal[0]][totaal[1]]:
-                continue
-            open_ = [c for c in cellen if not status[c[0]][c[1]] and waarden[c[0]][c[1]] > 0]
-            doel = min(open_, key=lambda c: (waarden[c[0]][c[1]], c)) if open_ else totaal
-            status[doel[0]][doel[1]] = AFGESCHERMD
-            veranderd = True
-    uit = t.astype(object)
-    for i in range(waarden.shape[0]):
-        for j, kolom in enumerate(kolommen + [TOTAAL]):
-            uit.at[i, kolom] = status[i][j] or str(int(waarden[i][j]))
-    return uit
+    data: pd.DataFrame
+    soorten: dict
 
 
 @dataclass(frozen=True)
 class Bijlage:
-    formatie_oud: pd.DataFrame
-    formatie_nieuw: pd.DataFrame
-    uitkomsten: pd.DataFrame
-    vacatures: pd.DataFrame
-    was_wordt: pd.DataFrame
-    afspiegeling: pd.DataFrame | None
-    leeftijd: pd.DataFrame
-    geslacht: pd.DataFrame
-    deeltijd: pd.DataFrame
-    financieel: pd.DataFrame | None
+    samenvatting: Tabel
+    formatie_oud: Tabel
+    formatie_nieuw: Tabel
+    uitkomsten: Tabel
+    vacatures: Tabel
+    was_wordt: Tabel
+    selectie: Tabel | None
+    leeftijd: Tabel
+    geslacht: Tabel
+    deeltijd: Tabel
+    financieel: Tabel | None
     kerncijfers: dict
-    grensgevallen: pd.DataFrame | None = None  # SS-0: computed percentages near the drempel, inconsistencies
+    methode: str
+    samengevoegd: tuple[str, ...]   # what small categories were merged, for the legend
+    afgeschermd: int                # how many counts are shown as '•'
+    grensgevallen: Tabel | None = None  # SS-0: computed percentages near the drempel, inconsistencies
+
+
+class Tellingen:
+    """All counts of people in the bijlage as one protected system (plaatsing.uitvoer.afscherming)."""
+
+    def __init__(self):
+        self.stelsel = Telstelsel()
+        self.status: dict = {}
+
+    def tel(self, sleutel, waarde, **kw):
+        return self.stelsel.tel(sleutel, waarde, **kw)
+
+    def som(self, delen, geheel):
+        self.stelsel.som(delen, geheel)
+
+    def bescherm(self, vast=(), ontzien=(), exact=False) -> None:
+        self.status = bescherm(self.stelsel, vast=vast, ontzien=ontzien, exact=exact)
+
+    def cel(self, sleutel):
+        """The published value of a count: the number, or '<5' / '•'."""
+        return self.status.get(sleutel) or int(self.stelsel.waarden[sleutel])
+
+    def getoond(self, sleutel) -> bool:
+        return not self.status.get(sleutel)
+
+    @property
+    def aantal_afgeschermd(self) -> int:
+        """Secondary suppressions: '•' outside the groups of fewer than 5."""
+        from plaatsing.uitvoer.afscherming import in_kleine_groep
+
+        groep = in_kleine_groep(self.stelsel, self.status)
+        return sum(1 for k, v in self.status.items() if v == AFGESCHERMD and k not in groep)
+
+
+def personen(s: Scenario, toewijzing: dict, uitkomsten: dict) -> pd.DataFrame:
+    """One row per medewerker with only what the tables count (no name, no number, no birth date)."""
+    mw = s.medewerkers
+    nieuw = [toewijzing.get(p) for p in mw.index]
+    groep = [leeftijdsgroep(leeftijd(d, s.parameters.peildatum)) for d in mw["geboortedatum"]]
+    return pd.DataFrame({
+        "huidige_eenheid": mw["functie"].map(s.oude_functies["eenheid"]).to_numpy(),
+        "uitkomst": [uitkomsten.get(p) for p in mw.index],
+        "nieuwe_functie": nieuw,
+        "nieuwe_eenheid": [s.nieuwe_functies.at[f, "eenheid"] if f else None for f in nieuw],
+        "leeftijdsgroep": groep,
+        "geslacht": mw["geslacht"].to_numpy() if "geslacht" in mw else None,
+        "voltijd": [micro(f) >= micro(1) for f in mw["fte"]],
+        "fte": mw["fte"].to_numpy(),
+        "schaal": mw["schaal"].to_numpy(),
+    })
+
+
+def selectie_per_groep(s: Scenario, kandidaten, toewijzing: dict) -> pd.DataFrame:
+    """leeftijdsgroep (index into LEEFTIJDSGROEPEN) and status for every member of an uitwisselbare
+    groep that lost places."""
+    sel = maak_selectie(s, kandidaten, toewijzing)
+    namen = {groepsnaam(g): g for g in range(len(LEEFTIJDSGROEPEN))}
+    return pd.DataFrame({"leeftijdsgroep": sel["leeftijdsgroep"].map(namen).astype("Int64").to_numpy(),
+                         "status": sel["status"].to_numpy()})
+
+
+def personentabellen(p: pd.DataFrame, selectie: pd.DataFrame, eenheden_nieuw=None, *, exact: bool = True) -> dict:
+    """The protected tables of counts of people, by title; also what was merged and the Tellingen.
+
+    `p` as made by `personen`; `selectie` as made by `selectie_per_groep`; `eenheden_nieuw` lists
+    every new eenheid (also those without anyone placed). `exact`: also audit with exact integer
+    bounds (slower; the interval audit alone is what tests/aanvaller.py checks)."""
+    t = Tellingen()
+    geplaatst = p[p["nieuwe_functie"].notna()]
+    alle = t.tel(("alle",), len(p))
+    totaal_geplaatst = t.tel(("geplaatst",), len(geplaatst))
+    niet = t.tel(("niet geplaatst",), len(p) - len(geplaatst))
+    t.som([totaal_geplaatst, niet], alle)
+    # outcomes per current eenheid: rows, columns and totals
+    eenheden = sorted(p["huidige_eenheid"].unique())
+    for u in eenheden:
+        deel = p[p["huidige_eenheid"] == u]
+        rij = [t.tel(("oud", u, o), int((deel["uitkomst"] == o).sum())) for o in UITKOMSTEN]
+        t.som(rij, t.tel(("oud", u), len(deel)))
+    for o in UITKOMSTEN:
+        t.som([("oud", u, o) for u in eenheden], t.tel(("uitkomst", o), int((p["uitkomst"] == o).sum())))
+    t.som([("oud", u) for u in eenheden], alle)
+    t.som([("uitkomst", o) for o in UITKOMSTEN], alle)
+    t.som([("uitkomst", o) for o in UITKOMSTEN if o not in NIET_GEPLAATST], totaal_geplaatst)
+    t.som([("uitkomst", o) for o in NIET_GEPLAATST], niet)
+    # placed per new eenheid
+    nieuw = sorted(set(eenheden_nieuw or ()) | set(geplaatst["nieuwe_eenheid"]))
+    t.som([t.tel(("nieuw", v), int((geplaatst["nieuwe_eenheid"] == v).sum())) for v in nieuw], totaal_geplaatst)
+    # voor/na distributions, small categories merged first
+    verdelingen, samengevoegd = {}, []
+    leeftijd_groepen, tekst = _leeftijdsgroepen(p["leeftijdsgroep"])
+    samengevoegd += tekst
+    verdelingen["leeftijd"] = ("leeftijdsgroep", [(naam, p["leeftijdsgroep"].isin(leden)) for naam, leden in leeftijd_groepen])
+    geslacht = p["geslacht"].map(lambda g: GESLACHT.get(g, OVERIG_GESLACHT) if isinstance(g, str) else OVERIG_GESLACHT)
+    categorieen = [c for c in ("vrouw", "man", OVERIG_GESLACHT) if (geslacht == c).any()]
+    if (geslacht == OVERIG_GESLACHT).any() and (p["geslacht"] == "X").any():
+        samengevoegd.append("geslacht X en onbekend samen als 'X of onbekend'")
+    verdelingen["geslacht"] = ("geslacht", [(c, geslacht == c) for c in categorieen])
+    verdelingen["deeltijd"] = ("dienstverband", [(c, p["voltijd"] == (c == "voltijd")) for c in ("voltijd", "deeltijd")
+                                                 if (p["voltijd"] == (c == "voltijd")).any()])
+    geplaatst_masker = p["nieuwe_functie"].notna()
+    for naam, (kop, groepen) in verdelingen.items():
+        voor, na, verschil = [], [], []
+        for label, masker in groepen:
+            v = t.tel((naam, label, "voor"), int(masker.sum()))
+            n = t.tel((naam, label, "na"), int((masker & geplaatst_masker).sum()))
+            d = t.tel((naam, label, "verschil"), int((masker & ~geplaatst_masker).sum()), verborgen=True)
+            t.som([n, d], v)
+            voor.append(v)
+            na.append(n)
+            verschil.append(d)
+        t.som(voor, alle)
+        t.som(na, totaal_geplaatst)
+        t.som(verschil, niet)
+    # the selection in uitwisselbare groepen that lost places, per leeftijdsgroep
+    sel_groepen = []
+    if not selectie.empty:
+        for g in sorted(selectie["leeftijdsgroep"].dropna().unique()):
+            deel = selectie[selectie["leeftijdsgroep"] == g]
+            b = t.tel(("selectie", int(g), "behouden"), int(deel["status"].isin(["behouden", "vastgezet"]).sum()))
+            w = t.tel(("selectie", int(g), "vervallen"), int((deel["status"] == "vervallen").sum()))
+            t.som([b, w], t.tel(("selectie", int(g)), t.stelsel.waarden[b] + t.stelsel.waarden[w]))
+            sel_groepen.append(int(g))
+        for kolom in ("behouden", "vervallen"):
+            t.som([("selectie", g, kolom) for g in sel_groepen],
+                  t.tel(("selectie", kolom), sum(t.stelsel.waarden[("selectie", g, kolom)] for g in sel_groepen)))
+        t.som([("selectie", g) for g in sel_groepen],
+              t.tel(("selectie",), sum(t.stelsel.waarden[("selectie", g)] for g in sel_groepen)))
+        t.som([("selectie", "behouden"), ("selectie", "vervallen")], ("selectie",))
+    # the head counts of the summary stay visible; complements are found elsewhere
+    t.bescherm(exact=exact, vast=[alle, totaal_geplaatst, niet],
+               ontzien=[*(("uitkomst", o) for o in UITKOMSTEN), *(("oud", u) for u in eenheden), *(("nieuw", v) for v in nieuw)])
+    tabellen = {
+        "uitkomsten": _uitkomstentabel(t, eenheden),
+        "nieuw": pd.DataFrame({"eenheid": [*nieuw, TOTAAL], "geplaatst": [t.cel(("nieuw", v)) for v in nieuw] +
+                               [t.cel(totaal_geplaatst)]}),
+        "selectie": _selectietabel(t, sel_groepen) if sel_groepen else None,
+    }
+    for naam, (kop, groepen) in verdelingen.items():
+        labels = [label for label, _ in groepen]
+        tabellen[naam] = pd.DataFrame({
+            kop: [*labels, TOTAAL],
+            "voor": [t.cel((naam, c, "voor")) for c in labels] + [t.cel(alle)],
+            "na": [t.cel((naam, c, "na")) for c in labels] + [t.cel(totaal_geplaatst)]})
+    samenvatting = [("medewerkers in de huidige organisatie", t.cel(alle)),
+                    ("geplaatst in de nieuwe organisatie", t.cel(totaal_geplaatst))]
+    samenvatting += [(f"waarvan {o}", t.cel(("uitkomst", o))) for o in UITKOMSTEN if o not in NIET_GEPLAATST]
+    samenvatting.append(("niet geplaatst", t.cel(niet)))
+    samenvatting += [(f"waarvan {o}", t.cel(("uitkomst", o))) for o in NIET_GEPLAATST]
+    tabellen["samenvatting"] = pd.DataFrame(samenvatting, columns=["onderwerp", "aantal"])
+    return {"tabellen": tabellen, "tellingen": t, "samengevoegd": tuple(samengevoegd),
+            "eenheden": eenheden, "nieuw": nieuw}
+
+
+def _leeftijdsgroepen(groepen: pd.Series):
+    """Adjacent leeftijdsgroepen merged until each has at least 5 people (or only one is left)."""
+    blokken = [[g] for g in range(len(LEEFTIJDSGROEPEN)) if (groepen == g).any()]
+    aantal = lambda blok: int(groepen.isin(blok).sum())  # noqa: E731
+    while len(blokken) > 1:
+        klein = [i for i, b in enumerate(blokken) if aantal(b) < DREMPEL]
+        if not klein:
+            break
+        i = klein[0]
+        j = i + 1 if i + 1 < len(blokken) else i - 1
+        if 0 < i < len(blokken) - 1 and aantal(blokken[i - 1]) < aantal(blokken[i + 1]):
+            j = i - 1
+        a, b = sorted((i, j))
+        blokken[a:b + 1] = [blokken[a] + blokken[b]]
+    namen = []
+    for blok in blokken:
+        van, tot = LEEFTIJDSGROEPEN[blok[0]][0], LEEFTIJDSGROEPEN[blok[-1]][1]
+        namen.append((f"{van}–{tot}" if tot else f"{van}+", blok))
+    tekst = [f"leeftijdsgroepen {naam} samengevoegd" for naam, blok in namen if len(blok) > 1]
+    return namen, tekst
+
+
+def _uitkomstentabel(t: Tellingen, eenheden) -> pd.DataFrame:
+    rijen = [{"eenheid (huidig)": u, **{o: t.cel(("oud", u, o)) for o in UITKOMSTEN}, TOTAAL: t.cel(("oud", u))}
+             for u in eenheden]
+    rijen.append({"eenheid (huidig)": TOTAAL, **{o: t.cel(("uitkomst", o)) for o in UITKOMSTEN}, TOTAAL: t.cel(("alle",))})
+    return pd.DataFrame(rijen)
+
+
+def _selectietabel(t: Tellingen, groepen) -> pd.DataFrame:
+    rijen = [{"leeftijdsgroep": groepsnaam(g), "behouden": t.cel(("selectie", g, "behouden")),
+              "vervallen": t.cel(("selectie", g, "vervallen")), TOTAAL: t.cel(("selectie", g))} for g in groepen]
+    rijen.append({"leeftijdsgroep": TOTAAL, "behouden": t.cel(("selectie", "behouden")),
+                  "vervallen": t.cel(("selectie", "vervallen")), TOTAAL: t.cel(("selectie",))})
+    return pd.DataFrame(rijen)
 
 
 def maak_bijlage(s: Scenario, kandidaten, toewijzing: dict, uitkomsten: dict) -> Bijlage:
-    mw = s.medewerkers.assign(nieuwe_functie=[toewijzing.get(p) for p in s.medewerkers.index],
-                              uitkomst=[uitkomsten.get(p) for p in s.medewerkers.index])
-    mw["huidige_eenheid"] = mw["functie"].map(s.oude_functies["eenheid"])
-    geplaatst = mw[mw["nieuwe_functie"].notna()].copy()
-    geplaatst["nieuwe_eenheid"] = geplaatst["nieuwe_functie"].map(s.nieuwe_functies["eenheid"])
-    selectie = maak_selectie(s, kandidaten, toewijzing)
+    p = personen(s, toewijzing, uitkomsten)
+    selectie = selectie_per_groep(s, kandidaten, toewijzing)
+    uit = personentabellen(p, selectie, s.nieuwe_functies["eenheid"].unique())
+    t: Tellingen = uit["tellingen"]
+    tabellen = uit["tabellen"]
+    geplaatst = p[p["nieuwe_functie"].notna()]
+    telling = {o: int((p["uitkomst"] == o).sum()) for o in UITKOMSTEN}
+    garantie = _salarisgarantie(s, p)
+    vacatures = _vacatures(s, geplaatst, kandidaten)
+    kern = {"medewerkers": len(p), "geplaatst": len(geplaatst), "formatie_oud": float(s.oude_functies["formatie_fte"].sum()),
+            "formatie_nieuw": float(s.nieuwe_functies["formatie_fte"].sum()), "bezet_nieuw": float(geplaatst["fte"].sum()),
+            "fte_oud": float(p["fte"].sum()), "vacant_fte": float(vacatures.data["vacant fte"].sum()),
+            "vacatures": len(vacatures.data), "salarisgarantie": int(garantie.sum()), "telling": telling}
     return Bijlage(
-        formatie_oud=_formatie_oud(s, mw), formatie_nieuw=_formatie_nieuw(s, geplaatst),
-        uitkomsten=_uitkomsten(mw), vacatures=_vacatures(s, geplaatst, kandidaten),
-        was_wordt=_was_wordt(s), afspiegeling=_afspiegeling(selectie) if not selectie.empty else None,
-        leeftijd=_verdeling(mw, geplaatst, lambda r: groepsnaam(leeftijdsgroep(leeftijd(r["geboortedatum"], s.parameters.peildatum))),
-                            "leeftijdsgroep", [groepsnaam(g) for g in range(5)]),
-        geslacht=_verdeling(mw, geplaatst, lambda r: {"M": "man", "V": "vrouw", "X": "x"}.get(r.get("geslacht"), "onbekend"),
-                            "geslacht", ["vrouw", "man", "x", "onbekend"]),
-        deeltijd=_verdeling(mw, geplaatst, lambda r: "voltijd" if micro(r["fte"]) >= micro(1) else "deeltijd",
-                            "dienstverband", ["voltijd", "deeltijd"]),
-        financieel=_financieel(s, mw),
-        kerncijfers={"medewerkers": len(mw), "geplaatst": len(geplaatst), "formatie_oud": s.oude_functies["formatie_fte"].sum(),
-                     "formatie_nieuw": s.nieuwe_functies["formatie_fte"].sum(),
-                     "bezet_nieuw": geplaatst["fte"].sum(), "fte_oud": mw["fte"].sum()},
-        grensgevallen=_grensgevallen(s),
+        samenvatting=_samenvatting(tabellen["samenvatting"], kern),
+        formatie_oud=_formatie_oud(s, p, t, uit["eenheden"]),
+        formatie_nieuw=_formatie_nieuw(s, geplaatst, t, uit["nieuw"]),
+        uitkomsten=Tabel(tabellen["uitkomsten"], {"eenheid (huidig)": "tekst", **{c: "aantal" for c in [*UITKOMSTEN, TOTAAL]}}),
+        vacatures=vacatures,
+        was_wordt=_was_wordt(s),
+        selectie=(Tabel(tabellen["selectie"], {"leeftijdsgroep": "tekst", "behouden": "aantal", "vervallen": "aantal",
+                                               TOTAAL: "aantal"}) if tabellen["selectie"] is not None else None),
+        leeftijd=Tabel(tabellen["leeftijd"], {"leeftijdsgroep": "tekst", "voor": "aantal", "na": "aantal"}),
+        geslacht=Tabel(tabellen["geslacht"], {"geslacht": "tekst", "voor": "aantal", "na": "aantal"}),
+        deeltijd=Tabel(tabellen["deeltijd"], {"dienstverband": "tekst", "voor": "aantal", "na": "aantal"}),
+        financieel=_financieel(s, p, garantie, t),
+        kerncijfers=kern,
+        methode=s.parameters.selectiemethode,
+        samengevoegd=uit["samengevoegd"],
+        afgeschermd=t.aantal_afgeschermd,
+        grensgevallen=_grensgevallen_tabel(s),
     )
+
+
+def _klein_tekst(n: int):
+    return KLEIN if 0 < n < DREMPEL else n
+
+
+def _samenvatting(koppen: pd.DataFrame, kern: dict) -> Tabel:
+    from plaatsing.uitvoer.rapport_opmaak import tekst_van
+
+    fte = lambda x: f"{tekst_van(x, 'fte')} fte"  # noqa: E731
+    rijen = [*koppen.itertuples(index=False, name=None),
+             ("geplaatst met salarisgarantie (lagere schaal)", _klein_tekst(kern["salarisgarantie"])),
+             ("functies met vacante formatie na plaatsing", int(kern["vacatures"])),
+             ("vacante formatie na plaatsing", fte(kern["vacant_fte"])),
+             ("formatie oud", fte(kern["formatie_oud"])), ("formatie nieuw", fte(kern["formatie_nieuw"]))]
+    data = pd.DataFrame(rijen, columns=["onderwerp", "aantal"], dtype=object)
+    soorten = {"onderwerp": "tekst", "aantal": "aantal"}
+    return Tabel(data, soorten)
+
+
+def _fte_of_afgeschermd(t: Tellingen, sleutel, waarde: float):
+    """fte of people only beside a shown count: an fte beside '<5' would tell who works how much."""
+    return round(float(waarde), 2) if t.getoond(sleutel) else AFGESCHERMD
+
+
+def _formatie_oud(s, p, t: Tellingen, eenheden) -> Tabel:
+    f = s.oude_functies.groupby("eenheid").agg(functies=("functiecode", "count"), formatie=("formatie_fte", "sum"))
+    fte = p.groupby("huidige_eenheid")["fte"].sum()
+    rijen = []
+    for u in f.index:
+        sleutel = ("oud", u) if u in eenheden else None
+        rijen.append({"eenheid": u, "functies": int(f.at[u, "functies"]), "formatie (fte)": round(float(f.at[u, "formatie"]), 2),
+                      "medewerkers": t.cel(sleutel) if sleutel else 0,
+                      "bezetting (fte)": _fte_of_afgeschermd(t, sleutel, fte.get(u, 0.0)) if sleutel else 0.0})
+    rijen.append({"eenheid": TOTAAL, "functies": int(f["functies"].sum()), "formatie (fte)": round(float(f["formatie"].sum()), 2),
+                  "medewerkers": t.cel(("alle",)), "bezetting (fte)": round(float(p["fte"].sum()), 2)})
+    return Tabel(pd.DataFrame(rijen), {"eenheid": "tekst", "functies": "aantal", "formatie (fte)": "fte",
+                                       "medewerkers": "aantal", "bezetting (fte)": "fte"})
+
+
+def _formatie_nieuw(s, geplaatst, t: Tellingen, nieuw) -> Tabel:
+    f = s.nieuwe_functies.groupby("eenheid").agg(functies=("functiecode", "count"), formatie=("formatie_fte", "sum"))
+    bezet = geplaatst.groupby("nieuwe_eenheid")["fte"].sum()
+    rijen = []
+    for v in nieuw:
+        b = float(bezet.get(v, 0.0))
+        vacant = max(0.0, float(f.at[v, "formatie"]) - b)
+        rijen.append({"eenheid": v, "functies": int(f.at[v, "functies"]), "formatie (fte)": round(float(f.at[v, "formatie"]), 2),
+                      "geplaatst": t.cel(("nieuw", v)), "bezet (fte)": _fte_of_afgeschermd(t, ("nieuw", v), b),
+                      "vacant (fte)": _fte_of_afgeschermd(t, ("nieuw", v), vacant)})
+    totaal_bezet = float(geplaatst["fte"].sum())
+    rijen.append({"eenheid": TOTAAL, "functies": int(f["functies"].sum()), "formatie (fte)": round(float(f["formatie"].sum()), 2),
+                  "geplaatst": t.cel(("geplaatst",)), "bezet (fte)": round(totaal_bezet, 2),
+                  "vacant (fte)": round(sum(max(0.0, float(f.at[v, "formatie"]) - float(bezet.get(v, 0.0))) for v in nieuw), 2)})
+    return Tabel(pd.DataFrame(rijen), {"eenheid": "tekst", "functies": "aantal", "formatie (fte)": "fte",
+                                       "geplaatst": "aantal", "bezet (fte)": "fte", "vacant (fte)": "fte"})
+
+
+def _vacatures(s, geplaatst, kandidaten) -> Tabel:
+    bezet = geplaatst.groupby("nieuwe_functie")["fte"].sum()
+    t = s.nieuwe_functies[["functienaam", "eenheid", "schaal", "formatie_fte"]].copy()
+    t["vacant fte"] = (t["formatie_fte"] - t.index.map(bezet).fillna(0)).clip(lower=0).round(2)
+    t["soort"] = ["nieuwe functie (werving)" if f in kandidaten.nieuwe_functies_ss5 else "bestaande functie" for f in t.index]
+    t = t[t["vacant fte"] > 0].rename(columns={"functienaam": "functie", "formatie_fte": "formatie (fte)"})
+    t["schaal"] = t["schaal"].astype(int)
+    return Tabel(t.reset_index(drop=True), {"functie": "tekst", "eenheid": "tekst", "schaal": "aantal",
+                                            "formatie (fte)": "fte", "vacant fte": "fte", "soort": "tekst"})
+
+
+def _was_wordt(s) -> Tabel:
+    drempel = round(s.parameters.drempel_wijziging, 6)
+    oud, nieuw = s.oude_functies, s.nieuwe_functies
+    rijen = []
+    for r in s.mapping.sort_values(["oude_functie", "nieuwe_functie"]).itertuples(index=False):
+        rijen.append({"oude functie": oud.at[r.oude_functie, "functienaam"], "nieuwe functie": nieuw.at[r.nieuwe_functie, "functienaam"],
+                      "gewijzigd (%)": r.wijzigingspercentage,
+                      "status": "ongewijzigd" if round(r.wijzigingspercentage, 6) <= drempel else "gewijzigd"})
+    for f in sorted(set(oud.index) - set(s.mapping["oude_functie"])):
+        rijen.append({"oude functie": oud.at[f, "functienaam"], "nieuwe functie": "", "gewijzigd (%)": None, "status": "vervallen"})
+    for f in sorted(set(nieuw.index) - set(s.mapping["nieuwe_functie"])):
+        rijen.append({"oude functie": "", "nieuwe functie": nieuw.at[f, "functienaam"], "gewijzigd (%)": None, "status": "nieuw"})
+    return Tabel(pd.DataFrame(rijen, columns=["oude functie", "nieuwe functie", "gewijzigd (%)", "status"]),
+                 {"oude functie": "tekst", "nieuwe functie": "tekst", "gewijzigd (%)": "procent", "status": "tekst"})
+
+
+def _salarisgarantie(s, p) -> pd.Series:
+    nieuw_schaal = p["nieuwe_functie"].map(s.nieuwe_functies["schaal"])
+    return (nieuw_schaal.notna() & (nieuw_schaal < p["schaal"])).astype(int)
+
+
+def _financieel(s, p, garantie: pd.Series, t: Tellingen) -> Tabel | None:
+    if s.salaristabel.empty:
+        return None
+    salaris = s.salaristabel["maandsalaris"]
+    nieuw_schaal = p["nieuwe_functie"].map(s.nieuwe_functies["schaal"])
+    geplaatst = p["nieuwe_functie"].notna()
+    oud = (p["fte"] * p["schaal"].map(salaris) * 12).sum()
+    nieuw = (p["fte"] * nieuw_schaal.map(salaris) * 12)[geplaatst].sum()
+    bedrag_garantie = (p["fte"] * (p["schaal"].map(salaris) - nieuw_schaal.map(salaris)).clip(lower=0) * 12)[geplaatst].sum()
+    boventallig = (p["fte"] * p["schaal"].map(salaris) * 12)[~geplaatst].sum()
+    # an amount about fewer than 5 people would tell what those few earn or lose
+    klein = lambda n, bedrag: round(bedrag) if n == 0 or n >= DREMPEL else AFGESCHERMD  # noqa: E731
+    return Tabel(pd.DataFrame([
+        {"post": "loonsom oud (per jaar, exclusief toeslagen)", "bedrag": round(oud)},
+        {"post": "loonsom nieuw naar functieschaal (geplaatsten, per jaar)", "bedrag": round(nieuw)},
+        {"post": "salarisgarantie (per jaar)", "bedrag": klein(int(garantie.sum()), bedrag_garantie)},
+        {"post": "loonsom niet geplaatsten tijdens van-werk-naar-werk (per jaar)",
+         "bedrag": klein(int((~geplaatst).sum()), boventallig)},
+    ]), {"post": "tekst", "bedrag": "bedrag"})
 
 
 def _grensgevallen(s) -> pd.DataFrame | None:
@@ -112,101 +395,10 @@ def _grensgevallen(s) -> pd.DataFrame | None:
     return tabel[kolommen].reset_index(drop=True) if not tabel.empty else None
 
 
-def _formatie_oud(s, mw) -> pd.DataFrame:
-    f = s.oude_functies.groupby("eenheid").agg(functies=("functiecode", "count"), formatie_fte=("formatie_fte", "sum"))
-    m = mw.groupby("huidige_eenheid").agg(medewerkers=("personeelsnummer", "count"), fte=("fte", "sum"))
-    t = f.join(m, how="left").fillna({"medewerkers": 0, "fte": 0.0}).reset_index()
-    t["medewerkers"] = t["medewerkers"].astype(int)
-    t = anonimiseer(t[["eenheid", "medewerkers"]], ["medewerkers"]).drop(columns=TOTAAL).merge(
-        t[["eenheid", "functies", "formatie_fte", "fte"]], on="eenheid", how="left")
-    return _totaalregel(t, ["functies", "formatie_fte", "fte"])[["eenheid", "functies", "formatie_fte", "medewerkers", "fte"]]
-
-
-def _formatie_nieuw(s, geplaatst) -> pd.DataFrame:
-    f = s.nieuwe_functies.groupby("eenheid").agg(functies=("functiecode", "count"), formatie_fte=("formatie_fte", "sum"))
-    g = geplaatst.groupby("nieuwe_eenheid").agg(geplaatst=("personeelsnummer", "count"), bezet_fte=("fte", "sum"))
-    t = f.join(g, how="left").fillna({"geplaatst": 0, "bezet_fte": 0.0}).reset_index()
-    t["geplaatst"] = t["geplaatst"].astype(int)
-    t["vacant_fte"] = (t["formatie_fte"] - t["bezet_fte"]).clip(lower=0)
-    anoniem = anonimiseer(t[["eenheid", "geplaatst"]], ["geplaatst"]).drop(columns=TOTAAL)
-    t = anoniem.merge(t[["eenheid", "functies", "formatie_fte", "bezet_fte", "vacant_fte"]], on="eenheid", how="left")
-    return _totaalregel(t, ["functies", "formatie_fte", "bezet_fte", "vacant_fte"])[
-        ["eenheid", "functies", "formatie_fte", "geplaatst", "bezet_fte", "vacant_fte"]]
-
-
-def _totaalregel(t, som_kolommen) -> pd.DataFrame:
-    t = t.copy()
-    rij = t["eenheid"] == TOTAAL
-    for k in som_kolommen:
-        t.loc[rij, k] = t.loc[~rij, k].sum()
-    for k in som_kolommen:
-        t[k] = t[k].map(lambda v: round(float(v), 2) if k != "functies" else int(v))
-    return t
-
-
-def _uitkomsten(mw) -> pd.DataFrame:
-    telling = pd.crosstab(mw["huidige_eenheid"], mw["uitkomst"]).reindex(columns=UITKOMSTEN, fill_value=0)
-    telling = telling.reset_index().rename(columns={"huidige_eenheid": "eenheid (huidig)"})
-    return anonimiseer(telling, UITKOMSTEN)
-
-
-def _vacatures(s, geplaatst, kandidaten) -> pd.DataFrame:
-    bezet = geplaatst.groupby("nieuwe_functie")["fte"].sum()
-    t = s.nieuwe_functies[["functiecode", "functienaam", "eenheid", "schaal", "formatie_fte"]].copy()
-    t["vacant_fte"] = (t["formatie_fte"] - t["functiecode"].map(bezet).fillna(0)).clip(lower=0).round(4)
-    t["soort"] = ["nieuwe functie (werving)" if f in kandidaten.nieuwe_functies_ss5 else "bestaande functie"
-                  for f in t["functiecode"]]
-    return t[t["vacant_fte"] > 0].reset_index(drop=True)
-
-
-def _was_wordt(s) -> pd.DataFrame:
-    drempel = round(s.parameters.drempel_wijziging, 6)
-    oud, nieuw = s.oude_functies, s.nieuwe_functies
-    rijen = []
-    for r in s.mapping.sort_values(["oude_functie", "nieuwe_functie"]).itertuples(index=False):
-        rijen.append({"oude_functie": r.oude_functie, "oude_functienaam": oud.at[r.oude_functie, "functienaam"],
-                      "nieuwe_functie": r.nieuwe_functie, "nieuwe_functienaam": nieuw.at[r.nieuwe_functie, "functienaam"],
-                      "wijzigingspercentage": r.wijzigingspercentage,
-                      "status": "ongewijzigd" if round(r.wijzigingspercentage, 6) <= drempel else "gewijzigd"})
-    for f in sorted(set(oud.index) - set(s.mapping["oude_functie"])):
-        rijen.append({"oude_functie": f, "oude_functienaam": oud.at[f, "functienaam"], "nieuwe_functie": "",
-                      "nieuwe_functienaam": "", "wijzigingspercentage": None, "status": "vervallen"})
-    for f in sorted(set(nieuw.index) - set(s.mapping["nieuwe_functie"])):
-        rijen.append({"oude_functie": "", "oude_functienaam": "", "nieuwe_functie": f,
-                      "nieuwe_functienaam": nieuw.at[f, "functienaam"], "wijzigingspercentage": None, "status": "nieuw"})
-    return pd.DataFrame(rijen)
-
-
-def _afspiegeling(selectie) -> pd.DataFrame:
-    t = maak_afspiegeling(selectie)
-    t = t.groupby("leeftijdsgroep", sort=False)[["aantal_voor", "aantal_behouden", "aantal_vervallen"]].sum().reset_index()
-    return anonimiseer(t, ["aantal_behouden", "aantal_vervallen"]).drop(columns="aantal_voor")
-
-
-def _verdeling(mw, geplaatst, sleutel, naam, volgorde) -> pd.DataFrame:
-    voor = mw.apply(sleutel, axis=1).value_counts()
-    na = geplaatst.apply(sleutel, axis=1).value_counts() if not geplaatst.empty else pd.Series(dtype=int)
-    t = pd.DataFrame({naam: volgorde, "voor": [int(voor.get(v, 0)) for v in volgorde],
-                      "na": [int(na.get(v, 0)) for v in volgorde]})
-    t = t[(t["voor"] > 0) | (t["na"] > 0)].reset_index(drop=True)
-    uit = anonimiseer(t, ["voor"]).drop(columns=TOTAAL)
-    uit["na"] = anonimiseer(t, ["na"])["na"]
-    return uit
-
-
-def _financieel(s, mw) -> pd.DataFrame | None:
-    if s.salaristabel.empty:
+def _grensgevallen_tabel(s) -> Tabel | None:
+    tabel = _grensgevallen(s)
+    if tabel is None:
         return None
-    salaris = s.salaristabel["maandsalaris"]
-    nieuw_schaal = mw["nieuwe_functie"].map(s.nieuwe_functies["schaal"])
-    oud = (mw["fte"] * mw["schaal"].map(salaris) * 12).sum()
-    geplaatst = mw["nieuwe_functie"].notna()
-    nieuw = (mw["fte"] * nieuw_schaal.map(salaris) * 12)[geplaatst].sum()
-    garantie = (mw["fte"] * (mw["schaal"].map(salaris) - nieuw_schaal.map(salaris)).clip(lower=0) * 12)[geplaatst].sum()
-    boventallig = (mw["fte"] * mw["schaal"].map(salaris) * 12)[~geplaatst].sum()
-    return pd.DataFrame([
-        {"post": "loonsom oud (per jaar, exclusief toeslagen)", "bedrag": round(oud)},
-        {"post": "loonsom nieuw naar functieschaal (geplaatsten, per jaar)", "bedrag": round(nieuw)},
-        {"post": "salarisgarantie (per jaar)", "bedrag": round(garantie)},
-        {"post": "loonsom niet geplaatsten tijdens van-werk-naar-werk (per jaar)", "bedrag": round(boventallig)},
-    ])
+    soorten = {k: "tekst" for k in tabel.columns}
+    soorten.update({"berekend": "procent", "opgegeven": "procent", "telt": "procent"})
+    return Tabel(tabel, soorten)

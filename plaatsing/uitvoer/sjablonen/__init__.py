@@ -1,0 +1,1 @@
+"""Default Word templates of the letters (docxtpl) and the letterhead data; built by maak.py."""
