@@ -218,3 +218,10 @@ def test_na_een_opdracht_is_click_weer_zoals_het_was():
     oud = click.exceptions._
     draai("--help")
     assert click.exceptions._ is oud
+
+
+def test_geen_opdracht_heeft_een_optie_dubbel():
+    """Regression: after a merge `brieven` had -p twice (click only warns about it)."""
+    for naam, opdracht in main.commands.items():
+        namen = [o for p in opdracht.params for o in (*p.opts, *p.secondary_opts)]
+        assert len(namen) == len(set(namen)), naam

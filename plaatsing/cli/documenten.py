@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from plaatsing.cli.opdrachten import _besluiten_arg, _debug, _draai, _lees_plan, _overschrijf_parameter, _parameter
+from plaatsing.cli.opdrachten import _besluiten_arg, _debug, _draai, _lees_plan, _overschrijf_parameter
 from plaatsing.uitvoer.excel import UitvoerFout
 
 
@@ -52,7 +52,6 @@ def rapport(scenario, besluiten, map_, overschrijf, parameter, debug):
 @click.option("--datum", metavar="JJJJ-MM-DD", help="Datum in de brieven (standaard: vandaag).")
 @click.option("--medewerker", "-m", "medewerkers", multiple=True, metavar="NR",
               help="Alleen de brief van deze medewerker (mag vaker).")
-@_parameter
 @click.option("--overschrijf", is_flag=True, help="Overschrijf bestaande brieven.")
 @click.option("--pseudonimiseer", is_flag=True, help="Vervang namen in de brieven door een vast pseudoniem (proefdruk).")
 @_overschrijf_parameter
