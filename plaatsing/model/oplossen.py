@@ -195,10 +195,7 @@ def _los_taken_op(taken: list, processen: int, meld: Callable[[str], None] = lam
             voortgang.klaar(nummer[f])
         resultaten = [f.result() for f in futures]
     except BaseException:
-        # an H4 conflict or Ctrl-C: stop the other processes now instead of letting them finish
-        for proces in list(getattr(pool, "_processes", {}).values()):
-            proces.terminate()
-        pool.shutdown(wait=False, cancel_futures=True)
+        instellingen.stop_pool(pool)
         raise
     pool.shutdown()
     return resultaten

@@ -18,7 +18,7 @@ from typing import Iterator
 import pandas as pd
 
 from plaatsing.fouten import H4Conflict
-from plaatsing.model.instellingen import standaard_workers
+from plaatsing.model.instellingen import standaard_workers, stop_pool
 from plaatsing.plan import UITKOMSTEN, Plan, solve
 from plaatsing.scenario import Scenario
 from plaatsing.sweep.varianten import Variant, pas_toe
@@ -120,9 +120,7 @@ def lokaal(scenario: Scenario, varianten: list[Variant], *, workers: int | None,
         for future in as_completed(futures):
             yield future.result()
     except BaseException:
-        for proces in list(getattr(pool, "_processes", {}).values()):
-            proces.terminate()
-        pool.shutdown(wait=False, cancel_futures=True)
+        stop_pool(pool)
         raise
     pool.shutdown()
 

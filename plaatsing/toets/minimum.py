@@ -59,7 +59,8 @@ def _minimum_deel(comp: Component, seconden: float) -> tuple[int, bool]:
     solver = cp_model.CpSolver()
     solver.parameters.random_seed = SEED
     solver.parameters.num_workers = 1
-    solver.parameters.max_time_in_seconds = seconden
+    # deterministic work, not wall clock: the same F4 verdict on every run and machine (F5), also under load
+    solver.parameters.max_deterministic_time = seconden
     status = solver.Solve(cp)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return 0, False
