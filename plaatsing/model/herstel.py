@@ -30,29 +30,45 @@ def startplan(comp: Component) -> dict:
     return plan
 
 
-def herstel_o2_o6(comp: Component, plan: dict) -> dict:
-    """O2 and O6 on a plan kept after a time-out. O2: put each pushed-out colleague in the place of
-    the lower-ranked occupant (who becomes unplaced); each such replacement keeps H1–H5 and raises
-    that function's occupants in its priority (regels.md O2). O6 (a): make each seniority-improving
-    swap that keeps H1–H5, O2 and the totals. O6 (b): place an unplaced colleague instead of a less
-    senior one through a chain of same-outcome moves (toets.regelcontrole.o6b_ketens). Each step is
-    checked against the full conditions by the functions the toets uses; the number of steps is
-    bounded."""
+def herstel_o2(comp: Component, plan: dict) -> dict:
+    """O2 alone: put each pushed-out colleague in the place of the lower-ranked occupant, who becomes
+    unplaced, until none is left (regels.md O2: each step keeps H1–H5 and the number placed, and
+    raises that function's occupants in its priority, so it ends). One pass makes every replacement
+    of the list that is still valid when it is made: its function and the occupant's T1 functions
+    are untouched by the replacements before it in the pass (their load decides whether it is valid)."""
     plan = dict(plan)
     for _ in range(10 * len(comp.personen) + 10):
         schendingen = o2_schendingen(comp, plan)
-        if schendingen:
-            persoon, ander, functie = schendingen[0]
+        if not schendingen:
+            break
+        geraakt: set[str] = set()
+        for persoon, ander, functie in schendingen:
+            if plan[persoon] is not None or plan[ander] != functie or functie in geraakt \
+                    or not geraakt.isdisjoint(comp.t1.get(ander, ())):
+                continue
             plan[persoon], plan[ander] = functie, None
-            continue
+            geraakt.add(functie)
+    return plan
+
+
+def herstel_o2_o6(comp: Component, plan: dict) -> dict:
+    """O2 and O6 on a plan kept after a time-out. O2: replacements as in `herstel_o2`. O6 (a): make
+    each seniority-improving swap that keeps H1–H5, O2 and the totals. O6 (b): place an unplaced
+    colleague instead of a less senior one through a chain of same-outcome moves
+    (toets.regelcontrole.o6b_ketens). Each step is checked against the full conditions by the
+    functions the toets uses; the number of steps is bounded."""
+    plan = herstel_o2(comp, plan)
+    for _ in range(10 * len(comp.personen) + 10):
         ruilen = o6_ruilen(comp, plan)
         if ruilen:
             persoon, n1, ander, n2 = ruilen[0]
             plan[persoon], plan[ander] = n2, n1
+            plan = herstel_o2(comp, plan)
             continue
         ketens = o6b_ketens(comp, plan, eerste=True)
         if not ketens:
             break
         for persoon, _van, naar in ketens[0][2]:
             plan[persoon] = naar
+        plan = herstel_o2(comp, plan)
     return plan

@@ -35,6 +35,7 @@ class Model:
     boven: dict[str, cp_model.IntVar] = field(default_factory=dict)  # functie -> over formatie (§6)
     over: dict[str, cp_model.IntVar] = field(default_factory=dict)   # functie -> micro-fte over formatie (§6)
     bovengrens: dict[int, int] = field(default_factory=dict)        # variable index -> upper bound, if not 0/1
+    _sleutels: dict = field(default_factory=dict)                   # variable index -> (persoon, functie) etc.
 
 
 def build_model(comp: Component) -> Model:
@@ -112,7 +113,7 @@ def define_h1_vullingen(m: Model) -> int:
     begin = len(m.cp.Proto().constraints)
     aantal = 0
     for f in comp.functies if not comp.overbezetting else ():  # §6: no capacity row to tighten
-        kandidaten = [p for p in comp.personen if (p, f) in m.x]
+        kandidaten = comp.kandidaten(f)
         if sum(comp.fte[p] for p in kandidaten) <= m.vol[f]:
             continue
         per_klasse: dict[int, list[str]] = {}
@@ -249,8 +250,8 @@ def define_o2_vooraf(m: Model) -> None:
     the number of candidates. The remaining O2 cases (less fte) come as cuts."""
     comp = m.comp
     for f in comp.functies:
-        kandidaten = sorted((p for p in comp.personen if (o := comp.optie(p, f)) is not None and o.tier != 1),
-                            key=lambda p: (comp.optie(p, f).tier, comp.sel_a[p]))
+        tier = {p: comp.optie(p, f).tier for p in comp.kandidaten(f)}
+        kandidaten = sorted((p for p, t in tier.items() if t != 1), key=lambda p: (tier[p], comp.sel_a[p]))
         if len(kandidaten) < 2:
             continue
         for fte in sorted({comp.fte[p] for p in kandidaten}):

@@ -128,12 +128,14 @@ def los_op(s: Scenario, *, workers: int | None = None,
         for fase, waarde in zip(fasen, _waarden(comp, oplossing)):
             fase.objectief += waarde
             fase.grens += waarde
-    # the largest parts first; each gets a share of the budget by its size (at least
-    # MIN_WERK_PER_DEEL), so that one hard part cannot starve the others
+    # the largest parts first; in the first round each gets a share of EERSTE_AANDEEL of the budget by
+    # its size, so that one hard part cannot starve the others and the shares together stay within the
+    # budget (the budget bounds the whole run, not each part); the rounds below give the rest of the
+    # budget to the parts not yet proven
     te_doen.sort(key=_grootte, reverse=True)
     totaal = max(1, sum(map(_grootte, te_doen)))
-    taken = [(comp, min(budget, max(instellingen.MIN_WERK_PER_DEEL, budget * _grootte(comp) / totaal)),
-              instellingen.RANDOM_SEED) for comp in te_doen]
+    taken = [(comp, budget * instellingen.EERSTE_AANDEEL * _grootte(comp) / totaal, instellingen.RANDOM_SEED)
+             for comp in te_doen]
     processen = min(workers, len(taken)) if totaal >= instellingen.PARALLEL_VANAF else 1
     if processen > 1:
         meld(f"{_deelproblemen(len(taken))} met de solver, in {processen} processen naast elkaar")
@@ -430,15 +432,19 @@ def _los_met_o2(m: Model, fase: FaseVerslag, budget: instellingen.Budget, hint: 
 
 def _evalueer(m: Model, termen, oplossing: dict) -> int:
     """The value of an objective (list of (variable, coefficient)) for a plan."""
-    sleutels = {v.Index(): sleutel for sleutel, v in m.x.items()}
-    sleutels.update({v.Index(): (p, None) for p, v in m.geplaatst.items()})
+    if len(m._sleutels) != len(m.x) + len(m.geplaatst) + len(m.over) + len(m.boven):
+        m._sleutels = {v.Index(): sleutel for sleutel, v in m.x.items()}  # made once per model
+        m._sleutels.update({v.Index(): (p, None) for p, v in m.geplaatst.items()})
+        m._sleutels.update({v.Index(): ("over", f) for f, v in m.over.items()})
+        m._sleutels.update({v.Index(): ("boven", f) for f, v in m.boven.items()})
+    sleutels = m._sleutels
     over = {}
     if m.over:  # §6: fte over formatie per function in this plan
-        for f in m.over:
-            belasting = sum(m.comp.fte[p] for p, g in oplossing.items() if g == f)
-            over[f] = max(0, belasting - m.comp.ruimte[f])
-        sleutels.update({v.Index(): ("over", f) for f, v in m.over.items()})
-        sleutels.update({v.Index(): ("boven", f) for f, v in m.boven.items()})
+        belasting = dict.fromkeys(m.over, 0)
+        for p, g in oplossing.items():
+            if g in belasting:
+                belasting[g] += m.comp.fte[p]
+        over = {f: max(0, belasting[f] - m.comp.ruimte[f]) for f in m.over}
     totaal = 0
     for var, coef in termen:
         p, f = sleutels[var.Index()]

@@ -278,11 +278,19 @@ def _zelfde_totalen(voor, na) -> bool:
 def o2_schendingen(comp: Component, oplossing: dict, personen=None) -> list[tuple[str, str, str]]:
     """(unplaced m, occupant m', functie) where m outranks m' and could take the place (O2); for the
     unplaced among `personen` only, when given."""
-    bezetting: dict[str, list[str]] = {f: [] for f in comp.functies}
+    bezetting: dict[str, list[tuple]] = {f: [] for f in comp.functies}
     for p, f in oplossing.items():
         if f is not None:
-            bezetting[f].append(p)
-    belasting = {f: sum(comp.fte[p] for p in ps) for f, ps in bezetting.items()}
+            o = comp.optie(p, f)
+            bezetting[f].append((o.tier, comp.sel_a[p], p))  # the occupant's priority at f
+    belasting = {f: sum(comp.fte[p] for *_, p in ps) for f, ps in bezetting.items()}
+    vervangbaar: dict[str, bool] = {}  # occupant -> may leave without breaking H4 (no room as functievolger)
+
+    def kan_weg(ander: str) -> bool:
+        if ander not in vervangbaar:
+            vervangbaar[ander] = not any(heeft_ruimte(comp, oplossing, ander, k) for k in comp.t1.get(ander, ()))
+        return vervangbaar[ander]
+
     schendingen = []
     for persoon in comp.personen if personen is None else personen:
         if oplossing[persoon] is not None:
@@ -291,13 +299,13 @@ def o2_schendingen(comp: Component, oplossing: dict, personen=None) -> list[tupl
             if optie.tier == 1:
                 continue  # an unplaced functievolger of n never fits there (it lost the selection)
             f = optie.functie
-            for ander in bezetting[f]:
-                o = comp.optie(ander, f)
-                if o.tier == 1 or (o.tier, comp.sel_a[ander]) < (optie.tier, comp.sel_a[persoon]):
+            rang = (optie.tier, comp.sel_a[persoon])
+            for tier, sel_a, ander in bezetting[f]:
+                if tier == 1 or (tier, sel_a) < rang:
                     continue
                 past = comp.fte[persoon] <= comp.fte[ander] or \
                     belasting[f] - comp.fte[ander] + comp.fte[persoon] <= comp.ruimte[f]
-                if past and not any(heeft_ruimte(comp, oplossing, ander, k) for k in comp.t1.get(ander, ())):
+                if past and kan_weg(ander):
                     schendingen.append((persoon, ander, f))
     return schendingen
 
