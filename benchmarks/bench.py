@@ -20,6 +20,7 @@ import json
 import os
 import platform
 import resource
+import signal
 import subprocess
 import sys
 import tempfile
@@ -163,13 +164,14 @@ def draai(grootte: str, pad: Path, *, max_seconden: float, tijdslimiet: float, p
     opdracht = [sys.executable, str(Path(__file__).resolve()), "--kind", str(pad), str(uitvoer),
                 str(tijdslimiet or 0), str(profielpad)]
     begin = time.perf_counter()
-    proces = subprocess.Popen(opdracht, stdout=subprocess.PIPE, text=True, cwd=REPO)
+    # a session of its own: an abort ends the solver's worker processes too (they hold the pipe open)
+    proces = subprocess.Popen(opdracht, stdout=subprocess.PIPE, text=True, cwd=REPO, start_new_session=True)
     geheugen = _GeheugenMeter(proces.pid, uitvoer.parent / "baselines")
     afgebroken = False
     try:
         uit, _ = proces.communicate(timeout=max_seconden) if max_seconden else proces.communicate()
     except subprocess.TimeoutExpired:
-        proces.kill()
+        os.killpg(proces.pid, signal.SIGKILL)
         uit, _ = proces.communicate()
         afgebroken = True
     wand = time.perf_counter() - begin
@@ -404,6 +406,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     groottes = SNEL if args.snel else [g.strip() for g in args.groottes.split(",") if g.strip()]
     DATA.mkdir(exist_ok=True)
+    opdracht = ("python benchmarks/bench.py " + " ".join(argv) if argv else "make bench").strip()
     resultaten = []
     for grootte in groottes:
         pad = scenario_pad(grootte, args.seed)
@@ -412,6 +415,8 @@ def main(argv=None) -> int:
                   tijdslimiet=args.tijdslimiet or TIJDSLIMIET.get(grootte, TIJDSLIMIET.get(grootte.partition("@")[0], 0)),
                   profiel=args.profiel)
         resultaten.append(r)
+        # written after every size, so that a long run leaves the sizes measured so far
+        schrijf_resultaten(args.resultaten, resultaten, machine(), opdracht)
         if "fout" in r:
             print(f"   {r['fout']}", flush=True)
         else:
@@ -419,8 +424,6 @@ def main(argv=None) -> int:
                   f"bewezen optimaal: {'ja' if r['bewezen_optimaal'] else 'NEE'}", flush=True)
     totaal, fasen, uitkomsten, baselines = tabellen(resultaten)
     print("\n" + totaal + "\n\n" + fasen + "\n\n" + uitkomsten + "\n\n" + baselines)
-    opdracht = "python benchmarks/bench.py " + " ".join(argv) if argv else "make bench"
-    schrijf_resultaten(args.resultaten, resultaten, machine(), opdracht.strip())
     print(f"\n{args.resultaten} geschreven")
     return 0 if all("fout" not in r and r["bewezen_optimaal"] for r in resultaten) else 1
 
