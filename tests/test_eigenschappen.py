@@ -101,6 +101,29 @@ def test_voorbeeld_6():
     assert_voorbeeld("voorbeeld_6")
 
 
+@settings(EIGENSCHAP, max_examples=60)
+@given(small_scenarios(selectiemethode="anciënniteit"))
+def test_o2_herstel_in_passen_houdt_h1_h5_en_het_aantal_geplaatsten(tables):
+    # herstel_o2 makes several replacements per pass; the result meets O2 (independent checker), H1–H5,
+    # and places exactly as many people as the start plan (an O2 replacement swaps one for one).
+    from plaatsing.model.herstel import herstel_o2, startplan
+    from plaatsing.regels.deelproblemen import voorbereiden
+    from checker import O2, as_context, hard_violations, normalise
+
+    s = scenario_from_tables(tables)
+    _k, gepind, componenten = voorbereiden(s)
+    plan = dict.fromkeys(str(m) for m in s.medewerkers.index)
+    plan.update(gepind)
+    for comp in componenten:
+        begin = startplan(comp)
+        hersteld = herstel_o2(comp, begin)
+        assert sum(f is not None for f in hersteld.values()) == sum(f is not None for f in begin.values())
+        plan.update(hersteld)
+    ctx = as_context(tables)
+    plan = normalise(ctx, plan)
+    assert list(hard_violations(ctx, plan)) == [] and list(O2(ctx, plan)) == []
+
+
 @settings(EIGENSCHAP, max_examples=100)
 @given(small_scenarios(selectiemethode="anciënniteit"))
 def test_herstel_maakt_van_het_startplan_een_plan_zonder_verdringing_of_ruil(tables):

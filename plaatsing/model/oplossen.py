@@ -432,8 +432,8 @@ def _los_met_o2(m: Model, fase: FaseVerslag, budget: instellingen.Budget, hint: 
 
 def _evalueer(m: Model, termen, oplossing: dict) -> int:
     """The value of an objective (list of (variable, coefficient)) for a plan."""
-    if len(m._sleutels) != len(m.x) + len(m.geplaatst) + len(m.over) + len(m.boven):
-        m._sleutels = {v.Index(): sleutel for sleutel, v in m.x.items()}  # made once per model
+    if not m._sleutels:  # once per model: its variables are all made by build_model
+        m._sleutels = {v.Index(): sleutel for sleutel, v in m.x.items()}
         m._sleutels.update({v.Index(): (p, None) for p, v in m.geplaatst.items()})
         m._sleutels.update({v.Index(): ("over", f) for f, v in m.over.items()})
         m._sleutels.update({v.Index(): ("boven", f) for f, v in m.boven.items()})
