@@ -144,6 +144,27 @@ def test_rechtsmiddel_kiest_de_route_en_ondertekening(demo, tmp_path):
     assert fout.exit_code == 2 and "rechtsmiddel" in fout.output and "bezwaar of geschillencommissie" in fout.output
 
 
+def test_met_de_hand_gewijzigde_motivering_wordt_gemeld_en_niet_in_de_brief_gezet(demo, tmp_path):
+    """A letter states what follows from the plan; a motivering edited in the workbook is named, not used."""
+    _s, b, map_, besluiten = demo
+    nummer = eerste(b, "passend")
+    wb = openpyxl.load_workbook(besluiten)
+    ws = wb["Plaatsingsbesluiten"]
+    kop = [c.value for c in ws[1]]
+    rij = next(r for r in ws.iter_rows(min_row=2) if str(r[kop.index("personeelsnummer")].value) == nummer)
+    rij[kop.index("motivering")].value = "De PAC heeft geadviseerd u hier te plaatsen."
+    gewijzigd = tmp_path / "gewijzigd.xlsx"
+    wb.save(gewijzigd)
+    uit = draai("brieven", DEMO, gewijzigd, "--map", tmp_path / "brieven", "--datum", DATUM, "-m", nummer)
+    assert uit.exit_code == 0, uit.output
+    assert uit.stderr.startswith(f"Let op: bij 1 besluit staat in het werkboek een andere motivering dan uit het plan "
+                                 f"volgt (personeelsnummer {nummer}). De brieven gebruiken de motivering uit het plan")
+    assert "blad Adviezen" in uit.stderr
+    t = tekst(brief(tmp_path / "brieven", nummer))
+    assert "De PAC heeft geadviseerd" not in t
+    assert t == tekst(brief(map_ / "standaard", nummer))
+
+
 def test_eigen_sjabloon_zin_gewijzigd_en_plaatshouder_verplaatst(demo, tmp_path):
     s, b, _map, besluiten = demo
     sjablonen = tmp_path / "sjablonen"

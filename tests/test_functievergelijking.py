@@ -199,3 +199,14 @@ def test_ss0_or_bijlage_noemt_de_grensgevallen_van_28_tot_32_procent():
         ["OUD-FIN-01", "BV-FIN-01", 30], ["OUD-FIN-01", "BV-FIN-02", 31], ["OUD-KRO-02", "AP-FYS-02", 30]]
     t = tabellen([medewerker("1", "O", date(2000, 1, 1))], [functie("O")], [functie("N")], [("O", "N", 20)])
     assert _grensgevallen(scenario_from_tables(t)) is None
+
+
+def test_ss0_grensgevallen_in_de_or_bijlage_hebben_leesbare_koppen():
+    from plaatsing.uitvoer.rapport_tabellen import _grensgevallen_tabel
+
+    tabel = _grensgevallen_tabel(read_scenario(DEMO))
+    assert list(tabel.data.columns) == ["oude functie", "nieuwe functie", "berekend uit taken (%)", "opgegeven (%)",
+                                        "telt (%)", "uitkomst", "consistentie"]
+    assert not any("_" in kop for kop in tabel.data.columns)
+    assert tabel.soorten["berekend uit taken (%)"] == "procent"
+    assert tabel.data["oude functie"].tolist() == ["OUD-FIN-01", "OUD-FIN-01", "OUD-KRO-02"]

@@ -86,6 +86,7 @@ def brieven(scenario, besluiten, map_, sjablonen, uitpakken, datum, medewerkers,
                 raise click.BadParameter(f"het bestand '{pad}' bestaat niet.")
         # the decisions of the workbook, with motiveringen rendered under the parameters they were made with
         plan = _lees_plan(scenario, besluiten, parameter)
+        _meld_afwijkende_motiveringen(besluiten, plan)
         s = plan.scenario
         tabel = plan.besluiten.copy()
         tabel["personeelsnummer"] = tabel["personeelsnummer"].map(str)
@@ -106,3 +107,18 @@ def brieven(scenario, besluiten, map_, sjablonen, uitpakken, datum, medewerkers,
 
     _draai(werk, debug)
 
+
+def _meld_afwijkende_motiveringen(besluiten: Path, plan) -> None:
+    """A motivering edited by hand in the workbook is not used: a letter states what follows from the plan."""
+    from plaatsing.invoer.besluiten import afwijkende_motiveringen
+
+    afwijkend = afwijkende_motiveringen(besluiten, plan)
+    if not afwijkend:
+        return
+    voorbeelden = ", ".join(afwijkend[:5]) + (" …" if len(afwijkend) > 5 else "")
+    aantal = "1 besluit" if len(afwijkend) == 1 else f"{len(afwijkend)} besluiten"
+    click.echo(f"Let op: bij {aantal} staat in het werkboek een andere motivering dan uit het plan volgt "
+               f"(personeelsnummer {voorbeelden}). De brieven gebruiken de motivering uit het plan: die volgt uit "
+               "dezelfde gegevens als het besluit. Wilt u een zienswijze of het advies van de PAC verwerken, zet "
+               "dat dan in het blad Adviezen van het scenario en maak de besluiten opnieuw met 'plaatsing solve'.",
+               err=True)

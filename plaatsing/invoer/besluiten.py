@@ -15,6 +15,7 @@ PLAATSINGSBESLUITEN = schema.Blad("Plaatsingsbesluiten", (
     schema.Kolom("personeelsnummer", "code", True, schema.MEDEWERKERS.kolommen[0].aliassen),
     schema.Kolom("uitkomst", "keuze", True, keuzes={u: u for u in UITKOMSTEN}),
     schema.Kolom("nieuwe_functie", "code", False, ("functie", "functiecode")),
+    schema.Kolom("motivering", "tekst", False),
 ))
 
 
@@ -52,6 +53,20 @@ def lees_plan(pad, s: Scenario, parameters: dict | None = None) -> Plan:
         plan_s = met_vastzettingen(plan_s, pins)
     return herbouw_plan(plan_s, toewijzing, uitkomsten, verantwoording=verantwoording,
                         overschreven=tuple(overschreven))
+
+
+def afwijkende_motiveringen(pad, plan: Plan) -> list[str]:
+    """The personeelsnummers whose motivering in the workbook differs from the one the plan gives
+    (edited by hand): the letters state what follows from the plan, so the user is told."""
+    rijen, _ = _Lezer(open_werkboek(Path(pad))).lees(PLAATSINGSBESLUITEN)
+    uit_plan = dict(zip(plan.besluiten["personeelsnummer"].map(str), plan.besluiten["motivering"]))
+
+    def gewoon(tekst) -> str:
+        return " ".join(str(tekst or "").split())
+
+    return [str(r["personeelsnummer"]) for r in rijen
+            if r["personeelsnummer"] is not None and str(r["personeelsnummer"]) in uit_plan
+            and gewoon(r["motivering"]) != gewoon(uit_plan[str(r["personeelsnummer"])])]
 
 
 def lees_verantwoording(bladen) -> tuple[dict[str, str], str | None, object]:

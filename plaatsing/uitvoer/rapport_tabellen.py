@@ -395,10 +395,17 @@ def _grensgevallen(s) -> pd.DataFrame | None:
     return tabel[kolommen].reset_index(drop=True) if not tabel.empty else None
 
 
+# the headers the OR reads (the columns keep the names of the Functievergelijking sheet)
+GRENSGEVAL_KOPPEN = {"oude_functie": "oude functie", "nieuwe_functie": "nieuwe functie",
+                     "berekend": "berekend uit taken (%)", "opgegeven": "opgegeven (%)", "telt": "telt (%)",
+                     "uitkomst_vergelijking": "uitkomst", "consistentie": "consistentie"}
+
+
 def _grensgevallen_tabel(s) -> Tabel | None:
     tabel = _grensgevallen(s)
     if tabel is None:
         return None
+    tabel = tabel.rename(columns=GRENSGEVAL_KOPPEN)
     soorten = {k: "tekst" for k in tabel.columns}
-    soorten.update({"berekend": "procent", "opgegeven": "procent", "telt": "procent"})
+    soorten.update({GRENSGEVAL_KOPPEN[k]: "procent" for k in ("berekend", "opgegeven", "telt")})
     return Tabel(tabel, soorten)
