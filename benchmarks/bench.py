@@ -35,9 +35,9 @@ STANDAARD = ["demo", "2000", "20000", "65000", "2000@400", "20000@400", "65000@4
 SNEL = ["demo", "2000", "2000@400"]
 # seconds end to end, every stage proven (issue 12; the same targets for both shapes)
 DOELEN = {"demo": 10.0, "300": 10.0, "2000": 10.0, "20000": 60.0, "65000": 600.0}
-# the scenario's tijdslimiet (default 300, a deterministic work budget) per size
-# (the realistic 2,000 gets 30: within the default 300 its unproven O1 would use all of it)
-TIJDSLIMIET = {"2000": 30.0, "2000@400": 300.0, "20000": 50.0, "65000": 540.0}
+# the scenario's tijdslimiet per size: the target itself (a user who wants the answer within a minute sets
+# 60); it becomes a deterministic work budget (instellingen.WERK_PER_SECONDE), shared over the processes
+TIJDSLIMIET = {"2000": DOELEN["2000"], "20000": DOELEN["20000"], "65000": DOELEN["65000"]}
 
 
 # --- child: one measured run ---------------------------------------------------------------
@@ -348,9 +348,10 @@ modellen, alle fasen, besluiten met motivering, toets), *solver* het deel daarva
 rekenprocessen samen (elke 0,2 s gemeten via /proc), *hoofdproces* is `ru_maxrss` van het meetproces;
 *totaal* telt de baselines niet mee; *broncode* is een vingerafdruk van `plaatsing/*.py`; *belasting* is
 de load average van de machine direct na de meting (1/5/15 min; 2 cores gedeeld met andere processen).
-Tijdslimiet = rekenbudget in deterministische tijd van CP-SAT (F5: hetzelfde plan bij elke run): de
-standaard van het scenario (300); voor de realistische 2000 30, voor 20000 50 en voor 65000 540. *budget / werk*: het budget en het
-werk dat de solver gebruikte (deterministische tijd).
+Tijdslimiet = het doel van de grootte (2000: 10 s, 20000: 60 s, 65000: 600 s, in beide vormen); de solver
+maakt daar een rekenbudget in deterministische tijd van (0,28 eenheid per seconde, plus de kosten per
+aanroep naar de modelgrootte; F5: hetzelfde plan bij elke run). *budget / werk*: het budget en het werk
+dat de solver gebruikte (deterministische tijd).
 Scenario's: `benchmarks/genereer.py`, seed 1; `N` is de realistische vorm (HR21-families door de hele
 organisatie), `N@S` de vorige vorm met functiefamilies binnen sectoren van S medewerkers.
 

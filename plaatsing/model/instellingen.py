@@ -15,9 +15,14 @@ from ortools.sat.python import cp_model
 
 RANDOM_SEED = 20181001
 MAX_GEWICHT = 2 ** 50  # largest product of level ranges combined into one weighted objective
-# CP-SAT deterministic time per second of `tijdslimiet`. Measured on the benchmark machine (one
-# CP-SAT worker on the realistic 2,000-scenario): ~1 unit per second of solver time.
-WERK_PER_SECONDE = 1.0
+# CP-SAT deterministic time per second of `tijdslimiet`. Measured on the benchmark machine (2 cores,
+# quiet, one CP-SAT worker with linearization level 2): one unit takes 3.4–3.7 s on the large parts of
+# the realistic shape (10,675, 13,037 and 183,174 options), so a second buys 0.28 units.
+WERK_PER_SECONDE = 0.28
+# What a call costs beyond its deterministic time (copying the model, presolve, the first LP): measured
+# 9 s on a part of 183,174 options and 0.2 s on 13,037, ~1.4e-5 units per option per call. Charged to
+# the budget as work, so that `tijdslimiet` bounds the run also where every call is large.
+AANROEP_WERK_PER_OPTIE = 1.4e-5
 EERSTE_POGING = 4.0  # work a stage gets on the plain model before the exact H1 form is added
 FASE_AANDEEL = 0.5  # a stage of O1–O5 may use at most this part of its component's remaining work
 EERSTE_AANDEEL = 0.5  # part of the budget shared over the parts by size in the first round (rest: later rounds)
@@ -50,6 +55,7 @@ class Budget:
         return Budget(min(werk, self.over()), self)
 
     def gebruik(self, werk: float) -> None:
+        """Charge work (it may go beyond the limit by the last call's overhead; `over` is then 0)."""
         self.gebruikt += werk
         if self.ouder is not None:
             self.ouder.gebruik(werk)

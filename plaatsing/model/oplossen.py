@@ -393,13 +393,15 @@ def _los_met_o2(m: Model, fase: FaseVerslag, budget: instellingen.Budget, hint: 
             waarde = _evalueer(m, termen, hint)
             return hint, waarde, waarde, "UNKNOWN"
         _zet_hint(m, hint)
-        solver = instellingen.solver(budget.over(), m.seed)
+        # the overhead of a call on this model is charged as work too (instellingen.AANROEP_WERK_PER_OPTIE)
+        aanroep = instellingen.AANROEP_WERK_PER_OPTIE * len(m.x)
+        solver = instellingen.solver(max(0.0, budget.over() - aanroep), m.seed)
         begin = time.monotonic()
         status = solver.Solve(m.cp)
         fase.seconden += time.monotonic() - begin
         fase.solves += 1
-        budget.gebruik(solver.deterministic_time)
-        fase.werk += solver.deterministic_time
+        budget.gebruik(solver.deterministic_time + aanroep)
+        fase.werk += solver.deterministic_time + aanroep
         if status == cp_model.INFEASIBLE and fase.code != "O1":
             # Only after a time-out: the plan kept then (the hint) may miss an O2 condition, and the
             # stages after it fix people to that plan. Keep it; the stage is not proven.
