@@ -24,10 +24,16 @@ WERK_PER_SECONDE = 0.28
 # the budget as work, so that `tijdslimiet` bounds the run also where every call is large.
 AANROEP_WERK_PER_OPTIE = 1.4e-5
 EERSTE_POGING = 4.0  # work a stage gets on the plain model before the exact H1 form is added
+# Parts with more options than this never get the exact H1 form: it makes the model ~3 times as large
+# (measured: 14,406 -> 41,950 variables on a part of 13,037 options), and on the large parts of the
+# realistic shape CP-SAT then does not even accept the hint within 30 units; on small parts it proves
+# the O5 optima that depend on how full a function can get.
+VULLINGEN_TOT = 10_000
 FASE_AANDEEL = 0.5  # a stage of O1–O5 may use at most this part of its component's remaining work
 EERSTE_AANDEEL = 0.5  # part of the budget shared over the parts by size in the first round (rest: later rounds)
 EERSTE_RONDE = 15.0  # work for the first extra round of parts not proven in their share (doubles)
 MIN_RONDE = 1.0  # no extra round when less work than this is left
+NIEUWE_START_AANROEPEN = 20  # a part gets another round only with at least the overhead of this many calls
 PARALLEL_VANAF = 3000  # options in components that need the solver; below this one process is faster
 MAX_PROCESSEN = 8
 
