@@ -101,26 +101,37 @@ def test_voorbeeld_6():
     assert_voorbeeld("voorbeeld_6")
 
 
-@settings(EIGENSCHAP, max_examples=60)
-@given(small_scenarios(selectiemethode="anciënniteit"))
-def test_o2_herstel_in_passen_houdt_h1_h5_en_het_aantal_geplaatsten(tables):
-    # herstel_o2 makes several replacements per pass; the result meets O2 (independent checker), H1–H5,
-    # and places exactly as many people as the start plan (an O2 replacement swaps one for one).
-    from plaatsing.model.herstel import herstel_o2, startplan
+def hersteld_plan(tables, herstel):
+    """The start plan of every component repaired by `herstel(comp, plan)`, with the pins, as the
+    independent checker reads it: (context, plan)."""
+    from plaatsing.model.herstel import startplan
     from plaatsing.regels.deelproblemen import voorbereiden
-    from checker import O2, as_context, hard_violations, normalise
+    from checker import as_context, normalise
 
     s = scenario_from_tables(tables)
     _k, gepind, componenten = voorbereiden(s)
     plan = dict.fromkeys(str(m) for m in s.medewerkers.index)
     plan.update(gepind)
     for comp in componenten:
-        begin = startplan(comp)
+        plan.update(herstel(comp, startplan(comp)))
+    ctx = as_context(tables)
+    return ctx, normalise(ctx, plan)
+
+
+@settings(EIGENSCHAP, max_examples=60)
+@given(small_scenarios(selectiemethode="anciënniteit"))
+def test_o2_herstel_in_passen_houdt_h1_h5_en_het_aantal_geplaatsten(tables):
+    # herstel_o2 makes several replacements per pass; the result meets O2 (independent checker), H1–H5,
+    # and places exactly as many people as the start plan (an O2 replacement swaps one for one).
+    from plaatsing.model.herstel import herstel_o2
+    from checker import O2, hard_violations
+
+    def herstel(comp, begin):
         hersteld = herstel_o2(comp, begin)
         assert sum(f is not None for f in hersteld.values()) == sum(f is not None for f in begin.values())
-        plan.update(hersteld)
-    ctx = as_context(tables)
-    plan = normalise(ctx, plan)
+        return hersteld
+
+    ctx, plan = hersteld_plan(tables, herstel)
     assert list(hard_violations(ctx, plan)) == [] and list(O2(ctx, plan)) == []
 
 
@@ -128,16 +139,8 @@ def test_o2_herstel_in_passen_houdt_h1_h5_en_het_aantal_geplaatsten(tables):
 @given(small_scenarios(selectiemethode="anciënniteit"))
 def test_herstel_maakt_van_het_startplan_een_plan_zonder_verdringing_of_ruil(tables):
     # The plan kept after a time-out (the start plan, H1–H5 under SEL-A) is repaired to meet O2 and O6.
-    from plaatsing.model.herstel import herstel_o2_o6, startplan
-    from plaatsing.regels.deelproblemen import voorbereiden
-    from checker import O2, O6, as_context, hard_violations, normalise
+    from plaatsing.model.herstel import herstel_o2_o6
+    from checker import O2, O6, hard_violations
 
-    s = scenario_from_tables(tables)
-    _k, gepind, componenten = voorbereiden(s)
-    plan = dict.fromkeys(str(m) for m in s.medewerkers.index)
-    plan.update(gepind)
-    for comp in componenten:
-        plan.update(herstel_o2_o6(comp, startplan(comp)))
-    ctx = as_context(tables)
-    plan = normalise(ctx, plan)
+    ctx, plan = hersteld_plan(tables, herstel_o2_o6)
     assert list(hard_violations(ctx, plan)) == [] and list(O2(ctx, plan)) == [] and list(O6(ctx, plan)) == []

@@ -58,15 +58,13 @@ def lees_plan(pad, s: Scenario, parameters: dict | None = None) -> Plan:
 def afwijkende_motiveringen(pad, plan: Plan) -> list[str]:
     """The personeelsnummers whose motivering in the workbook differs from the one the plan gives
     (edited by hand): the letters state what follows from the plan, so the user is told."""
-    rijen, _ = _Lezer(open_werkboek(Path(pad))).lees(PLAATSINGSBESLUITEN)
-    uit_plan = dict(zip(plan.besluiten["personeelsnummer"].map(str), plan.besluiten["motivering"]))
-
     def gewoon(tekst) -> str:
         return " ".join(str(tekst or "").split())
 
+    rijen, _ = _Lezer(open_werkboek(Path(pad))).lees(PLAATSINGSBESLUITEN)
+    uit_plan = {str(p): gewoon(t) for p, t in zip(plan.besluiten["personeelsnummer"], plan.besluiten["motivering"])}
     return [str(r["personeelsnummer"]) for r in rijen
-            if r["personeelsnummer"] is not None and str(r["personeelsnummer"]) in uit_plan
-            and gewoon(r["motivering"]) != gewoon(uit_plan[str(r["personeelsnummer"])])]
+            if str(r["personeelsnummer"]) in uit_plan and gewoon(r["motivering"]) != uit_plan[str(r["personeelsnummer"])]]
 
 
 def lees_verantwoording(bladen) -> tuple[dict[str, str], str | None, object]:
