@@ -87,6 +87,46 @@ class Cluster:
         os.killpg(proces.pid, signal.SIGKILL)
         proces.wait(10)
 
+    def dood_bij_start(self, onderwerp: str, n: int = 2) -> Path:
+        """Arrange that the first worker to log its `n`-th event on `onderwerp` (a variant's start)
+        dies right after, with its nanny, as a machine that dies mid-task. Which worker and which
+        variant go to the returned file, written before the kill."""
+        from distributed.diagnostics.plugin import WorkerPlugin
+
+        verslag = self.map / "gedood.json"
+
+        class DoodBijStart(WorkerPlugin):  # nested: travels by value to the workers
+            name = "dood-bij-start"
+
+            def setup(self, worker):
+                origineel, teller = worker.log_event, []
+
+                def log_event(topic, msg):
+                    origineel(topic, msg)
+                    if topic != onderwerp:
+                        return
+                    teller.append(msg)
+                    if len(teller) != n:
+                        return
+                    try:
+                        fd = os.open(verslag, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+                    except FileExistsError:
+                        return  # another worker was first
+                    os.write(fd, json.dumps({"worker": worker.name, "variant": msg.get("variant")}).encode())
+                    os.close(fd)
+                    time.sleep(0.5)  # the start event is sent to the scheduler
+                    os.killpg(os.getpgid(0), signal.SIGKILL)
+
+                worker.log_event = log_event
+
+        with self.client() as c:
+            c.register_plugin(DoodBijStart())
+        return verslag
+
+    def opgeruimd(self, naam: str) -> None:
+        """Forget a worker that died by itself."""
+        self.processen.pop(naam).wait(10)
+
     def stop(self) -> None:
         for naam in sorted(self.processen, key=lambda n: n == "scheduler"):  # workers first
             proces = self.processen[naam]
