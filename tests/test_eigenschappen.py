@@ -140,7 +140,8 @@ def test_o2_herstel_in_passen_houdt_h1_h5_en_het_aantal_geplaatsten(tables):
 def test_herstel_maakt_van_het_startplan_een_plan_zonder_verdringing_of_ruil(tables):
     # The plan kept after a time-out (the start plan, H1–H5 under SEL-A) is repaired to meet O2 and O6.
     from plaatsing.model.herstel import herstel_o2_o6
-    from checker import O2, O6, hard_violations
+    from checker import O2, O6, O6b, hard_violations
 
     ctx, plan = hersteld_plan(tables, herstel_o2_o6)
     assert list(hard_violations(ctx, plan)) == [] and list(O2(ctx, plan)) == [] and list(O6(ctx, plan)) == []
+    assert list(O6b(ctx, plan)) == []

@@ -4,7 +4,8 @@ rule checks of the toets."""
 from __future__ import annotations
 
 from plaatsing.regels.deelproblemen import Component
-from plaatsing.toets.regelcontrole import o2_schendingen, o6_ruilen, o6b_ketens
+from plaatsing.toets.regelcontrole import (bezetting_van, keten_geldig, o2_schendingen, o6_ruilen, o6b_ketens,
+                                           ruil_geldig)
 
 
 def startplan(comp: Component) -> dict:
@@ -35,40 +36,84 @@ def herstel_o2(comp: Component, plan: dict) -> dict:
     unplaced, until none is left (regels.md O2: each step keeps H1–H5 and the number placed, and
     raises that function's occupants in its priority, so it ends). One pass makes every replacement
     of the list that is still valid when it is made: its function and the occupant's T1 functions
-    are untouched by the replacements before it in the pass (their load decides whether it is valid)."""
+    are untouched by the replacements before it in the pass (their load decides whether it is valid).
+    After the first pass only those are checked again whom a replacement can have touched (as in
+    toets.regelcontrole._blijft_geldig): the unplaced with an option in a changed function or in the
+    function of someone with a T1 right in one, the newly unplaced, and those whose replacement waited."""
     plan = dict(plan)
+    bezetting = bezetting_van(plan)
+    personen = None
     for _ in range(10 * len(comp.personen) + 10):
-        schendingen = o2_schendingen(comp, plan)
+        schendingen = o2_schendingen(comp, plan, personen, bezet=lambda f: bezetting.get(f, ()))
         if not schendingen:
             break
         geraakt: set[str] = set()
+        opnieuw: set[str] = set()
         for persoon, ander, functie in schendingen:
-            if plan[persoon] is not None or plan[ander] != functie or functie in geraakt \
-                    or not geraakt.isdisjoint(comp.t1.get(ander, ())):
+            if plan[persoon] is not None:
+                continue
+            if plan[ander] != functie or functie in geraakt or not geraakt.isdisjoint(comp.t1.get(ander, ())):
+                opnieuw.add(persoon)
                 continue
             plan[persoon], plan[ander] = functie, None
+            bezetting[functie].remove(ander)
+            bezetting[functie].append(persoon)
             geraakt.add(functie)
+            opnieuw.add(ander)
+        t1_betrokken = {q for f in geraakt for q in comp.t1_volgorde.get(f, ())}
+        functies = geraakt | {plan[q] for q in t1_betrokken if plan[q] is not None}
+        opnieuw |= {q for f in functies for q in comp.kandidaten(f) if plan[q] is None}
+        personen = sorted((q for q in opnieuw if plan[q] is None), key=comp.sel_a.__getitem__)
     return plan
 
 
 def herstel_o2_o6(comp: Component, plan: dict) -> dict:
-    """O2 and O6 on a plan kept after a time-out. O2: replacements as in `herstel_o2`. O6 (a): make
-    each seniority-improving swap that keeps H1–H5, O2 and the totals. O6 (b): place an unplaced
-    colleague instead of a less senior one through a chain of same-outcome moves
-    (toets.regelcontrole.o6b_ketens). Each step is checked against the full conditions by the
-    functions the toets uses; the number of steps is bounded."""
+    """O2 and O6 on a plan kept after a time-out. O2: replacements as in `herstel_o2`. O6 (a): the
+    seniority-improving swaps that keep H1–H5, O2 and the totals. O6 (b): an unplaced colleague
+    placed instead of a less senior one through a chain of same-outcome moves
+    (toets.regelcontrole.o6b_ketens). One scan finds the swaps (or chains) of the whole plan; they
+    are made in that order, each one checked again against the plan as it is by then, with the full
+    conditions of the toets (`ruil_geldig`, `keten_geldig`), so every step keeps H1–H5, O2 and the
+    O1–O5 totals. The plan ends when a scan finds neither; the number of scans is bounded."""
     plan = herstel_o2(comp, plan)
     for _ in range(10 * len(comp.personen) + 10):
+        stand = _Stand(plan)
         ruilen = o6_ruilen(comp, plan)
-        if ruilen:
-            persoon, n1, ander, n2 = ruilen[0]
-            plan[persoon], plan[ander] = n2, n1
-            plan = herstel_o2(comp, plan)
-            continue
-        ketens = o6b_ketens(comp, plan, eerste=True)
-        if not ketens:
+        for persoon, _n1, ander, _n2 in ruilen:
+            if ruil_geldig(comp, stand.plan, stand.bezetting, stand.belasting(comp), persoon, ander):
+                stand.zet(comp, {persoon: stand.plan[ander], ander: stand.plan[persoon]})
+        if not ruilen:
+            for _m, _ander, keten in o6b_ketens(comp, plan):
+                if keten_geldig(comp, stand.plan, stand.bezetting, stand.belasting(comp), keten):
+                    stand.zet(comp, {persoon: naar for persoon, _van, naar in keten})
+        if stand.plan == plan:
             break
-        for persoon, _van, naar in ketens[0][2]:
-            plan[persoon] = naar
-        plan = herstel_o2(comp, plan)
+        plan = herstel_o2(comp, stand.plan)
     return plan
+
+
+class _Stand:
+    """The plan during a repair scan, with its occupants and load per function kept up to date."""
+
+    def __init__(self, plan: dict):
+        self.plan = dict(plan)
+        self.bezetting = bezetting_van(plan)
+        self._belasting: dict[str, int] | None = None
+
+    def belasting(self, comp: Component) -> dict[str, int]:
+        if self._belasting is None:
+            self._belasting = {f: sum(comp.fte[q] for q in ps) for f, ps in self.bezetting.items()}
+        return self._belasting
+
+    def zet(self, comp: Component, zetten: dict) -> None:
+        belasting = self.belasting(comp)
+        for persoon, naar in zetten.items():
+            van = self.plan[persoon]
+            if van is not None:
+                self.bezetting[van].remove(persoon)
+                belasting[van] -= comp.fte[persoon]
+        for persoon, naar in zetten.items():
+            self.plan[persoon] = naar
+            if naar is not None:
+                self.bezetting.setdefault(naar, []).append(persoon)
+                belasting[naar] = belasting.get(naar, 0) + comp.fte[persoon]

@@ -8,6 +8,8 @@ Everything here is computed from the scenario's rules (regels/) and the plan onl
 """
 from __future__ import annotations
 
+from collections import ChainMap
+
 import pandas as pd
 
 from plaatsing.regels.deelproblemen import Component, voorbereiden
@@ -133,10 +135,7 @@ def o6_schendingen(comp: Component, deel: dict) -> list[tuple]:
 def o6_ruilen(comp: Component, deel: dict) -> list[tuple[str, str, str, str]]:
     """O6: swaps (m in n1, ander in n2) of two placed colleagues that keep H1–H5, O2 and the O1–O5
     totals, and give m, who has more seniority (SEL-A), a better outcome."""
-    bezetting: dict[str, list[str]] = {}
-    for p, f in deel.items():
-        if f is not None:
-            bezetting.setdefault(f, []).append(p)
+    bezetting = bezetting_van(deel)
     belasting = {f: sum(comp.fte[q] for q in ps) for f, ps in bezetting.items()}
     ruilen = []
     for m in comp.personen:
@@ -147,21 +146,53 @@ def o6_ruilen(comp: Component, deel: dict) -> list[tuple[str, str, str, str]]:
         for beter in comp.opties[m]:
             if (beter.tier, beter.vpos) >= (eigen.tier, eigen.vpos):
                 continue
-            n2 = beter.functie
-            for ander in bezetting.get(n2, []):
-                if comp.sel_a[ander] < comp.sel_a[m] or (terug := comp.optie(ander, n1)) is None:
-                    continue
-                huidig = comp.optie(ander, n2)
-                if not _zelfde_totalen((eigen, huidig), (beter, terug)):
-                    continue
-                verschil = comp.fte[m] - comp.fte[ander]
-                if not _past_na_ruil(comp, belasting, n1, n2, verschil):
-                    continue
-                na = dict(deel, **{m: n2, ander: n1})
-                if not _blijft_geldig(comp, deel, na, {n1, n2}):
-                    continue
-                ruilen.append((m, n1, ander, n2))
+            ruilen += [(m, n1, ander, beter.functie) for ander in bezetting.get(beter.functie, ())
+                       if ruil_geldig(comp, deel, bezetting, belasting, m, ander)]
     return ruilen
+
+
+def ruil_geldig(comp: Component, deel: dict, bezetting: dict, belasting: dict, m: str, ander: str) -> bool:
+    """O6 (a) for one pair in plan `deel` (with its `bezetting` and `belasting`): both placed, ander
+    has less seniority, the swap gives m a better outcome, and it keeps H1–H5, O2 and the totals."""
+    n1, n2 = deel[m], deel[ander]
+    if n1 is None or n2 is None or comp.sel_a[ander] < comp.sel_a[m]:
+        return False
+    eigen, beter = comp.optie(m, n1), comp.optie(m, n2)
+    terug, huidig = comp.optie(ander, n1), comp.optie(ander, n2)
+    if beter is None or terug is None or (beter.tier, beter.vpos) >= (eigen.tier, eigen.vpos):
+        return False
+    if not _zelfde_totalen((eigen, huidig), (beter, terug)):
+        return False
+    if not _past_na_ruil(comp, belasting, n1, n2, comp.fte[m] - comp.fte[ander]):
+        return False
+    return _blijft_geldig(comp, Na(deel, bezetting, {m: n2, ander: n1}), {n1, n2})
+
+
+def bezetting_van(deel) -> dict[str, list[str]]:
+    """functie -> its occupants in plan `deel`, in the plan's order."""
+    bezetting: dict[str, list[str]] = {}
+    for p, f in deel.items():
+        if f is not None:
+            bezetting.setdefault(f, []).append(p)
+    return bezetting
+
+
+class Na:
+    """Plan `deel` after a few moves (`zetten`: persoon -> new functie or None), without copying it:
+    `plan` reads the moves first, `bezet(f)` gives f's occupants afterwards (only the functions the
+    moves touch are recomputed from `bezetting`, the occupants of `deel`)."""
+
+    def __init__(self, deel, bezetting: dict, zetten: dict):
+        self.plan = ChainMap(zetten, deel)
+        self.bewogen = [p for p, f in zetten.items() if deel[p] != f]
+        self._bezetting = bezetting
+        geraakt = ({deel[p] for p in self.bewogen} | {zetten[p] for p in self.bewogen}) - {None}
+        self._nieuw = {f: [q for q in bezetting.get(f, ()) if q not in zetten]
+                       + [q for q in self.bewogen if zetten[q] == f] for f in geraakt}
+
+    def bezet(self, functie: str):
+        nieuw = self._nieuw.get(functie)
+        return self._bezetting.get(functie, ()) if nieuw is None else nieuw
 
 
 def _past_na_ruil(comp: Component, belasting: dict, n1: str, n2: str, verschil: int) -> bool:
@@ -183,10 +214,7 @@ def o6b_ketens(comp: Component, deel: dict, eerste: bool = False) -> list[tuple[
     m' out of the last function — keeps H1–H5, O2 and the O1–O5 totals. The chain is a tuple of
     moves (persoon, van, naar) with None for 'not placed'. Searched breadth-first, each function once
     per m, with at most MAX_KETEN moves of colleagues; `eerste`: stop at the first one found."""
-    bezetting: dict[str, list[str]] = {}
-    for p, f in deel.items():
-        if f is not None:
-            bezetting.setdefault(f, []).append(p)
+    bezetting = bezetting_van(deel)
     belasting = {f: sum(comp.fte[q] for q in ps) for f, ps in bezetting.items()}
     gevonden = []
     for m in comp.personen:
@@ -219,7 +247,7 @@ def _o6b_keten(comp, deel, bezetting, belasting, m, begin):
                 huidig = comp.optie(ander, n)
                 if comp.sel_a[ander] > comp.sel_a[m] and (huidig.tier, huidig.vpos) == doel:
                     kandidaat = zetten + ((ander, n, None),)
-                    if _o6b_geldig(comp, deel, belasting, kandidaat, begin, huidig):
+                    if _o6b_geldig(comp, deel, bezetting, belasting, kandidaat, begin, huidig):
                         return kandidaat
                 if diepte == MAX_KETEN or belasting[n] - comp.fte[ander] + binnen > comp.ruimte[n]:
                     continue
@@ -231,37 +259,56 @@ def _o6b_keten(comp, deel, bezetting, belasting, m, begin):
     return None
 
 
-def _o6b_geldig(comp, deel, belasting, zetten, begin, eruit) -> bool:
+def keten_geldig(comp: Component, deel: dict, bezetting: dict, belasting: dict, keten: tuple) -> bool:
+    """O6 (b) for one chain (as `o6b_ketens` gives it) in plan `deel`: every move starts where that
+    person is, m is unplaced and outranks the one who leaves, each colleague keeps their outcome, and
+    the plan after it keeps H1–H5, O2 and the totals."""
+    if any(deel.get(p) != van for p, van, _naar in keten):
+        return False
+    m, _, n0 = keten[0]
+    eruit, _, _ = keten[-1]
+    begin, huidig = comp.optie(m, n0), comp.optie(eruit, keten[-1][1])
+    if begin is None or huidig is None or comp.sel_a[eruit] <= comp.sel_a[m] \
+            or (huidig.tier, huidig.vpos) != (begin.tier, begin.vpos):
+        return False
+    for p, van, naar in keten[1:-1]:
+        o, eigen = comp.optie(p, naar), comp.optie(p, van)
+        if o is None or (o.tier, o.vpos) != (eigen.tier, eigen.vpos):
+            return False
+    return _o6b_geldig(comp, deel, bezetting, belasting, keten, begin, huidig)
+
+
+def _o6b_geldig(comp, deel, bezetting, belasting, zetten, begin, eruit) -> bool:
     """The plan after the chain: same cost total, room everywhere, H4 and O2 still hold."""
     kosten = begin.kosten - eruit.kosten
-    na = dict(deel)
-    nieuw = dict(belasting)
+    nieuw: dict[str, int] = {}
     for persoon, van, naar in zetten:
-        na[persoon] = naar
         if van is not None:
-            nieuw[van] -= comp.fte[persoon]
+            nieuw[van] = nieuw.get(van, belasting.get(van, 0)) - comp.fte[persoon]
             kosten -= comp.optie(persoon, van).kosten if naar is not None else 0
         if naar is not None:
-            nieuw[naar] = nieuw.get(naar, 0) + comp.fte[persoon]
+            nieuw[naar] = nieuw.get(naar, belasting.get(naar, 0)) + comp.fte[persoon]
             kosten += comp.optie(persoon, naar).kosten if van is not None else 0
     if kosten != 0 or any(nieuw[f] > comp.ruimte[f] for f in {z[2] for z in zetten if z[2] is not None}):
         return False
-    return _blijft_geldig(comp, deel, na, {f for z in zetten for f in z[1:] if f is not None})
+    na = Na(deel, bezetting, {persoon: naar for persoon, _van, naar in zetten})
+    return _blijft_geldig(comp, na, {f for z in zetten for f in z[1:] if f is not None})
 
 
-def _blijft_geldig(comp: Component, deel: dict, na: dict, veranderd: set) -> bool:
-    """H4 and O2 in plan `na`, which differs from `deel` only in the occupants of the functions
-    `veranderd`. Only what those changes can touch is checked: H4 for whoever moved or has a T1 right
-    in a changed function; O2 for the unplaced with an option in a changed function or in a function
-    whose occupants' T1 room may have changed, and for everyone newly unplaced."""
-    bewogen = [p for p in comp.personen if na[p] != deel[p]]
+def _blijft_geldig(comp: Component, na: Na, veranderd: set) -> bool:
+    """H4 and O2 in plan `na.plan`, which differs from the plan before only in the occupants of the
+    functions `veranderd`. Only what those changes can touch is checked: H4 for whoever moved or has
+    a T1 right in a changed function; O2 for the unplaced with an option in a changed function or in
+    a function whose occupants' T1 room may have changed, and for everyone newly unplaced."""
+    plan = na.plan
     t1_betrokken = {q for f in veranderd for q in comp.t1_volgorde.get(f, ())}
-    h4 = sorted(set(bewogen) | t1_betrokken, key=comp.sel_a.__getitem__)
-    if h4_schendingen(comp, na, h4):
+    h4 = sorted(set(na.bewogen) | t1_betrokken, key=comp.sel_a.__getitem__)
+    if h4_schendingen(comp, plan, h4):
         return False
-    functies = set(veranderd) | {na[q] for q in t1_betrokken if na[q] is not None}
-    o2 = {q for f in functies for q in comp.kandidaten(f) if na[q] is None} | {p for p in bewogen if na[p] is None}
-    return not o2_schendingen(comp, na, sorted(o2, key=comp.sel_a.__getitem__))
+    functies = set(veranderd) | {plan[q] for q in t1_betrokken if plan[q] is not None}
+    o2 = {q for f in functies for q in comp.kandidaten(f) if plan[q] is None} | \
+        {p for p in na.bewogen if plan[p] is None}
+    return not o2_schendingen(comp, plan, sorted(o2, key=comp.sel_a.__getitem__), bezet=na.bezet)
 
 
 def _zetten(keten) -> str:
@@ -275,15 +322,23 @@ def _zelfde_totalen(voor, na) -> bool:
             and sum(o.kosten for o in voor) == sum(o.kosten for o in na))
 
 
-def o2_schendingen(comp: Component, oplossing: dict, personen=None) -> list[tuple[str, str, str]]:
+def o2_schendingen(comp: Component, oplossing, personen=None, bezet=None) -> list[tuple[str, str, str]]:
     """(unplaced m, occupant m', functie) where m outranks m' and could take the place (O2); for the
-    unplaced among `personen` only, when given."""
-    bezetting: dict[str, list[tuple]] = {f: [] for f in comp.functies}
-    for p, f in oplossing.items():
-        if f is not None:
-            o = comp.optie(p, f)
-            bezetting[f].append((o.tier, comp.sel_a[p], p))  # the occupant's priority at f
-    belasting = {f: sum(comp.fte[p] for *_, p in ps) for f, ps in bezetting.items()}
+    unplaced among `personen` only, when given. `bezet(f)`: f's occupants in `oplossing`, when the
+    caller has them (else they are counted from the plan); only the functions looked at are read."""
+    if bezet is None:
+        index = bezetting_van(oplossing)
+        bezet = lambda f: index.get(f, ())  # noqa: E731
+    per_functie: dict[str, tuple[list[tuple], int]] = {}
+
+    def bezetting(f: str) -> tuple[list[tuple], int]:
+        """f's occupants with their priority at f, and f's load."""
+        if f not in per_functie:
+            ps = bezet(f)
+            per_functie[f] = ([(comp.optie(p, f).tier, comp.sel_a[p], p) for p in ps],
+                              sum(comp.fte[p] for p in ps))
+        return per_functie[f]
+
     vervangbaar: dict[str, bool] = {}  # occupant -> may leave without breaking H4 (no room as functievolger)
 
     def kan_weg(ander: str) -> bool:
@@ -300,11 +355,12 @@ def o2_schendingen(comp: Component, oplossing: dict, personen=None) -> list[tupl
                 continue  # an unplaced functievolger of n never fits there (it lost the selection)
             f = optie.functie
             rang = (optie.tier, comp.sel_a[persoon])
-            for tier, sel_a, ander in bezetting[f]:
+            bezetters, belasting = bezetting(f)
+            for tier, sel_a, ander in bezetters:
                 if tier == 1 or (tier, sel_a) < rang:
                     continue
                 past = comp.fte[persoon] <= comp.fte[ander] or \
-                    belasting[f] - comp.fte[ander] + comp.fte[persoon] <= comp.ruimte[f]
+                    belasting - comp.fte[ander] + comp.fte[persoon] <= comp.ruimte[f]
                 if past and kan_weg(ander):
                     schendingen.append((persoon, ander, f))
     return schendingen
