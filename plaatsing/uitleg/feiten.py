@@ -140,6 +140,7 @@ class Beslisgegevens:
             if f is not None:
                 self.bezetting.setdefault(f, []).append(p)
         self.rang = {f: {p: i for i, p in enumerate(v)} for f, v in k.selectievolgorde.items()}
+        self.bezetters: dict[str, list[tuple]] = {}  # functie -> occupants with their data (bezetting_van)
         mw = s.medewerkers
         self.mensen = mw.to_dict("index")  # plain dicts: fast lookups for the whole organisation
         self.functies = s.nieuwe_functies.to_dict("index")
@@ -231,21 +232,64 @@ def _vpos(g, p, f) -> int:
 
 
 def bezetting_van(g: Beslisgegevens, p: str, n: str) -> Bezetting:
-    """The occupants of n (p excluded) in anonymous categories, from p's point of view."""
+    """The occupants of n (p excluded) in anonymous categories, from p's point of view (the
+    categories of `_categorie`, computed here from one list per function for the whole organisation)."""
     eigen = g.optie(p, n)
     telling: dict[str, list[int]] = {}
     toelichtingen = []
-    for q in sorted(g.bezetting.get(n, [])):
+    tijdelijk_p = p in g.tijdelijk
+    in_dienst_p = g.in_dienst.get(p)
+    rang_p = g.rang.get(n, {}).get(p, 10**9)
+    sel_a_p = None
+    for q, gepind, tier_q, rang_q, tijdelijk_q, in_dienst_q, fte_q in _bezetters(g, n):
         if q == p:
             continue
-        cat = _categorie(g, p, q, n, eigen)
-        telling.setdefault(cat, [0, 0])
-        telling[cat][0] += 1
-        telling[cat][1] += g.fte[q]
+        if gepind:
+            cat = BESLUIT
+        elif tier_q is None:
+            cat = NA  # placed without eligibility (a hand-made plan): never goes before
+        elif eigen is None or tier_q < eigen.tier:
+            cat = FUNCTIEVOLGER if tier_q == 1 else PASSENDER
+        elif tier_q > eigen.tier:
+            cat = NA
+        else:
+            if tier_q == 1:  # both functievolger: the selection order of n decides (SEL-A or SEL-B)
+                voor = rang_q <= rang_p
+            else:
+                if sel_a_p is None:
+                    sel_a_p = g.k.sel_a[p]
+                voor = g.k.sel_a[q] <= sel_a_p
+            if not voor:
+                cat = NA
+            elif tier_q == 1 and g.sel_b:
+                cat = AFSPIEGELING_VOOR
+            elif tijdelijk_p and not tijdelijk_q:
+                cat = VAST
+            else:
+                cat = LANGER if in_dienst_q < in_dienst_p else GELIJK
+        teller = telling.get(cat)
+        if teller is None:
+            teller = telling[cat] = [0, 0]
+        teller[0] += 1
+        teller[1] += fte_q
         if cat == BESLUIT and q in g.toelichting:
             toelichtingen.append(g.toelichting[q])
     aantallen = tuple((c, telling[c][0], telling[c][1]) for c in VOLGORDE if c in telling)
     return Bezetting(g.formatie[n], aantallen, tuple(dict.fromkeys(toelichtingen)))
+
+
+def _bezetters(g: Beslisgegevens, n: str) -> list[tuple]:
+    """n's occupants in code order, each with what `_categorie` reads of them (kept per function)."""
+    lijst = g.bezetters.get(n)
+    if lijst is None:
+        rang = g.rang.get(n, {})
+        lijst = []
+        for q in sorted(g.bezetting.get(n, [])):
+            oq = g.optie(q, n)
+            lijst.append((q, q in g.pins, None if oq is None else oq.tier, rang.get(q, 10**9), q in g.tijdelijk,
+                          g.in_dienst.get(q), g.fte[q]))
+        g.bezetters[n] = lijst
+    return lijst
 
 
 def _categorie(g, p, q, n, eigen) -> str:
