@@ -1,0 +1,70 @@
+"""The progress line of long runs (issue 12): what remains is estimated from the work budget of the
+parts not done, at the rate measured on the parts done; a line also comes while a long part runs."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from plaatsing.model import instellingen
+from plaatsing.model.oplossen import BEZIG_SECONDEN, VOORTGANG_SECONDEN, _Voortgang
+
+
+class Klok:
+    def __init__(self):
+        self.t = 0.0
+
+    def __call__(self) -> float:
+        return self.t
+
+
+def deel(mensen: int) -> SimpleNamespace:
+    personen = [f"P{i}" for i in range(mensen)]
+    return SimpleNamespace(personen=personen, opties={p: [None, None] for p in personen})  # 2 options each
+
+
+def fasen(werk: float) -> list:
+    return [SimpleNamespace(werk=werk)]
+
+
+def test_een_lang_lopend_deel_krijgt_een_regel_met_wat_zijn_budget_nog_vraagt():
+    klok, regels = Klok(), []
+    taken = [(deel(1000), 10.0, 1), (deel(10), 0.1, 1), (deel(10), 0.1, 1)]
+    v = _Voortgang(taken, regels.append, processen=2, klok=klok)
+    v.loopt(0)
+    v.loopt(1)
+    klok.t = 5.0
+    v.klaar(1, fasen(0.1))
+    assert regels == []  # within VOORTGANG_SECONDEN of the start
+    klok.t = BEZIG_SECONDEN - 1
+    v.bezig()
+    assert regels == []  # a line while nothing is done only every BEZIG_SECONDEN
+    klok.t = 31.0
+    v.bezig()
+    # too little work done to measure a rate: 1 / WERK_PER_SECONDE seconds per unit; part 0 has
+    # 10 units and has run 31 s, part 2 has not started: max(10/0.28 - 31, (4.71 + 0.36) / 2) = 4.7
+    assert instellingen.WERK_PER_SECONDE == 0.28
+    assert regels == ["1 van 3 deelproblemen klaar (1% van het werk); bezig met een deel van 1.000 mensen; "
+                      "nog ongeveer 5 s"]
+
+
+def test_de_snelheid_komt_uit_de_delen_die_klaar_zijn():
+    klok, regels = Klok(), []
+    taken = [(deel(500), 4.0, 1), (deel(500), 2.0, 1), (deel(300), 6.0, 1), (deel(200), 8.0, 1)]
+    v = _Voortgang(taken, regels.append, processen=2, klok=klok)
+    v.loopt(0)
+    v.loopt(1)
+    klok.t = 3.0
+    v.klaar(1, fasen(2.0))      # 2 units in 3 s
+    v.loopt(2)
+    klok.t = VOORTGANG_SECONDEN + 1   # 11 s
+    v.klaar(0, fasen(2.0))      # 2 units in 11 s: together 4 units in 14 s, 3.5 s per unit
+    v.loopt(3)
+    # open: part 2 (6 units, running 8 s): 21 - 8 = 13; part 3 (8 units, just started): 28
+    # max(28, 41 / 2) = 28
+    assert regels == ["2 van 4 deelproblemen klaar (67% van het werk); bezig met een deel van 300 mensen; "
+                      "nog ongeveer 28 s"]
+    klok.t = 50.0
+    v.klaar(2, fasen(6.0))
+    klok.t = 55.0
+    v.klaar(3, fasen(8.0))  # the last part: no line, the run is done
+    assert len(regels) == 2 and regels[1].startswith("3 van 4 deelproblemen klaar (87% van het werk); "
+                                                     "bezig met een deel van 200 mensen; nog ongeveer ")
