@@ -426,7 +426,11 @@ def main(argv=None) -> int:
     totaal, fasen, uitkomsten, baselines = tabellen(resultaten)
     print("\n" + totaal + "\n\n" + fasen + "\n\n" + uitkomsten + "\n\n" + baselines)
     print(f"\n{args.resultaten} geschreven")
-    return 0 if all("fout" not in r and r["bewezen_optimaal"] for r in resultaten) else 1
+    if all("fout" not in r and r["bewezen_optimaal"] for r in resultaten):
+        return 0
+    print("Niet elke grootte is gemeten en in alle fasen bewezen optimaal (kolom 'alle fasen bewezen "
+          "optimaal'); daarom eindigt de bench met code 1.")
+    return 1
 
 
 if __name__ == "__main__":

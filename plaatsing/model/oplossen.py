@@ -204,9 +204,10 @@ def _los_taken_op(taken: list, processen: int, meld: Callable[[str], None] = lam
         open_ = set(futures)
         while open_:
             klaar, open_ = wait(open_, timeout=KIJK_SECONDEN, return_when=FIRST_COMPLETED)
-            for f in open_:
-                if f.running():
-                    voortgang.loopt(nummer[f])
+            # the executor marks a task running once it is queued for a process; the pool takes them in
+            # order, so the first `processen` of those are the ones that run
+            for i in sorted(nummer[f] for f in open_ if f.running())[:processen]:
+                voortgang.loopt(i)
             for f in sorted(klaar, key=nummer.__getitem__):
                 voortgang.klaar(nummer[f], f.result()[1])
             if not klaar:
