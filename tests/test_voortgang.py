@@ -5,7 +5,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from plaatsing.model import instellingen
-from plaatsing.model.oplossen import BEZIG_SECONDEN, VOORTGANG_SECONDEN, _Voortgang
+from plaatsing.model.voortgang import BEZIG_SECONDEN, VOORTGANG_SECONDEN, Voortgang
 
 
 class Klok:
@@ -28,7 +28,7 @@ def fasen(werk: float) -> list:
 def test_een_lang_lopend_deel_krijgt_een_regel_met_wat_zijn_budget_nog_vraagt():
     klok, regels = Klok(), []
     taken = [(deel(1000), 10.0, 1), (deel(10), 0.1, 1), (deel(10), 0.1, 1)]
-    v = _Voortgang(taken, regels.append, processen=2, klok=klok)
+    v = Voortgang(taken, regels.append, processen=2, klok=klok)
     v.loopt(0)
     v.loopt(1)
     klok.t = 5.0
@@ -49,7 +49,7 @@ def test_een_lang_lopend_deel_krijgt_een_regel_met_wat_zijn_budget_nog_vraagt():
 def test_de_snelheid_komt_uit_de_delen_die_klaar_zijn():
     klok, regels = Klok(), []
     taken = [(deel(500), 4.0, 1), (deel(500), 2.0, 1), (deel(300), 6.0, 1), (deel(200), 8.0, 1)]
-    v = _Voortgang(taken, regels.append, processen=2, klok=klok)
+    v = Voortgang(taken, regels.append, processen=2, klok=klok)
     v.loopt(0)
     v.loopt(1)
     klok.t = 3.0

@@ -25,6 +25,7 @@ from plaatsing.regels.kandidaten import ONGENOEMD, Kandidaten
 from plaatsing.model.herstel import herstel_o2_o6, startplan
 from plaatsing.toets.regelcontrole import o2_schendingen
 from plaatsing.model.o6 import o6_anciënniteit
+from plaatsing.model.voortgang import Voortgang, deelproblemen as _deelproblemen, grootte as _grootte
 from plaatsing.model.model import (Model, add_o2_verdringing, build_model, define_h1_vullingen, define_o2_vooraf,
                              remove_h1_vullingen)
 from plaatsing.parameters import IEDEREEN_PLAATSEN
@@ -38,8 +39,6 @@ FASEN = (
     ("O5", "minste salarisgarantie"),
     ("O6", "anciënniteit beslist resterende gelijke stand"),
 )
-VOORTGANG_SECONDEN = 10.0  # at most one progress line per this many seconds (wall clock: only a message)
-BEZIG_SECONDEN = 30.0  # while no part is done: at most one line per this many seconds
 KIJK_SECONDEN = 1.0  # how often the main process looks at the parts that run (for the progress line)
 STATUS_NL = {  # what a user reads; the CP-SAT term stays beside it for the audit
     "OPTIMAL": "optimaal, bewezen",
@@ -189,7 +188,7 @@ def los_op(s: Scenario, *, workers: int | None = None,
 def _los_taken_op(taken: list, processen: int, meld: Callable[[str], None] = lambda _t: None):
     """Solve the components, here or in `processen` processes ('spawn': safe on every platform);
     the results come back in the order of `taken`. Long runs report their progress."""
-    voortgang = _Voortgang(taken, meld, processen)
+    voortgang = Voortgang(taken, meld, processen)
     if processen <= 1:
         resultaten = []
         for i, taak in enumerate(taken):
@@ -220,65 +219,6 @@ def _los_taken_op(taken: list, processen: int, meld: Callable[[str], None] = lam
     return resultaten
 
 
-class _Voortgang:
-    """Progress lines for long runs, at most one per VOORTGANG_SECONDEN: when parts are done, and
-    while a long part runs. The estimate of what remains comes from the work budget of the parts
-    not done (that budget bounds them), at the seconds per unit of work measured on the parts done
-    so far (before any: 1 / WERK_PER_SECONDE), shared over the processes; the clock only feeds
-    this message, never the plan."""
-
-    def __init__(self, taken: list, meld: Callable[[str], None], processen: int = 1, klok=time.monotonic):
-        self.meld, self.klok = meld, klok
-        self.begin = self.laatst = klok()
-        self.grootte = [_grootte(t[0]) for t in taken]
-        self.budget = [t[1] for t in taken]
-        self.mensen = [len(t[0].personen) for t in taken]
-        self.processen = max(1, processen)
-        self.open = set(range(len(taken)))
-        self.gestart: dict[int, float] = {}
-        self.seconden = self.werk = 0.0   # of the parts done: wall clock and work used
-
-    def loopt(self, i: int) -> None:
-        self.gestart.setdefault(i, self.klok())
-
-    def klaar(self, i: int, fasen: list) -> None:
-        nu = self.klok()
-        self.open.discard(i)
-        if i in self.gestart:  # seen running: its time and work give the rate
-            self.seconden += nu - self.gestart[i]
-            self.werk += sum(f.werk for f in fasen)
-        self._meld(nu, VOORTGANG_SECONDEN)
-
-    def bezig(self) -> None:
-        """Nothing done since the last look: a line now and then while long parts run."""
-        self._meld(self.klok(), BEZIG_SECONDEN)
-
-    def rest(self, nu: float) -> float:
-        """Seconds that remain, by the budgets of the open parts."""
-        per_eenheid = self.seconden / self.werk if self.werk >= 1.0 else 1 / instellingen.WERK_PER_SECONDE
-        per_deel = [max(0.0, self.budget[i] * per_eenheid - (nu - self.gestart[i] if i in self.gestart else 0.0))
-                    for i in self.open]
-        return max(max(per_deel, default=0.0), sum(per_deel) / self.processen)
-
-    def _meld(self, nu: float, interval: float) -> None:
-        if nu - self.laatst < interval or not self.open:
-            return
-        self.laatst = nu
-        totaal = max(1, sum(self.grootte))
-        gedaan = sum(g for i, g in enumerate(self.grootte) if i not in self.open)
-        tekst = (f"{len(self.grootte) - len(self.open)} van {_deelproblemen(len(self.grootte))} klaar "
-                 f"({gedaan / totaal:.0%} van het werk)")
-        lopend = sorted((i for i in self.open if i in self.gestart), key=lambda i: -self.mensen[i])
-        if lopend:
-            tekst += f"; bezig met {'een deel' if len(lopend) == 1 else f'{len(lopend)} delen'} van " \
-                     f"{' en '.join(_aantal(self.mensen[i]) for i in lopend[:2])} mensen"
-        self.meld(f"{tekst}; nog ongeveer {self.rest(nu):.0f} s")
-
-
-def _aantal(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
-
-
 def _los_taak_op(comp: Component, werk: float, seed: int) -> tuple[dict, list[FaseVerslag]]:
     """One component through all stages within its work budget (runs in any process)."""
     fasen = [FaseVerslag(c, n) for c, n in FASEN]
@@ -288,17 +228,9 @@ def _los_taak_op(comp: Component, werk: float, seed: int) -> tuple[dict, list[Fa
     return oplossing, fasen
 
 
-def _deelproblemen(aantal: int) -> str:
-    return f"{aantal} deelprobleem" if aantal == 1 else f"{aantal} deelproblemen"
-
-
 def _met_tijd(verslag: FaseVerslag, later: FaseVerslag) -> FaseVerslag:
     """A stage report that keeps its result but counts the time of a later, unsuccessful round."""
     return replace(verslag, seconden=later.seconden, solves=later.solves, werk=later.werk)
-
-
-def _grootte(comp: Component) -> int:
-    return sum(len(comp.opties[p]) for p in comp.personen)
 
 
 def _triviaal(comp: Component) -> dict | None:
