@@ -76,7 +76,7 @@ def splits(k: Kandidaten, ruimte: dict[str, int], fte: dict[str, int], *,
             x = ouder[x]
         return x
 
-    for persoon, functie in zip(vrij["personeelsnummer"], vrij["functie"]):
+    for persoon, functie in zip(vrij["personeelsnummer"].tolist(), vrij["functie"].tolist()):
         a, b = vind("p:" + persoon), vind("f:" + functie)
         if a != b:
             ouder[max(a, b)] = min(a, b)

@@ -217,11 +217,12 @@ def o6b_ketens(comp: Component, deel: dict, eerste: bool = False) -> list[tuple[
     bezetting = bezetting_van(deel)
     belasting = {f: sum(comp.fte[q] for q in ps) for f, ps in bezetting.items()}
     gevonden = []
+    zijstappen: dict = {}  # (persoon, functie) -> (the option there, the functions with the same outcome)
     for m in comp.personen:
         if deel[m] is not None:
             continue
         for begin in comp.opties[m]:
-            keten = _o6b_keten(comp, deel, bezetting, belasting, m, begin)
+            keten = _o6b_keten(comp, deel, bezetting, belasting, m, begin, zijstappen)
             if keten is not None:
                 gevonden.append((m, keten[-1][0], keten))
                 break
@@ -230,11 +231,12 @@ def o6b_ketens(comp: Component, deel: dict, eerste: bool = False) -> list[tuple[
     return gevonden
 
 
-def _o6b_keten(comp, deel, bezetting, belasting, m, begin):
+def _o6b_keten(comp, deel, bezetting, belasting, m, begin, zijstappen):
     """Breadth-first from m's option `begin`: the first valid chain, or None."""
     doel = (begin.tier, begin.vpos)
     rij = [((m, None, begin.functie),)]
     gezien = {begin.functie}
+    sel_a_m = comp.sel_a[m]
     for diepte in range(MAX_KETEN + 1):
         volgende = []
         for zetten in rij:
@@ -244,19 +246,30 @@ def _o6b_keten(comp, deel, bezetting, belasting, m, begin):
             for ander in bezetting.get(n, ()):
                 if ander in bewogen:
                     continue
-                huidig = comp.optie(ander, n)
-                if comp.sel_a[ander] > comp.sel_a[m] and (huidig.tier, huidig.vpos) == doel:
+                huidig, naar = _zijstappen(comp, zijstappen, ander, n)
+                if comp.sel_a[ander] > sel_a_m and (huidig.tier, huidig.vpos) == doel:
                     kandidaat = zetten + ((ander, n, None),)
                     if _o6b_geldig(comp, deel, bezetting, belasting, kandidaat, begin, huidig):
                         return kandidaat
-                if diepte == MAX_KETEN or belasting[n] - comp.fte[ander] + binnen > comp.ruimte[n]:
+                if diepte == MAX_KETEN or not naar or belasting[n] - comp.fte[ander] + binnen > comp.ruimte[n]:
                     continue
-                for o in comp.opties[ander]:
-                    if (o.tier, o.vpos) == (huidig.tier, huidig.vpos) and o.functie not in gezien:
-                        gezien.add(o.functie)
-                        volgende.append(zetten + ((ander, n, o.functie),))
+                for f in naar:
+                    if f not in gezien:
+                        gezien.add(f)
+                        volgende.append(zetten + ((ander, n, f),))
         rij = volgende
     return None
+
+
+def _zijstappen(comp, zijstappen: dict, persoon: str, functie: str):
+    """The person's option in `functie` and the other functions with the same outcome for them (tier
+    and voorkeur position), in option order; kept per (persoon, functie) during one search."""
+    sleutel = (persoon, functie)
+    if sleutel not in zijstappen:
+        huidig = comp.optie(persoon, functie)
+        zijstappen[sleutel] = (huidig, tuple(o.functie for o in comp.opties[persoon] if o.functie != functie
+                                             and (o.tier, o.vpos) == (huidig.tier, huidig.vpos)))
+    return zijstappen[sleutel]
 
 
 def keten_geldig(comp: Component, deel: dict, bezetting: dict, belasting: dict, keten: tuple) -> bool:

@@ -140,6 +140,7 @@ class Beslisgegevens:
             if f is not None:
                 self.bezetting.setdefault(f, []).append(p)
         self.rang = {f: {p: i for i, p in enumerate(v)} for f, v in k.selectievolgorde.items()}
+        self.sel_a = k.sel_a.to_dict()  # a plain dict: read for every occupant of every option
         self.bezetters: dict[str, list[tuple]] = {}  # functie -> occupants with their data (bezetting_van)
         mw = s.medewerkers
         self.mensen = mw.to_dict("index")  # plain dicts: fast lookups for the whole organisation
@@ -257,8 +258,8 @@ def bezetting_van(g: Beslisgegevens, p: str, n: str) -> Bezetting:
                 voor = rang_q <= rang_p
             else:
                 if sel_a_p is None:
-                    sel_a_p = g.k.sel_a[p]
-                voor = g.k.sel_a[q] <= sel_a_p
+                    sel_a_p = g.sel_a[p]
+                voor = g.sel_a[q] <= sel_a_p
             if not voor:
                 cat = NA
             elif tier_q == 1 and g.sel_b:
@@ -307,7 +308,7 @@ def _categorie(g, p, q, n, eigen) -> str:
         if rang.get(q, 10**9) > rang.get(p, 10**9):
             return NA
         return AFSPIEGELING_VOOR if g.sel_b else _sel_a_reden(g, p, q)
-    if g.k.sel_a[q] > g.k.sel_a[p]:
+    if g.sel_a[q] > g.sel_a[p]:
         return NA
     return _sel_a_reden(g, p, q)
 
