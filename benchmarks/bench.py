@@ -375,7 +375,11 @@ T1-functie (eigen voorkeur) waar die nog past; daarna de rest op anciënniteit, 
 vrije functie waar die past. *matching*: de bewoner-optimale stabiele toewijzing van het PyPI-pakket
 `matching` (HospitalResident) op de variant met alle fte 1,0, formatie in hele plaatsen
 (afgerond naar beneden, marge meegeteld) en zonder vastzettingen; op díe variant staat ook ons
-bewezen minimum (`minimum_niet_geplaatst`, fase O1 met H1–H5). Tijden: alleen het toewijzen
+minimum (`minimum_niet_geplaatst`, het F4-minimum van de toets: fase O1 met H1–H5, de tijdslimiet van de
+grootte gelijk over de delen verdeeld). Staat er "niet bewezen", dan is het het beste plan binnen dat
+budget, en een deel waarin binnen zijn budget geen plan gevonden is, telt helemaal als niet geplaatst:
+zo bij 20.000 en 65.000 realistisch, waar het grote deel maar 60/89 en 600/255 eenheid krijgt. Dat getal
+is dan een zwakke bovengrens, geen vergelijking met `matching`. Tijden: alleen het toewijzen
 (inclusief kandidaten bepalen), niet het inlezen.
 
 {baselines}

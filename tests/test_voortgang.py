@@ -58,13 +58,19 @@ def test_de_snelheid_komt_uit_de_delen_die_klaar_zijn():
     klok.t = VOORTGANG_SECONDEN + 1   # 11 s
     v.klaar(0, fasen(2.0))      # 2 units in 11 s: together 4 units in 14 s, 3.5 s per unit
     v.loopt(3)
-    # open: part 2 (6 units, running 8 s): 21 - 8 = 13; part 3 (8 units, just started): 28
-    # max(28, 41 / 2) = 28
+    # below the calibrated floor 1 / 0.28 = 3.57 s per unit, so the floor counts. Open: part 2 (6 units,
+    # running 8 s): 21.4 - 8 = 13.4; part 3 (8 units, just started): 28.6; max(28.6, 42 / 2) = 28.6
     assert regels == ["2 van 4 deelproblemen klaar (67% van het werk); bezig met een deel van 300 mensen; "
-                      "nog ongeveer 28 s"]
+                      "nog ongeveer 29 s"]
     klok.t = 50.0
-    v.klaar(2, fasen(6.0))
-    klok.t = 55.0
+    v.klaar(2, fasen(6.0))      # 10 units in 61 s: 6.1 s per unit, above the floor
+    # part 3 has run 39 s of its 8 × 6.1 = 48.8
+    assert regels[1] == ("3 van 4 deelproblemen klaar (87% van het werk); bezig met een deel van 200 mensen; "
+                         "nog ongeveer 10 s")
+    klok.t = 90.0
+    v.bezig()
+    assert regels[2] == ("3 van 4 deelproblemen klaar (87% van het werk); bezig met een deel van 200 mensen; "
+                         "dat duurt langer dan geschat")
+    klok.t = 95.0
     v.klaar(3, fasen(8.0))  # the last part: no line, the run is done
-    assert len(regels) == 2 and regels[1].startswith("3 van 4 deelproblemen klaar (87% van het werk); "
-                                                     "bezig met een deel van 200 mensen; nog ongeveer ")
+    assert len(regels) == 3
