@@ -8,7 +8,7 @@ import pytest
 from plaatsing import scenario_from_tables, solve
 from plaatsing.model.herstel import herstel_o2_o6
 from plaatsing.regels.deelproblemen import voorbereiden
-from plaatsing.toets.regelcontrole import o6b_ketens, toets
+from plaatsing.toets.regelcontrole import bezetting_van, keten_geldig, o6b_ketens, toets
 from scenario_gen import functie, medewerker, tabellen
 
 
@@ -41,6 +41,27 @@ def test_o6b_controle_vindt_de_keten_en_het_herstel_volgt_hem():
     assert "P van N1 naar N2" in rijen["oplossing"].iloc[0]
     assert herstel_o2_o6(comp, fout) == {"P": "N2", "R": "N1", "S": None}
     assert o6b_ketens(comp, {"P": "N2", "R": "N1", "S": None}) == []
+
+
+def test_het_herstel_maakt_een_gevonden_keten_alleen_als_hij_nog_past():
+    # the repair makes the chains of one scan in turn and checks each again on the plan as it is by
+    # then: a chain whose moves no longer start where the people are, or that would break O2, is skipped
+    s = scenario_from_tables(voorbeeld_7())
+    _k, _pins, (comp,) = voorbereiden(s)
+
+    def geldig(plan, keten):
+        bezetting = bezetting_van(plan)
+        belasting = {f: sum(comp.fte[q] for q in ps) for f, ps in bezetting.items()}
+        return keten_geldig(comp, plan, bezetting, belasting, keten)
+
+    fout = {"P": "N1", "R": None, "S": "N2"}
+    [(_m, _ander, keten)] = o6b_ketens(comp, fout)
+    assert geldig(fout, keten)
+    assert not geldig({"P": "N2", "R": "N1", "S": None}, keten)   # made already: R is placed
+    assert not geldig({"P": "N1", "R": None, "S": None}, keten)   # S left N2 in the meantime
+    # the same chain the other way (S placed instead of the more senior R) never holds
+    terug = (("S", None, "N2"), ("P", "N2", "N1"), ("R", "N1", None))
+    assert not geldig({"P": "N2", "R": "N1", "S": None}, terug)
 
 
 def test_o6b_geen_keten_als_de_ander_meer_diensttijd_heeft():

@@ -77,15 +77,15 @@ def herstel_o2_o6(comp: Component, plan: dict) -> dict:
     O1–O5 totals. The plan ends when a scan finds neither; the number of scans is bounded."""
     plan = herstel_o2(comp, plan)
     for _ in range(10 * len(comp.personen) + 10):
-        stand = _Stand(plan)
+        stand = _Stand(comp, plan)
         ruilen = o6_ruilen(comp, plan)
         for persoon, _n1, ander, _n2 in ruilen:
-            if ruil_geldig(comp, stand.plan, stand.bezetting, stand.belasting(comp), persoon, ander):
-                stand.zet(comp, {persoon: stand.plan[ander], ander: stand.plan[persoon]})
+            if ruil_geldig(comp, stand.plan, stand.bezetting, stand.belasting, persoon, ander):
+                stand.zet({persoon: stand.plan[ander], ander: stand.plan[persoon]})
         if not ruilen:
             for _m, _ander, keten in o6b_ketens(comp, plan):
-                if keten_geldig(comp, stand.plan, stand.bezetting, stand.belasting(comp), keten):
-                    stand.zet(comp, {persoon: naar for persoon, _van, naar in keten})
+                if keten_geldig(comp, stand.plan, stand.bezetting, stand.belasting, keten):
+                    stand.zet({persoon: naar for persoon, _van, naar in keten})
         if stand.plan == plan:
             break
         plan = herstel_o2(comp, stand.plan)
@@ -95,25 +95,20 @@ def herstel_o2_o6(comp: Component, plan: dict) -> dict:
 class _Stand:
     """The plan during a repair scan, with its occupants and load per function kept up to date."""
 
-    def __init__(self, plan: dict):
-        self.plan = dict(plan)
+    def __init__(self, comp: Component, plan: dict):
+        self.comp, self.plan = comp, dict(plan)
         self.bezetting = bezetting_van(plan)
-        self._belasting: dict[str, int] | None = None
+        self.belasting = {f: sum(comp.fte[q] for q in ps) for f, ps in self.bezetting.items()}
 
-    def belasting(self, comp: Component) -> dict[str, int]:
-        if self._belasting is None:
-            self._belasting = {f: sum(comp.fte[q] for q in ps) for f, ps in self.bezetting.items()}
-        return self._belasting
-
-    def zet(self, comp: Component, zetten: dict) -> None:
-        belasting = self.belasting(comp)
-        for persoon, naar in zetten.items():
+    def zet(self, zetten: dict) -> None:
+        fte = self.comp.fte
+        for persoon in zetten:
             van = self.plan[persoon]
             if van is not None:
                 self.bezetting[van].remove(persoon)
-                belasting[van] -= comp.fte[persoon]
+                self.belasting[van] -= fte[persoon]
         for persoon, naar in zetten.items():
             self.plan[persoon] = naar
             if naar is not None:
                 self.bezetting.setdefault(naar, []).append(persoon)
-                belasting[naar] = belasting.get(naar, 0) + comp.fte[persoon]
+                self.belasting[naar] = self.belasting.get(naar, 0) + fte[persoon]

@@ -20,7 +20,7 @@ class Voortgang:
 
     def __init__(self, taken: list, meld: Callable[[str], None], processen: int = 1, klok=time.monotonic):
         self.meld, self.klok = meld, klok
-        self.begin = self.laatst = klok()
+        self.laatst = klok()
         self.grootte = [grootte(t[0]) for t in taken]
         self.budget = [t[1] for t in taken]
         self.mensen = [len(t[0].personen) for t in taken]

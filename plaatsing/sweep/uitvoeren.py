@@ -198,46 +198,33 @@ def op_dask(scenario: Scenario, varianten: list[Variant], *, adres: str, met_pla
                                   "te weinig geheugen. De sweep-werkmap is niet geschreven.") from None
             future.release()
             yield resultaat
-        verslag.opnieuw, verslag.workers_weg = _herstarts(client, sweep_id, {f.key: v.naam for v, f in
-                                                                            zip(varianten, futures)})
+        verslag.opnieuw, verslag.workers_weg = _herstarts(client, sweep_id, {f.key for f in futures})
     finally:
         if eigen_client:
             client.close()
 
 
-def _herstarts(client, sweep_id: str, varianten: dict[str, str]) -> tuple[list[str], list[str]]:
-    """(variants that ran again, workers lost) from the cluster's own records: the start events of
-    this sweep and the scheduler's remove-worker events, which list the tasks the lost worker was
-    processing (the scheduler gives those to another worker)."""
+def _herstarts(client, sweep_id: str, keys: set[str]) -> tuple[list[str], list[str]]:
+    """(variants that ran again, workers lost) from the cluster's own records. A variant ran again
+    when it has start events from two workers. Lost: a worker that started a variant and has left,
+    or one the scheduler removed while it held a task of this sweep (also one only queued there)."""
     gestart: dict[str, list[str]] = {}
     for _tijd, bericht in client.get_events(ONDERWERP):
         if isinstance(bericht, dict) and bericht.get("sweep") == sweep_id:
             gestart.setdefault(bericht["variant"], []).append(bericht["worker"])
-    weg: set[str] = set()
-    opnieuw = {v for v, w in gestart.items() if len(w) > 1}
-    for worker, bezig in _verwijderde_workers(client, set(varianten)):
-        eigen = {varianten[k] for k in bezig}
-        if eigen:
-            weg.add(worker)
-        # a variant that had started on the lost worker was running there and is computed again
-        opnieuw |= {v for v in eigen if worker in gestart.get(v, ())}
     nu = set(client.scheduler_info()["workers"])
-    weg |= {w for ws in gestart.values() for w in ws} - nu
-    return sorted(opnieuw), sorted(weg)
+    weg = ({w for ws in gestart.values() for w in ws} - nu) | set(_verwijderde_workers(client, keys))
+    return sorted(v for v, w in gestart.items() if len(w) > 1), sorted(weg)
 
 
-def _verwijderde_workers(client, keys: set[str]) -> list[tuple[str, list[str]]]:
-    """Per worker the scheduler removed, which of `keys` it was processing. Read on the scheduler:
-    its remove-worker events hold sets, which the event comm cannot send. The function is nested
-    so that it travels by value (the scheduler need not have plaatsing installed)."""
+def _verwijderde_workers(client, keys: set[str]) -> list[str]:
+    """The workers the scheduler removed while they were processing one of `keys`. Read on the
+    scheduler: its remove-worker events hold sets, which the event comm cannot send. The function
+    is nested so that it travels by value (the scheduler need not have plaatsing installed)."""
     def op_scheduler(keys, dask_scheduler=None):
-        uit = []
-        for _tijd, bericht in dask_scheduler.get_events("all"):
-            if isinstance(bericht, dict) and bericht.get("action") == "remove-worker":
-                bezig = sorted(set(bericht.get("processing-tasks", ())) & keys)
-                if bezig:
-                    uit.append((str(bericht.get("worker")), bezig))
-        return uit
+        return [str(bericht.get("worker")) for _tijd, bericht in dask_scheduler.get_events("all")
+                if isinstance(bericht, dict) and bericht.get("action") == "remove-worker"
+                and keys & set(bericht.get("processing-tasks", ()))]
 
     try:
         return client.run_on_scheduler(op_scheduler, keys)

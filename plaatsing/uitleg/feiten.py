@@ -13,7 +13,7 @@ Feit (rule ID + one sentence for that person), appended to the person's motiveri
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from plaatsing.invoer.cellen import micro
 from plaatsing.parameters import AFSPIEGELING
@@ -141,7 +141,7 @@ class Beslisgegevens:
                 self.bezetting.setdefault(f, []).append(p)
         self.rang = {f: {p: i for i, p in enumerate(v)} for f, v in k.selectievolgorde.items()}
         self.sel_a = k.sel_a.to_dict()  # a plain dict: read for every occupant of every option
-        self.bezetters: dict[str, list[tuple]] = {}  # functie -> occupants with their data (bezetting_van)
+        self.bezetters: dict[str, list] = {}  # functie -> its occupants with their data (_bezetters)
         mw = s.medewerkers
         self.mensen = mw.to_dict("index")  # plain dicts: fast lookups for the whole organisation
         self.functies = s.nieuwe_functies.to_dict("index")
@@ -233,91 +233,79 @@ def _vpos(g, p, f) -> int:
 
 
 def bezetting_van(g: Beslisgegevens, p: str, n: str) -> Bezetting:
-    """The occupants of n (p excluded) in anonymous categories, from p's point of view (the
-    categories of `_categorie`, computed here from one list per function for the whole organisation)."""
+    """The occupants of n (p excluded) in anonymous categories, from p's point of view."""
     eigen = g.optie(p, n)
+    kijker = _Kijker(g, p, n, eigen)
     telling: dict[str, list[int]] = {}
     toelichtingen = []
-    tijdelijk_p = p in g.tijdelijk
-    in_dienst_p = g.in_dienst.get(p)
-    rang_p = g.rang.get(n, {}).get(p, 10**9)
-    sel_a_p = None
-    for q, gepind, tier_q, rang_q, tijdelijk_q, in_dienst_q, fte_q in _bezetters(g, n):
-        if q == p:
+    for b in _bezetters(g, n):
+        if b.persoon == p:
             continue
-        if gepind:
-            cat = BESLUIT
-        elif tier_q is None:
-            cat = NA  # placed without eligibility (a hand-made plan): never goes before
-        elif eigen is None or tier_q < eigen.tier:
-            cat = FUNCTIEVOLGER if tier_q == 1 else PASSENDER
-        elif tier_q > eigen.tier:
-            cat = NA
-        else:
-            if tier_q == 1:  # both functievolger: the selection order of n decides (SEL-A or SEL-B)
-                voor = rang_q <= rang_p
-            else:
-                if sel_a_p is None:
-                    sel_a_p = g.sel_a[p]
-                voor = g.sel_a[q] <= sel_a_p
-            if not voor:
-                cat = NA
-            elif tier_q == 1 and g.sel_b:
-                cat = AFSPIEGELING_VOOR
-            elif tijdelijk_p and not tijdelijk_q:
-                cat = VAST
-            else:
-                cat = LANGER if in_dienst_q < in_dienst_p else GELIJK
-        teller = telling.get(cat)
-        if teller is None:
-            teller = telling[cat] = [0, 0]
+        cat = kijker.categorie(b)
+        teller = telling.setdefault(cat, [0, 0])
         teller[0] += 1
-        teller[1] += fte_q
-        if cat == BESLUIT and q in g.toelichting:
-            toelichtingen.append(g.toelichting[q])
+        teller[1] += b.fte
+        if cat == BESLUIT and b.persoon in g.toelichting:
+            toelichtingen.append(g.toelichting[b.persoon])
     aantallen = tuple((c, telling[c][0], telling[c][1]) for c in VOLGORDE if c in telling)
     return Bezetting(g.formatie[n], aantallen, tuple(dict.fromkeys(toelichtingen)))
 
 
-def _bezetters(g: Beslisgegevens, n: str) -> list[tuple]:
-    """n's occupants in code order, each with what `_categorie` reads of them (kept per function)."""
+class _Bezetter(NamedTuple):
+    """An occupant of a function with what decides their category there (see _Kijker)."""
+    persoon: str
+    gepind: bool
+    tier: int | None      # None: placed without eligibility (a hand-made plan)
+    rang: int             # place in the function's selection order (T1)
+    sel_a: int | None
+    tijdelijk: bool
+    in_dienst: object
+    fte: int
+
+
+def _bezetters(g: Beslisgegevens, n: str) -> list[_Bezetter]:
+    """n's occupants in code order (made once per function and plan: read for every option of everyone)."""
     lijst = g.bezetters.get(n)
     if lijst is None:
         rang = g.rang.get(n, {})
         lijst = []
         for q in sorted(g.bezetting.get(n, [])):
             oq = g.optie(q, n)
-            lijst.append((q, q in g.pins, None if oq is None else oq.tier, rang.get(q, 10**9), q in g.tijdelijk,
-                          g.in_dienst.get(q), g.fte[q]))
+            lijst.append(_Bezetter(q, q in g.pins, None if oq is None else oq.tier, rang.get(q, 10**9),
+                                   g.sel_a.get(q), q in g.tijdelijk, g.in_dienst.get(q), g.fte[q]))
         g.bezetters[n] = lijst
     return lijst
 
 
-def _categorie(g, p, q, n, eigen) -> str:
-    if q in g.pins:
-        return BESLUIT
-    oq = g.optie(q, n)
-    if oq is None:
-        return NA  # placed without eligibility (a hand-made plan): never goes before
-    if eigen is None or oq.tier < eigen.tier:
-        return FUNCTIEVOLGER if oq.tier == 1 else PASSENDER
-    if oq.tier > eigen.tier:
-        return NA
-    if oq.tier == 1:  # both functievolger: the selection order of n decides (SEL-A or SEL-B)
-        rang = g.rang.get(n, {})
-        if rang.get(q, 10**9) > rang.get(p, 10**9):
+class _Kijker:
+    """The category of an occupant of n from p's point of view, who looks at n with option `eigen`."""
+
+    def __init__(self, g: Beslisgegevens, p: str, n: str, eigen):
+        self.eigen, self.sel_b = eigen, g.sel_b
+        self.rang = g.rang.get(n, {}).get(p, 10**9)
+        self.sel_a, self.tijdelijk, self.in_dienst = g.sel_a.get(p), p in g.tijdelijk, g.in_dienst.get(p)
+
+    def categorie(self, b: _Bezetter) -> str:
+        eigen = self.eigen
+        if b.gepind:
+            return BESLUIT
+        if b.tier is None:
+            return NA  # placed without eligibility (a hand-made plan): never goes before
+        if eigen is None or b.tier < eigen.tier:
+            return FUNCTIEVOLGER if b.tier == 1 else PASSENDER
+        if b.tier > eigen.tier:
             return NA
-        return AFSPIEGELING_VOOR if g.sel_b else _sel_a_reden(g, p, q)
-    if g.sel_a[q] > g.sel_a[p]:
-        return NA
-    return _sel_a_reden(g, p, q)
-
-
-def _sel_a_reden(g, p, q) -> str:
-    """Why q goes before p in SEL-A: vast before tijdelijk (H5), longer service, or a tie broken by age/number."""
-    if p in g.tijdelijk and q not in g.tijdelijk:
-        return VAST
-    return LANGER if g.in_dienst[q] < g.in_dienst[p] else GELIJK
+        if b.tier == 1:  # both functievolger: the selection order of n decides (SEL-A or SEL-B)
+            if b.rang > self.rang:
+                return NA
+            if self.sel_b:
+                return AFSPIEGELING_VOOR
+        elif b.sel_a > self.sel_a:
+            return NA
+        # why b goes before p in SEL-A: vast before tijdelijk (H5), longer service, or a tie broken by age/number
+        if self.tijdelijk and not b.tijdelijk:
+            return VAST
+        return LANGER if b.in_dienst < self.in_dienst else GELIJK
 
 
 def _reden(g, p, f, eigen, o) -> Reden:
@@ -377,7 +365,8 @@ def _ruil(g, p, f, eigen, o, bez, basis) -> Reden:
     """The place is held partly by colleagues who do not go before p: what taking their place would cost."""
     n = o.functie
     fte = g.fte[p]
-    lager = [q for q in g.bezetting.get(n, []) if q != p and _categorie(g, p, q, n, o) == NA]
+    kijker = _Kijker(g, p, n, o)
+    lager = [b.persoon for b in _bezetters(g, n) if b.persoon != p and kijker.categorie(b) == NA]
     past = [q for q in lager if bez.formatie - bez.bezet + g.fte[q] >= fte]
     if not past:
         vrij = max((bez.formatie - bez.bezet + g.fte[q] for q in lager), default=0)
