@@ -6,11 +6,16 @@ it as the reference for the solver. Input is the "tables" form of a scenario (sh
 name -> list of row dicts, see tests/scenario_gen.py); a plan is a dict
 personeelsnummer -> nieuwe functiecode, or None when not placed.
 
-fte is compared in whole micro-fte (round(fte * 1e6)), never as raw floats.
+Rules v2: capacity is compared in whole minutes per week (regels.md §8.13), never in fte:
+minutes(m) = round(60 x hours(m)), hours(m) = `uren` when given else fte x normuren, and
+room(n) = round(60 x (formatie_fte + fte_marge) x normuren), rounded half up on the decimal
+values as written (Decimal), so 3 fte = 6480 minutes holds 36, 32, 20 and 20 hours (§7.10).
 """
 from __future__ import annotations
 
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from itertools import product
 from typing import NamedTuple
 
 DEFAULTS = {
@@ -20,6 +25,7 @@ DEFAULTS = {
     "max_schalen_hoger": 0,
     "fte_marge": 0.0,
     "beleid": "maximaal plaatsen",
+    "normuren": 36,
 }
 TIERS = ("T1", "T2", "T3", "T4")
 NIET_GENOEMD = 6  # voorkeur position of an unlisted function: after all five columns
@@ -39,7 +45,7 @@ class Score(NamedTuple):
     niet_geplaatst: int  # O1, lower is better
     tiers: tuple  # O3: placements per T1..T4 (non-pinned), higher is better
     voorkeuren: tuple  # O4: honoured voorkeur positions 1..5 (non-pinned), higher is better
-    salarisgarantie: int  # O5: sum of micro-fte x scales dropped (all placements), lower
+    salarisgarantie: int  # O5: sum of minutes x scales dropped below the personal scale (all placements), lower
 
     def key(self):
         """Sort key: smaller is better."""
@@ -55,6 +61,21 @@ class Optimum(NamedTuple):
 
 def micro(fte) -> int:
     return round(float(fte) * 1_000_000)
+
+
+def _dec(x) -> Decimal:
+    if isinstance(x, Decimal):
+        return x
+    return Decimal(str(x).strip().replace(",", ".")) if isinstance(x, str) else Decimal(repr(float(x)))
+
+
+def minuten(uren) -> int:
+    """§8.13: whole minutes per week of a number of hours, half a minute rounded up."""
+    return int((_dec(uren) * 60).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def leeg(waarde) -> bool:
+    return waarde is None or (isinstance(waarde, str) and not waarde.strip())
 
 
 def leeftijd(geboortedatum: date, peildatum: date) -> int:
@@ -113,10 +134,21 @@ class Context:
                         str(r["oordeel"]).strip().lower() for r in tables.get("Geschiktheid", [])}
         self.pins = {str(r["personeelsnummer"]): str(r["nieuwe_functie"])
                      for r in tables.get("Vastgezet", [])}
-        self.fte = {m: micro(r["fte"]) for m, r in self.medewerkers.items()}
-        self._vpos = {}
+        normuren = _dec(params["normuren"])  # §8.13: every capacity comparison is in these minutes
+        self.minuten = {m: minuten(_dec(r["fte"]) * normuren if leeg(r.get("uren")) else r["uren"])
+                        for m, r in self.medewerkers.items()}
+        # micro-fte, shown only (fte may be absent when uren is given); no rule compares them
+        self.fte = {m: micro(r["fte"] if leeg(r.get("uren")) else _dec(r["uren"]) / normuren)
+                    for m, r in self.medewerkers.items()}
+        self._vpos, self._prio = {}, {}
         marge = micro(params["fte_marge"])
-        self.cap = {n: micro(r["formatie_fte"]) + marge for n, r in self.nieuw.items()}
+        self.cap = {n: micro(r["formatie_fte"]) + marge for n, r in self.nieuw.items()}  # idem
+        self.ruimte = {n: minuten((_dec(r["formatie_fte"]) + _dec(params["fte_marge"])) * normuren)
+                       for n, r in self.nieuw.items()}
+        # P1: an adopted advice `boventallig` binds m as not placed (scenario-formaat.md, Adviezen)
+        self.gebonden = {str(r["personeelsnummer"]) for r in tables.get("Adviezen", [])
+                         if str(r.get("besluit") or "").strip().lower() == "overgenomen"
+                         and str(r.get("advies") or "").strip().lower() == "boventallig"}
         self.iedereen = str(params["beleid"]).strip().lower() == "iedereen plaatsen"  # §6
         self.tiers = {(m, n): ss_tier(self, m, n) for m in self.medewerkers for n in self.nieuw}
         self.t1 = {m: [n for n in self.nieuw if self.tiers[(m, n)] == "T1"]
@@ -151,7 +183,8 @@ def ss_tier(ctx: Context, m, n):
     pct = ctx.pct.get((oud, n))
     if pct is not None and pct <= float(ctx.params["drempel_wijziging"]):
         return "T1"  # SS-1; a judgment never removes it (SS-6)
-    delta = int(ctx.nieuw[n]["schaal"]) - int(persoon["schaal"])
+    # rules v2: the level of the old *function*, not the personal scale (that only decides §8.6)
+    delta = int(ctx.nieuw[n]["schaal"]) - int(ctx.oud[oud]["schaal"])
     oordeel = ctx.oordeel.get((m, n))
     if oordeel == "passend":  # SS-6, no floor for explicit judgments (§8.3)
         return "T2" if delta >= 0 else "T3"
@@ -232,21 +265,27 @@ def normalise(ctx: Context, plan) -> dict:
 
 
 def room(ctx: Context, plan, n, m) -> int:
-    """H4(b): formatie + marge - pinned fte in n - fte of the non-pinned placed in n who
-    are T1 for n and rank above m in n's selection order (micro-fte)."""
-    rang = ctx.rang[n]
-    bezet = sum(ctx.fte[p] for p, f in ctx.pins.items() if f == n)
-    bezet += sum(ctx.fte[p] for p, f in plan.items()
-                 if f == n and p not in ctx.pins and p in rang and rang[p] < rang[m])
-    return ctx.cap[n] - bezet
+    """H4(b), in minutes: room(n) - the pinned in n - the non-pinned placed in n who rank above
+    m in the priority at n (§4). For a vast T1 m: the vast T1 candidates above m in the selection
+    order; for a tijdelijk m also every vast medewerker placed in n (H5)."""
+    eigen = priority_key(ctx, m, n)
+    bezet = sum(ctx.minuten[p] for p, f in ctx.pins.items() if f == n)
+    bezet += sum(ctx.minuten[p] for p, f in plan.items()
+                 if f == n and p not in ctx.pins and p != m and priority_key(ctx, p, n) < eigen)
+    return ctx.ruimte[n] - bezet
+
+
+def opt_out_functie(ctx: Context, m, n) -> bool:
+    """H4(a): n is eligible for m and m's voorkeur list ranks it strictly before every T1
+    function of m (m has at least one)."""
+    if n is None or not ctx.t1[m] or ctx.tiers.get((m, n)) is None:
+        return False
+    return all(ctx.voorkeur_positie(m, n) < ctx.voorkeur_positie(m, t) for t in ctx.t1[m])
 
 
 def opted_out(ctx: Context, plan, m) -> bool:
     """H4(a): placed, eligibly, strictly before every T1 function in m's voorkeur list."""
-    f = plan[m]
-    if f is None or ctx.tiers.get((m, f)) is None:
-        return False
-    return all(ctx.voorkeur_positie(m, f) < ctx.voorkeur_positie(m, t) for t in ctx.t1[m])
+    return opt_out_functie(ctx, m, plan[m])
 
 
 def H1(ctx, plan):
@@ -256,9 +295,9 @@ def H1(ctx, plan):
                 yield Violation("§6", m, None, "niet geplaatst onder 'iedereen plaatsen'")
         return
     for n in ctx.nieuw:
-        bezet = sum(ctx.fte[m] for m, f in plan.items() if f == n)
-        if bezet > ctx.cap[n]:
-            yield Violation("H1", None, n, f"{bezet / 1e6:g} fte geplaatst, ruimte {ctx.cap[n] / 1e6:g}")
+        bezet = sum(ctx.minuten[m] for m, f in plan.items() if f == n)
+        if bezet > ctx.ruimte[n]:
+            yield Violation("H1", None, n, f"{bezet} minuten per week geplaatst, ruimte {ctx.ruimte[n]}")
 
 
 def H2(ctx, plan):
@@ -277,7 +316,7 @@ def H4(ctx, plan):
     for m in ctx.medewerkers:
         if not ctx.t1[m] or m in ctx.pins or plan[m] in ctx.t1[m] or opted_out(ctx, plan, m):
             continue
-        past = [n for n in ctx.t1[m] if room(ctx, plan, n, m) >= ctx.fte[m]]
+        past = [n for n in ctx.t1[m] if room(ctx, plan, n, m) >= ctx.minuten[m]]
         if past:
             yield Violation("H4", m, past[0], f"functievolger {m} past nog in {past[0]}")
 
@@ -305,23 +344,26 @@ def tier_rank(ctx, m, n) -> int:
 
 
 def priority_key(ctx, m, n):
-    """Priority at n: better tier, then n's selection order (T1) or SEL-A with H5."""
-    if ctx.tiers.get((m, n)) == "T1":
-        return (0, ctx.rang[n][m])
-    return (tier_rank(ctx, m, n), sel_a_key(ctx, m))
+    """Priority at n (§4, rules v2), smaller first: vast before tijdelijk (H5), then the better
+    tier for n, then n's selection order among its T1 candidates (SEL-B when afspiegeling
+    applies) or SEL-A (with H5) for T2-T4. Someone not eligible for n ranks after each tier."""
+    if (m, n) not in ctx._prio:  # memo only: room() asks it for every occupant
+        ctx._prio[m, n] = ((ctx.tijdelijk(m), 0, ctx.rang[n][m]) if ctx.tiers.get((m, n)) == "T1"
+                           else (ctx.tijdelijk(m), tier_rank(ctx, m, n), sel_a_key(ctx, m)))
+    return ctx._prio[m, n]
 
 
 def O2(ctx, plan):
+    """No unplaced m who outranks a placed, non-pinned m2 at n (priority_key: a T1 m2 is safe
+    from a vast non-T1 m, a tijdelijk m2 is not safe from a vast m) and fits in m2's place."""
     for m in ctx.medewerkers:
-        if plan[m] is not None or m in ctx.pins:
+        if plan[m] is not None or m in ctx.pins or m in ctx.gebonden:
             continue
         for n in ctx.nieuw:
             if ctx.tiers[(m, n)] is None:
                 continue
             for m2 in [p for p, f in plan.items() if f == n]:
-                if m2 in ctx.pins or (ctx.tiers[(m2, n)] == "T1" and ctx.tiers[(m, n)] != "T1"):
-                    continue
-                if priority_key(ctx, m, n) >= priority_key(ctx, m2, n):
+                if m2 in ctx.pins or priority_key(ctx, m, n) >= priority_key(ctx, m2, n):
                     continue
                 trial = dict(plan)
                 trial[m], trial[m2] = n, None
@@ -330,10 +372,14 @@ def O2(ctx, plan):
 
 
 def outcome_key(ctx, m, n):
-    """Outcome order for m (smaller is better): placed, tier, voorkeur position."""
+    """Outcome order for m (smaller is better): placed, tier, voorkeur position. Rules v2: an
+    H4 (a) opt-out function (m's voorkeur list ranks it above all of m's T1 functions) counts
+    as a T1 outcome, so O6 never moves m back. Only this order uses it: the O6 totals (§8.7,
+    score) keep the real tiers, as O3 counts real tiers."""
     if n is None:
         return (1, len(TIERS), NIET_GENOEMD)
-    return (0, tier_rank(ctx, m, n), ctx.voorkeur_positie(m, n))
+    rang = 0 if opt_out_functie(ctx, m, n) else tier_rank(ctx, m, n)
+    return (0, rang, ctx.voorkeur_positie(m, n))
 
 
 def O6(ctx, plan):
@@ -366,7 +412,7 @@ def O6b(ctx, plan):
     totals = score(ctx, plan)
     geplaatst = [m for m, f in plan.items() if f is not None and m not in ctx.pins]
     for m in sorted(ctx.medewerkers, key=lambda x: sel_a_key(ctx, x)):
-        if plan[m] is not None or m in ctx.pins:
+        if plan[m] is not None or m in ctx.pins or m in ctx.gebonden:
             continue
         for m2 in geplaatst:
             if sel_a_key(ctx, m2) <= sel_a_key(ctx, m):
@@ -378,8 +424,6 @@ def O6b(ctx, plan):
 
 
 def _vrije_keten(ctx, plan, m, m2, totals) -> bool:
-    from itertools import product
-
     anderen = [q for q, f in plan.items() if f is not None and q not in ctx.pins and q != m2]
     keuzes = [[plan[q]] + [n for n in ctx.nieuw if n != plan[q] and ctx.tiers.get((q, n))
                              and outcome_key(ctx, q, n) == outcome_key(ctx, q, plan[q])] for q in anderen]
@@ -399,17 +443,33 @@ def F3(ctx, plan):
         for m in ctx.volgorde[n]:
             if m in ctx.pins or plan[m] in ctx.t1[m] or opted_out(ctx, plan, m):
                 continue
-            if room(ctx, plan, n, m) >= ctx.fte[m]:
+            if room(ctx, plan, n, m) >= ctx.minuten[m]:
                 yield Violation("F3", m, n, f"{m} valt af in {n} terwijl er ruimte is")
 
 
+def O1_toevoegbaar(ctx, plan):
+    """O1 (issue 23): nobody stays unplaced who could simply be added: an unplaced m (not
+    pinned, not bound as not placed by an advice; H5 einddatum leaves m no eligible function)
+    and an eligible n such that m in n, nobody else moving, keeps H1-H5. Brute force."""
+    if ctx.iedereen:  # §6 already reports every unplaced eligible medewerker
+        return
+    for m in ctx.medewerkers:
+        if plan[m] is not None or m in ctx.pins or m in ctx.gebonden:
+            continue
+        for n in ctx.nieuw:
+            if ctx.tiers[(m, n)] is not None and not hard_violations(ctx, {**plan, m: n}):
+                yield Violation("O1", m, n, f"{m} is niet geplaatst maar past zonder verschuiven in {n}")
+                break
+
+
 def check_plan(tables, plan, uitkomsten=None):
-    """All violations of F1 (H1-H5), F2 (O2, O6) and F3. `uitkomsten` (personeelsnummer
-    -> uitkomst) is optional; without it H5 is only checked through the selection order."""
+    """All violations of F1 (H1-H5), O1 (nobody who could simply be added), F2 (O2, O6) and
+    F3. `uitkomsten` (personeelsnummer -> uitkomst) is optional; without it H5 is only checked
+    through the selection order."""
     ctx = as_context(tables)
     plan = normalise(ctx, plan)
-    return [*hard_violations(ctx, plan, uitkomsten), *O2(ctx, plan), *O6(ctx, plan),
-            *O6b(ctx, plan), *F3(ctx, plan)]
+    return [*hard_violations(ctx, plan, uitkomsten), *O1_toevoegbaar(ctx, plan), *O2(ctx, plan),
+            *O6(ctx, plan), *O6b(ctx, plan), *F3(ctx, plan)]
 
 
 # Brute force optimum -------------------------------------------------------------------
@@ -421,7 +481,8 @@ def score(tables, plan) -> Score:
     for m, n in plan.items():
         if n is None:
             continue
-        kosten += ctx.fte[m] * max(0, int(ctx.medewerkers[m]["schaal"]) - int(ctx.nieuw[n]["schaal"]))
+        # §8.6: salarisgarantie = placed below the personal scale (not the old function's level)
+        kosten += ctx.minuten[m] * max(0, int(ctx.medewerkers[m]["schaal"]) - int(ctx.nieuw[n]["schaal"]))
         if m in ctx.pins:
             continue
         if ctx.tiers.get((m, n)):
@@ -434,7 +495,7 @@ def score(tables, plan) -> Score:
 def all_valid_plans(ctx: Context):
     """Every plan meeting H1-H5; capacity (H1) prunes while enumerating."""
     mensen = sorted(ctx.medewerkers)
-    opties = {m: [ctx.pins[m]] if m in ctx.pins
+    opties = {m: [ctx.pins[m]] if m in ctx.pins else [None] if m in ctx.gebonden
               else [None] + [n for n in ctx.nieuw if ctx.tiers[(m, n)]] for m in mensen}
     if ctx.iedereen:  # §6: everyone eligible is placed, capacity does not prune
         opties = {m: [n for n in o if n is not None] or [None] for m, o in opties.items()}
@@ -447,14 +508,15 @@ def all_valid_plans(ctx: Context):
             return
         m = mensen[i]
         for n in opties[m]:
-            if n is not None and (n not in bezet or (bezet[n] + ctx.fte[m] > ctx.cap[n] and not ctx.iedereen)):
+            if n is not None and (n not in bezet or (bezet[n] + ctx.minuten[m] > ctx.ruimte[n]
+                                                     and not ctx.iedereen)):
                 continue
             plan[m] = n
             if n is not None:
-                bezet[n] += ctx.fte[m]
+                bezet[n] += ctx.minuten[m]
             extend(i + 1)
             if n is not None:
-                bezet[n] -= ctx.fte[m]
+                bezet[n] -= ctx.minuten[m]
         plan.pop(m, None)
 
     extend(0)
@@ -462,8 +524,8 @@ def all_valid_plans(ctx: Context):
 
 
 def overbezetting(ctx, plan) -> tuple[int, int]:
-    """§6: (functions over capacity, micro-fte over capacity); (0, 0) under the other policies."""
-    over = [max(0, sum(ctx.fte[m] for m, f in plan.items() if f == n) - ctx.cap[n]) for n in ctx.nieuw]
+    """§6: (functions over capacity, minutes over capacity); (0, 0) under the other policies."""
+    over = [max(0, sum(ctx.minuten[m] for m, f in plan.items() if f == n) - ctx.ruimte[n]) for n in ctx.nieuw]
     return sum(o > 0 for o in over), sum(over)
 
 

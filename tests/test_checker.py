@@ -164,7 +164,7 @@ def twee_functies(voorkeuren=(), pin=None):
 
 
 def test_h4_functievolger_must_follow_the_function():
-    assert rules(check_plan(twee_functies(), {"M01": None})) == {"H4", "F3"}
+    assert rules(check_plan(twee_functies(), {"M01": None})) == {"H4", "F3", "O1"}
     assert rules(check_plan(twee_functies(), {"M01": "N2"})) == {"H4", "F3"}
     assert check_plan(twee_functies(), {"M01": "N1"}) == []
 
@@ -184,7 +184,8 @@ def test_h4a_opt_out_to_an_ineligible_function_does_not_count():
 
 def test_h4b_pins_take_the_room():
     assert check_plan(twee_functies(pin=True), {"M01": "N2", "P": "N1"}) == []
-    assert check_plan(twee_functies(pin=True), {"M01": None, "P": "N1"}) == []
+    # H4 holds (the pin takes N1), but N2 is free: M01 could simply be added (O1, issue 23)
+    assert rules(check_plan(twee_functies(pin=True), {"M01": None, "P": "N1"})) == {"O1"}
 
 
 def test_h4b_lost_selection_and_h5_tijdelijk_ranks_last():
