@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 
 from checker import (brute_force, check_plan, leeftijd, score, selection_order, tier)
-from scenario_gen import (VERWACHT, VOORBEELDEN, functie, medewerker, small_scenarios,
+from scenario_gen import (VERWACHT, VOORBEELDEN, functie, medewerker, small_scenarios, voorbeeld_4,
                           tabellen, write_xlsx)
 
 
@@ -15,13 +15,15 @@ def rules(violations, person=None):
 
 
 def een_op_een(pct=None, *, schaal_oud=9, schaal_nieuw=9, familie=(None, None), nieuw=False,
-               oordeel=None, **parameters):
-    """One person M01 in O1 and one new function N1 (schaal 9 unless told)."""
+               oordeel=None, schaal_persoon=None, **parameters):
+    """One person M01 in O1 and one new function N1 (schaal 9 unless told); schaal_oud is the
+    level of O1, M01's personal scale is schaal_persoon (default: the same)."""
     mapping = [] if pct is None else [("O1", "N1", pct)]
     if pct is None and not nieuw:
         mapping = [("O2", "N1", 50)]  # someone else's function maps to N1: not SS-5
-    return tabellen([medewerker("M01", "O1", date(2000, 1, 1), schaal=schaal_oud)],
-                    [functie("O1", familie=familie[0]), functie("O2")],
+    persoonlijk = schaal_oud if schaal_persoon is None else schaal_persoon
+    return tabellen([medewerker("M01", "O1", date(2000, 1, 1), schaal=persoonlijk)],
+                    [functie("O1", schaal=schaal_oud, familie=familie[0]), functie("O2")],
                     [functie("N1", schaal=schaal_nieuw, familie=familie[1])], mapping,
                     geschiktheid=[("M01", "N1", oordeel)] if oordeel else (), **parameters)
 
@@ -79,6 +81,21 @@ def test_ss6_judgments_override_default_but_never_t1():
     assert tier(een_op_een(oordeel="passend", schaal_nieuw=10), "M01", "N1") == "T2"
     # passend with a lower scale: T3 without the max_schalen_lager floor (§8.3)
     assert tier(een_op_een(oordeel="passend", schaal_nieuw=5), "M01", "N1") == "T3"
+
+
+def test_delta_uses_the_old_function_not_the_personal_scale():  # rules v2, §1
+    # O1 and N1 both schaal 9: T2 whatever the personal scale (v1 gave T4/None and T3)
+    assert tier(een_op_een(50, schaal_persoon=8), "M01", "N1") == "T2"
+    assert tier(een_op_een(50, schaal_persoon=10), "M01", "N1") == "T2"
+    # one level below the old function is T3, even where it equals the personal scale
+    assert tier(een_op_een(50, schaal_nieuw=8, schaal_persoon=8), "M01", "N1") == "T3"
+    assert tier(een_op_een(50, schaal_nieuw=10, schaal_persoon=10), "M01", "N1") is None  # SS-4 off
+
+
+def test_ss6_passend_compares_with_the_old_function_too():  # rules v2
+    # old function 9, personal 7, new 8: Δ = -1 -> T3 (by the personal scale it would be T2)
+    assert tier(een_op_een(oordeel="passend", schaal_nieuw=8, schaal_persoon=7), "M01", "N1") == "T3"
+    assert tier(een_op_een(oordeel="passend", schaal_nieuw=9, schaal_persoon=10), "M01", "N1") == "T2"
 
 
 # §3 selection order --------------------------------------------------------------------
@@ -315,3 +332,159 @@ def test_h5_einddatum_voor_de_ingangsdatum():
     assert tier(tables(date(2025, 3, 1), ingangsdatum=date(2025, 4, 1)), "T", "N1") is None
     assert rules(check_plan(tables(date(2024, 12, 31)), {"T": "N1"})) == {"H2"}
     assert check_plan(tables(date(2024, 12, 31)), {"T": None}, {"T": "niet geplaatst (tijdelijk)"}) == []
+
+
+# Rules v2: worked examples §7.8-7.10 and the changed rules ---------------------------
+
+def voorbeeld_8(formatie=2.0):
+    """regels.md §7.8: K (personal scale 7) and L (personal 9) hold OUD-A (schaal 8), which maps
+    to N-A (schaal 8) at 45 %."""
+    return tabellen([medewerker("K", "OUD-A", date(2010, 1, 1), schaal=7),
+                     medewerker("L", "OUD-A", date(2012, 1, 1), schaal=9)],
+                    [functie("OUD-A", schaal=8, formatie=2.0)], [functie("N-A", schaal=8, formatie=formatie)],
+                    [("OUD-A", "N-A", 45)])
+
+
+def test_voorbeeld_8_aanloopschaal():
+    tables = voorbeeld_8()
+    assert tier(tables, "K", "N-A") == "T2" and tier(tables, "L", "N-A") == "T2"
+    optimum = brute_force(tables)
+    assert optimum.plan == {"K": "N-A", "L": "N-A"}
+    # salarisgarantie only for L: 36 hours = 2160 minutes x (9 - 8); K in an aanloopschaal gets none
+    assert optimum.score == score(tables, optimum.plan)
+    assert optimum.score.salarisgarantie == 2160 and optimum.score.tiers == (0, 2, 0, 0)
+    assert score(tables, {"K": "N-A", "L": None}).salarisgarantie == 0
+    assert check_plan(tables, optimum.plan) == []
+    # K fits next to L (O1) and, earlier in dienst, also in L's place (O2)
+    assert rules(check_plan(tables, {"K": None, "L": "N-A"}), "K") == {"O1", "O2"}
+
+
+def test_voorbeeld_8_one_place_goes_by_sel_a_not_by_scale():
+    tables = voorbeeld_8(formatie=1.0)
+    assert brute_force(tables).plan == {"K": "N-A", "L": None}  # K in dienst 2010, L 2012
+    assert rules(check_plan(tables, {"K": None, "L": "N-A"}), "K") == {"O2"}
+
+
+def voorbeeld_9(oordeel_t="T2"):
+    """regels.md §7.9: Q (cap 1.0); T tijdelijk (1990) T2 for Q, V vast (2015) T3 for Q."""
+    t1 = oordeel_t == "T1"
+    return tabellen([medewerker("T", "OT", date(1990, 1, 1), dienstverband="tijdelijk"),
+                     medewerker("V", "OV", date(2015, 1, 1))],
+                    [functie("OT"), functie("OV", schaal=10)], [functie("Q")],
+                    [("OT", "Q", 10 if t1 else 50), ("OV", "Q", 50)])
+
+
+def test_voorbeeld_9_vast_before_tijdelijk():
+    tables = voorbeeld_9()
+    assert tier(tables, "T", "Q") == "T2" and tier(tables, "V", "Q") == "T3"
+    assert brute_force(tables).plan == {"T": None, "V": "Q"}
+    goed = {"T": None, "V": "Q"}
+    assert check_plan(tables, goed, {"T": "niet geplaatst (tijdelijk)", "V": "passend lager"}) == []
+    fout = check_plan(tables, {"T": "Q", "V": None})
+    assert [(v.rule, v.personeelsnummer, v.functie) for v in fout] == [("O2", "V", "Q")]
+
+
+def test_h5_a_tijdelijk_functievolger_is_not_protected_against_a_vast_colleague():
+    tables = voorbeeld_9("T1")
+    assert tier(tables, "T", "Q") == "T1"
+    # H4 (b): for tijdelijk T every vast medewerker placed in Q goes before: room 0 < 36 hours
+    assert check_plan(tables, {"T": None, "V": "Q"}) == []
+    assert rules(check_plan(tables, {"T": "Q", "V": None})) == {"O2"}
+    assert brute_force(tables).plan == {"T": None, "V": "Q"}
+
+
+def test_h5_a_vast_functievolger_is_protected_against_a_vast_non_t1():
+    tables = voorbeeld_9("T1")
+    tables["Medewerkers"][0]["dienstverband"] = "vast"  # T vast (1990) T1, V vast T3
+    assert check_plan(tables, {"T": "Q", "V": None}) == []
+    assert rules(check_plan(tables, {"T": None, "V": "Q"}), "T") == {"H4", "F3", "O2"}
+
+
+def voorbeeld_10(uren=(36, 32, 20, 20), ftes=(1, 0.8889, 0.5556, 0.5556), **parameters):
+    """regels.md §7.10: functievolgers A..D (SEL-A order) for BV-ICT-02 (3 fte)."""
+    mensen = [medewerker(pnr, "ICT", date(1990 + i, 1, 1), fte=fte) for i, (pnr, fte) in enumerate(zip("ABCD", ftes))]
+    for persoon, u in zip(mensen, uren):
+        if u is not None:
+            persoon["uren"] = u
+    return tabellen(mensen, [functie("ICT", formatie=4)], [functie("BV-ICT-02", formatie=3)],
+                    [("ICT", "BV-ICT-02", 0)], **parameters)
+
+
+@pytest.mark.parametrize("uren", [(36, 32, 20, 20), (None, None, None, None), (36, "", None, 20)],
+                         ids=["uren", "alleen-fte", "uren-deels-leeg"])
+def test_voorbeeld_10_hours_not_rounded_fte(uren):
+    tables = voorbeeld_10(uren)
+    allen = {p: "BV-ICT-02" for p in "ABCD"}
+    assert check_plan(tables, allen) == []
+    assert rules(check_plan(tables, {**allen, "D": None}), "D") == {"H4", "F3", "O1"}
+    assert brute_force(tables).plan == allen
+
+
+def test_uren_decide_over_fte_and_normuren_is_a_parameter():
+    # uren given: 36 + 32 + 20 + 20 = 108 h fits 3 fte at 36, although the fte column says 4 x 1.0
+    assert check_plan(voorbeeld_10(ftes=(1, 1, 1, 1)), {p: "BV-ICT-02" for p in "ABCD"}) == []
+    # normuren 32: 3 fte = 96 h; A, B, C take 88 h, 8 h < 20 h: D lost the selection (H4 b)
+    tables = voorbeeld_10(normuren=32)
+    plan = {"A": "BV-ICT-02", "B": "BV-ICT-02", "C": "BV-ICT-02", "D": None}
+    assert check_plan(tables, plan) == []
+    assert "H1" in rules(check_plan(tables, {**plan, "D": "BV-ICT-02"}))
+    assert brute_force(tables).plan == plan
+    # without uren the fte count: 4 x 1.0 fte at 32 h = 128 h > 96 h, so only three fit
+    zonder = voorbeeld_10(uren=(None,) * 4, ftes=(1, 1, 1, 1), normuren=32)
+    assert brute_force(zonder).plan == plan
+
+
+def test_h1_and_room_in_whole_minutes():
+    # 0.3333 fte x 36 h = 11.9988 h = 719.93 -> 720 minutes; three fit in 1 fte (2160 minutes)
+    mensen = [medewerker(p, "O1", date(1990 + i, 1, 1), fte=0.3333) for i, p in enumerate("XYZ")]
+    tables = tabellen(mensen, [functie("O1")], [functie("N1")], [("O1", "N1", 0)])
+    assert check_plan(tables, dict.fromkeys("XYZ", "N1")) == []
+    mensen[0]["uren"] = 12.01  # 720.6 -> 721 minutes: now one minute too many
+    assert "H1" in rules(check_plan(tables, dict.fromkeys("XYZ", "N1")))
+
+
+def opt_out_scenario(voorkeur_b=("N2",)):
+    """A (1990) and B (2000) in O1: T1 for N1, T2 for N2, one place each; A lists N2 first."""
+    return tabellen([medewerker("A", "O1", date(1990, 1, 1), voorkeuren=("N2",)),
+                     medewerker("B", "O1", date(2000, 1, 1), voorkeuren=voorkeur_b)],
+                    [functie("O1", formatie=2)], [functie("N1"), functie("N2")],
+                    [("O1", "N1", 10), ("O1", "N2", 50)])
+
+
+def test_o6_an_opt_out_counts_as_a_t1_outcome():  # rules v2, §4
+    tables = opt_out_scenario()
+    # A chose to leave N1 for N2 (H4 a): the swap to N1 would be a worse outcome for A, not a better tier
+    assert check_plan(tables, {"A": "N2", "B": "N1"}) == []
+    # the other way round A, more senior, is kept from the function A chose (same totals)
+    fout = check_plan(tables, {"A": "N1", "B": "N2"})
+    assert [(v.rule, v.personeelsnummer, v.functie) for v in fout] == [("O6", "A", "N2")]
+    assert score(tables, {"A": "N1", "B": "N2"}) == score(tables, {"A": "N2", "B": "N1"})
+
+
+def test_o6_totals_keep_the_real_tiers():
+    # B has no voorkeur: the swap would cost a first choice, so the totals differ and no O6
+    tables = opt_out_scenario(voorkeur_b=())
+    assert score(tables, {"A": "N1", "B": "N2"}).voorkeuren != score(tables, {"A": "N2", "B": "N1"}).voorkeuren
+    assert score(tables, {"A": "N2", "B": "N1"}).tiers == (1, 1, 0, 0)  # A's opt-out is counted as T2 (O3)
+    assert check_plan(tables, {"A": "N2", "B": "N1"}) == []
+
+
+def test_o1_nobody_who_could_simply_be_added():  # issue 23
+    tables = voorbeeld_4()  # C and D both T2 for P (cap 1)
+    tables["Nieuwe functies"][0]["formatie_fte"] = 2.0
+    fout = check_plan(tables, {"C": "P", "D": None})
+    assert [(v.rule, v.personeelsnummer, v.functie) for v in fout] == [("O1", "D", "P")]
+    assert check_plan(tables, {"C": "P", "D": "P"}) == []
+    # no room: D cannot be added without someone moving (voorbeeld 2, 4: no O1)
+    assert check_plan(voorbeeld_4(), {"C": "P", "D": None}) == []
+
+
+def test_o1_not_for_who_is_bound_as_not_placed():
+    tables = voorbeeld_4()
+    tables["Nieuwe functies"][0]["formatie_fte"] = 2.0
+    tables["Adviezen"] = [{"personeelsnummer": "D", "datum": date(2025, 2, 1), "bron": "PAC",
+                           "advies": "boventallig", "besluit": "overgenomen", "toelichting": None}]
+    assert check_plan(tables, {"C": "P", "D": None}) == []
+    assert brute_force(tables).plan == {"C": "P", "D": None}
+    tables["Adviezen"][0]["besluit"] = "niet overgenomen"
+    assert rules(check_plan(tables, {"C": "P", "D": None})) == {"O1"}
