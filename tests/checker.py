@@ -140,7 +140,7 @@ class Context:
         # micro-fte, shown only (fte may be absent when uren is given); no rule compares them
         self.fte = {m: micro(r["fte"] if leeg(r.get("uren")) else _dec(r["uren"]) / normuren)
                     for m, r in self.medewerkers.items()}
-        self._vpos, self._prio = {}, {}
+        self._vpos, self._prio, self._uitkomst = {}, {}, {}  # memos only
         marge = micro(params["fte_marge"])
         self.cap = {n: micro(r["formatie_fte"]) + marge for n, r in self.nieuw.items()}  # idem
         self.ruimte = {n: minuten((_dec(r["formatie_fte"]) + _dec(params["fte_marge"])) * normuren)
@@ -288,14 +288,22 @@ def opted_out(ctx: Context, plan, m) -> bool:
     return opt_out_functie(ctx, m, plan[m])
 
 
+def bezetting(ctx, plan) -> dict:
+    """Minutes per week placed in each nieuwe functie."""
+    bezet = dict.fromkeys(ctx.nieuw, 0)
+    for m, n in plan.items():
+        if n in bezet:  # an unknown code is H2's business
+            bezet[n] += ctx.minuten[m]
+    return bezet
+
+
 def H1(ctx, plan):
     if ctx.iedereen:  # §6: capacity may be exceeded, but nobody eligible stays unplaced
         for m, n in plan.items():
             if n is None and any(ctx.tiers[(m, f)] for f in ctx.nieuw):
                 yield Violation("§6", m, None, "niet geplaatst onder 'iedereen plaatsen'")
         return
-    for n in ctx.nieuw:
-        bezet = sum(ctx.minuten[m] for m, f in plan.items() if f == n)
+    for n, bezet in bezetting(ctx, plan).items():
         if bezet > ctx.ruimte[n]:
             yield Violation("H1", None, n, f"{bezet} minuten per week geplaatst, ruimte {ctx.ruimte[n]}")
 
@@ -356,6 +364,7 @@ def priority_key(ctx, m, n):
 def O2(ctx, plan):
     """No unplaced m who outranks a placed, non-pinned m2 at n (priority_key: a T1 m2 is safe
     from a vast non-T1 m, a tijdelijk m2 is not safe from a vast m) and fits in m2's place."""
+    bezet = bezetting(ctx, plan)
     for m in ctx.medewerkers:
         if plan[m] is not None or m in ctx.pins or m in ctx.gebonden:
             continue
@@ -365,6 +374,8 @@ def O2(ctx, plan):
             for m2 in [p for p, f in plan.items() if f == n]:
                 if m2 in ctx.pins or priority_key(ctx, m, n) >= priority_key(ctx, m2, n):
                     continue
+                if not ctx.iedereen and bezet[n] - ctx.minuten[m2] + ctx.minuten[m] > ctx.ruimte[n]:
+                    continue  # shortcut only: the trial would break H1 at n
                 trial = dict(plan)
                 trial[m], trial[m2] = n, None
                 if not hard_violations(ctx, trial):
@@ -378,12 +389,13 @@ def outcome_key(ctx, m, n):
     score) keep the real tiers, as O3 counts real tiers."""
     if n is None:
         return (1, len(TIERS), NIET_GENOEMD)
-    rang = 0 if opt_out_functie(ctx, m, n) else tier_rank(ctx, m, n)
-    return (0, rang, ctx.voorkeur_positie(m, n))
+    if (m, n) not in ctx._uitkomst:  # memo only: O6 asks it for every pair of placed people
+        rang = 0 if opt_out_functie(ctx, m, n) else tier_rank(ctx, m, n)
+        ctx._uitkomst[m, n] = (0, rang, ctx.voorkeur_positie(m, n))
+    return ctx._uitkomst[m, n]
 
 
 def O6(ctx, plan):
-    totals = score(ctx, plan)[1:]
     geplaatst = sorted((m for m, f in plan.items() if f is not None and m not in ctx.pins),
                        key=lambda m: sel_a_key(ctx, m))
     for i, m in enumerate(geplaatst):
@@ -391,9 +403,12 @@ def O6(ctx, plan):
             n1, n2 = plan[m], plan[m2]
             if outcome_key(ctx, m, n2) >= outcome_key(ctx, m, n1):
                 continue
+            # same O3-O5 totals (§8.7): only m's and m2's share of the score changes
+            voor = totaal([bijdrage(ctx, m, n1), bijdrage(ctx, m2, n2)])
+            na = totaal([bijdrage(ctx, m, n2), bijdrage(ctx, m2, n1)])
             trial = dict(plan)
             trial[m], trial[m2] = n2, n1
-            if (score(ctx, trial)[1:] == totals and not hard_violations(ctx, trial)
+            if (na[1:] == voor[1:] and not hard_violations(ctx, trial)
                     and overbezetting(ctx, trial) == overbezetting(ctx, plan)  # §6: O1 there
                     and not any(O2(ctx, trial))):
                 yield Violation("O6", m, n2, f"ruil met {m2} geeft {m} een betere uitkomst")
@@ -453,11 +468,14 @@ def O1_toevoegbaar(ctx, plan):
     and an eligible n such that m in n, nobody else moving, keeps H1-H5. Brute force."""
     if ctx.iedereen:  # §6 already reports every unplaced eligible medewerker
         return
+    bezet = bezetting(ctx, plan)
     for m in ctx.medewerkers:
         if plan[m] is not None or m in ctx.pins or m in ctx.gebonden:
             continue
         for n in ctx.nieuw:
-            if ctx.tiers[(m, n)] is not None and not hard_violations(ctx, {**plan, m: n}):
+            if ctx.tiers[(m, n)] is None or bezet[n] + ctx.minuten[m] > ctx.ruimte[n]:
+                continue  # the capacity test is a shortcut only: the trial would break H1 at n
+            if not hard_violations(ctx, {**plan, m: n}):
                 yield Violation("O1", m, n, f"{m} is niet geplaatst maar past zonder verschuiven in {n}")
                 break
 
@@ -474,22 +492,32 @@ def check_plan(tables, plan, uitkomsten=None):
 
 # Brute force optimum -------------------------------------------------------------------
 
+def bijdrage(ctx, m, n) -> Score:
+    """m's share of the score when in n (None: not placed); tiers and voorkeuren count the
+    non-pinned only, the salarisgarantie counts everyone."""
+    if n is None:
+        return Score(1, (0,) * len(TIERS), (0,) * 5, 0)
+    tiers, voorkeuren = [0] * len(TIERS), [0] * 5
+    if m not in ctx.pins:
+        if ctx.tiers.get((m, n)):
+            tiers[tier_rank(ctx, m, n)] = 1
+        if ctx.voorkeur_positie(m, n) != NIET_GENOEMD:
+            voorkeuren[ctx.voorkeur_positie(m, n) - 1] = 1
+    # §8.6: salarisgarantie = placed below the personal scale (not the old function's level)
+    kosten = ctx.minuten[m] * max(0, int(ctx.medewerkers[m]["schaal"]) - int(ctx.nieuw[n]["schaal"]))
+    return Score(0, tuple(tiers), tuple(voorkeuren), kosten)
+
+
+def totaal(delen) -> Score:
+    """The sum of shares (bijdrage); the empty sum is a zero score."""
+    delen = [Score(0, (0,) * len(TIERS), (0,) * 5, 0), *delen]
+    return Score(sum(d.niet_geplaatst for d in delen), tuple(map(sum, zip(*(d.tiers for d in delen)))),
+                 tuple(map(sum, zip(*(d.voorkeuren for d in delen)))), sum(d.salarisgarantie for d in delen))
+
+
 def score(tables, plan) -> Score:
     ctx = as_context(tables)
-    plan = normalise(ctx, plan)
-    tiers, voorkeuren, kosten = [0] * 4, [0] * 5, 0
-    for m, n in plan.items():
-        if n is None:
-            continue
-        # §8.6: salarisgarantie = placed below the personal scale (not the old function's level)
-        kosten += ctx.minuten[m] * max(0, int(ctx.medewerkers[m]["schaal"]) - int(ctx.nieuw[n]["schaal"]))
-        if m in ctx.pins:
-            continue
-        if ctx.tiers.get((m, n)):
-            tiers[tier_rank(ctx, m, n)] += 1
-        if ctx.voorkeur_positie(m, n) != NIET_GENOEMD:
-            voorkeuren[ctx.voorkeur_positie(m, n) - 1] += 1
-    return Score(sum(n is None for n in plan.values()), tuple(tiers), tuple(voorkeuren), kosten)
+    return totaal(bijdrage(ctx, m, n) for m, n in normalise(ctx, plan).items())
 
 
 def all_valid_plans(ctx: Context):
@@ -525,7 +553,7 @@ def all_valid_plans(ctx: Context):
 
 def overbezetting(ctx, plan) -> tuple[int, int]:
     """§6: (functions over capacity, minutes over capacity); (0, 0) under the other policies."""
-    over = [max(0, sum(ctx.minuten[m] for m, f in plan.items() if f == n) - ctx.ruimte[n]) for n in ctx.nieuw]
+    over = [max(0, bezet - ctx.ruimte[n]) for n, bezet in bezetting(ctx, plan).items()]
     return sum(o > 0 for o in over), sum(over)
 
 
