@@ -423,6 +423,10 @@ def test_voorbeeld_10_hours_not_rounded_fte(uren):
 def test_uren_decide_over_fte_and_normuren_is_a_parameter():
     # uren given: 36 + 32 + 20 + 20 = 108 h fits 3 fte at 36, although the fte column says 4 x 1.0
     assert check_plan(voorbeeld_10(ftes=(1, 1, 1, 1)), {p: "BV-ICT-02" for p in "ABCD"}) == []
+    zonder_fte = voorbeeld_10()
+    for persoon in zonder_fte["Medewerkers"]:
+        del persoon["fte"]  # fte is optional when uren is given
+    assert check_plan(zonder_fte, {p: "BV-ICT-02" for p in "ABCD"}) == []
     # normuren 32: 3 fte = 96 h; A, B, C take 88 h, 8 h < 20 h: D lost the selection (H4 b)
     tables = voorbeeld_10(normuren=32)
     plan = {"A": "BV-ICT-02", "B": "BV-ICT-02", "C": "BV-ICT-02", "D": None}
@@ -488,3 +492,18 @@ def test_o1_not_for_who_is_bound_as_not_placed():
     assert brute_force(tables).plan == {"C": "P", "D": None}
     tables["Adviezen"][0]["besluit"] = "niet overgenomen"
     assert rules(check_plan(tables, {"C": "P", "D": None})) == {"O1"}
+
+
+def test_o6_an_opt_out_is_no_t1_in_the_totals():
+    # A (1990) T1 for N1, T2 for N2, voorkeur_1 N2; B (2000) T2 for both, voorkeur_1 N2.
+    # A in N1, B in N2 has one T1 placement; the swap (A opts out to N2) has none, so the
+    # O3 totals differ and seniority (O6) may not decide: A stays in N1.
+    tables = tabellen([medewerker("A", "O1", date(1990, 1, 1), voorkeuren=("N2",)),
+                       medewerker("B", "O2", date(2000, 1, 1), voorkeuren=("N2",))],
+                      [functie("O1"), functie("O2")], [functie("N1"), functie("N2")],
+                      [("O1", "N1", 10), ("O1", "N2", 50), ("O2", "N1", 50), ("O2", "N2", 50)])
+    plan = {"A": "N1", "B": "N2"}
+    assert score(tables, plan).tiers == (1, 1, 0, 0)
+    assert score(tables, {"A": "N2", "B": "N1"}).tiers == (0, 2, 0, 0)
+    assert check_plan(tables, plan) == []
+    assert brute_force(tables).plan == plan
