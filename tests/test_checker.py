@@ -1,9 +1,11 @@
 """Tests of the independent checker itself: tiny hand-made cases per rule ID, in both
 directions, and the worked examples of regels.md §7."""
+import copy
 from datetime import date
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from checker import (brute_force, check_plan, leeftijd, score, selection_order, tier)
 from scenario_gen import (VERWACHT, VOORBEELDEN, functie, medewerker, small_scenarios, voorbeeld_4,
@@ -507,3 +509,23 @@ def test_o6_an_opt_out_is_no_t1_in_the_totals():
     assert score(tables, {"A": "N2", "B": "N1"}).tiers == (0, 2, 0, 0)
     assert check_plan(tables, plan) == []
     assert brute_force(tables).plan == plan
+
+
+@settings(max_examples=40, deadline=None, derandomize=True)
+@given(small_scenarios(max_medewerkers=5), st.sampled_from([36, 40]))
+def test_uren_and_normuren_scale_with_fte(tables, normuren):
+    # uren = fte x normuren (some rows without fte) and room at that normuren: the same minutes
+    # up to the factor normuren / 36, so the same optimum and the same verdicts (§8.13)
+    met_uren = copy.deepcopy(tables)
+    for i, persoon in enumerate(met_uren["Medewerkers"]):
+        persoon["uren"] = round(persoon["fte"] * normuren, 2)
+        if i % 2:
+            del persoon["fte"]
+    met_uren["Parameters"].append({"parameter": "normuren", "waarde": normuren})
+    optimum, met = brute_force(tables), brute_force(met_uren)
+    assert (met is None) == (optimum is None)
+    if optimum is not None:
+        assert (met.plan, met.niet_geplaatst, met.score.tiers) == (optimum.plan, optimum.niet_geplaatst,
+                                                                  optimum.score.tiers)
+        assert met.score.salarisgarantie * 36 == optimum.score.salarisgarantie * normuren
+        assert rules(check_plan(met_uren, optimum.plan)) == rules(check_plan(tables, optimum.plan))
