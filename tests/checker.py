@@ -45,7 +45,7 @@ class Score(NamedTuple):
     niet_geplaatst: int  # O1, lower is better
     tiers: tuple  # O3: placements per T1..T4 (non-pinned), higher is better
     voorkeuren: tuple  # O4: honoured voorkeur positions 1..5 (non-pinned), higher is better
-    salarisgarantie: int  # O5: sum of minutes x scales dropped below the personal scale (all placements), lower
+    salarisgarantie: int  # O5: minutes x scales below the personal scale (all placements), lower
 
     def key(self):
         """Sort key: smaller is better."""

@@ -404,7 +404,8 @@ def test_h5_a_vast_functievolger_is_protected_against_a_vast_non_t1():
 
 def voorbeeld_10(uren=(36, 32, 20, 20), ftes=(1, 0.8889, 0.5556, 0.5556), **parameters):
     """regels.md §7.10: functievolgers A..D (SEL-A order) for BV-ICT-02 (3 fte)."""
-    mensen = [medewerker(pnr, "ICT", date(1990 + i, 1, 1), fte=fte) for i, (pnr, fte) in enumerate(zip("ABCD", ftes))]
+    mensen = [medewerker(pnr, "ICT", date(1990 + i, 1, 1), fte=fte)
+              for i, (pnr, fte) in enumerate(zip("ABCD", ftes))]
     for persoon, u in zip(mensen, uren):
         if u is not None:
             persoon["uren"] = u
@@ -470,7 +471,8 @@ def test_o6_an_opt_out_counts_as_a_t1_outcome():  # rules v2, §4
 def test_o6_totals_keep_the_real_tiers():
     # B has no voorkeur: the swap would cost a first choice, so the totals differ and no O6
     tables = opt_out_scenario(voorkeur_b=())
-    assert score(tables, {"A": "N1", "B": "N2"}).voorkeuren != score(tables, {"A": "N2", "B": "N1"}).voorkeuren
+    assert score(tables, {"A": "N1", "B": "N2"}).voorkeuren == (0, 0, 0, 0, 0)
+    assert score(tables, {"A": "N2", "B": "N1"}).voorkeuren == (1, 0, 0, 0, 0)
     assert score(tables, {"A": "N2", "B": "N1"}).tiers == (1, 1, 0, 0)  # A's opt-out is counted as T2 (O3)
     assert check_plan(tables, {"A": "N2", "B": "N1"}) == []
 
