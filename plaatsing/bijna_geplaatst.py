@@ -1,11 +1,11 @@
 """Near misses: for every boventallige, the smallest extra room on one function that places them.
 
 For each eligible function f of a boventallige m two amounts of extra formatie are candidates:
-the room m lacks in f next to the current occupants (fte(m) − vacant(f)), and a whole fte(m)
+the room m lacks in f next to the current occupants (hours(m) − vacant(f)), and the whole hours(m)
 (when a colleague with priority would take the smaller room). They are tried from small to
 large, each with a real solve of the whole scenario with that extra formatie (all of H1–H5 and
 O1–O6, proven like a normal solve). The first that places m is the answer; a second solve with
-0,0001 fte less shows that the room is not smaller on that grid. What it costs: the extra fte
+one minute a week less shows that the room is not smaller (capacity counts in whole minutes, §8.13). What it costs: the extra fte
 (and its monthly salary at the function's scale, with a Salaristabel), the change in total
 salarisgarantie, and every other person whose placement changes.
 """
@@ -19,11 +19,13 @@ import pandas as pd
 from plaatsing.regels.kandidaten import bepaal_kandidaten
 from plaatsing.plan import Plan, solve
 from plaatsing.scenario import Scenario
-from plaatsing.invoer.cellen import formatteer_getal, micro
+from plaatsing.invoer.cellen import formatteer_getal
+from plaatsing.regels.maat import (MINUTEN_PER_UUR, minuten_als_fte, minuten_per_medewerker, ruimte_per_functie,
+                                   uren_tekst)
 
-STAP = 100  # micro-fte: the 0,0001-fte grid on which the room is shown to be the smallest
+STAP = 1  # minute per week: the grid on which the room is shown to be the smallest (§8.13)
 KOLOMMEN = ["personeelsnummer", "functiecode", "extra_fte", "geplaatst_in", "uitkomst", "salarisgarantie",
-            "extra_salarisgarantie_per_maand", "kosten_formatie_per_maand", "gevolgen", "bewezen"]
+            "extra_salarisgarantie_per_maand", "kosten_formatie_per_maand", "gevolgen", "bewezen", "extra_uren"]
 
 
 @dataclass(frozen=True)
@@ -52,9 +54,10 @@ class BijnaGeplaatst:
 
 
 def met_extra_formatie(s: Scenario, functie: str, extra: int) -> Scenario:
-    """The scenario with `extra` micro-fte more formatie in one new function."""
+    """The scenario with `extra` minutes a week more formatie in one new function."""
     nieuw = s.nieuwe_functies.copy()
-    nieuw.loc[functie, "formatie_fte"] = (micro(nieuw.at[functie, "formatie_fte"]) + extra) / 1e6
+    nieuw.loc[functie, "formatie_fte"] = float(nieuw.at[functie, "formatie_fte"]) + \
+        extra / (MINUTEN_PER_UUR * float(s.parameters.normuren))
     return replace(s, nieuwe_functies=nieuw)
 
 
@@ -69,15 +72,15 @@ def bijna_geplaatst(plan: Plan, *, max_extra: float | None = None, personen=None
     meld = voortgang or (lambda _tekst: None)
     opties = bepaal_kandidaten(s).opties
     functies_van = opties.groupby("personeelsnummer")["functie"].apply(lambda f: sorted(set(f))).to_dict()
-    fte = {p: micro(v) for p, v in s.medewerkers["fte"].items()}
-    ruimte = {f: micro(v) + micro(s.parameters.fte_marge) for f, v in s.nieuwe_functies["formatie_fte"].items()}
+    fte = minuten_per_medewerker(s)
+    ruimte = ruimte_per_functie(s)
     bezetters: dict[str, list[str]] = {f: [] for f in ruimte}
     for p, f in plan.toewijzing.items():
         if f is not None:
             bezetters[f].append(p)
     vrij = {f: ruimte[f] - sum(fte[q] for q in bezetters[f]) for f in ruimte}
     vast = set(s.vastgezet.index)
-    grens = None if max_extra is None else micro(max_extra)
+    grens = None if max_extra is None else round(max_extra * MINUTEN_PER_UUR * float(s.parameters.normuren))
     boventallig = plan.besluiten.loc[plan.besluiten["uitkomst"] == "boventallig", "personeelsnummer"]
     if personen is not None:
         boventallig = [p for p in boventallig if p in set(personen)]
@@ -101,7 +104,7 @@ def bijna_geplaatst(plan: Plan, *, max_extra: float | None = None, personen=None
             extra, ander, kleiner, n = _kleinste(s, p, f, extra, ander, workers, plaatst)
             solves += n
             rijen.append(_rij(plan, ander, p, f, extra, kleiner))
-            meld(f"{p}: {formatteer_getal(extra / 1e6)} fte extra in {f}")
+            meld(f"{p}: {uren_tekst(extra)} per week extra in {f}")
             break
         else:
             niet_gevonden.append(p)
@@ -111,7 +114,7 @@ def bijna_geplaatst(plan: Plan, *, max_extra: float | None = None, personen=None
 
 
 def pogingen(p, functies_van, bezetters, fte, vrij, vast) -> list[tuple[int, str]]:
-    """The (extra micro-fte, functie) to try for boventallige p, smallest first: the room p lacks in
+    """The (extra minutes, functie) to try for boventallige p, smallest first: the room p lacks in
     an eligible function f; a whole place in f; and, for a colleague q in f whose leaving would make
     room for p, the room q lacks in another function g of q (q moves to g, p takes q's place)."""
     kandidaten = set()
@@ -154,10 +157,11 @@ def _rij(plan: Plan, ander: Plan, p: str, f: str, extra: int, kleiner: Plan | No
     salaris = s.salaristabel["maandsalaris"] if not s.salaristabel.empty else None
     kosten_formatie = None
     if salaris is not None and int(s.nieuwe_functies.at[f, "schaal"]) in salaris.index:
-        kosten_formatie = round(extra / 1e6 * float(salaris[int(s.nieuwe_functies.at[f, "schaal"])]), 2)
+        kosten_formatie = round(minuten_als_fte(extra, s) * float(salaris[int(s.nieuwe_functies.at[f, "schaal"])]), 2)
     bewezen = ander.bewezen_optimaal and (kleiner is None or kleiner.bewezen_optimaal)
     return {
-        "personeelsnummer": p, "functiecode": f, "extra_fte": extra / 1e6, "geplaatst_in": rij["nieuwe_functie"],
+        "personeelsnummer": p, "functiecode": f, "extra_fte": minuten_als_fte(extra, s),
+        "extra_uren": round(extra / MINUTEN_PER_UUR, 2), "geplaatst_in": rij["nieuwe_functie"],
         "uitkomst": rij["uitkomst"], "salarisgarantie": rij["salarisgarantie"],
         "extra_salarisgarantie_per_maand": None if salaris is None else
         round(salarisgarantie_per_maand(ander) - salarisgarantie_per_maand(plan), 2),

@@ -26,6 +26,7 @@ class Parameters:
     ingangsdatum: dt.date | None = None  # H5: the day the new organisation starts; empty = the peildatum
     rechtsmiddel: str = GESCHILLENCOMMISSIE   # the route named in the letters (cao or Awb)
     ondertekening: str | None = None          # who signs the letters, e.g. 'namens het college, …'
+    normuren: float = 36.0                    # hours of a full-time week (cao Gemeenten): capacity in minutes (§8.13)
 
     @property
     def ingang(self) -> dt.date | None:
@@ -89,6 +90,12 @@ def parse_parameter(naam: str, waarde) -> object:
         getal = lees_decimaal(waarde)
         if not 0 <= getal <= 10:
             raise ValueError("vul een marge van 0 tot en met 10 fte in")
+        return getal
+    if naam == "normuren":
+        getal = lees_decimaal(waarde)
+        if not 0 < getal <= 60:
+            raise ValueError("vul het aantal uren van een voltijdse werkweek in, groter dan 0 en hoogstens 60 "
+                             "(de cao Gemeenten: 36)")
         return getal
     if naam == "tijdslimiet":
         getal = lees_decimaal(waarde)

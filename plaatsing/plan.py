@@ -20,12 +20,14 @@ from plaatsing.uitleg.zinnen import motivering
 from plaatsing.model.oplossen import FaseVerslag, Oplossing, los_op
 from plaatsing.procedure.wijzigingen import status_besluit, verantwoording_rijen
 from plaatsing.scenario import Scenario
-from plaatsing.invoer.cellen import micro
+from plaatsing.regels.maat import (formatie_in_minuten, minuten_als_fte, minuten_per_medewerker,
+                                   ruimte_van_formatie)
 
 BESLUIT_KOLOMMEN = list(schema.BESLUIT_KOLOMMEN)
 BEZETTING_KOLOMMEN = ["functiecode", "functienaam", "eenheid", "schaal", "formatie_fte", "bezet_fte",
                       "vacant_fte", "aantal", "status"]
 WAT_ALS_PIN = "vastzetting (wat-als)"
+O1_OPEN = "niet geplaatst zonder bewijs van O1 (deelprobleem niet bewezen)"
 UITKOMSTEN = ["functievolger", "passend", "passend lager", "geschikt", "vastgezet", "boventallig",
               "niet geplaatst (tijdelijk)"]
 
@@ -50,6 +52,7 @@ class Plan:
     gelezen_uitkomsten: dict | None = None  # the uitkomst column as read from a besluiten workbook
     overschreven: tuple[tuple[str, str, str], ...] = ()  # (parameter, in the workbook, now) set with -p
     extra_bronnen: tuple | None = None  # extra fact sources of the motiveringen (uitleg/feiten.py)
+    o1_open: frozenset = frozenset()    # the unplaced whose part of the plan has no proof of O1 (§8.12)
 
     @property
     def parameters(self) -> Parameters:
@@ -77,17 +80,23 @@ class Plan:
         """The decision data every explanation is computed from (uitleg/feiten.py)."""
         k = self.kandidaten if self.kandidaten is not None else bepaal_kandidaten(self.scenario)
         extra = {} if self.extra_bronnen is None else {"extra_bronnen": self.extra_bronnen}
-        return Beslisgegevens(self.scenario, k, self.toewijzing, self.selectie, **extra)
+        return Beslisgegevens(self.scenario, k, self.toewijzing, self.selectie, **extra, o1_open=self.o1_open)
 
     def __getstate__(self):
         """A Plan travels to other processes (app, sweep workers): without the derived decision data,
         which holds row tuples that cannot be pickled; `gegevens` is rebuilt on first use there."""
         staat = dict(self.__dict__)
         staat.pop("gegevens", None)
+        staat.pop("herplaatsing", None)
         return staat
 
     def __setstate__(self, staat):
         self.__dict__.update(staat)
+
+    @cached_property
+    def herplaatsing(self) -> pd.DataFrame:
+        """The sheet Herplaatsing (regels.md §10): the open places examined for each vast boventallige."""
+        return self.gegevens.herplaatsing
 
     def samenvatting(self) -> pd.DataFrame:
         """Number of people per uitkomst, in the fixed order of the contract."""
@@ -108,13 +117,14 @@ def solve(scenario: Scenario, *, workers: int | None = None,
         oplossing, vergelijking = los_op(scenario, workers=workers, voortgang=voortgang), []
     k = oplossing.kandidaten
     selectie = maak_selectie(scenario, k, oplossing.toewijzing)
-    besluiten = maak_besluiten(scenario, k, oplossing.toewijzing, selectie, extra_bronnen)
+    besluiten = maak_besluiten(scenario, k, oplossing.toewijzing, selectie, extra_bronnen, oplossing.o1_open)
     schendingen = toets(scenario, k, oplossing.toewijzing)
     bezetting = maak_bezetting(scenario, oplossing.toewijzing)
     verantwoording = maak_verantwoording(scenario, oplossing, besluiten, bezetting, schendingen, vergelijking)
     afspiegeling = maak_afspiegeling(selectie) if scenario.parameters.selectiemethode == AFSPIEGELING else None
     return Plan(scenario, besluiten, bezetting, verantwoording, schendingen, tuple(oplossing.fasen),
-                selectie, afspiegeling, k, extra_bronnen=None if extra_bronnen is None else tuple(extra_bronnen))
+                selectie, afspiegeling, k, extra_bronnen=None if extra_bronnen is None else tuple(extra_bronnen),
+                o1_open=oplossing.o1_open)
 
 
 def herbouw_plan(s: Scenario, toewijzing: dict, uitkomsten: dict | None = None, *,
@@ -125,7 +135,8 @@ def herbouw_plan(s: Scenario, toewijzing: dict, uitkomsten: dict | None = None, 
     k = bepaal_kandidaten(s)
     toewijzing = {p: (toewijzing.get(p) or None) for p in s.medewerkers.index}
     selectie = maak_selectie(s, k, toewijzing)
-    besluiten = maak_besluiten(s, k, toewijzing, selectie, extra_bronnen)
+    o1_open = o1_open_uit(verantwoording)
+    besluiten = maak_besluiten(s, k, toewijzing, selectie, extra_bronnen, o1_open)
     schendingen = toets(s, k, toewijzing, uitkomsten=uitkomsten)
     if verantwoording is None:
         verantwoording = pd.DataFrame([("sha256 invoer", s.sha256 or "")] +
@@ -134,15 +145,23 @@ def herbouw_plan(s: Scenario, toewijzing: dict, uitkomsten: dict | None = None, 
     afspiegeling = maak_afspiegeling(selectie) if s.parameters.selectiemethode == AFSPIEGELING else None
     return Plan(s, besluiten, maak_bezetting(s, toewijzing), verantwoording, schendingen, (), selectie,
                 afspiegeling, k, uitkomsten, tuple(overschreven),
-                None if extra_bronnen is None else tuple(extra_bronnen))
+                None if extra_bronnen is None else tuple(extra_bronnen), o1_open)
+
+
+def o1_open_uit(verantwoording: pd.DataFrame | None) -> frozenset:
+    """The unplaced without an O1 proof, as a besluiten workbook records them (row O1_OPEN)."""
+    if verantwoording is None:
+        return frozenset()
+    waarden = verantwoording.loc[verantwoording["onderdeel"] == O1_OPEN, "waarde"]
+    return frozenset(p.strip() for w in waarden for p in str(w).split(",") if p.strip() and p.strip() != "–")
 
 
 def maak_besluiten(s: Scenario, k: Kandidaten, toewijzing: dict, selectie: pd.DataFrame,
-                   extra_bronnen: tuple | None = None) -> pd.DataFrame:
+                   extra_bronnen: tuple | None = None, o1_open: frozenset = frozenset()) -> pd.DataFrame:
     mw = s.medewerkers
     nieuw = s.nieuwe_functies.to_dict("index")
     eenheid_oud = s.oude_functies["eenheid"].to_dict()
-    gegevens = Beslisgegevens(s, k, toewijzing, selectie,
+    gegevens = Beslisgegevens(s, k, toewijzing, selectie, o1_open=o1_open,
                               **({} if extra_bronnen is None else {"extra_bronnen": tuple(extra_bronnen)}))
     iedereen = s.parameters.beleid == IEDEREEN_PLAATSEN
     boven = {p for ps in boven_formatie(s, k, toewijzing).values() for p in ps} if iedereen else set()
@@ -178,7 +197,7 @@ def maak_besluiten(s: Scenario, k: Kandidaten, toewijzing: dict, selectie: pd.Da
 
 
 def maak_bezetting(s: Scenario, toewijzing: dict) -> pd.DataFrame:
-    fte = {p: micro(v) for p, v in s.medewerkers["fte"].items()}
+    fte = minuten_per_medewerker(s)
     bezet: dict[str, int] = {}
     aantal: dict[str, int] = {}
     for p, f in toewijzing.items():
@@ -188,9 +207,10 @@ def maak_bezetting(s: Scenario, toewijzing: dict) -> pd.DataFrame:
     nieuw_ss5 = set(s.nieuwe_functies.index) - set(s.mapping["nieuwe_functie"])
     rijen = []
     for f, r in s.nieuwe_functies.iterrows():
-        formatie = micro(r["formatie_fte"])
+        formatie = formatie_in_minuten(r["formatie_fte"], s)
+        ruimte = ruimte_van_formatie(r["formatie_fte"], s.parameters)
         b = bezet.get(f, 0)
-        if b > formatie + micro(s.parameters.fte_marge):
+        if b > ruimte:
             status = "boven formatie (iedereen plaatsen)"
         elif b > formatie:
             status = "overbezet binnen fte_marge"
@@ -201,9 +221,10 @@ def maak_bezetting(s: Scenario, toewijzing: dict) -> pd.DataFrame:
         else:
             status = "vacature"
         rijen.append({"functiecode": f, "functienaam": r["functienaam"], "eenheid": r["eenheid"],
-                      "schaal": int(r["schaal"]), "formatie_fte": formatie / 1e6, "bezet_fte": b / 1e6,
-                      "vacant_fte": max(0, formatie - b) / 1e6, "aantal": aantal.get(f, 0), "status": status,
-                      "boven_formatie_fte": max(0, b - formatie - micro(s.parameters.fte_marge)) / 1e6})
+                      "schaal": int(r["schaal"]), "formatie_fte": float(r["formatie_fte"]),
+                      "bezet_fte": minuten_als_fte(b, s), "vacant_fte": minuten_als_fte(max(0, formatie - b), s),
+                      "aantal": aantal.get(f, 0), "status": status,
+                      "boven_formatie_fte": minuten_als_fte(max(0, b - ruimte), s)})
     kolommen = BEZETTING_KOLOMMEN + (["boven_formatie_fte"] if s.parameters.beleid == IEDEREEN_PLAATSEN else [])
     return pd.DataFrame(rijen, columns=BEZETTING_KOLOMMEN + ["boven_formatie_fte"])[kolommen]
 
@@ -235,6 +256,7 @@ def maak_verantwoording(s: Scenario, oplossing: Oplossing, besluiten, bezetting,
             (f"fase {fase.code}: rekenwerk (deterministische tijd van CP-SAT)", f"{fase.werk:.3f}"),
             (f"fase {fase.code}: rekentijd (s)", f"{fase.seconden:.2f}"),
         ]
+    rijen.append((O1_OPEN, ", ".join(sorted(oplossing.o1_open)) or "–"))  # §8.12: no O1 claim for them
     rijen += [
         ("deelproblemen (componenten)", str(oplossing.componenten)),
         ("deelproblemen zonder solver opgelost", str(oplossing.triviaal)),

@@ -9,7 +9,7 @@ from plaatsing.fouten import InvoerFout, Melding
 from plaatsing.regels.kandidaten import TIER_NAAM, Kandidaten, bepaal_kandidaten
 from plaatsing.plan import Plan, solve
 from plaatsing.scenario import Scenario
-from plaatsing.invoer.cellen import micro
+from plaatsing.regels.maat import minuten_per_medewerker, pins_te_vol, ruimte_per_functie
 
 VERSCHIL_KOLOMMEN = ["personeelsnummer", "was_functie", "was_uitkomst", "wordt_functie", "wordt_uitkomst", "verandering"]
 
@@ -91,11 +91,11 @@ def met_vastzettingen(s: Scenario, vastzetten: dict[str, str]) -> Scenario:
                           for p, f in vastzetten.items()])
     pins = pd.concat([pins, extra], ignore_index=True) if not pins.empty else extra
     pins = pins.set_index("personeelsnummer", drop=False).rename_axis(None).sort_index()
-    fte = s.medewerkers["fte"].map(micro)
-    for f, groep in pins.groupby("nieuwe_functie"):
-        if fte[groep["personeelsnummer"]].sum() > micro(s.nieuwe_functies.at[f, "formatie_fte"]) + micro(s.parameters.fte_marge):
-            raise InvoerFout([Melding("Opdrachtregel", None, "--vastzetten",
-                                      f"de vastzettingen in {f} passen samen niet in de formatie (SS-7).")])
+    paren = zip(pins["personeelsnummer"], pins["nieuwe_functie"])
+    te_vol = pins_te_vol(minuten_per_medewerker(s), ruimte_per_functie(s), paren)
+    if te_vol:
+        raise InvoerFout([Melding("Opdrachtregel", None, "--vastzetten",
+                                  f"de vastzettingen in {te_vol[0][0]} passen samen niet in de formatie (SS-7).")])
     return replace(s, vastgezet=pins)
 
 

@@ -141,7 +141,8 @@ def test_adviseur_in_de_browser(browser, solve_besluiten, tmp_path):
         _bekijk(d, "06-boventallig")
 
         # 4. one person: the motivering is the one `plaatsing solve` wrote
-        persoon = boventallig[0]
+        motiveringen = solve_besluiten.set_index("personeelsnummer")["motivering"]
+        persoon = next(p for p in boventallig if "(zie hieronder)" in motiveringen[p])  # one with functions to try
         link = d.find_element(By.LINK_TEXT, persoon)
         link.send_keys(Keys.ENTER)
         _wacht(d, _op_pagina(f"/persoon/{persoon}"), wat="de uitleg kwam niet")

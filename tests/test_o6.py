@@ -51,7 +51,7 @@ def test_het_herstel_maakt_een_gevonden_keten_alleen_als_hij_nog_past():
 
     def geldig(plan, keten):
         bezetting = bezetting_van(plan)
-        belasting = {f: sum(comp.fte[q] for q in ps) for f, ps in bezetting.items()}
+        belasting = {f: sum(comp.minuten[q] for q in ps) for f, ps in bezetting.items()}
         return keten_geldig(comp, plan, bezetting, belasting, keten)
 
     fout = {"P": "N1", "R": None, "S": "N2"}

@@ -196,17 +196,17 @@ def test_pin_tegen_functievolger_waarschuwing_en_motivering(tmp_path):
     plan = solve(s)
     assert plan.toewijzing == {"F": None, "P": "N"}
     waarschuwingen = [str(w) for w in plan.kandidaten.waarschuwingen]
-    assert any("de vastzetting in N neemt 0,5 fte van de formatie; daardoor houdt 1 functievolger daar mogelijk "
-               "geen plaats" in w for w in waarschuwingen)
+    assert any("de vastzetting in N neemt 18 uur per week van de formatie; daardoor houdt 1 functievolger daar "
+               "mogelijk geen plaats" in w for w in waarschuwingen)
     motivering = plan.besluiten.set_index("personeelsnummer").at["F", "motivering"]
-    assert ("de formatie van 1 fte is bezet door 1 vooraf genomen besluit; naast wie voor u gaat blijft 0,5 fte "
-            "over en uw aanstelling is 0,8 fte; zonder het vooraf genomen besluit (Benoemd door de directie op "
-            "1-9-2024) was er 1 fte ruimte voor u geweest (SS-7)") in motivering
+    assert ("de formatie van 36 uur per week is bezet door 1 vooraf genomen besluit; naast wie voor u gaat blijft "
+            "18 uur over en u werkt 28,8 uur; zonder het vooraf genomen besluit (Benoemd door de directie op "
+            "1-9-2024) was er 36 uur ruimte voor u geweest (SS-7)") in motivering
     assert "P" not in motivering.replace("(SS-7", "").split(":")[1].split()  # the pinned colleague is not named
     assert "SS-7" in plan.besluiten.set_index("personeelsnummer").at["F", "regels"]
     pad = write_xlsx(pin_tegen_volger(), tmp_path / "pin.xlsx")
-    assert "de vastzetting in N neemt 0,5 fte" in draai("valideer", pad).stderr
-    assert "de vastzetting in N neemt 0,5 fte" in draai("solve", pad).stderr
+    assert "de vastzetting in N neemt 18 uur per week" in draai("valideer", pad).stderr
+    assert "de vastzetting in N neemt 18 uur per week" in draai("solve", pad).stderr
 
 
 def test_geen_pin_geen_vooraf():
@@ -244,9 +244,9 @@ def test_vastzetting_houdt_de_plaats_van_een_passende_collega():
     plan = solve(scenario_from_tables(t))
     b = plan.besluiten.set_index("personeelsnummer")
     assert b.at["A", "nieuwe_functie"] is None or not isinstance(b.at["A", "nieuwe_functie"], str)
-    assert ("Voor N Functie N (Bedrijfsvoering, schaal 9) (passend): de formatie van 1 fte is bezet door 1 vooraf "
-            "genomen besluit; naast wie voor u gaat blijft 0,5 fte over en uw aanstelling is 0,8 fte; zonder het "
-            "vooraf genomen besluit was er 1 fte ruimte voor u geweest (SS-7).") in b.at["A", "motivering"]
+    assert ("Voor N Functie N (Bedrijfsvoering, schaal 9) (passend): de formatie van 36 uur per week is bezet door "
+            "1 vooraf genomen besluit; naast wie voor u gaat blijft 18 uur over en u werkt 28,8 uur; zonder het "
+            "vooraf genomen besluit was er 36 uur ruimte voor u geweest (SS-7).") in b.at["A", "motivering"]
     assert "SS-7" in b.at["A", "regels"].split("; ")
 
 

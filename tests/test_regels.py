@@ -309,8 +309,9 @@ def test_herstel_na_tijd_out_maakt_de_o6_ruil():
                  [("O", "N1", 50), ("O", "N2", 50)])
     _k, _pins, componenten = voorbereiden(scenario_from_tables(t))
     assert herstel_o2_o6(componenten[0], {"A": "N1", "B": "N2"}) == {"A": "N2", "B": "N1"}
-    # O2: A is kept out of N2 by the lower-ranked B; the repair puts A in B's place (B unplaced)
-    assert herstel_o2_o6(componenten[0], {"A": None, "B": "N2"}) == {"A": "N2", "B": None}
+    # A is unplaced next to the open N1: the repair first adds A there (never a boventallige next to an open
+    # place), then O6 gives the more senior A the first wish
+    assert herstel_o2_o6(componenten[0], {"A": None, "B": "N2"}) == {"A": "N2", "B": "N1"}
 
 
 def test_h4b_samen_over_alle_t1_functies():

@@ -125,7 +125,10 @@ def resident_optimaal(s, k):
     hospitals, capaciteit = {}, {}
     for f, r in s.nieuwe_functies.iterrows():
         kandidaten = [p for p in residents if f in residents[p]]
-        hospitals[f] = sorted(kandidaten, key=lambda p: (tier[p, f], t1_rang[p, f] if tier[p, f] == 1 else k.sel_a[p]))
+        # §4 (rules v2): vast before tijdelijk at every function, then tier, then the selection order
+        tijdelijk = lambda p: s.medewerkers.at[p, "dienstverband"] == "tijdelijk"  # noqa: E731
+        hospitals[f] = sorted(kandidaten, key=lambda p: (tijdelijk(p), tier[p, f],
+                                                         t1_rang[p, f] if tier[p, f] == 1 else k.sel_a[p]))
         capaciteit[f] = int(r["formatie_fte"])
     # `matching` 1.4 crashes on a hospital of capacity 0; nobody can be matched there, so the
     # equivalent game leaves such hospitals (and hospitals nobody ranks) out.

@@ -44,7 +44,9 @@ MEDEWERKERS = Blad("Medewerkers", (
     Kolom("datum_in_dienst", "datum", True, ("in dienst", "datum indiensttreding", "indiensttreding", "in dienst sinds", "diensttijd vanaf")),
     Kolom("functie", "code", True, ("functiecode", "huidige functie", "oude functie")),
     Kolom("schaal", "geheel", True, ("salarisschaal", "persoonlijke schaal"), minimum=1, maximum=18),
-    Kolom("fte", "decimaal", True, ("deeltijdfactor", "werktijdfactor", "wtf"), minimum=0, maximum=1, min_exclusief=True),
+    Kolom("fte", "decimaal", False, ("deeltijdfactor", "werktijdfactor", "wtf"), minimum=0, maximum=1, min_exclusief=True),
+    Kolom("uren", "decimaal", False, ("uren per week", "contracturen", "arbeidsduur", "werkuren", "uren pw"),
+          minimum=0, maximum=60, min_exclusief=True),
     Kolom("dienstverband", "keuze", False, ("soort dienstverband", "contract", "contractsoort"), keuzes={
         "vast": "vast", "onbepaalde tijd": "vast", "tijdelijk": "tijdelijk", "bepaalde tijd": "tijdelijk"}),
     Kolom("einddatum", "datum", False, ("einddatum contract", "einde contract")),

@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 from plaatsing.invoer.contract import VOORKEUR_KOLOMMEN
-from plaatsing.invoer.cellen import citeer, formatteer_getal, kopsleutel, micro
+from plaatsing.invoer.cellen import citeer, formatteer_getal, kopsleutel
+from plaatsing.regels.maat import minuten_van, pins_te_vol, ruimte_van_formatie, uren_tekst
 
 LEEFTIJD_MIN, LEEFTIJD_MAX = 14, 100  # a birth date outside this range at the peildatum is a typing error
 
@@ -43,6 +44,7 @@ def controleer_samenhang(lezer, t: dict, parameters) -> None:
                      f"'{citeer(code)}' staat al bij {gezien[code]}; noem elke functie maar één keer als voorkeur.")
             gezien.setdefault(code, kolom)
         _controleer_datums(lezer, r, parameters.peildatum)
+        _controleer_uren(lezer, r, parameters.normuren)
         _vergelijk_feitelijke_functie(lezer, r)
 
     gezien_paar: dict[tuple, int] = {}
@@ -184,23 +186,48 @@ def _controleer_persoon_functie(lezer, rijen, blad, personen, nieuw) -> None:
         eerder.setdefault(sleutel_, r["rij"])
 
 
+def _controleer_uren(lezer, r: dict, normuren: float) -> None:
+    """fte or uren (§8.13): one of them is required; only uren gives fte = uren / normuren; both given and
+    more than one minute a week apart is a warning (uren decides)."""
+    if r["fte"] is None and r["uren"] is None:
+        if not any(m.rij == r["rij"] and m.kolom and "fte" in m.kolom for m in lezer.meldingen):
+            lezer.fout("Medewerkers", r["rij"], "fte",
+                       "vul de deeltijdfactor (fte, bijvoorbeeld 0,8) of de uren per week (kolom uren) in.")
+        return
+    if r["uren"] is None:
+        return
+    if r["uren"] > normuren:
+        lezer.fout("Medewerkers", r["rij"], "uren",
+                   f"{formatteer_getal(r['uren'])} uur per week is meer dan de voltijdse werkweek van "
+                   f"{formatteer_getal(normuren)} uur (parameter normuren); vul de contracturen in.")
+        return
+    if r["fte"] is None:
+        r["fte"] = round(r["uren"] / normuren, 4)
+    elif abs(minuten_van(r["fte"], None, normuren) - minuten_van(None, r["uren"], normuren)) > 1:
+        lezer.waarschuw("Medewerkers", r["rij"], "uren",
+                        f"fte {formatteer_getal(r['fte'])} en {formatteer_getal(r['uren'])} uur per week verschillen "
+                        f"meer dan een minuut per week (bij {formatteer_getal(normuren)} uur voltijds); de uren "
+                        "tellen (regels.md §8.13).")
+
+
 def _controleer_pins(lezer, t, nieuw, parameters) -> None:
     """SS-7: pins count against capacity; pins over capacity together are an input error."""
-    fte = {r["personeelsnummer"]: r["fte"] for r in t["medewerkers"] if r["fte"] is not None}
+    minuten = {r["personeelsnummer"]: minuten_van(r["fte"], r["uren"], parameters.normuren)
+               for r in t["medewerkers"] if r["fte"] is not None}
     formatie = {r["functiecode"]: r["formatie_fte"] for r in t["nieuw"] if r["formatie_fte"] is not None}
     per_functie = defaultdict(list)
     gezien = set()
     for r in t["vastgezet"]:
         # a person pinned twice is reported above; count them once
-        if r["nieuwe_functie"] in formatie and r["personeelsnummer"] in fte and r["personeelsnummer"] not in gezien:
+        if r["nieuwe_functie"] in formatie and r["personeelsnummer"] in minuten and r["personeelsnummer"] not in gezien:
             per_functie[r["nieuwe_functie"]].append(r)
             gezien.add(r["personeelsnummer"])
-    for code, rijen in per_functie.items():
-        totaal = sum(micro(fte[r["personeelsnummer"]]) for r in rijen)
-        ruimte = micro(formatie[code]) + micro(parameters.fte_marge)
-        if totaal > ruimte:
-            nummers = ", ".join(str(r["rij"]) for r in rijen)
-            lezer.fout("Vastgezet", rijen[-1]["rij"], "nieuwe_functie",
-                       f"de vastgezette medewerkers in {citeer(code)} (rijen {nummers}) hebben samen "
-                       f"{formatteer_getal(totaal / 1e6)} fte, meer dan de formatie van "
-                       f"{formatteer_getal(ruimte / 1e6)} fte (SS-7); verhoog de formatie of haal een vastzetting weg.")
+    ruimte = {code: ruimte_van_formatie(formatie[code], parameters) for code in per_functie}
+    paren = [(r["personeelsnummer"], code) for code, rijen in per_functie.items() for r in rijen]
+    for code, totaal, ruimte_ in pins_te_vol(minuten, ruimte, paren):
+        rijen = per_functie[code]
+        nummers = ", ".join(str(r["rij"]) for r in rijen)
+        lezer.fout("Vastgezet", rijen[-1]["rij"], "nieuwe_functie",
+                   f"de vastgezette medewerkers in {citeer(code)} (rijen {nummers}) werken samen "
+                   f"{uren_tekst(totaal)} per week, meer dan de formatie van {uren_tekst(ruimte_)} "
+                   "(SS-7); verhoog de formatie of haal een vastzetting weg.")

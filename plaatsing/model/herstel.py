@@ -20,9 +20,9 @@ def startplan(comp: Component) -> dict:
                 continue
             opties = [o for o in comp.opties[p] if o.tier == 1] if ronde == "T1" else comp.opties[p]
             for o in sorted(opties, key=lambda o: (o.vpos, o.functie)) if ronde == "T1" else opties:
-                if comp.fte[p] <= over[o.functie]:
+                if comp.minuten[p] <= over[o.functie]:
                     plan[p] = o.functie
-                    over[o.functie] -= comp.fte[p]
+                    over[o.functie] -= comp.minuten[p]
                     break
     if comp.overbezetting:  # §6: who did not fit goes over formatie in their best option
         for p in comp.personen:
@@ -67,6 +67,29 @@ def herstel_o2(comp: Component, plan: dict) -> dict:
     return plan
 
 
+def herstel_toevoegen(comp: Component, plan: dict) -> dict:
+    """Never a boventallige next to an open place (issue 23): each unplaced person, in SEL-A order, into
+    the best option (own outcome order) where the free room holds their hours. Adding someone keeps
+    H1–H5: the free room is at most the H4 (b) room of a functievolger (so nobody gets a T1 right back),
+    and others' rooms only shrink. O2 and O6 are repaired after it (herstel_o2_o6)."""
+    if comp.overbezetting:
+        return plan
+    plan = dict(plan)
+    vrij = dict(comp.ruimte)
+    for p, f in plan.items():
+        if f is not None:
+            vrij[f] -= comp.minuten[p]
+    for p in comp.personen:
+        if plan[p] is not None:
+            continue
+        for o in comp.opties[p]:
+            if comp.minuten[p] <= vrij[o.functie]:
+                plan[p] = o.functie
+                vrij[o.functie] -= comp.minuten[p]
+                break
+    return plan
+
+
 def herstel_o2_o6(comp: Component, plan: dict) -> dict:
     """O2 and O6 on a plan kept after a time-out. O2: replacements as in `herstel_o2`. O6 (a): the
     seniority-improving swaps that keep H1–H5, O2 and the totals. O6 (b): an unplaced colleague
@@ -75,7 +98,7 @@ def herstel_o2_o6(comp: Component, plan: dict) -> dict:
     are made in that order, each one checked again against the plan as it is by then, with the full
     conditions of the toets (`ruil_geldig`, `keten_geldig`), so every step keeps H1–H5, O2 and the
     O1–O5 totals. The plan ends when a scan finds neither; the number of scans is bounded."""
-    plan = herstel_o2(comp, plan)
+    plan = herstel_o2(comp, herstel_toevoegen(comp, plan))
     for _ in range(10 * len(comp.personen) + 10):
         stand = _Stand(comp, plan)
         ruilen = o6_ruilen(comp, plan)
@@ -88,7 +111,7 @@ def herstel_o2_o6(comp: Component, plan: dict) -> dict:
                     stand.zet({persoon: naar for persoon, _van, naar in keten})
         if stand.plan == plan:
             break
-        plan = herstel_o2(comp, stand.plan)
+        plan = herstel_o2(comp, herstel_toevoegen(comp, stand.plan))
     return plan
 
 
@@ -98,17 +121,17 @@ class _Stand:
     def __init__(self, comp: Component, plan: dict):
         self.comp, self.plan = comp, dict(plan)
         self.bezetting = bezetting_van(plan)
-        self.belasting = {f: sum(comp.fte[q] for q in ps) for f, ps in self.bezetting.items()}
+        self.belasting = {f: sum(comp.minuten[q] for q in ps) for f, ps in self.bezetting.items()}
 
     def zet(self, zetten: dict) -> None:
-        fte = self.comp.fte
+        minuten = self.comp.minuten
         for persoon in zetten:
             van = self.plan[persoon]
             if van is not None:
                 self.bezetting[van].remove(persoon)
-                self.belasting[van] -= fte[persoon]
+                self.belasting[van] -= minuten[persoon]
         for persoon, naar in zetten.items():
             self.plan[persoon] = naar
             if naar is not None:
                 self.bezetting.setdefault(naar, []).append(persoon)
-                self.belasting[naar] = self.belasting.get(naar, 0) + fte[persoon]
+                self.belasting[naar] = self.belasting.get(naar, 0) + minuten[persoon]

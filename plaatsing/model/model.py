@@ -22,18 +22,19 @@ class Model:
     cp: cp_model.CpModel
     x: dict[tuple[str, str], cp_model.IntVar]
     geplaatst: dict[str, cp_model.IntVar]
-    belasting: dict[str, cp_model.LinearExpr]        # functie -> Σ fte·x (non-pinned)
+    belasting: dict[str, cp_model.LinearExpr]        # functie -> Σ minutes·x (non-pinned)
     ruimte_t1: dict[tuple[str, str], object]         # (persoon, T1 functie) -> literal or bool
     vol: dict[str, int] = field(default_factory=dict)            # functie -> largest load whole candidates reach
     o2_cuts: set = field(default_factory=set)
     oplossing: dict = field(default_factory=dict)                # latest solution: persoon -> functie
     _passen_niet: dict = field(default_factory=dict)
     _kan_weg: dict = field(default_factory=dict)
+    _ruimte_na: dict = field(default_factory=dict)
     vullingen: tuple[int, int] | None = None                     # constraint range of define_h1_vullingen
     nooit_verloren: set = field(default_factory=set)             # functievolgers who always keep a T1 right
     seed: int = 0                                                # CP-SAT random_seed for this component
     boven: dict[str, cp_model.IntVar] = field(default_factory=dict)  # functie -> over formatie (§6)
-    over: dict[str, cp_model.IntVar] = field(default_factory=dict)   # functie -> micro-fte over formatie (§6)
+    over: dict[str, cp_model.IntVar] = field(default_factory=dict)   # functie -> minutes over formatie (§6)
     bovengrens: dict[int, int] = field(default_factory=dict)        # variable index -> upper bound, if not 0/1
     _sleutels: dict = field(default_factory=dict)                   # variable index -> (persoon, functie) etc.
 
@@ -57,7 +58,7 @@ def define_vol(m: Model) -> None:
     changes no plan, while the solver gets a much tighter LP (part-time fte)."""
     kandidaten: dict[str, list[int]] = {f: [] for f in m.comp.functies}
     for p, f in m.x:
-        kandidaten[f].append(m.comp.fte[p])
+        kandidaten[f].append(m.comp.minuten[p])
     m.vol = {f: grootste_deelsom(w, m.comp.ruimte[f]) for f, w in kandidaten.items()}
 
 
@@ -73,7 +74,7 @@ def define_h1_capaciteit(m: Model) -> None:
     """H1: Σ fte placed in n ≤ formatie_fte(n) + fte_marge − fte of the pinned in n (as `vol`)."""
     per_functie: dict[str, list] = {f: [] for f in m.comp.functies}
     for (p, f), var in m.x.items():
-        per_functie[f].append((m.comp.fte[p], var))
+        per_functie[f].append((m.comp.minuten[p], var))
     for f, termen in per_functie.items():
         m.belasting[f] = cp_model.LinearExpr.WeightedSum([v for _, v in termen], [w for w, _ in termen])
         if m.comp.overbezetting:
@@ -114,11 +115,11 @@ def define_h1_vullingen(m: Model) -> int:
     aantal = 0
     for f in comp.functies if not comp.overbezetting else ():  # §6: no capacity row to tighten
         kandidaten = comp.kandidaten(f)
-        if sum(comp.fte[p] for p in kandidaten) <= m.vol[f]:
+        if sum(comp.minuten[p] for p in kandidaten) <= m.vol[f]:
             continue
         per_klasse: dict[int, list[str]] = {}
         for p in kandidaten:
-            per_klasse.setdefault(comp.fte[p], []).append(p)
+            per_klasse.setdefault(comp.minuten[p], []).append(p)
         if len(per_klasse) < 2:
             continue  # one class: the bound of define_h1_capaciteit is exact already
         klassen = sorted(((v, len(ps)) for v, ps in per_klasse.items()), reverse=True)
@@ -151,27 +152,26 @@ def remove_h1_vullingen(m: Model) -> None:
 def define_h4_functievolgerrecht(m: Model) -> None:
     """H4: a functievolger goes to a T1 function, unless (a) opting out or (b) lost the selection.
 
-    room[p, n] is exact: true iff the T1 candidates of n placed in n and ranked above p
-    leave at least fte(p) of the room (§8.2: pins only count through their fte).
+    room[p, n] is exact: true iff those who go before p at n and are placed there (the T1 candidates
+    ranked above p; for a tijdelijk p also every vast candidate, H5) leave at least minutes(p) of the
+    room (§8.2: pins only count through their hours).
     """
     comp = m.comp
     for f, volgorde in comp.t1_volgorde.items():
-        voor: list = []
-        gewichten: list[int] = []
         for p in volgorde:
-            grens = m.vol[f] - comp.fte[p]
+            voor = comp.voorgangers_h4(p, f)  # T1 above p; for a tijdelijk p also every vast candidate (H5)
+            gewichten = [comp.minuten[q] for q in voor]
+            grens = m.vol[f] - comp.minuten[p]
             if grens < 0:
                 m.ruimte_t1[p, f] = False
             elif sum(gewichten) <= grens:
                 m.ruimte_t1[p, f] = True
             else:
                 lit = m.cp.NewBoolVar(f"ruimte[{p},{f}]")
-                som = cp_model.LinearExpr.WeightedSum(voor, gewichten)
+                som = cp_model.LinearExpr.WeightedSum([m.x[q, f] for q in voor], gewichten)
                 m.cp.Add(som <= grens).OnlyEnforceIf(lit)
                 m.cp.Add(som >= grens + 1).OnlyEnforceIf(lit.Not())
                 m.ruimte_t1[p, f] = lit
-            voor = voor + [m.x[p, f]]
-            gewichten = gewichten + [comp.fte[p]]
     for p in comp.personen:
         t1 = comp.t1.get(p)
         if not t1:
@@ -192,18 +192,14 @@ def define_h4_functievolgerrecht(m: Model) -> None:
             m.cp.AddImplication(alles_verloren, m.ruimte_t1[p, f].Not())
         # the sum of those conditions: the colleagues ranked above p fill all of p's T1 functions
         voor = _voorgangers(m, p, open_)
-        m.cp.Add(sum(comp.fte[q] * m.x[q, f] for f, qs in voor.items() for q in qs)
-                 >= sum(m.vol[f] - comp.fte[p] + 1 for f in open_)).OnlyEnforceIf(alles_verloren)
+        m.cp.Add(sum(comp.minuten[q] * m.x[q, f] for f, qs in voor.items() for q in qs)
+                 >= sum(m.vol[f] - comp.minuten[p] + 1 for f in open_)).OnlyEnforceIf(alles_verloren)
         m.cp.AddBoolOr(keuzes + [alles_verloren]).WithName(f"H4[{p}]")
 
 
 def _voorgangers(m: Model, p: str, functies: list[str]) -> dict[str, list[str]]:
-    """Per T1 function of p: the T1 candidates ranked above p there."""
-    voor = {}
-    for f in functies:
-        volgorde = m.comp.t1_volgorde[f]
-        voor[f] = volgorde[:volgorde.index(p)]
-    return voor
+    """Per T1 function of p: who goes before p there under H4 (b)."""
+    return {f: m.comp.voorgangers_h4(p, f) for f in functies}
 
 
 def _nooit_verloren(m: Model, p: str, functies: list[str]) -> bool:
@@ -213,7 +209,7 @@ def _nooit_verloren(m: Model, p: str, functies: list[str]) -> bool:
     of these functions have less fte than that together, p can never lose the selection and
     must be placed in a T1 function (or H4(a))."""
     collegas = {q for qs in _voorgangers(m, p, functies).values() for q in qs}
-    return sum(m.comp.fte[q] for q in collegas) < sum(m.vol[f] - m.comp.fte[p] + 1 for f in functies)
+    return sum(m.comp.minuten[q] for q in collegas) < sum(m.vol[f] - m.comp.minuten[p] + 1 for f in functies)
 
 
 def add_o2_verdringing(m: Model, persoon: str, ander: str, functie: str) -> bool:
@@ -225,7 +221,7 @@ def add_o2_verdringing(m: Model, persoon: str, ander: str, functie: str) -> bool
     m.o2_cuts.add(sleutel)
     comp = m.comp
     clausule = [m.geplaatst[persoon], m.x[ander, functie].Not()]
-    tekort = comp.fte[persoon] - comp.fte[ander]
+    tekort = comp.minuten[persoon] - comp.minuten[ander]
     if tekort > 0:
         if functie not in m._passen_niet.setdefault(tekort, {}):
             lit = m.cp.NewBoolVar(f"past_niet[{functie},{tekort}]")
@@ -234,12 +230,37 @@ def add_o2_verdringing(m: Model, persoon: str, ander: str, functie: str) -> bool
         clausule.append(m._passen_niet[tekort][functie])
     for f in comp.t1.get(ander, ()):
         ruimte = m.ruimte_t1[ander, f]
+        if f == functie and ander in comp.tijdelijk and persoon not in comp.tijdelijk and ruimte is not False:
+            # a tijdelijk functievolger of `functie` is not protected against a vast colleague (H5): its room
+            # there is judged with `persoon` in its place
+            ruimte = _ruimte_na(m, ander, f, comp.minuten[persoon])
         if ruimte is True:
             return True
         if ruimte is not False:
             clausule.append(ruimte)
     m.cp.AddBoolOr(clausule).WithName(f"O2[{persoon},{ander},{functie}]")
     return True
+
+
+def _ruimte_na(m: Model, persoon: str, functie: str, extra: int):
+    """H4 (b) room of tijdelijk `persoon` at its T1 `functie` once a vast colleague of `extra` minutes
+    more is placed there: True, False or an exact literal."""
+    sleutel = (persoon, functie, extra)
+    if sleutel not in m._ruimte_na:
+        voor = m.comp.voorgangers_h4(persoon, functie)
+        gewichten = [m.comp.minuten[q] for q in voor]
+        grens = m.vol[functie] - m.comp.minuten[persoon] - extra
+        if grens < 0:
+            waarde = False
+        elif sum(gewichten) <= grens:
+            waarde = True
+        else:
+            waarde = m.cp.NewBoolVar(f"ruimte_na[{persoon},{functie},{extra}]")
+            som = cp_model.LinearExpr.WeightedSum([m.x[q, functie] for q in voor], gewichten)
+            m.cp.Add(som <= grens).OnlyEnforceIf(waarde)
+            m.cp.Add(som >= grens + 1).OnlyEnforceIf(waarde.Not())
+        m._ruimte_na[sleutel] = waarde
+    return m._ruimte_na[sleutel]
 
 
 def define_o2_vooraf(m: Model) -> None:
@@ -250,17 +271,17 @@ def define_o2_vooraf(m: Model) -> None:
     the number of candidates. The remaining O2 cases (less fte) come as cuts."""
     comp = m.comp
     for f in comp.functies:
-        tier = {p: comp.optie(p, f).tier for p in comp.kandidaten(f)}
-        kandidaten = sorted((p for p, t in tier.items() if t != 1), key=lambda p: (tier[p], comp.sel_a[p]))
+        kandidaten = sorted((p for p in comp.kandidaten(f) if comp.optie(p, f).tier != 1),
+                            key=lambda p: comp.prioriteit(p, f))
         if len(kandidaten) < 2:
             continue
-        for fte in sorted({comp.fte[p] for p in kandidaten}):
+        for fte in sorted({comp.minuten[p] for p in kandidaten}):
             achter = None  # literal: a replaceable candidate after this position holds a place in f
             for p in reversed(kandidaten):
-                if achter is not None and comp.fte[p] == fte:
+                if achter is not None and comp.minuten[p] == fte:
                     m.cp.AddImplication(achter, m.geplaatst[p])
                 vervangbaar = _kan_weg(m, p)
-                if vervangbaar is not False and comp.fte[p] >= fte:
+                if vervangbaar is not False and comp.minuten[p] >= fte:
                     nieuw = m.cp.NewBoolVar(f"o2_achter[{f},{fte},{p}]")
                     voorwaarde = [m.x[p, f].Not(), nieuw] + ([] if vervangbaar is True else [vervangbaar.Not()])
                     m.cp.AddBoolOr(voorwaarde)

@@ -23,8 +23,9 @@ from plaatsing.model.model import Model
 
 
 def klasse(o) -> tuple[int, int]:
-    """The outcome class of an option: tier, then voorkeur position (§4)."""
-    return (o.tier, o.vpos)
+    """The outcome class of an option: the person's outcome order of §4 (tier, an H4 (a) opt-out
+    counting as T1, then voorkeur position)."""
+    return o.uitkomst
 
 
 def klassen_rang(comp) -> dict[str, dict[str, int]]:

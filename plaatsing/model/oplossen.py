@@ -96,6 +96,7 @@ class Oplossing:
     budget: float = 0.0     # deterministic work the solver could use (from tijdslimiet)
     ronden: int = 1         # rounds of the solver (parts not proven get more, with another seed)
     grootste: tuple = ()    # people in the largest components that needed the solver
+    o1_open: frozenset = frozenset()  # the unplaced in a component whose O1 stage is not proven (§8.12)
 
 
 def los_op(s: Scenario, *, workers: int | None = None,
@@ -171,10 +172,13 @@ def los_op(s: Scenario, *, workers: int | None = None,
                 resultaten[i] = (oplossing, deel)
             else:
                 resultaten[i] = (resultaten[i][0], [_met_tijd(e, d) for e, d in zip(resultaten[i][1], deel)])
+    o1_open = set()
     for oplossing, deel in resultaten:
         toewijzing.update(oplossing)
         for fase, d in zip(fasen, deel):
             fase.tel_op(d)
+        if not deel[0].bewezen:  # §8.12: the O1 claim only where O1 is proven for that part
+            o1_open.update(p for p, f in oplossing.items() if f is None)
     for fase in fasen:
         meld(f"fase {fase.code} {fase.naam}: {STATUS_NL.get(fase.status, fase.status)} ({fase.solves} solver-aanroepen, "
              f"{fase.seconden:.1f} s)".replace(".", ",", 1))
@@ -182,7 +186,7 @@ def los_op(s: Scenario, *, workers: int | None = None,
         fasen = [f for f in fasen if f.code != "P2"]
     return Oplossing(toewijzing, k, fasen, len(componenten), len(componenten) - len(te_doen),
                      time.monotonic() - start, budget, ronde,
-                     tuple(sorted((len(c.personen) for c in te_doen), reverse=True)[:5]))
+                     tuple(sorted((len(c.personen) for c in te_doen), reverse=True)[:5]), frozenset(o1_open))
 
 
 def _los_taken_op(taken: list, processen: int, meld: Callable[[str], None] = lambda _t: None):
@@ -237,7 +241,7 @@ def _triviaal(comp: Component) -> dict | None:
     """Everyone gets their own best option and it all fits: optimal in every stage."""
     belasting = dict.fromkeys(comp.functies, 0)
     for p in comp.personen:
-        belasting[comp.opties[p][0].functie] += comp.fte[p]
+        belasting[comp.opties[p][0].functie] += comp.minuten[p]
     plan = {p: comp.opties[p][0].functie for p in comp.personen}
     if comp.voornemen is not None and plan != comp.voornemen:
         return None  # P2 may prefer the voornemen over the best options
@@ -434,7 +438,7 @@ def _evalueer(m: Model, termen, oplossing: dict) -> int:
         belasting = dict.fromkeys(m.over, 0)
         for p, g in oplossing.items():
             if g in belasting:
-                belasting[g] += m.comp.fte[p]
+                belasting[g] += m.comp.minuten[p]
         over = {f: max(0, belasting[f] - m.comp.ruimte[f]) for f in m.over}
     totaal = 0
     for var, coef in termen:

@@ -13,7 +13,7 @@ from plaatsing.regels.kandidaten import bepaal_kandidaten
 from plaatsing.model.oplossen import FaseVerslag, Oplossing, los_op
 from plaatsing.parameters import MAXIMAAL_PLAATSEN
 from plaatsing.scenario import Scenario
-from plaatsing.invoer.cellen import micro
+from plaatsing.regels.maat import minuten_per_medewerker, prioriteit as prioriteit_bij, ruimte_per_functie
 
 
 def voorkeursvolgorde(opties) -> list[str]:
@@ -22,9 +22,10 @@ def voorkeursvolgorde(opties) -> list[str]:
 
 
 def uitgestelde_acceptatie(s: Scenario, k) -> dict[str, str | None]:
-    fte = {p: micro(v) for p, v in s.medewerkers["fte"].items()}
+    fte = minuten_per_medewerker(s)
     gepind = dict(zip(s.vastgezet["personeelsnummer"], s.vastgezet["nieuwe_functie"]))
-    ruimte = {f: micro(v) + micro(s.parameters.fte_marge) for f, v in s.nieuwe_functies["formatie_fte"].items()}
+    ruimte = ruimte_per_functie(s)
+    tijdelijk = set(s.medewerkers.index[s.medewerkers["dienstverband"] == "tijdelijk"])
     for p, f in gepind.items():
         ruimte[f] -= fte[p]
     vrij = k.opties[~k.opties["personeelsnummer"].isin(gepind)]
@@ -36,7 +37,7 @@ def uitgestelde_acceptatie(s: Scenario, k) -> dict[str, str | None]:
     t1_rang = {(p, f): i for f, volgorde in k.selectievolgorde.items() for i, p in enumerate(volgorde)}
 
     def prioriteit(f, p):
-        return (tier[p, f], t1_rang[p, f] if tier[p, f] == 1 else int(k.sel_a[p]))
+        return prioriteit_bij(p in tijdelijk, tier[p, f], t1_rang[p, f] if tier[p, f] == 1 else int(k.sel_a[p]))
 
     volgende = dict.fromkeys(lijst, 0)
     vast: dict[str, list[str]] = {}

@@ -13,7 +13,9 @@ from dataclasses import replace
 import pandas as pd
 
 from plaatsing.fouten import InvoerFout, Melding
-from plaatsing.invoer.cellen import citeer, formatteer_getal, micro, sleutel
+from plaatsing.invoer.cellen import citeer, formatteer_getal, sleutel
+from plaatsing.regels.maat import (functie_delta, minuten_per_medewerker, oude_functie_schaal, pins_te_vol,
+                                   ruimte_per_functie, uren_tekst)
 from plaatsing.scenario import Scenario
 
 BOVENTALLIG, HANDHAVEN = "boventallig", "handhaven"
@@ -207,8 +209,8 @@ def _waarom_niet(s: Scenario, k, oordelen: dict, p: str, f: str) -> str:
     if oordelen.get((p, f)) == "niet":
         return "in het blad Geschiktheid staat het oordeel 'niet' (SS-6)"
     if f in k.nieuwe_functies_ss5:
-        return "het is een nieuwe functie die via werving wordt vervuld (SS-5)"
-    delta = int(s.nieuwe_functies.at[f, "schaal"]) - int(s.medewerkers.at[p, "schaal"])
+        return "het is een nieuwe functie, waarvoor alleen een oordeel in aanmerking brengt (SS-5)"
+    delta = int(functie_delta(int(s.nieuwe_functies.at[f, "schaal"]), int(oude_functie_schaal(s, [p]).iloc[0])))
     return (f"de functie is niet verwant aan de huidige functie {s.medewerkers.at[p, 'functie']} of het "
             f"schaalverschil ({delta:+d}) valt buiten SS-2 tot en met SS-4")
 
@@ -217,19 +219,12 @@ def controleer_capaciteit(s: Scenario, lezer, nieuwe_pins: list[dict]) -> None:
     """SS-7: the pins and the advices that bind as pins fit the formatie together."""
     if not nieuwe_pins:
         return
-    fte = {p: micro(v) for p, v in s.medewerkers["fte"].items()}
-    per_functie: dict[str, list] = defaultdict(list)
-    for p, f in zip(s.vastgezet["personeelsnummer"], s.vastgezet["nieuwe_functie"]):
-        per_functie[f].append(p)
-    for pin in nieuwe_pins:
-        per_functie[pin["nieuwe_functie"]].append(pin["personeelsnummer"])
+    pins = list(zip(s.vastgezet["personeelsnummer"], s.vastgezet["nieuwe_functie"]))
+    pins += [(pin["personeelsnummer"], pin["nieuwe_functie"]) for pin in nieuwe_pins]
     laatste = {pin["nieuwe_functie"]: pin for pin in nieuwe_pins}
-    for f, pin in sorted(laatste.items()):
-        totaal = sum(fte[p] for p in per_functie[f])
-        ruimte = micro(s.nieuwe_functies.at[f, "formatie_fte"]) + micro(s.parameters.fte_marge)
-        if totaal > ruimte:
-            lezer.fout("Adviezen", pin["rij"], "advies",
+    for f, totaal, ruimte in pins_te_vol(minuten_per_medewerker(s), ruimte_per_functie(s), pins):
+        if f in laatste:
+            lezer.fout("Adviezen", laatste[f]["rij"], "advies",
                        f"met dit advies komen de vastgezette en door advies geplaatste medewerkers in {f} samen op "
-                       f"{formatteer_getal(totaal / 1e6)} fte, meer dan de formatie van "
-                       f"{formatteer_getal(ruimte / 1e6)} fte (SS-7, H1); verhoog de formatie of neem een van "
-                       "deze adviezen niet over.")
+                       f"{uren_tekst(totaal)} per week, meer dan de formatie van {uren_tekst(ruimte)} "
+                       "(SS-7, H1); verhoog de formatie of neem een van deze adviezen niet over.")

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from plaatsing.invoer.cellen import micro
 from plaatsing.regels.kandidaten import Kandidaten, bepaal_kandidaten
+from plaatsing.regels.maat import minuten_per_medewerker, opt_out_functies, prioriteit, ruimte_per_functie, uitkomst
 from plaatsing.parameters import IEDEREEN_PLAATSEN
 from plaatsing.scenario import Scenario
 
@@ -23,9 +23,10 @@ class Optie:
     functie: str
     tier: int
     vpos: int
-    fte: int       # micro-fte
-    kosten: int    # micro-fte × scales dropped
+    minuten: int   # the person's hours per week in minutes (§8.13)
+    kosten: int    # minutes × scales below the personal scale (O5, §8.6)
     regel: str
+    uitkomst: tuple = ()  # the outcome for this person (§4): (tier, or 1 for an H4 (a) opt-out; voorkeur)
 
 
 @dataclass
@@ -33,21 +34,46 @@ class Component:
     personen: list[str]                    # non-pinned persons, in SEL-A order
     functies: list[str]                    # sorted codes
     opties: dict[str, list[Optie]]         # persoon -> options, best outcome first
-    ruimte: dict[str, int]                 # functie -> formatie + marge − pinned fte (micro)
+    ruimte: dict[str, int]                 # functie -> room(n) − minutes of the pinned (§8.13, §8.2)
     t1_volgorde: dict[str, list[str]]      # functie -> non-pinned T1 candidates, selection order
     sel_a: dict[str, int]
-    fte: dict[str, int]
+    minuten: dict[str, int]                # persoon -> hours per week in minutes
+    tijdelijk: frozenset = frozenset()     # the tijdelijk persons (H5)
     t1: dict[str, list[str]] = field(default_factory=dict)        # persoon -> T1 functions
     opt_out: dict[str, set[str]] = field(default_factory=dict)    # persoon -> H4(a) functions
     overbezetting: bool = False   # beleid 'iedereen plaatsen' (§6): H1 may be exceeded, all placed
     voornemen: dict[str, str | None] | None = None                # P2: persoon -> voorgenomen functie
     _index: dict = field(default_factory=dict, repr=False, compare=False)          # (persoon, functie) -> Optie
     _per_functie: dict = field(default_factory=dict, repr=False, compare=False)    # functie -> persons
+    _rang: dict = field(default_factory=dict, repr=False, compare=False)           # functie -> T1 rank
+    _voorgangers: dict = field(default_factory=dict, repr=False, compare=False)    # (persoon, functie) -> list
 
     def optie(self, persoon: str, functie: str) -> Optie | None:
         if not self._index:
             self._index.update({(o.persoon, o.functie): o for p in self.personen for o in self.opties[p]})
         return self._index.get((persoon, functie))
+
+    def prioriteit(self, persoon: str, functie: str) -> tuple:
+        """The priority at `functie` (§4): vast before tijdelijk, tier, then the selection order there."""
+        volgorde = self._rang.get(functie)
+        if volgorde is None:
+            volgorde = self._rang[functie] = {p: i for i, p in enumerate(self.t1_volgorde.get(functie, ()))}
+        o = self.optie(persoon, functie)
+        rang = volgorde[persoon] if o.tier == 1 else self.sel_a[persoon]
+        return prioriteit(persoon in self.tijdelijk, o.tier, rang)
+
+    def voorgangers_h4(self, persoon: str, functie: str) -> list[str]:
+        """H4 (b): who counts before `persoon` at its T1 function `functie` when placed there — the T1
+        candidates above it in the selection order and, for a tijdelijk persoon, every vast candidate (H5)."""
+        sleutel = (persoon, functie)
+        if sleutel not in self._voorgangers:
+            volgorde = self.t1_volgorde[functie]
+            voor = volgorde[:volgorde.index(persoon)]
+            if persoon in self.tijdelijk:
+                t1 = set(volgorde)
+                voor = voor + [q for q in self.kandidaten(functie) if q not in t1 and q not in self.tijdelijk]
+            self._voorgangers[sleutel] = voor
+        return self._voorgangers[sleutel]
 
     def kandidaten(self, functie: str) -> list[str]:
         """The persons with an option in `functie`, in SEL-A order."""
@@ -59,13 +85,14 @@ class Component:
 
 
 def uitkomst_sleutel(o: Optie) -> tuple:
-    """A person's outcome order (§4): better tier, earlier voorkeur; then cost and code, so
-    that every option has its own place (the final tie-break that makes the plan unique)."""
+    """The options in the order of the stages O3, O4, O5 (real tier, voorkeur, cost), then code, so that
+    every option has its own place (the final tie-break that makes the plan unique). The person's own
+    outcome order of O6, where an opt-out counts as T1, is `Optie.uitkomst` (regels/maat.py)."""
     return (o.tier, o.vpos, o.kosten, o.functie)
 
 
-def splits(k: Kandidaten, ruimte: dict[str, int], fte: dict[str, int], *,
-           overbezetting: bool = False) -> list[Component]:
+def splits(k: Kandidaten, ruimte: dict[str, int], minuten: dict[str, int], *,
+           overbezetting: bool = False, tijdelijk: frozenset = frozenset()) -> list[Component]:
     """The components of the options of persons who are not pinned, in a fixed order."""
     vrij = vrije_opties(k)
     ouder: dict[str, str] = {}
@@ -84,8 +111,11 @@ def splits(k: Kandidaten, ruimte: dict[str, int], fte: dict[str, int], *,
     opties_per_persoon: dict[str, list[Optie]] = {}
     for r in vrij.itertuples(index=False):
         opties_per_persoon.setdefault(r.personeelsnummer, []).append(
-            Optie(r.personeelsnummer, r.functie, int(r.tier), int(r.vpos), int(r.fte), int(r.kosten), r.regel))
-    for persoon in opties_per_persoon:
+            Optie(r.personeelsnummer, r.functie, int(r.tier), int(r.vpos), int(r.minuten), int(r.kosten), r.regel))
+    for persoon, eigen in opties_per_persoon.items():
+        opt_out = opt_out_functies(eigen)
+        for o in eigen:
+            o.uitkomst = uitkomst(o.tier, o.vpos, o.functie in opt_out)
         groepen.setdefault(vind("p:" + persoon), []).append(persoon)
     componenten = []
     for wortel in sorted(groepen):
@@ -97,15 +127,13 @@ def splits(k: Kandidaten, ruimte: dict[str, int], fte: dict[str, int], *,
             personen=personen, functies=functies, opties=opties,
             ruimte={f: ruimte[f] for f in functies},
             t1_volgorde={f: v for f, v in t1_volgorde.items() if v},
-            sel_a={p: int(k.sel_a[p]) for p in personen}, fte={p: fte[p] for p in personen},
-            overbezetting=overbezetting)
+            sel_a={p: int(k.sel_a[p]) for p in personen}, minuten={p: minuten[p] for p in personen},
+            tijdelijk=frozenset(p for p in personen if p in tijdelijk), overbezetting=overbezetting)
         for p in personen:
-            t1 = [o for o in opties[p] if o.tier == 1]
-            comp.t1[p] = [o.functie for o in t1]
+            t1 = [o.functie for o in opties[p] if o.tier == 1]
+            comp.t1[p] = t1
             if t1:
-                # H4(a): a function ranked above all T1 functions in the own voorkeur list
-                grens = min(o.vpos for o in t1)
-                comp.opt_out[p] = {o.functie for o in opties[p] if o.tier != 1 and o.vpos < grens}
+                comp.opt_out[p] = opt_out_functies(opties[p])  # H4 (a)
         componenten.append(comp)
     return componenten
 
@@ -117,17 +145,18 @@ def vrije_opties(k: Kandidaten) -> pd.DataFrame:
 
 
 def voorbereiden(s: Scenario, k: Kandidaten | None = None):
-    """Candidates, pins and the components (each with its room per function: micro-fte, pins subtracted).
+    """Candidates, pins and the components (each with its room per function in minutes, pins subtracted).
 
     Pass the kandidaten when they are already built for this scenario (computed once per plan)."""
     k = k if k is not None else bepaal_kandidaten(s)
-    fte = {nr: micro(v) for nr, v in s.medewerkers["fte"].items()}
+    minuten = minuten_per_medewerker(s)
     gepind = dict(zip(s.vastgezet["personeelsnummer"], s.vastgezet["nieuwe_functie"]))
-    ruimte = {f: micro(formatie) + micro(s.parameters.fte_marge)
-              for f, formatie in s.nieuwe_functies["formatie_fte"].items()}
+    ruimte = ruimte_per_functie(s)
     for m, f in gepind.items():
-        ruimte[f] -= fte[m]
-    componenten = splits(k, ruimte, fte, overbezetting=s.parameters.beleid == IEDEREEN_PLAATSEN)
+        ruimte[f] -= minuten[m]
+    tijdelijk = frozenset(s.medewerkers.index[s.medewerkers["dienstverband"] == "tijdelijk"])
+    componenten = splits(k, ruimte, minuten, overbezetting=s.parameters.beleid == IEDEREEN_PLAATSEN,
+                         tijdelijk=tijdelijk)
     if s.voornemen is not None:  # regels.md P2: the second round keeps as many decisions as it can
         for comp in componenten:
             comp.voornemen = {p: s.voornemen[p] for p in comp.personen if p in s.voornemen}

@@ -15,7 +15,8 @@ from plaatsing.fouten import Melding
 from plaatsing.parameters import AFSPIEGELING
 from plaatsing.scenario import Scenario
 from plaatsing.invoer.contract import VOORKEUR_KOLOMMEN
-from plaatsing.invoer.cellen import formatteer_getal, micro
+from plaatsing.regels.maat import (functie_delta, garantie_schalen, minuten_per_medewerker, oude_functie_schaal,
+                                   ruimte_per_functie, uren_tekst)
 
 ONGENOEMD = len(VOORKEUR_KOLOMMEN) + 1  # voorkeur position of an unlisted function
 TIER_NAAM = {1: "functievolger", 2: "passend", 3: "passend lager", 4: "geschikt"}
@@ -24,7 +25,7 @@ LEEFTIJDSGROEPEN = ((15, 25), (25, 35), (35, 45), (45, 55), (55, None))
 
 @dataclass(frozen=True)
 class Kandidaten:
-    opties: pd.DataFrame           # personeelsnummer, functie, tier, regel, delta, vpos, kosten, vastgezet
+    opties: pd.DataFrame           # personeelsnummer, functie, tier, regel, delta, vpos, minuten, kosten, vastgezet
     selectievolgorde: dict         # functie -> tuple of T1 candidates (pinned included), best first
     sel_a: pd.Series               # personeelsnummer -> SEL-A rank (0 = goes first; H5 included)
     nieuwe_functies_ss5: frozenset  # functions no old function maps to (SS-5)
@@ -66,7 +67,7 @@ def mapping_per_paar(s: Scenario) -> pd.DataFrame:
 
 def verwante_paren(s: Scenario, mapping: pd.DataFrame) -> pd.DataFrame:
     """Every (m, n) related through the was-wordt list or the functiefamilie (§1 'verwant')."""
-    mw = s.medewerkers[["personeelsnummer", "functie", "schaal"]].rename(columns={"schaal": "eigen_schaal"})
+    mw = s.medewerkers[["personeelsnummer", "functie"]].assign(oude_schaal=oude_functie_schaal(s, s.medewerkers.index))
     via_mapping = mw.merge(mapping, left_on="functie", right_on="oude_functie")
     via_mapping = via_mapping.rename(columns={"nieuwe_functie": "nfunctie"})
     # §8.3: an empty functiefamilie never matches another
@@ -76,13 +77,13 @@ def verwante_paren(s: Scenario, mapping: pd.DataFrame) -> pd.DataFrame:
     nieuw_fam = s.nieuwe_functies[["functiecode", "functiefamilie"]].dropna().astype(str)
     via_familie = mw_fam.merge(nieuw_fam, on="functiefamilie").rename(columns={"functiecode": "nfunctie"})
     paren = pd.concat([
-        via_mapping[["personeelsnummer", "nfunctie", "eigen_schaal", "wijzigingspercentage"]],
-        via_familie[["personeelsnummer", "nfunctie", "eigen_schaal"]],
+        via_mapping[["personeelsnummer", "nfunctie", "oude_schaal", "wijzigingspercentage"]],
+        via_familie[["personeelsnummer", "nfunctie", "oude_schaal"]],
     ], ignore_index=True)
     paren = paren.sort_values(["personeelsnummer", "nfunctie", "wijzigingspercentage"], na_position="last")
     paren = paren.drop_duplicates(["personeelsnummer", "nfunctie"]).rename(columns={"nfunctie": "functie"})
     paren["schaal"] = paren["functie"].map(s.nieuwe_functies["schaal"]).astype(int)
-    paren["delta"] = paren["schaal"] - paren["eigen_schaal"].astype(int)
+    paren["delta"] = functie_delta(paren["schaal"], paren["oude_schaal"].astype(int))  # §1 rules v2
     return paren.reset_index(drop=True)
 
 
@@ -129,15 +130,15 @@ def define_ss6_oordelen(s: Scenario, paren: pd.DataFrame) -> tuple[pd.DataFrame,
                     f"oordeel 'niet' voor {o.nieuwe_functie} telt niet: de medewerker is daar functievolger "
                     "(SS-1); een oordeel neemt het functievolgerrecht niet weg (SS-6)."))
             continue
-        eigen = int(s.medewerkers.at[o.personeelsnummer, "schaal"])
+        oude_schaal = int(oude_functie_schaal(s, [o.personeelsnummer]).iloc[0])
         schaal = int(s.nieuwe_functies.at[o.nieuwe_functie, "schaal"])
-        delta = schaal - eigen
+        delta = functie_delta(schaal, oude_schaal)
         tier = {"passend": 2 if delta >= 0 else 3, "geschikt": 4, "niet": 0}[o.oordeel]
         if bestaand is not None:
             paren.loc[sleutel, ["tier", "regel"]] = [tier, "SS-6"]
         else:
             nieuwe_rijen.append({"personeelsnummer": o.personeelsnummer, "functie": o.nieuwe_functie,
-                                 "eigen_schaal": eigen, "wijzigingspercentage": np.nan, "schaal": schaal,
+                                 "oude_schaal": oude_schaal, "wijzigingspercentage": np.nan, "schaal": schaal,
                                  "delta": delta, "tier": tier, "regel": "SS-6"})
     paren = paren.reset_index()
     if nieuwe_rijen:
@@ -172,9 +173,10 @@ def define_ss7_pins(s: Scenario, paren: pd.DataFrame) -> pd.DataFrame:
     if alleen_pin.any():  # a pin where the person is not eligible: tier 0, only SS-7
         samen.loc[alleen_pin, "tier"] = 0
         samen.loc[alleen_pin, "regel"] = "SS-7"
-        samen.loc[alleen_pin, "eigen_schaal"] = samen.loc[alleen_pin, "personeelsnummer"].map(s.medewerkers["schaal"])
+        samen.loc[alleen_pin, "oude_schaal"] = oude_functie_schaal(
+            s, samen.loc[alleen_pin, "personeelsnummer"]).to_numpy()
         samen.loc[alleen_pin, "schaal"] = samen.loc[alleen_pin, "functie"].map(s.nieuwe_functies["schaal"])
-    samen["delta"] = samen["schaal"].astype(int) - samen["eigen_schaal"].astype(int)
+    samen["delta"] = functie_delta(samen["schaal"].astype(int), samen["oude_schaal"].astype(int))
     samen["tier"] = samen["tier"].astype(int)
     return samen.drop(columns="_merge")
 
@@ -185,11 +187,12 @@ def _met_voorkeur_en_kosten(s: Scenario, paren: pd.DataFrame) -> pd.DataFrame:
     voorkeur["vpos"] = voorkeur["kolom"].str[-1].astype(int)
     paren = paren.merge(voorkeur[["personeelsnummer", "functie", "vpos"]], on=["personeelsnummer", "functie"], how="left")
     paren["vpos"] = paren["vpos"].fillna(ONGENOEMD).astype(int)
-    fte = paren["personeelsnummer"].map(s.medewerkers["fte"]).map(micro)
-    paren["fte"] = fte.astype(np.int64)
-    # §8.6: salarisgarantie = any placement in a lower scale; cost = fte × scales dropped (O5)
-    paren["kosten"] = (paren["fte"] * (-paren["delta"]).clip(lower=0)).astype(np.int64)
-    kolommen = ["personeelsnummer", "functie", "tier", "regel", "delta", "vpos", "fte", "kosten", "vastgezet"]
+    paren["minuten"] = paren["personeelsnummer"].map(minuten_per_medewerker(s)).astype(np.int64)
+    # §8.6: salarisgarantie = a placement in a function below the person's own (personal) scale;
+    # cost = hours × scales below the personal scale (O5)
+    eigen = paren["personeelsnummer"].map(s.medewerkers["schaal"]).astype(int)
+    paren["kosten"] = (paren["minuten"] * garantie_schalen(eigen, paren["schaal"].astype(int))).astype(np.int64)
+    kolommen = ["personeelsnummer", "functie", "tier", "regel", "delta", "vpos", "minuten", "kosten", "vastgezet"]
     return paren[kolommen].sort_values(["personeelsnummer", "functie"]).reset_index(drop=True)
 
 
@@ -221,34 +224,35 @@ def pins_tegen_functievolgers(s: Scenario, opties: pd.DataFrame, volgorde: dict)
     loses the place to the pin (as far as the functievolgers do not go elsewhere)."""
     if s.vastgezet.empty:
         return []
-    fte = {p: micro(v) for p, v in s.medewerkers["fte"].items()}
+    minuten = minuten_per_medewerker(s)
+    ruimte = ruimte_per_functie(s)
     gepind = set(s.vastgezet.index)
     meldingen = []
     for f, pins in s.vastgezet.groupby("nieuwe_functie", sort=True):
         volgers = [p for p in volgorde.get(f, ()) if p not in gepind]
         if not volgers:
             continue
-        formatie = micro(s.nieuwe_functies.at[f, "formatie_fte"]) + micro(s.parameters.fte_marge)
-        pin_fte = sum(fte[p] for p in pins["personeelsnummer"])
-        verloren = len(eerst_passend(volgers, fte, formatie)) - len(eerst_passend(volgers, fte, formatie - pin_fte))
+        pin_minuten = sum(minuten[p] for p in pins["personeelsnummer"])
+        verloren = len(eerst_passend(volgers, minuten, ruimte[f])) - \
+            len(eerst_passend(volgers, minuten, ruimte[f] - pin_minuten))
         if verloren > 0:
             rij = pins["rij"].dropna()
             meldingen.append(Melding(
                 "Vastgezet", int(rij.iloc[0]) if not rij.empty else None, "nieuwe_functie",
-                f"de vastzetting in {f} neemt {formatteer_getal(pin_fte / 1e6)} fte van de formatie; daardoor "
+                f"de vastzetting in {f} neemt {uren_tekst(pin_minuten)} per week van de formatie; daardoor "
                 f"houdt{'' if verloren == 1 else 'en'} {verloren} functievolger{'' if verloren == 1 else 's'} daar "
                 "mogelijk geen plaats. De vastzetting gaat voor (SS-7); de motivering noemt dit vooraf genomen "
                 "besluit en de toelichting (regels.md §8.11)."))
     return meldingen
 
 
-def eerst_passend(volgers: list[str], fte: dict, ruimte: int) -> list[str]:
+def eerst_passend(volgers: list[str], minuten: dict, ruimte: int) -> list[str]:
     """First fit in rank order (H4b): who gets a place when each takes one while it fits."""
     geplaatst = []
     for p in volgers:
-        if fte[p] <= ruimte:
+        if minuten[p] <= ruimte:
             geplaatst.append(p)
-            ruimte -= fte[p]
+            ruimte -= minuten[p]
     return geplaatst
 
 

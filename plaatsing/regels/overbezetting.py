@@ -1,22 +1,23 @@
 """Beleid 'iedereen plaatsen' (regels.md §6): which placements lie over formatie.
 
 In a function over formatie + marge − pins, the occupants are taken in the function's priority
-order (better tier first, then the selection order of §3: for T1 candidates the selectievolgorde
+order (§4: vast before tijdelijk, better tier, then the selection order of §3: for T1 candidates the selectievolgorde
 of n, SEL-A for the others; H5 inside both) and placed first fit within the room; who does not
 fit is placed over formatie (`boven_formatie = ja`). Pinned medewerkers only take room (§8.2).
 """
 from __future__ import annotations
 
-from plaatsing.invoer.cellen import micro
 from plaatsing.regels.kandidaten import Kandidaten
+from plaatsing.regels.maat import minuten_per_medewerker, prioriteit, ruimte_per_functie
 from plaatsing.scenario import Scenario
 
 
 def boven_formatie(s: Scenario, k: Kandidaten, toewijzing: dict[str, str | None]) -> dict[str, set[str]]:
     """Function code -> the medewerkers placed over its formatie (only functions that are over)."""
-    fte = {p: micro(v) for p, v in s.medewerkers["fte"].items()}
+    fte = minuten_per_medewerker(s)
     gepind = set(s.vastgezet.index)
-    ruimte = {f: micro(v) + micro(s.parameters.fte_marge) for f, v in s.nieuwe_functies["formatie_fte"].items()}
+    ruimte = ruimte_per_functie(s)
+    tijdelijk = set(s.medewerkers.index[s.medewerkers["dienstverband"] == "tijdelijk"])
     bezetting: dict[str, list[str]] = {}
     for p, f in toewijzing.items():
         if f is None:
@@ -32,7 +33,8 @@ def boven_formatie(s: Scenario, k: Kandidaten, toewijzing: dict[str, str | None]
             continue
         volgorde = {p: i for i, p in enumerate(k.selectievolgorde.get(f, ()))}
         over, boven = ruimte[f], set()
-        for p in sorted(ps, key=lambda p: (tier.get((p, f), 9), volgorde.get(p, -1), int(k.sel_a[p]))):
+        for p in sorted(ps, key=lambda p: prioriteit(p in tijdelijk, tier.get((p, f), 9),
+                                                    volgorde[p] if p in volgorde else int(k.sel_a[p]))):
             if fte[p] <= over:
                 over -= fte[p]
             else:

@@ -17,7 +17,7 @@ from plaatsing.fouten import ParameterFout
 from plaatsing.parameters import formatteer, normaliseer_naam, parse_parameter
 from plaatsing.scenario import Scenario
 from plaatsing.invoer.contract import VOORKEUR_KOLOMMEN
-from plaatsing.invoer.cellen import micro
+from plaatsing.regels.maat import minuten_per_medewerker, pins_te_vol, ruimte_per_functie
 
 FORMATIE = "formatie:"
 STEEKPROEF = "steekproef"
@@ -178,12 +178,14 @@ def _met_formatie(s: Scenario, v: Variant) -> Scenario:
 
 def _controleer_vastzettingen(s: Scenario, v: Variant) -> None:
     """SS-7: pinned people must still fit in the formatie of the variant (plus its fte_marge)."""
-    nf, fte = s.nieuwe_functies, s.medewerkers["fte"].map(micro)
-    for code, groep in s.vastgezet.groupby("nieuwe_functie"):
-        if fte[groep["personeelsnummer"]].sum() > micro(nf.at[code, "formatie_fte"]) + micro(s.parameters.fte_marge):
-            raise ParameterFout(f"variant {v.naam} ({v.beschrijving()}): de vastgezette medewerkers in {code} passen "
-                                f"niet meer in de formatie van {formatteer(float(nf.at[code, 'formatie_fte']))} fte "
-                                "(SS-7); kies een kleinere verlaging of een grotere fte_marge.")
+    nf = s.nieuwe_functies
+    pins = zip(s.vastgezet["personeelsnummer"], s.vastgezet["nieuwe_functie"])
+    te_vol = pins_te_vol(minuten_per_medewerker(s), ruimte_per_functie(s), pins)
+    if te_vol:
+        code = te_vol[0][0]
+        raise ParameterFout(f"variant {v.naam} ({v.beschrijving()}): de vastgezette medewerkers in {code} passen "
+                            f"niet meer in de formatie van {formatteer(float(nf.at[code, 'formatie_fte']))} fte "
+                            "(SS-7); kies een kleinere verlaging of een grotere fte_marge.")
 
 
 def varieer_voorkeuren(mw: pd.DataFrame, seed: int, trekking: int) -> pd.DataFrame:

@@ -34,7 +34,7 @@ def _minimum_deel(comp: Component, seconden: float) -> tuple[int, bool]:
     for p, vars_ in per_persoon.items():
         cp.AddAtMostOne(vars_)  # H1: a person is placed whole, in at most one function
     for f in comp.functies if not comp.overbezetting else ():  # H1 capacity (not under §6)
-        termen = [(x[p, f], comp.fte[p]) for p in comp.personen if (p, f) in x]
+        termen = [(x[p, f], comp.minuten[p]) for p in comp.personen if (p, f) in x]
         cp.Add(sum(v * c for v, c in termen) <= comp.ruimte[f])
     for p in comp.personen:
         t1 = [o.functie for o in comp.opties[p] if o.tier == 1]
@@ -47,9 +47,9 @@ def _minimum_deel(comp: Component, seconden: float) -> tuple[int, bool]:
         verloren = []
         for f in t1:
             volgorde = comp.t1_volgorde[f]
-            voor = [(x[q, f], comp.fte[q]) for q in volgorde[:volgorde.index(p)]]
+            voor = [(x[q, f], comp.minuten[q]) for q in volgorde[:volgorde.index(p)]]
             v = cp.NewBoolVar("")
-            drempel = comp.ruimte[f] - comp.fte[p] + 1
+            drempel = comp.ruimte[f] - comp.minuten[p] + 1
             cp.Add(sum(b * c for b, c in voor) >= drempel).OnlyEnforceIf(v)
             verloren.append(v)
         alles_verloren = cp.NewBoolVar("")

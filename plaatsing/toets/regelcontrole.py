@@ -16,7 +16,7 @@ from plaatsing.regels.deelproblemen import Component, voorbereiden
 from plaatsing.regels.kandidaten import TIER_NAAM, Kandidaten
 from plaatsing.parameters import IEDEREEN_PLAATSEN
 from plaatsing.scenario import Scenario
-from plaatsing.invoer.cellen import formatteer_getal, micro
+from plaatsing.regels.maat import minuten_per_medewerker, ruimte_per_functie, uren_tekst
 
 KOLOMMEN = ["regel", "personeelsnummer", "functie", "probleem", "oplossing"]
 
@@ -25,13 +25,13 @@ def toets(s: Scenario, k: Kandidaten, toewijzing: dict[str, str | None], *,
           uitkomsten: dict[str, str] | None = None, minimum: int | None = None) -> pd.DataFrame:
     """Violations of H1–H5, O2, O6, F3 (and F4 when `minimum` is given), one row each."""
     _k, gepind, componenten = voorbereiden(s, k)
-    fte = {p: micro(v) for p, v in s.medewerkers["fte"].items()}
+    minuten = minuten_per_medewerker(s)
     opties = {(r.personeelsnummer, r.functie): r for r in k.opties.itertuples(index=False)}
     rijen = []
     if s.parameters.beleid == IEDEREEN_PLAATSEN:
         rijen += _iedereen_geplaatst(s, k, toewijzing)
     else:
-        rijen += _h1_capaciteit(s, toewijzing, fte)
+        rijen += _h1_capaciteit(s, toewijzing, minuten)
     einde = getattr(k, "einde_contract", {})
     rijen += [("H5", p, f, f"het tijdelijk dienstverband eindigt op {einde[p]:%d-%m-%Y}, vóór de ingangsdatum; "
                "de medewerker wordt niet geplaatst", "haal de plaatsing weg (uitkomst 'niet geplaatst (tijdelijk)')")
@@ -47,6 +47,10 @@ def toets(s: Scenario, k: Kandidaten, toewijzing: dict[str, str | None], *,
         deel = {p: toewijzing.get(p) for p in comp.personen}
         deel = {p: (f if f is None or (p, f) in opties and f in comp.ruimte else None) for p, f in deel.items()}
         rijen += h4_schendingen(comp, deel)
+        rijen += [("O1", p, f, f"niet geplaatst terwijl in {f} nog {uren_tekst(vrij)} per week vrij is en de "
+                   f"medewerker {uren_tekst(comp.minuten[p])} werkt: toevoegen houdt H1–H5",
+                   f"plaats {p} in {f}")
+                  for p, f, vrij in toevoegbaar(comp, deel)]
         rijen += [("O2", persoon, f, f"niet geplaatst terwijl {ander}, die lager in de rangorde van {f} staat, daar "
                    "zit en door deze medewerker vervangen kan worden", f"plaats {persoon} in {f} in plaats van {ander}")
                   for persoon, ander, f in o2_schendingen(comp, deel)]
@@ -63,15 +67,15 @@ def toets(s: Scenario, k: Kandidaten, toewijzing: dict[str, str | None], *,
     return pd.DataFrame(rijen, columns=KOLOMMEN)
 
 
-def _h1_capaciteit(s, toewijzing, fte):
-    ruimte = {f: micro(v) + micro(s.parameters.fte_marge) for f, v in s.nieuwe_functies["formatie_fte"].items()}
+def _h1_capaciteit(s, toewijzing, minuten):
+    """H1 in whole minutes per week (§8.13)."""
+    ruimte = ruimte_per_functie(s)
     bezet: dict[str, int] = {}
     for p, f in toewijzing.items():
         if f is not None:
-            bezet[f] = bezet.get(f, 0) + fte[p]
-    return [("H1", "", f, f"bezet {formatteer_getal(b / 1e6)} fte, meer dan formatie plus marge "
-             f"({formatteer_getal(ruimte[f] / 1e6)} fte)",
-             f"haal {formatteer_getal((b - ruimte[f]) / 1e6)} fte uit {f}")
+            bezet[f] = bezet.get(f, 0) + minuten[p]
+    return [("H1", "", f, f"bezet {uren_tekst(b)} per week, meer dan formatie plus marge ({uren_tekst(ruimte[f])})",
+             f"haal {uren_tekst(b - ruimte[f])} per week uit {f}")
             for f, b in sorted(bezet.items()) if b > ruimte.get(f, 0)]
 
 
@@ -100,6 +104,25 @@ def _uitkomsten(s, opties, toewijzing, uitkomsten, gepind):
             rijen.append((regel, p, f or "", f"uitkomst '{uitkomsten.get(p)}' klopt niet bij deze plaatsing",
                           f"zet de uitkomst op '{verwacht}'"))
     return rijen
+
+
+def toevoegbaar(comp: Component, deel: dict) -> list[tuple[str, str, int]]:
+    """(unplaced p, functie, free minutes): p could simply be added to an eligible function with room
+    (nobody else moves; H1–H5 keep, since the free room is never more than the room H4 b counts).
+    The first such function in p's own outcome order is named."""
+    if comp.overbezetting:
+        return []
+    vrij = dict(comp.ruimte)
+    for p, f in deel.items():
+        if f is not None:
+            vrij[f] -= comp.minuten[p]
+    gevonden = []
+    for p in comp.personen:
+        if deel[p] is None:
+            f = next((o.functie for o in comp.opties[p] if vrij[o.functie] >= comp.minuten[p]), None)
+            if f is not None:
+                gevonden.append((p, f, vrij[f]))
+    return gevonden
 
 
 def h4_schendingen(comp: Component, deel: dict, personen=None) -> list[tuple]:
@@ -136,7 +159,7 @@ def o6_ruilen(comp: Component, deel: dict) -> list[tuple[str, str, str, str]]:
     """O6: swaps (m in n1, ander in n2) of two placed colleagues that keep H1–H5, O2 and the O1–O5
     totals, and give m, who has more seniority (SEL-A), a better outcome."""
     bezetting = bezetting_van(deel)
-    belasting = {f: sum(comp.fte[q] for q in ps) for f, ps in bezetting.items()}
+    belasting = {f: sum(comp.minuten[q] for q in ps) for f, ps in bezetting.items()}
     ruilen = []
     for m in comp.personen:
         n1 = deel[m]
@@ -144,7 +167,7 @@ def o6_ruilen(comp: Component, deel: dict) -> list[tuple[str, str, str, str]]:
             continue
         eigen = comp.optie(m, n1)
         for beter in comp.opties[m]:
-            if (beter.tier, beter.vpos) >= (eigen.tier, eigen.vpos):
+            if beter.uitkomst >= eigen.uitkomst:
                 continue
             ruilen += [(m, n1, ander, beter.functie) for ander in bezetting.get(beter.functie, ())
                        if ruil_geldig(comp, deel, bezetting, belasting, m, ander)]
@@ -159,11 +182,11 @@ def ruil_geldig(comp: Component, deel: dict, bezetting: dict, belasting: dict, m
         return False
     eigen, beter = comp.optie(m, n1), comp.optie(m, n2)
     terug, huidig = comp.optie(ander, n1), comp.optie(ander, n2)
-    if beter is None or terug is None or (beter.tier, beter.vpos) >= (eigen.tier, eigen.vpos):
+    if beter is None or terug is None or beter.uitkomst >= eigen.uitkomst:
         return False
     if not _zelfde_totalen((eigen, huidig), (beter, terug)):
         return False
-    if not _past_na_ruil(comp, belasting, n1, n2, comp.fte[m] - comp.fte[ander]):
+    if not _past_na_ruil(comp, belasting, n1, n2, comp.minuten[m] - comp.minuten[ander]):
         return False
     return _blijft_geldig(comp, Na(deel, bezetting, {m: n2, ander: n1}), {n1, n2})
 
@@ -215,7 +238,7 @@ def o6b_ketens(comp: Component, deel: dict, eerste: bool = False) -> list[tuple[
     moves (persoon, van, naar) with None for 'not placed'. Searched breadth-first, each function once
     per m, with at most MAX_KETEN moves of colleagues; `eerste`: stop at the first one found."""
     bezetting = bezetting_van(deel)
-    belasting = {f: sum(comp.fte[q] for q in ps) for f, ps in bezetting.items()}
+    belasting = {f: sum(comp.minuten[q] for q in ps) for f, ps in bezetting.items()}
     gevonden = []
     zijstappen: dict = {}  # (persoon, functie) -> (the option there, the functions with the same outcome)
     for m in comp.personen:
@@ -233,7 +256,7 @@ def o6b_ketens(comp: Component, deel: dict, eerste: bool = False) -> list[tuple[
 
 def _o6b_keten(comp, deel, bezetting, belasting, m, begin, zijstappen):
     """Breadth-first from m's option `begin`: the first valid chain, or None."""
-    doel = (begin.tier, begin.vpos)
+    doel = begin.uitkomst
     rij = [((m, None, begin.functie),)]
     gezien = {begin.functie}
     sel_a_m = comp.sel_a[m]
@@ -241,17 +264,17 @@ def _o6b_keten(comp, deel, bezetting, belasting, m, begin, zijstappen):
         volgende = []
         for zetten in rij:
             persoon, _van, n = zetten[-1]
-            binnen = comp.fte[persoon]
+            binnen = comp.minuten[persoon]
             bewogen = {z[0] for z in zetten}
             for ander in bezetting.get(n, ()):
                 if ander in bewogen:
                     continue
                 huidig, naar = _zijstappen(comp, zijstappen, ander, n)
-                if comp.sel_a[ander] > sel_a_m and (huidig.tier, huidig.vpos) == doel:
+                if comp.sel_a[ander] > sel_a_m and huidig.uitkomst == doel:
                     kandidaat = zetten + ((ander, n, None),)
                     if _o6b_geldig(comp, deel, bezetting, belasting, kandidaat, begin, huidig):
                         return kandidaat
-                if diepte == MAX_KETEN or not naar or belasting[n] - comp.fte[ander] + binnen > comp.ruimte[n]:
+                if diepte == MAX_KETEN or not naar or belasting[n] - comp.minuten[ander] + binnen > comp.ruimte[n]:
                     continue
                 for f in naar:
                     if f not in gezien:
@@ -262,13 +285,13 @@ def _o6b_keten(comp, deel, bezetting, belasting, m, begin, zijstappen):
 
 
 def _zijstappen(comp, zijstappen: dict, persoon: str, functie: str):
-    """The person's option in `functie` and the other functions with the same outcome for them (tier
-    and voorkeur position), in option order; kept per (persoon, functie) during one search."""
+    """The person's option in `functie` and the other functions with the same outcome for them (§4: tier,
+    an opt-out counting as T1, and voorkeur position), in option order; kept per (persoon, functie)."""
     sleutel = (persoon, functie)
     if sleutel not in zijstappen:
         huidig = comp.optie(persoon, functie)
         zijstappen[sleutel] = (huidig, tuple(o.functie for o in comp.opties[persoon] if o.functie != functie
-                                             and (o.tier, o.vpos) == (huidig.tier, huidig.vpos)))
+                                             and o.uitkomst == huidig.uitkomst))
     return zijstappen[sleutel]
 
 
@@ -282,11 +305,11 @@ def keten_geldig(comp: Component, deel: dict, bezetting: dict, belasting: dict, 
     eruit, _, _ = keten[-1]
     begin, huidig = comp.optie(m, n0), comp.optie(eruit, keten[-1][1])
     if begin is None or huidig is None or comp.sel_a[eruit] <= comp.sel_a[m] \
-            or (huidig.tier, huidig.vpos) != (begin.tier, begin.vpos):
+            or huidig.uitkomst != begin.uitkomst:
         return False
     for p, van, naar in keten[1:-1]:
         o, eigen = comp.optie(p, naar), comp.optie(p, van)
-        if o is None or (o.tier, o.vpos) != (eigen.tier, eigen.vpos):
+        if o is None or o.uitkomst != eigen.uitkomst:
             return False
     return _o6b_geldig(comp, deel, bezetting, belasting, keten, begin, huidig)
 
@@ -297,10 +320,10 @@ def _o6b_geldig(comp, deel, bezetting, belasting, zetten, begin, eruit) -> bool:
     nieuw: dict[str, int] = {}
     for persoon, van, naar in zetten:
         if van is not None:
-            nieuw[van] = nieuw.get(van, belasting.get(van, 0)) - comp.fte[persoon]
+            nieuw[van] = nieuw.get(van, belasting.get(van, 0)) - comp.minuten[persoon]
             kosten -= comp.optie(persoon, van).kosten if naar is not None else 0
         if naar is not None:
-            nieuw[naar] = nieuw.get(naar, belasting.get(naar, 0)) + comp.fte[persoon]
+            nieuw[naar] = nieuw.get(naar, belasting.get(naar, 0)) + comp.minuten[persoon]
             kosten += comp.optie(persoon, naar).kosten if van is not None else 0
     if kosten != 0 or any(nieuw[f] > comp.ruimte[f] for f in {z[2] for z in zetten if z[2] is not None}):
         return False
@@ -348,8 +371,7 @@ def o2_schendingen(comp: Component, oplossing, personen=None, bezet=None) -> lis
         """f's occupants with their priority at f, and f's load."""
         if f not in per_functie:
             ps = bezet(f)
-            per_functie[f] = ([(comp.optie(p, f).tier, comp.sel_a[p], p) for p in ps],
-                              sum(comp.fte[p] for p in ps))
+            per_functie[f] = ([(comp.prioriteit(p, f), p) for p in ps], sum(comp.minuten[p] for p in ps))
         return per_functie[f]
 
     vervangbaar: dict[str, bool] = {}  # occupant -> may leave without breaking H4 (no room as functievolger)
@@ -367,24 +389,45 @@ def o2_schendingen(comp: Component, oplossing, personen=None, bezet=None) -> lis
             if optie.tier == 1:
                 continue  # an unplaced functievolger of n never fits there (it lost the selection)
             f = optie.functie
-            rang = (optie.tier, comp.sel_a[persoon])
+            rang = comp.prioriteit(persoon, f)
             bezetters, belasting = bezetting(f)
-            for tier, sel_a, ander in bezetters:
-                if tier == 1 or (tier, sel_a) < rang:
+            for prio, ander in bezetters:
+                if prio < rang:
                     continue
-                past = comp.fte[persoon] <= comp.fte[ander] or \
-                    belasting - comp.fte[ander] + comp.fte[persoon] <= comp.ruimte[f]
-                if past and kan_weg(ander):
+                # a T1 occupant is protected, except a tijdelijk one against a vast colleague (H5, §4 O2)
+                t1_opzij = prio[1] == 1
+                if t1_opzij and not (ander in comp.tijdelijk and persoon not in comp.tijdelijk):
+                    continue
+                past = comp.minuten[persoon] <= comp.minuten[ander] or \
+                    belasting - comp.minuten[ander] + comp.minuten[persoon] <= comp.ruimte[f]
+                if not past:
+                    continue
+                if t1_opzij or _raakt_tijdelijke_volgers(comp, persoon, ander, f):
+                    if _vervanging_geldig(comp, oplossing, persoon, ander, f):
+                        schendingen.append((persoon, ander, f))
+                elif kan_weg(ander):
                     schendingen.append((persoon, ander, f))
     return schendingen
 
 
+def _raakt_tijdelijke_volgers(comp: Component, persoon: str, ander: str, f: str) -> bool:
+    """Replacing `ander` by `persoon` in f lowers the vast hours there, which can give a tijdelijk
+    functievolger of f room it did not have (H4 b with H5)."""
+    vast_minder = (0 if ander in comp.tijdelijk else comp.minuten[ander]) - \
+        (0 if persoon in comp.tijdelijk else comp.minuten[persoon])
+    return vast_minder > 0 and any(q in comp.tijdelijk for q in comp.t1_volgorde.get(f, ()))
+
+
+def _vervanging_geldig(comp: Component, oplossing, persoon: str, ander: str, f: str) -> bool:
+    """O2 exactly: the plan with `persoon` in `ander`'s place keeps H4 for `ander` and for every
+    functievolger of f (the only ones whose room the replacement changes)."""
+    na = ChainMap({persoon: f, ander: None}, oplossing)
+    betrokken = {ander} | set(comp.t1_volgorde.get(f, ()))
+    return not h4_schendingen(comp, na, sorted(betrokken, key=comp.sel_a.__getitem__))
+
+
 def heeft_ruimte(comp: Component, oplossing: dict, persoon: str, functie: str) -> bool:
-    """H4(b): the room in `functie` next to the T1 candidates placed there who go before `persoon`."""
-    voor = 0
-    for p in comp.t1_volgorde[functie]:
-        if p == persoon:
-            break
-        if oplossing.get(p) == functie:
-            voor += comp.fte[p]
-    return comp.ruimte[functie] - voor >= comp.fte[persoon]
+    """H4(b): the room in `functie` next to those placed there who go before `persoon` (the T1
+    candidates above it; for a tijdelijk persoon also every vast colleague, H5)."""
+    voor = sum(comp.minuten[q] for q in comp.voorgangers_h4(persoon, functie) if oplossing.get(q) == functie)
+    return comp.ruimte[functie] - voor >= comp.minuten[persoon]

@@ -13,18 +13,22 @@ Feit (rule ID + one sentence for that person), appended to the person's motiveri
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Callable, NamedTuple
 
-from plaatsing.invoer.cellen import micro
+import pandas as pd
+
 from plaatsing.parameters import AFSPIEGELING
+from plaatsing.regels.herplaatsing import herplaatsing, per_persoon
 from plaatsing.regels.kandidaten import ONGENOEMD, TIER_NAAM, Kandidaten
+from plaatsing.regels.maat import functie_delta, minuten_per_medewerker, prioriteit, ruimte_per_functie
 from plaatsing.scenario import Scenario
 
 # Categories of colleagues holding a function, seen from one person, in the order of precedence
 # at that function (§4 'priority at a function'); 'na' = holds a place but does not go before.
 BESLUIT, FUNCTIEVOLGER, PASSENDER, LANGER, GELIJK, VAST, AFSPIEGELING_VOOR, NA = (
     "besluit", "functievolger", "passender", "langer", "gelijk", "vast", "afspiegeling", "na")
-VOLGORDE = (BESLUIT, FUNCTIEVOLGER, PASSENDER, LANGER, GELIJK, VAST, AFSPIEGELING_VOOR, NA)
+VOLGORDE = (BESLUIT, VAST, FUNCTIEVOLGER, PASSENDER, LANGER, GELIJK, AFSPIEGELING_VOOR, NA)
 STADIA = ("O1", "O3", "O4", "O5", "O6")  # what a swap would cost, worst first
 
 
@@ -39,9 +43,9 @@ class Feit:
 
 @dataclass(frozen=True)
 class Bezetting:
-    """Who holds a function, from one person's point of view: category -> (count, micro-fte)."""
+    """Who holds a function, from one person's point of view: category -> (count, minutes per week)."""
 
-    formatie: int                      # formatie + fte_marge (micro-fte)
+    formatie: int                      # room(n): formatie + fte_marge, in minutes (§8.13)
     aantallen: tuple[tuple[str, int, int], ...]
     toelichtingen: tuple[str, ...]     # of the pins in the function (§8.11)
 
@@ -72,9 +76,9 @@ class Reden:
     regel: str                    # the deciding rule of a better option ('' otherwise)
     soort: str                    # what kind of reason (see zinnen.py)
     bezetting: Bezetting
-    fte: int                      # the person's fte (micro)
-    ruimte: int | None = None     # room next to those who go before (micro), where it decides
-    rang: tuple[int, int] | None = None  # (place, group size) in the selection order (T1)
+    fte: int                      # the person's hours per week, in minutes (§8.13)
+    ruimte: int | None = None     # room next to those who go before (minutes), where it decides
+    rang: tuple[int, int] | None = None  # (place, number of candidates) in the order at the function
     vrij_max: int | None = None   # H1: the most a colleague who does not go before could free
     zonder_besluit: int | None = None  # room there would have been without the pins (§8.11)
     koos_anders: bool = False     # H4(a): the outcome was listed before this own T1 function
@@ -122,19 +126,21 @@ class Beslisgegevens:
     toewijzing: dict
     selectie: object = None  # the Selectie table (SEL-B facts), optional
     extra_bronnen: tuple = field(default=EXTRA_BRONNEN)
+    o1_open: frozenset = frozenset()  # the unplaced whose part of the plan has no proof of O1 (§8.12)
 
     def __post_init__(self):
         s, k = self.s, self.k
         self.opties = {(r.personeelsnummer, r.functie): r for r in k.opties.itertuples(index=False)}
         self.per_persoon: dict[str, list] = {}
+        self.per_functie: dict[str, list] = {}
         for r in k.opties.itertuples(index=False):
             self.per_persoon.setdefault(r.personeelsnummer, []).append(r)
-        self.fte = {p: micro(v) for p, v in s.medewerkers["fte"].items()}
+            self.per_functie.setdefault(r.functie, []).append(r)
+        self.fte = minuten_per_medewerker(s)
         self.pins = dict(zip(s.vastgezet["personeelsnummer"], s.vastgezet["nieuwe_functie"]))
         self.toelichting = {p: t for p, t in zip(s.vastgezet["personeelsnummer"], s.vastgezet["toelichting"])
                             if isinstance(t, str) and t.strip()} if "toelichting" in s.vastgezet else {}
-        marge = micro(s.parameters.fte_marge)
-        self.formatie = {f: micro(v) + marge for f, v in s.nieuwe_functies["formatie_fte"].items()}
+        self.formatie = ruimte_per_functie(s)
         self.bezetting: dict[str, list[str]] = {}
         for p, f in self.toewijzing.items():
             if f is not None:
@@ -146,6 +152,7 @@ class Beslisgegevens:
         self.mensen = mw.to_dict("index")  # plain dicts: fast lookups for the whole organisation
         self.functies = s.nieuwe_functies.to_dict("index")
         self.familie_oud = s.oude_functies["functiefamilie"].to_dict()
+        self.schaal_oud = s.oude_functies["schaal"].to_dict()
         self.pct: dict[tuple[str, str], float] = {}
         for r in s.mapping.itertuples(index=False):
             paar = (r.oude_functie, r.nieuwe_functie)
@@ -160,6 +167,33 @@ class Beslisgegevens:
         self.in_dienst = mw["datum_in_dienst"].to_dict()
         self.tijdelijk = set(mw.index[mw["dienstverband"] == "tijdelijk"])
         self.sel_b = s.parameters.selectiemethode == AFSPIEGELING
+        self.o1_open = frozenset(self.o1_open)
+        self._volgorde_bij: dict[str, dict[str, int]] = {}
+
+    def plek(self, p: str, n: str) -> tuple[int, int]:
+        """(place, number) of p among all candidates of n in the priority at n (§4; pins excluded)."""
+        volgorde = self._volgorde_bij.get(n)
+        if volgorde is None:
+            rang = self.rang.get(n, {})
+            kandidaten = [o for o in self.per_functie.get(n, []) if o.personeelsnummer not in self.pins]
+            kandidaten.sort(key=lambda o: prioriteit(o.personeelsnummer in self.tijdelijk, o.tier,
+                                                     rang[o.personeelsnummer] if o.tier == 1 and o.personeelsnummer
+                                                     in rang else self.sel_a[o.personeelsnummer]))
+            volgorde = self._volgorde_bij[n] = {o.personeelsnummer: i for i, o in enumerate(kandidaten)}
+        return volgorde.get(p, 0) + 1, len(volgorde)
+
+    @cached_property
+    def herplaatsing(self) -> pd.DataFrame:
+        """The open places examined for each vast boventallige (regels.md §10)."""
+        return herplaatsing(self.s, self.k, self.toewijzing)
+
+    @cached_property
+    def open_plaatsen(self) -> dict[str, list[str]]:
+        return per_persoon(self.herplaatsing)
+
+    def heeft_vacature(self, f: str) -> bool:
+        """f has room left in this plan (formatie + marge above what its occupants work)."""
+        return self.formatie[f] > sum(self.fte[q] for q in self.bezetting.get(f, ()))
 
     def optie(self, p, f):
         return self.opties.get((p, f))
@@ -291,6 +325,11 @@ class _Kijker:
             return BESLUIT
         if b.tier is None:
             return NA  # placed without eligibility (a hand-made plan): never goes before
+        # §4 (rules v2): vast before tijdelijk at every function, whatever the tiers (H5)
+        if self.tijdelijk and not b.tijdelijk:
+            return VAST
+        if b.tijdelijk and not self.tijdelijk:
+            return NA
         if eigen is None or b.tier < eigen.tier:
             return FUNCTIEVOLGER if b.tier == 1 else PASSENDER
         if b.tier > eigen.tier:
@@ -302,9 +341,7 @@ class _Kijker:
                 return AFSPIEGELING_VOOR
         elif b.sel_a > self.sel_a:
             return NA
-        # why b goes before p in SEL-A: vast before tijdelijk (H5), longer service, or a tie broken by age/number
-        if self.tijdelijk and not b.tijdelijk:
-            return VAST
+        # why b goes before p in SEL-A: longer service, or a tie broken by age/number
         return LANGER if b.in_dienst < self.in_dienst else GELIJK
 
 
@@ -331,7 +368,9 @@ def _reden(g, p, f, eigen, o) -> Reden:
             return Reden(regel="H4", soort="h4b", ruimte=ruimte, rang=plek,
                          zonder_besluit=zonder if bez.aantal(BESLUIT) and zonder >= fte else None, **basis)
     if ruimte < fte:
-        return Reden(regel=_regel_vol(bez, fte, f is None), soort="vol", ruimte=ruimte,
+        regel = _regel_vol(bez, fte, f is None)
+        plek = g.plek(p, n) if regel in ("O2", "O6") else None  # rank decided: say where p stands
+        return Reden(regel=regel, soort="vol", ruimte=ruimte, rang=plek,
                      zonder_besluit=_zonder_besluit(bez, fte), **basis)
     if bez.formatie - bez.bezet >= fte:
         # room is free next to everyone: a plan that leaves it unused (only a hand-made plan does)
@@ -342,7 +381,7 @@ def _reden(g, p, f, eigen, o) -> Reden:
 
 def _regel_vol(bez: Bezetting, fte: int, niet_geplaatst: bool) -> str:
     """The category at which those who go before leave less room than the person's fte decides."""
-    regel_van = {BESLUIT: "SS-7", FUNCTIEVOLGER: "H4", PASSENDER: "O2" if niet_geplaatst else "O3"}
+    regel_van = {BESLUIT: "SS-7", VAST: "H5", FUNCTIEVOLGER: "H4", PASSENDER: "O2" if niet_geplaatst else "O3"}
     bezet = 0
     for cat, _, cfte in bez.aantallen:
         if cat == NA:
@@ -419,7 +458,7 @@ def _wensen(g, p, f, eigen) -> tuple[tuple[int, str, str], ...]:
 def _niet_in_aanmerking(g, p, code) -> tuple[str, str, int]:
     """(rule, kind, scale difference) why p is not eligible for `code`."""
     mens, functie = g.mensen[p], g.functies[code]
-    delta = int(functie["schaal"]) - int(mens["schaal"])
+    delta = functie_delta(int(functie["schaal"]), int(g.schaal_oud[mens["functie"]]))  # §1: function level
     if p in g.pins:
         return "SS-7", "besluit", delta
     if p in g.k.einde_contract:

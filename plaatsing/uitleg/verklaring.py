@@ -9,6 +9,7 @@ from typing import Iterator
 
 from plaatsing.fouten import InvoerFout, Melding
 from plaatsing.regels.kandidaten import ONGENOEMD, TIER_NAAM
+from plaatsing.regels.maat import MINUTEN_PER_UUR
 from plaatsing.uitleg.feiten import Beslisgegevens, Reden, Verklaring, verklaar
 from plaatsing.uitleg.zinnen import bezet_door, motivering, waarom_niet
 
@@ -57,13 +58,19 @@ def _optie(g: Beslisgegevens, v: Verklaring, r: Reden) -> dict:
            "trede": TIER_NAAM.get(int(r.tier), "vastgezet"), "voorkeur": r.vpos if r.vpos < ONGENOEMD else None,
            "status": r.status, "bezet_door": bezet_door(r.bezetting, r.tier == 1),
            "beslissende_regel": r.regel or None, "waarom_niet": None,
-           "feiten": {"soort": r.soort, "formatie_fte": r.bezetting.formatie / 1e6, "uw_fte": r.fte / 1e6,
-                      "ruimte_fte": None if r.ruimte is None else max(0, r.ruimte) / 1e6,
+           "feiten": {"soort": r.soort, "formatie_uren": _uren(r.bezetting.formatie), "uw_uren": _uren(r.fte),
+                      "ruimte_uren": None if r.ruimte is None else _uren(max(0, r.ruimte)),
                       "rang": list(r.rang) if r.rang else None,
-                      "bezetting": [{"categorie": c, "aantal": n, "fte": f / 1e6} for c, n, f in r.bezetting.aantallen]}}
+                      "bezetting": [{"categorie": c, "aantal": n, "uren": _uren(m)}
+                                    for c, n, m in r.bezetting.aantallen]}}
     if r.status == "beter":
         rij["waarom_niet"] = waarom_niet(g, v, r)
     return rij
+
+
+def _uren(minuten: int) -> float:
+    """Hours per week with at most two decimals (§8.13)."""
+    return round(minuten / MINUTEN_PER_UUR, 2)
 
 
 def als_tekst(u: dict) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from plaatsing.invoer.cellen import formatteer_getal
 from plaatsing.regels.kandidaten import ONGENOEMD, TIER_NAAM
+from plaatsing.regels.maat import uren_tekst
 from plaatsing.regels.selectievolgorde import afspiegeling_feiten
 from plaatsing.uitleg.feiten import (AFSPIEGELING_VOOR, BESLUIT, FUNCTIEVOLGER, GELIJK, LANGER, NA, PASSENDER,
                                      VAST, Beslisgegevens, Bezetting, Reden, Verklaring)
@@ -20,8 +21,9 @@ GEVOLG = {
 }
 
 
-def fte(micro: int) -> str:
-    return f"{formatteer_getal(max(0, micro) / 1e6)} fte"
+def uren(minuten: int) -> str:
+    """Hours per week (§8.12: room and aanstelling in hours, never fte residues)."""
+    return uren_tekst(minuten)
 
 
 def datum(d) -> str:
@@ -66,7 +68,7 @@ def _opsomming(delen: list[str]) -> str:
 def _bezet(bez: Bezetting, volgers: bool) -> str:
     delen = bezet_door(bez, volgers)
     wie = _opsomming(delen) if delen else "niemand"
-    return f"de formatie van {fte(bez.formatie)} is bezet door {wie}"
+    return f"de formatie van {uren(bez.formatie)} per week is bezet door {wie}"
 
 
 def _besluit(bez: Bezetting, r: Reden) -> str:
@@ -74,7 +76,7 @@ def _besluit(bez: Bezetting, r: Reden) -> str:
         return ""
     toel = f" ({'; '.join(bez.toelichtingen)})" if bez.toelichtingen else ""
     return (f"; zonder {'het vooraf genomen besluit' if bez.aantal(BESLUIT) == 1 else 'de vooraf genomen besluiten'}"
-            f"{toel} was er {fte(r.zonder_besluit)} ruimte voor u geweest{'' if r.regel == 'SS-7' else ' (SS-7)'}")
+            f"{toel} was er {uren(r.zonder_besluit)} ruimte voor u geweest{'' if r.regel == 'SS-7' else ' (SS-7)'}")
 
 
 def waarom_niet(g: Beslisgegevens, v: Verklaring, r: Reden) -> str:
@@ -100,17 +102,18 @@ def _waarom(g: Beslisgegevens, v: Verklaring, r: Reden) -> str:
         sel = "SEL-B" if g.sel_b else "SEL-A"
         rang = f"u staat {r.rang[0]}e van {r.rang[1]} in de selectievolgorde ({sel}); " if r.rang else ""
         tekst = (f"u bent hier functievolger, maar {rang}{_bezet(r.bezetting, True)}; naast wie voor u gaat blijft "
-                 f"{fte(r.ruimte)} over en uw aanstelling is {fte(r.fte)}{_besluit(r.bezetting, r)}")
+                 f"{_over(r.ruimte)} en u werkt {uren(r.fte)}{_besluit(r.bezetting, r)}")
         if g.sel_b and g.selectie is not None:
             feiten = afspiegeling_feiten(g.selectie, r.functie, v.persoon)
             tekst += f"; afspiegeling: {feiten}" if feiten else ""
         return tekst + "; u hebt daar de selectie verloren (H4)"
     if r.soort == "vol":
-        return (f"{_bezet(r.bezetting, volgers)}; naast wie voor u gaat blijft {fte(r.ruimte)} over en uw "
-                f"aanstelling is {fte(r.fte)}{_besluit(r.bezetting, r)} ({r.regel})")
+        rang = f"; u staat {r.rang[0]}e van {r.rang[1]} in de volgorde voor deze functie" if r.rang else ""
+        return (f"{_bezet(r.bezetting, volgers)}{rang}; naast wie voor u gaat blijft {_over(r.ruimte)} en u werkt "
+                f"{uren(r.fte)}{_besluit(r.bezetting, r)} ({r.regel})")
     if r.soort == "h1":
         return (f"{_bezet(r.bezetting, volgers)}; als een collega die niet voor u gaat plaatsmaakt, komt hoogstens "
-                f"{fte(r.vrij_max)} vrij en uw aanstelling is {fte(r.fte)} (H1)")
+                f"{uren(r.vrij_max)} vrij en u werkt {uren(r.fte)} (H1)")
     if r.soort == "h4_ander":
         return (f"{_bezet(r.bezetting, volgers)}; wie daar niet voor u gaat, is functievolger in een andere functie "
                 "en koos deze functie als voorkeur; zonder deze plaats geldt het functievolgerrecht (H4)")
@@ -118,10 +121,14 @@ def _waarom(g: Beslisgegevens, v: Verklaring, r: Reden) -> str:
         return (f"{_bezet(r.bezetting, volgers)}; u gaat daar voor een collega die er geplaatst is, dus volgens de "
                 "voorrangsregel had u deze plaats moeten krijgen; laat dit plan toetsen (O2)")
     if r.soort == "vrij":
-        return (f"{_bezet(r.bezetting, volgers)}; er is nog {fte(r.ruimte)} vrij en uw aanstelling is {fte(r.fte)}; "
+        return (f"{_bezet(r.bezetting, volgers)}; er is nog {uren(r.ruimte)} vrij en u werkt {uren(r.fte)}; "
                 f"dit plan laat die ruimte onbenut, laat het toetsen ({r.regel})")
     return (f"{_bezet(r.bezetting, volgers)}; u kunt daar alleen de plaats krijgen van een collega die niet voor u "
             f"gaat, en dan {GEVOLG[r.regel]} ({r.regel})")
+
+
+def _over(minuten: int) -> str:
+    return "geen ruimte over" if minuten <= 0 else f"{uren(minuten)} over"
 
 
 def optie_zin(g: Beslisgegevens, v: Verklaring, r: Reden) -> str:
@@ -135,23 +142,46 @@ def motivering(g: Beslisgegevens, v: Verklaring) -> str:
     zinnen = vooraf or [_grond(g, v)]
     f = v.functie
     mw = g.mensen[v.persoon]
-    if f is not None and int(g.functies[f]["schaal"]) < int(mw["schaal"]):
-        zinnen.append("De nieuwe functie is lager ingeschaald dan uw eigen schaal; u behoudt uw salaris "
-                      "(salarisgarantie).")
+    if f is not None and int(g.functies[f]["schaal"]) < int(mw["schaal"]):  # §8.6: the personal scale decides
+        zinnen.append(f"De nieuwe functie is ingedeeld in schaal {int(g.functies[f]['schaal'])}, lager dan uw "
+                      f"persoonlijke schaal {int(mw['schaal'])}; u behoudt uw salaris (salarisgarantie).")
+    elif f is not None and int(g.functies[f]["schaal"]) > int(mw["schaal"]):
+        schaal, oud = int(g.functies[f]["schaal"]), int(g.schaal_oud[mw["functie"]])
+        if schaal <= oud:  # §8.6: an aanloopschaal in a function of the old level continues under the cao
+            zinnen.append(f"De nieuwe functie is ingedeeld in schaal {schaal}; uw persoonlijke schaal "
+                          f"{int(mw['schaal'])} en de doorgroei daarin lopen door.")
+        else:
+            zinnen.append(f"De nieuwe functie is ingedeeld in schaal {schaal}, hoger dan uw huidige functie "
+                          f"(schaal {oud}).")
     if v.grond == "tijdelijk" and any(r.soort == "h4b" for r in v.opties):
         zinnen.append("Als medewerker met een tijdelijk dienstverband komt u na collega's in vaste dienst (H5).")
     for r in genoemde_opties(v):
         zinnen.append(optie_zin(g, v, r))
+    zinnen += _door_besluit(g, v)
     for positie, code, regel, soort, delta in v.wensen:
+        if soort == "besluit":
+            continue  # said once, in _door_besluit
         zinnen.append(f"Uw voorkeur {positie} ({code} {g.functies[code]['functienaam']}) is niet "
                       f"gehonoreerd: {_niet_in_aanmerking(g, v, code, soort, delta)} ({regel}).")
     zinnen += [feit.zin for feit in v.extra if not feit.vervangt_grond]
     return " ".join(zinnen)
 
 
+def _door_besluit(g: Beslisgegevens, v: Verklaring) -> list[str]:
+    """A pinned person: the better functions and wishes the pin takes the place of, in one sentence."""
+    namen = [f"{functie_tekst(g, r.functie)} ({TIER_NAAM.get(r.tier, 'vastgezet')}"
+             f"{f', uw voorkeur {r.vpos}' if r.vpos < ONGENOEMD else ''})"
+             for r in v.opties if r.status == "beter" and r.soort == "eigen_besluit"]
+    namen += [f"{code} {g.functies[code]['functienaam']} (uw voorkeur {positie})"
+              for positie, code, _regel, soort, _delta in v.wensen if soort == "besluit"]
+    if not namen:
+        return []
+    return [f"Door dit vooraf genomen besluit wordt u niet geplaatst in {_opsomming(namen)} (SS-7)."]
+
+
 def genoemde_opties(v: Verklaring) -> list[Reden]:
     """The options a motivering explains: every better one, and the own T1 functions; T1 first."""
-    gekozen = [r for r in v.opties if r.status == "beter"]
+    gekozen = [r for r in v.opties if r.status == "beter" and r.soort != "eigen_besluit"]
     return sorted(gekozen, key=lambda r: (r.tier != 1, r.tier, r.vpos, r.functie))
 
 
@@ -173,13 +203,34 @@ def _grond(g: Beslisgegevens, v: Verklaring) -> str:
                 "boventallig verklaard (H5).")
     if v.grond == "tijdelijk":
         return "U hebt een tijdelijk dienstverband: u wordt niet geplaatst en niet boventallig verklaard (H5)."
-    tekst = ("U wordt boventallig en komt in het van-werk-naar-werktraject: voor u is geen plaats (O1: zo min "
-             "mogelijk medewerkers boventallig).")
+    if v.grond == "geen_opties":
+        tekst = "U wordt boventallig en komt in het van-werk-naar-werktraject."
+    elif p in g.o1_open:  # §8.12: O1 is not proven for this part of the plan, so it is not claimed
+        tekst = ("U wordt boventallig en komt in het van-werk-naar-werktraject: in elke functie waarvoor u in "
+                 "aanmerking komt, gaan anderen voor u of is geen ruimte voor uw uren (zie hieronder). Dat dit plan "
+                 "zo min mogelijk medewerkers boventallig maakt, is voor uw deel van de organisatie binnen de "
+                 "rekentijd niet bewezen (zie de Verantwoording).")
+    else:
+        tekst = ("U wordt boventallig en komt in het van-werk-naar-werktraject: in elke functie waarvoor u in "
+                 "aanmerking komt, gaan anderen voor u of is geen ruimte voor uw uren (zie hieronder); dit plan maakt "
+                 "zo min mogelijk medewerkers boventallig (O1).")
     if v.grond == "geen_opties":
         tekst += (f" Uw functie {s.medewerkers.at[p, 'functie']} komt in de nieuwe organisatie niet terug als functie "
                   "die niet meer dan de drempel wijzigt, en er is geen verwante of voor u passende of geschikte "
                   "functie (SS-1 tot en met SS-6).")
-    return tekst
+    return tekst + " " + _herplaatsingsonderzoek(g, p)
+
+
+def _herplaatsingsonderzoek(g: Beslisgegevens, p: str) -> str:
+    """§10: how many open places were examined for this vast boventallige, and what follows."""
+    aantal = len(g.open_plaatsen.get(p, []))
+    if not aantal:
+        return ("Er is geen open plaats op of rond uw niveau waarvoor een oordeel u alsnog in aanmerking kan brengen "
+                "(herplaatsingsonderzoek).")
+    return (f"Voor u {'is' if aantal == 1 else 'zijn'} {aantal} open {'plaats' if aantal == 1 else 'plaatsen'} op of "
+            "rond uw niveau onderzocht waarvoor u nu niet in aanmerking komt (blad Herplaatsing); P&O of de "
+            "plaatsingsadviescommissie beoordeelt vóór het definitieve besluit of u daarvoor passend of geschikt "
+            "bent (herplaatsingsonderzoek).")
 
 
 def _tier_grond(g: Beslisgegevens, p: str, f: str) -> str:
@@ -212,10 +263,19 @@ def _niet_in_aanmerking(g: Beslisgegevens, v: Verklaring, code: str, soort: str,
     if soort == "einde_contract":
         return "uw tijdelijk dienstverband eindigt vóór de ingangsdatum"
     if soort == "oordeel_niet":
-        return "u bent voor deze functie niet passend of geschikt beoordeeld"
+        oordeel = g.oordelen.get((v.persoon, code))
+        toel = getattr(oordeel, "toelichting", None)
+        toel = f" ({toel.strip()})" if isinstance(toel, str) and toel.strip() else ""
+        return f"u bent voor deze functie niet passend of geschikt beoordeeld{toel}"
     if soort == "nieuw":
+        if code in g.open_plaatsen.get(v.persoon, ()):
+            return ("het is een nieuwe functie; als herplaatsingskandidaat gaat u daar vóór kandidaten van buiten en "
+                    "deze open plaats wordt voor u beoordeeld (blad Herplaatsing)")
+        if code in g.pins.values() or not g.heeft_vacature(code):
+            return "het is een nieuwe functie, waarvoor u alleen met een oordeel of een vooraf genomen besluit in aanmerking komt"
         return "het is een nieuwe functie die via werving wordt vervuld"
     if soort == "niet_verwant":
         return "de functie is niet verwant aan uw functie (geen koppeling boven de drempel en geen zelfde functiefamilie)"
     richting = "lager" if delta < 0 else "hoger"
-    return f"de functie is verwant, maar ligt {abs(delta)} {'schaal' if abs(delta) == 1 else 'schalen'} {richting} dan uw schaal"
+    return (f"de functie is verwant, maar ligt {abs(delta)} {'schaal' if abs(delta) == 1 else 'schalen'} {richting} "
+            "dan uw huidige functie")

@@ -170,6 +170,8 @@ def schrijf_besluiten(plan, pad: Path, *, overschrijf: bool = False, pseudonieme
     boek = nieuw_werkboek(alleen_schrijven=True)
     bladen = [("Plaatsingsbesluiten", pseudonimiseer(plan.besluiten) if pseudoniemen else plan.besluiten),
               ("Bezetting", plan.bezetting)]
+    if not plan.herplaatsing.empty:  # regels.md §10: the open places examined for each boventallige
+        bladen.append(("Herplaatsing", plan.herplaatsing))
     if plan.afspiegeling is not None and not plan.afspiegeling.empty:
         bladen.append(("Afspiegeling", plan.afspiegeling))
     vergelijking = functievergelijking(plan.scenario)

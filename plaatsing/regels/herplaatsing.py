@@ -1,0 +1,78 @@
+"""Herplaatsingsonderzoek (regels.md §10, rules v2): the open places that could still be a vast
+boventallige's after a judgment.
+
+After the plan, for every vast medewerker who is not placed: each nieuwe functie n with vacant room
+≥ hours(m), whose schaal lies at most `max_schalen_lager` below or at most one above the schaal of m's
+old function, and for which m is not eligible because n is a nieuwe functie (SS-5), is not verwant,
+or was judged `niet` (SS-6). Sorted by personeelsnummer, then level difference, same functiefamilie
+first, then code. A `geschikt` judgment copied into Geschiktheid makes the pair T4 for the second round.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from plaatsing.regels.kandidaten import Kandidaten
+from plaatsing.regels.maat import (MINUTEN_PER_UUR, functie_delta, minuten_per_medewerker, oude_functie_schaal,
+                                   ruimte_per_functie)
+from plaatsing.scenario import Scenario
+
+KOLOMMEN = ["personeelsnummer", "functiecode", "functienaam", "eenheid", "schaal", "schaalverschil", "vrije_uren",
+            "uren_medewerker", "reden", "oordeel"]
+SS5, NIET_VERWANT, OORDEEL_NIET = "nieuwe functie (SS-5)", "niet verwant", "oordeel niet (SS-6)"
+MAX_HOGER = 1  # §10: up to one scale above the old function
+
+
+def herplaatsing(s: Scenario, k: Kandidaten, toewijzing: dict[str, str | None]) -> pd.DataFrame:
+    """The sheet Herplaatsing: one row per (vast boventallige, open place) of §10."""
+    mw = s.medewerkers
+    boventallig = [p for p in mw.index if toewijzing.get(p) is None and mw.at[p, "dienstverband"] != "tijdelijk"]
+    if not boventallig:
+        return pd.DataFrame(columns=KOLOMMEN)
+    minuten = minuten_per_medewerker(s)
+    vrij = ruimte_per_functie(s)
+    for p, f in toewijzing.items():
+        if f is not None:
+            vrij[f] -= minuten[p]
+    eligible = set(zip(k.opties["personeelsnummer"], k.opties["functie"]))
+    niet = set() if s.geschiktheid.empty else {
+        (r.personeelsnummer, r.nieuwe_functie) for r in s.geschiktheid.itertuples(index=False) if r.oordeel == "niet"}
+    open_ = [(n, r) for n, r in s.nieuwe_functies.to_dict("index").items() if vrij[n] > 0]  # open places only
+    gekoppeld = set(zip(s.mapping["oude_functie"], s.mapping["nieuwe_functie"]))
+    oude_schaal = oude_functie_schaal(s, boventallig)
+    familie_oud = s.oude_functies["functiefamilie"]
+    rijen = []
+    for p in boventallig:
+        o = mw.at[p, "functie"]
+        familie = familie_oud.get(o)
+        for n, r in open_:
+            if vrij[n] < minuten[p] or (p, n) in eligible:
+                continue
+            delta = int(functie_delta(int(r["schaal"]), int(oude_schaal[p])))
+            if not -s.parameters.max_schalen_lager <= delta <= MAX_HOGER:
+                continue
+            reden = _reden(k, p, n, (o, n) in gekoppeld, familie, r["functiefamilie"], niet)
+            if reden is None:
+                continue
+            zelfde = isinstance(familie, str) and familie == r["functiefamilie"]
+            rijen.append(((p, abs(delta), not zelfde, n), {
+                "personeelsnummer": p, "functiecode": n, "functienaam": r["functienaam"], "eenheid": r["eenheid"],
+                "schaal": int(r["schaal"]), "schaalverschil": delta, "vrije_uren": round(vrij[n] / MINUTEN_PER_UUR, 2),
+                "uren_medewerker": round(minuten[p] / MINUTEN_PER_UUR, 2), "reden": reden, "oordeel": None}))
+    rijen.sort(key=lambda rij: rij[0])
+    return pd.DataFrame([r for _, r in rijen], columns=KOLOMMEN)
+
+
+def _reden(k: Kandidaten, p, n, gekoppeld: bool, familie, familie_n, niet) -> str | None:
+    """Why m is not eligible for n, when it is one of §10's reasons (else None: not on the list; e.g. a
+    verwant function one scale up while SS-4 is off)."""
+    if (p, n) in niet:
+        return OORDEEL_NIET
+    if n in k.nieuwe_functies_ss5:
+        return SS5
+    verwant = gekoppeld or (isinstance(familie, str) and familie == familie_n)
+    return None if verwant else NIET_VERWANT
+
+
+def per_persoon(tabel: pd.DataFrame) -> dict[str, list[str]]:
+    """personeelsnummer -> the function codes on that person's list."""
+    return {p: list(g["functiecode"]) for p, g in tabel.groupby("personeelsnummer", sort=False)}
