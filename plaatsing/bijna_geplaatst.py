@@ -20,8 +20,8 @@ from plaatsing.regels.kandidaten import bepaal_kandidaten
 from plaatsing.plan import Plan, solve
 from plaatsing.scenario import Scenario
 from plaatsing.invoer.cellen import formatteer_getal
-from plaatsing.regels.maat import (MINUTEN_PER_UUR, minuten_als_fte, minuten_per_medewerker, ruimte_per_functie,
-                                   uren_tekst)
+from plaatsing.regels.maat import (MINUTEN_PER_UUR, fte_in_minuten, fte_van_minuten, minuten_als_fte,
+                                   minuten_per_medewerker, ruimte_per_functie, uren_tekst)
 
 STAP = 1  # minute per week: the grid on which the room is shown to be the smallest (§8.13)
 KOLOMMEN = ["personeelsnummer", "functiecode", "extra_fte", "geplaatst_in", "uitkomst", "salarisgarantie",
@@ -56,8 +56,7 @@ class BijnaGeplaatst:
 def met_extra_formatie(s: Scenario, functie: str, extra: int) -> Scenario:
     """The scenario with `extra` minutes a week more formatie in one new function."""
     nieuw = s.nieuwe_functies.copy()
-    nieuw.loc[functie, "formatie_fte"] = float(nieuw.at[functie, "formatie_fte"]) + \
-        extra / (MINUTEN_PER_UUR * float(s.parameters.normuren))
+    nieuw.loc[functie, "formatie_fte"] = float(nieuw.at[functie, "formatie_fte"]) + fte_van_minuten(extra, s)
     return replace(s, nieuwe_functies=nieuw)
 
 
@@ -80,7 +79,7 @@ def bijna_geplaatst(plan: Plan, *, max_extra: float | None = None, personen=None
             bezetters[f].append(p)
     vrij = {f: ruimte[f] - sum(fte[q] for q in bezetters[f]) for f in ruimte}
     vast = set(s.vastgezet.index)
-    grens = None if max_extra is None else round(max_extra * MINUTEN_PER_UUR * float(s.parameters.normuren))
+    grens = None if max_extra is None else fte_in_minuten(max_extra, s)
     boventallig = plan.besluiten.loc[plan.besluiten["uitkomst"] == "boventallig", "personeelsnummer"]
     if personen is not None:
         boventallig = [p for p in boventallig if p in set(personen)]

@@ -9,19 +9,16 @@ from plaatsing.fouten import InvoerFout, Melding
 from plaatsing.regels.kandidaten import TIER_NAAM, Kandidaten, bepaal_kandidaten
 from plaatsing.plan import Plan, solve
 from plaatsing.scenario import Scenario
-from plaatsing.regels.maat import minuten_per_medewerker, pins_te_vol, ruimte_per_functie
+from plaatsing.regels.maat import minuten_per_medewerker, pins_te_vol, ruimte_per_functie, uitkomst_naam
 
 VERSCHIL_KOLOMMEN = ["personeelsnummer", "was_functie", "was_uitkomst", "wordt_functie", "wordt_uitkomst", "verandering"]
 
 
 def uitkomst_van(s: Scenario, k: Kandidaten, toewijzing: dict, p: str) -> str:
     f = toewijzing.get(p)
-    if p in s.vastgezet.index:
-        return "vastgezet"
-    if f is None:
-        return "niet geplaatst (tijdelijk)" if s.medewerkers.at[p, "dienstverband"] == "tijdelijk" else "boventallig"
-    tier = k.opties.set_index(["personeelsnummer", "functie"])["tier"].get((p, f))
-    return TIER_NAAM.get(int(tier), "vastgezet") if tier is not None else "niet toegestaan"
+    tier = None if f is None else k.opties.set_index(["personeelsnummer", "functie"])["tier"].get((p, f))
+    return uitkomst_naam(vastgezet=p in s.vastgezet.index, geplaatst=f is not None, tier=tier,
+                         tijdelijk=s.medewerkers.at[p, "dienstverband"] == "tijdelijk")
 
 
 def vergelijk_plannen(a: Plan, b: Plan) -> pd.DataFrame:

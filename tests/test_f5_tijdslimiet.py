@@ -74,3 +74,14 @@ def test_tijd_out_plan_is_reproduceerbaar_en_houdt_de_regels(scenario_1500, tmp_
     assert list(checker.O2(ctx, plan)) == []
     assert list(checker.O6(ctx, plan)) == []
     assert plannen[0].toets.empty
+    # issue 23: never a boventallige next to an open place, also after a time-out (checker and toets), and
+    # no boventallig motivering claims O1 where O1 is not proven for that part (§8.12)
+    assert list(checker.O1_toevoegbaar(ctx, plan)) == []
+    b = plannen[0].besluiten.set_index("personeelsnummer")
+    boventallig = b.index[b["uitkomst"] == "boventallig"]
+    open_ = [p for p in boventallig if p in plannen[0].o1_open]
+    assert len(open_) > 0 and set(plannen[0].o1_open) <= set(b.index[b["nieuwe_functie"].isna()])
+    for p in boventallig:
+        geclaimd = "zo min mogelijk medewerkers boventallig (O1)" in b.at[p, "motivering"]
+        assert not (geclaimd and p in plannen[0].o1_open)
+        assert ("niet bewezen" in b.at[p, "motivering"]) == (p in plannen[0].o1_open)

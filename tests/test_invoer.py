@@ -161,7 +161,7 @@ FOUTEN = [
         "bedoelt u deze kolom 'personeelsnumer'? Hernoem hem dan naar 'personeelsnummer'."]),
     ("kop_ontbreekt", scenario(_kolom_weg("Medewerkers", "fte")), [
         "Medewerkers, rij 1, kolom fte: de verplichte kolom 'fte' ontbreekt in de kopregel (rij 1); "
-        "voeg de kolom toe."]),
+        "voeg de kolom toe, of geef de uren per week in een kolom 'uren'."]),
     ("kop_dubbel", scenario(lambda b: kop(b, "Medewerkers", "naam", "persnr")), [
         "Medewerkers, rij 1, kolom B (persnr): de kolom 'personeelsnummer' staat er twee keer (ook in kolom A); "
         "verwijder of hernoem één van beide."]),
@@ -303,8 +303,9 @@ FOUTEN = [
         "Geschiktheid, rij 2, kolom C (oordeel): 'ja' is geen geldige waarde; kies 'passend' of 'geschikt' of "
         "'niet'."]),
     ("pins_boven_formatie", scenario(_pins_boven_formatie), [
-        "Vastgezet, rij 4, kolom B (nieuwe_functie): de vastgezette medewerkers in N2 (rijen 3, 4) hebben samen "
-        "1,3 fte, meer dan de formatie van 1 fte (SS-7); verhoog de formatie of haal een vastzetting weg."]),
+        "Vastgezet, rij 4, kolom B (nieuwe_functie): de vastgezette medewerkers in N2 (rijen 3, 4) werken samen "
+        "46,8 uur per week, meer dan de formatie van 36 uur (SS-7); verhoog de formatie of haal een vastzetting "
+        "weg."]),
     ("twee_keer_vastgezet", scenario(lambda b: rij_erbij(b, "Vastgezet", personeelsnummer="1001",
                                                          nieuwe_functie="N2")), [
         "Vastgezet, rij 3, kolom A (personeelsnummer): deze medewerker is al vastgezet in rij 2; houd er één over."]),
@@ -315,7 +316,7 @@ FOUTEN = [
     ("parameter_onbekend", scenario(lambda b: parameter(b, "kleur", "blauw")), [
         "Parameters, rij 4, kolom A (parameter): de parameter 'kleur' is onbekend; bekend zijn: peildatum, "
         "drempel_wijziging, selectiemethode, max_schalen_lager, max_schalen_hoger, fte_marge, beleid, "
-        "tijdslimiet, ingangsdatum, rechtsmiddel, ondertekening. Pas de naam aan of verwijder de rij."]),
+        "tijdslimiet, ingangsdatum, rechtsmiddel, ondertekening, normuren. Pas de naam aan of verwijder de rij."]),
     ("parameter_dubbel", scenario(lambda b: b["Parameters"].append(["Peildatum", dt.date(2025, 2, 1)])), [
         "Parameters, rij 4, kolom A (parameter): de parameter 'peildatum' staat er al in rij 2; houd er één over."]),
     ("selectiemethode_loting", scenario(lambda b: parameter(b, "selectiemethode", "loting")), [

@@ -165,13 +165,13 @@ def test_p2_is_minimaal_tegen_brute_force(tables):
     vol = set(eerste.bezetting.loc[eerste.bezetting["vacant_fte"] == 0, "functiecode"])
     s = scenario_from_tables(tables)
     marge = s.parameters.fte_marge
-    vrij = {f: round((r["formatie_fte"] + marge) * 1e6) for f, r in s.nieuwe_functies.iterrows()}
-    for r in tables.get("Vastgezet", []):
-        vrij[r["nieuwe_functie"]] -= round(s.medewerkers.at[r["personeelsnummer"], "fte"] * 1e6)
+    vrij = {f: round((r["formatie_fte"] + marge) * 36 * 60) for f, r in s.nieuwe_functies.iterrows()}
+    for r in tables.get("Vastgezet", []):  # capacity in minutes at normuren 36 (§8.13)
+        vrij[r["nieuwe_functie"]] -= round(s.medewerkers.at[r["personeelsnummer"], "fte"] * 36 * 60)
     # a full function first (the advice then has to push someone), else any other eligible function
     paren = sorted((o.functie not in vol, o.personeelsnummer, o.functie) for o in k.opties.itertuples(index=False)
                    if voornemen[o.personeelsnummer] != o.functie
-                   and o.personeelsnummer not in pins and o.fte <= vrij[o.functie])  # the advice fits (SS-7)
+                   and o.personeelsnummer not in pins and o.minuten <= vrij[o.functie])  # the advice fits (SS-7)
     if not paren:
         return
     controleer_tweede_ronde(tables, *paren[0][1:])
@@ -428,4 +428,4 @@ def test_adviezen_die_samen_de_formatie_overschrijden_zijn_een_invoerfout():
         scenario_from_tables(met_adviezen(tables, advies("A2", "N3"), advies("C1", "N3")))
     [melding] = fout.value.meldingen
     assert (melding.blad, melding.rij, melding.kolom) == ("Adviezen", 3, "D (advies)")
-    assert "samen op 2 fte, meer dan de formatie van 1 fte (SS-7, H1)" in melding.tekst
+    assert "samen op 72 uur per week, meer dan de formatie van 36 uur (SS-7, H1)" in melding.tekst

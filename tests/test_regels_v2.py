@@ -51,7 +51,10 @@ def test_voorbeeld_8_onder_v1_was_k_geschikt_en_dus_niet_plaatsbaar():
     t["Nieuwe functies"][0]["schaal"] = 9
     plan = solve(scenario_from_tables(t))
     assert uitkomsten(plan)["K"] == (None, "boventallig", "nee")
-    assert "ligt" not in plan.besluiten.set_index("personeelsnummer").at["K", "motivering"] or True
+    # but it is an open place a judgment could open: on K's Herplaatsing list (§10)
+    assert plan.herplaatsing[["personeelsnummer", "functiecode", "schaalverschil", "reden"]].values.tolist() == [
+        ["K", "N-A", 1, "verwant, schaal buiten SS-3/SS-4"], ["L", "N-A", 1, "verwant, schaal buiten SS-3/SS-4"]]
+    assert "Voor u is 1 open plaats" in plan.besluiten.set_index("personeelsnummer").at["K", "motivering"]
 
 
 # §7.9 Vast before tijdelijk (H5, §4 priority)
@@ -200,7 +203,8 @@ def test_demo_herplaatsing_voor_elke_vaste_boventallige(demo):
     assert set(h["personeelsnummer"]) <= vast_boventallig and len(h) > 0
     assert list(h.columns) == ["personeelsnummer", "functiecode", "functienaam", "eenheid", "schaal", "schaalverschil",
                                "vrije_uren", "uren_medewerker", "reden", "oordeel"]
-    assert set(h["reden"]) <= {"nieuwe functie (SS-5)", "niet verwant", "oordeel niet (SS-6)"}
+    assert set(h["reden"]) <= {"nieuwe functie (SS-5)", "niet verwant", "oordeel niet (SS-6)",
+                               "verwant, schaal buiten SS-3/SS-4"}
     assert (h["vrije_uren"] >= h["uren_medewerker"]).all()
     assert h["schaalverschil"].between(-1, 1).all()
     for p, groep in h.groupby("personeelsnummer"):

@@ -209,11 +209,3 @@ def formatteer_getal(getal) -> str:
     if f.is_integer():
         return str(int(f))
     return f"{f:.6f}".rstrip("0").rstrip(".").replace(".", ",")
-
-
-MICRO = 1_000_000  # fte and percentages are compared in whole millionths (regels.md §8.4)
-
-
-def micro(getal: float) -> int:
-    """A decimal as whole millionths, so that 0.3 + 0.5 + 0.2 == 1.0 exactly."""
-    return int(round(float(getal) * MICRO))

@@ -19,6 +19,7 @@ TOELICHTING = {
     "max_schalen_lager": "Passend lager tot zoveel schalen lager.",
     "max_schalen_hoger": "Geschikt tot zoveel schalen hoger (0 = uit).",
     "fte_marge": "Toegestane overbezetting per functie in fte.",
+    "normuren": "Uren van een voltijdse werkweek (cao Gemeenten: 36); de formatie telt in hele minuten per week.",
     "beleid": "maximaal plaatsen, voorkeur leidend of iedereen plaatsen.",
     "tijdslimiet": "Rekenbudget van de solver in seconden (deterministische rekentijd: hetzelfde plan bij elke run).",
     "ingangsdatum": "Datum waarop de nieuwe organisatie ingaat (leeg = de peildatum); een tijdelijk contract "

@@ -29,6 +29,7 @@ def controleer_samenhang(lezer, t: dict, parameters) -> None:
         if not t[sleutel_] and blad in lezer.titels and not lezer.heeft_fout_in(blad):
             lezer.fout(blad, 2, None, f"het blad {lezer.titels[blad]} bevat geen gegevens; vul vanaf rij 2 één "
                        f"rij per {'medewerker' if blad == 'Medewerkers' else 'functie'} in.")
+    deeltijd_kolom = _deeltijd_kolom(lezer)
     for r in t["medewerkers"]:
         if oud_bekend and r["functie"] is not None and r["functie"] not in oud:
             fout("Medewerkers", r["rij"], "functie", _onbekend(r["functie"], oud, "Oude functies"))
@@ -44,7 +45,8 @@ def controleer_samenhang(lezer, t: dict, parameters) -> None:
                      f"'{citeer(code)}' staat al bij {gezien[code]}; noem elke functie maar één keer als voorkeur.")
             gezien.setdefault(code, kolom)
         _controleer_datums(lezer, r, parameters.peildatum)
-        _controleer_uren(lezer, r, parameters.normuren)
+        if deeltijd_kolom:
+            _controleer_uren(lezer, r, parameters.normuren)
         _vergelijk_feitelijke_functie(lezer, r)
 
     gezien_paar: dict[tuple, int] = {}
@@ -184,6 +186,16 @@ def _controleer_persoon_functie(lezer, rijen, blad, personen, nieuw) -> None:
                    else "voor deze medewerker en functie staat al een oordeel")
             lezer.fout(blad, r["rij"], "personeelsnummer", f"{wat} in rij {eerder[sleutel_]}; houd er één over.")
         eerder.setdefault(sleutel_, r["rij"])
+
+
+def _deeltijd_kolom(lezer) -> bool:
+    """fte or uren (§8.13): a Medewerkers sheet without either column is one message for the header."""
+    kolommen = lezer.kolommen.get("Medewerkers")
+    if kolommen is None or "fte" in kolommen or "uren" in kolommen or lezer.heeft_fout_in("Medewerkers"):
+        return kolommen is not None and ("fte" in kolommen or "uren" in kolommen)
+    lezer.fout("Medewerkers", 1, "fte", "de verplichte kolom 'fte' ontbreekt in de kopregel (rij 1); voeg de kolom "
+               "toe, of geef de uren per week in een kolom 'uren'.")
+    return False
 
 
 def _controleer_uren(lezer, r: dict, normuren: float) -> None:

@@ -1,7 +1,7 @@
 """Exact knapsack facts about the capacity rows (H1), used to give the solver tighter bounds.
 
 Part-time fte make H1 a knapsack: the LP relaxation believes a function can be filled to the
-last micro-fte, while whole people (1,0 / 0,8889 / 0,5556 fte …) only reach certain sums. The
+last minute, while whole people (36 / 32 / 20 hours …) only reach certain sums. The
 solver then cannot prove optima that depend on how full a function can really get. These
 functions compute, without the solver, which loads are reachable; `model` turns them into
 constraints that every integer plan satisfies anyway, so they change no plan, only the proof.

@@ -6,6 +6,7 @@ the place the previous one now takes, or takes the place the previous one left.
 """
 from __future__ import annotations
 
+from plaatsing.regels.maat import uitkomst_naam
 from plaatsing.procedure.adviezen import BOVENTALLIG, HANDHAVEN, bindend, bron_tekst
 from plaatsing.scenario import Scenario
 
@@ -31,7 +32,8 @@ def stap(s: Scenario, p: str, toewijzing: dict) -> str:
     if p not in s.voornemen:
         return f"{p} (nieuw, zonder voornemen) " + (f"geplaatst in {wordt}" if wordt else "niet geplaatst")
     if wordt is None:
-        wat = "niet geplaatst (tijdelijk)" if s.medewerkers.at[p, "dienstverband"] == "tijdelijk" else "boventallig"
+        wat = uitkomst_naam(vastgezet=False, geplaatst=False, tier=None,
+                            tijdelijk=s.medewerkers.at[p, "dienstverband"] == "tijdelijk")
         return f"{p} {wat}" + (f" (was {was})" if was else "")
     if was is None:
         return f"{p} alsnog geplaatst in {wordt}"

@@ -4,7 +4,8 @@ boventallige's after a judgment.
 After the plan, for every vast medewerker who is not placed: each nieuwe functie n with vacant room
 ≥ hours(m), whose schaal lies at most `max_schalen_lager` below or at most one above the schaal of m's
 old function, and for which m is not eligible because n is a nieuwe functie (SS-5), is not verwant,
-or was judged `niet` (SS-6). Sorted by personeelsnummer, then level difference, same functiefamilie
+or was judged `niet` (SS-6) — and, so that no open place a judgment could open is left out, a verwant function outside
+the default scale band (one above while SS-4 is off). Sorted by personeelsnummer, then level difference, same functiefamilie
 first, then code. A `geschikt` judgment copied into Geschiktheid makes the pair T4 for the second round.
 """
 from __future__ import annotations
@@ -19,6 +20,7 @@ from plaatsing.scenario import Scenario
 KOLOMMEN = ["personeelsnummer", "functiecode", "functienaam", "eenheid", "schaal", "schaalverschil", "vrije_uren",
             "uren_medewerker", "reden", "oordeel"]
 SS5, NIET_VERWANT, OORDEEL_NIET = "nieuwe functie (SS-5)", "niet verwant", "oordeel niet (SS-6)"
+BUITEN_SCHAAL = "verwant, schaal buiten SS-3/SS-4"  # a judgment (SS-6) can still open it
 MAX_HOGER = 1  # §10: up to one scale above the old function
 
 
@@ -51,8 +53,6 @@ def herplaatsing(s: Scenario, k: Kandidaten, toewijzing: dict[str, str | None]) 
             if not -s.parameters.max_schalen_lager <= delta <= MAX_HOGER:
                 continue
             reden = _reden(k, p, n, (o, n) in gekoppeld, familie, r["functiefamilie"], niet)
-            if reden is None:
-                continue
             zelfde = isinstance(familie, str) and familie == r["functiefamilie"]
             rijen.append(((p, abs(delta), not zelfde, n), {
                 "personeelsnummer": p, "functiecode": n, "functienaam": r["functienaam"], "eenheid": r["eenheid"],
@@ -62,15 +62,15 @@ def herplaatsing(s: Scenario, k: Kandidaten, toewijzing: dict[str, str | None]) 
     return pd.DataFrame([r for _, r in rijen], columns=KOLOMMEN)
 
 
-def _reden(k: Kandidaten, p, n, gekoppeld: bool, familie, familie_n, niet) -> str | None:
-    """Why m is not eligible for n, when it is one of §10's reasons (else None: not on the list; e.g. a
-    verwant function one scale up while SS-4 is off)."""
+def _reden(k: Kandidaten, p, n, gekoppeld: bool, familie, familie_n, niet) -> str:
+    """Why m is not eligible for n. Besides §10's three reasons a verwant function outside the default
+    scale band (one scale up while SS-4 is off) is listed too: a `geschikt` judgment opens it as well."""
     if (p, n) in niet:
         return OORDEEL_NIET
     if n in k.nieuwe_functies_ss5:
         return SS5
     verwant = gekoppeld or (isinstance(familie, str) and familie == familie_n)
-    return None if verwant else NIET_VERWANT
+    return BUITEN_SCHAAL if verwant else NIET_VERWANT
 
 
 def per_persoon(tabel: pd.DataFrame) -> dict[str, list[str]]:

@@ -15,11 +15,10 @@ from plaatsing.fouten import Melding
 from plaatsing.parameters import AFSPIEGELING
 from plaatsing.scenario import Scenario
 from plaatsing.invoer.contract import VOORKEUR_KOLOMMEN
-from plaatsing.regels.maat import (functie_delta, garantie_schalen, minuten_per_medewerker, oude_functie_schaal,
+from plaatsing.regels.maat import (TIER_NAAM, functie_delta, garantie_schalen, minuten_per_medewerker, oude_functie_schaal,
                                    ruimte_per_functie, uren_tekst)
 
 ONGENOEMD = len(VOORKEUR_KOLOMMEN) + 1  # voorkeur position of an unlisted function
-TIER_NAAM = {1: "functievolger", 2: "passend", 3: "passend lager", 4: "geschikt"}
 LEEFTIJDSGROEPEN = ((15, 25), (25, 35), (35, 45), (45, 55), (55, None))
 
 

@@ -13,6 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import pandas as pd
 
 MINUTEN_PER_UUR = 60
+TIER_NAAM = {1: "functievolger", 2: "passend", 3: "passend lager", 4: "geschikt"}
 
 
 # §8.13: hours(m) = uren when given, else fte × normuren; minutes(m) = round(60 × hours(m))
@@ -68,6 +69,21 @@ def pins_te_vol(minuten: dict[str, int], ruimte: dict[str, int], pins) -> list[t
     return [(f, t, ruimte[f]) for f, t in sorted(totaal.items()) if t > ruimte[f]]
 
 
+def fte_in_minuten(fte: float, s) -> int:
+    """An amount of fte as minutes per week at the scenario's normuren."""
+    return _minuten(fte, s.parameters.normuren)
+
+
+def voltijd_minuten(s) -> int:
+    """A full-time week (normuren) in minutes."""
+    return _minuten(s.parameters.normuren)
+
+
+def fte_van_minuten(minuten: int, s) -> float:
+    """Minutes per week as fte, unrounded (to add exactly that many minutes to a formatie)."""
+    return minuten / (MINUTEN_PER_UUR * float(s.parameters.normuren))
+
+
 def minuten_als_fte(minuten: int, s) -> float:
     """Minutes per week shown as fte (at most four decimals, §8.13)."""
     return round(minuten / (MINUTEN_PER_UUR * float(s.parameters.normuren)), 4)
@@ -96,6 +112,17 @@ def garantie_schalen(eigen_schaal, schaal_nieuw):
     """§8.6: scales below the person's own (personal) scale; > 0 means salarisgarantie."""
     verschil = eigen_schaal - schaal_nieuw
     return verschil.clip(lower=0) if hasattr(verschil, "clip") else max(0, verschil)
+
+
+def uitkomst_naam(*, vastgezet: bool, geplaatst: bool, tier: int | None, tijdelijk: bool) -> str:
+    """The uitkomst of the contract (§8.8): vastgezet (SS-7), the tier's name, or — not placed —
+    'niet geplaatst (tijdelijk)' (H5) or 'boventallig'; 'niet toegestaan' for a placement without
+    eligibility (a hand-made plan)."""
+    if vastgezet:
+        return "vastgezet"
+    if not geplaatst:
+        return "niet geplaatst (tijdelijk)" if tijdelijk else "boventallig"
+    return TIER_NAAM.get(int(tier), "vastgezet") if tier is not None else "niet toegestaan"
 
 
 # §4 (rules v2): the priority at a function n — vast before tijdelijk (H5), then the better tier for n,

@@ -2,7 +2,7 @@
 
 A small CP-SAT model of its own, written from regels.md §2 and sharing nothing with model/: a bug
 in the solver's model cannot hide here. One Boolean per option of a component (regels/), H1 as a
-capacity row in micro-fte, H4 with opt-out (a) and lost selection (b); pinned persons are placed by
+capacity row in minutes (§8.13), H4 with opt-out (a) and lost selection (b); pinned persons are placed by
 SS-7 and counted as placed.
 """
 from __future__ import annotations
@@ -37,17 +37,15 @@ def _minimum_deel(comp: Component, seconden: float) -> tuple[int, bool]:
         termen = [(x[p, f], comp.minuten[p]) for p in comp.personen if (p, f) in x]
         cp.Add(sum(v * c for v, c in termen) <= comp.ruimte[f])
     for p in comp.personen:
-        t1 = [o.functie for o in comp.opties[p] if o.tier == 1]
+        t1 = comp.t1.get(p)
         if not t1:
             continue
         # H4: in a T1 function, or (a) in a function listed above all T1 functions, or (b) lost the
-        # selection in every T1 function: those who go before p there leave less room than fte(p)
-        grens = min(o.vpos for o in comp.opties[p] if o.tier == 1)
-        toegestaan = [x[p, f] for f in t1] + [x[p, o.functie] for o in comp.opties[p] if o.tier != 1 and o.vpos < grens]
+        # selection in every T1 function: those who go before p there leave less room than hours(p)
+        toegestaan = [x[p, f] for f in t1] + [x[p, f] for f in sorted(comp.opt_out.get(p, ()))]
         verloren = []
         for f in t1:
-            volgorde = comp.t1_volgorde[f]
-            voor = [(x[q, f], comp.minuten[q]) for q in volgorde[:volgorde.index(p)]]
+            voor = [(x[q, f], comp.minuten[q]) for q in comp.voorgangers_h4(p, f)]
             v = cp.NewBoolVar("")
             drempel = comp.ruimte[f] - comp.minuten[p] + 1
             cp.Add(sum(b * c for b, c in voor) >= drempel).OnlyEnforceIf(v)

@@ -13,10 +13,10 @@ from collections import ChainMap
 import pandas as pd
 
 from plaatsing.regels.deelproblemen import Component, voorbereiden
-from plaatsing.regels.kandidaten import TIER_NAAM, Kandidaten
+from plaatsing.regels.kandidaten import Kandidaten
 from plaatsing.parameters import IEDEREEN_PLAATSEN
 from plaatsing.scenario import Scenario
-from plaatsing.regels.maat import minuten_per_medewerker, ruimte_per_functie, uren_tekst
+from plaatsing.regels.maat import minuten_per_medewerker, ruimte_per_functie, uitkomst_naam, uren_tekst
 
 KOLOMMEN = ["regel", "personeelsnummer", "functie", "probleem", "oplossing"]
 
@@ -91,15 +91,12 @@ def _uitkomsten(s, opties, toewijzing, uitkomsten, gepind):
     """§8.8: the uitkomst must agree with nieuwe_functie, the tier and H5."""
     rijen = []
     for p, f in sorted(toewijzing.items()):
-        if p in gepind:
-            verwacht, regel = "vastgezet", "H3"
-        elif f is None:
-            tijdelijk = s.medewerkers.at[p, "dienstverband"] == "tijdelijk"
-            verwacht, regel = ("niet geplaatst (tijdelijk)", "H5") if tijdelijk else ("boventallig", "O1")
-        elif (p, f) in opties:
-            verwacht, regel = TIER_NAAM[int(opties[p, f].tier)], opties[p, f].regel
-        else:
-            continue
+        tijdelijk = s.medewerkers.at[p, "dienstverband"] == "tijdelijk"
+        if f is not None and p not in gepind and (p, f) not in opties:
+            continue  # H2 says it
+        tier = opties[p, f].tier if (p, f) in opties else None
+        verwacht = uitkomst_naam(vastgezet=p in gepind, geplaatst=f is not None, tier=tier, tijdelijk=tijdelijk)
+        regel = "H3" if p in gepind else ("H5" if tijdelijk else "O1") if f is None else opties[p, f].regel
         if uitkomsten.get(p) != verwacht:
             rijen.append((regel, p, f or "", f"uitkomst '{uitkomsten.get(p)}' klopt niet bij deze plaatsing",
                           f"zet de uitkomst op '{verwacht}'"))
@@ -219,7 +216,7 @@ class Na:
 
 
 def _past_na_ruil(comp: Component, belasting: dict, n1: str, n2: str, verschil: int) -> bool:
-    """H1 after moving `verschil` micro-fte from n1 to n2; under §6 'iedereen plaatsen' the
+    """H1 after moving `verschil` minutes from n1 to n2; under §6 'iedereen plaatsen' the
     functions over formatie and the fte over formatie (the O1 totals there) must stay the same."""
     na = {n1: belasting[n1] - verschil, n2: belasting[n2] + verschil}
     if not comp.overbezetting:

@@ -21,7 +21,7 @@ import pandas as pd
 from plaatsing.parameters import AFSPIEGELING
 from plaatsing.regels.herplaatsing import herplaatsing, per_persoon
 from plaatsing.regels.kandidaten import ONGENOEMD, TIER_NAAM, Kandidaten
-from plaatsing.regels.maat import functie_delta, minuten_per_medewerker, prioriteit, ruimte_per_functie
+from plaatsing.regels.maat import uitkomst_naam, functie_delta, minuten_per_medewerker, prioriteit, ruimte_per_functie
 from plaatsing.scenario import Scenario
 
 # Categories of colleagues holding a function, seen from one person, in the order of precedence
@@ -204,12 +204,9 @@ class Beslisgegevens:
 
 def uitkomst_van(g: Beslisgegevens, p: str) -> str:
     f = g.toewijzing.get(p)
-    if p in g.pins:
-        return "vastgezet"
-    if f is None:
-        return "niet geplaatst (tijdelijk)" if p in g.tijdelijk else "boventallig"
-    o = g.optie(p, f)
-    return TIER_NAAM.get(int(o.tier), "vastgezet") if o is not None else "niet toegestaan"
+    o = g.optie(p, f) if f is not None else None
+    return uitkomst_naam(vastgezet=p in g.pins, geplaatst=f is not None, tier=None if o is None else o.tier,
+                         tijdelijk=p in g.tijdelijk)
 
 
 def verklaar(g: Beslisgegevens, p: str) -> Verklaring:

@@ -12,7 +12,7 @@ from plaatsing.regels.kandidaten import LEEFTIJDSGROEPEN, leeftijd, leeftijdsgro
 from plaatsing.plan import UITKOMSTEN
 from plaatsing.scenario import Scenario
 from plaatsing.regels.selectievolgorde import groepsnaam, maak_selectie
-from plaatsing.invoer.cellen import micro
+from plaatsing.regels.maat import minuten_per_medewerker, voltijd_minuten
 
 TOTAAL = "Totaal"
 NIET_GEPLAATST = ("boventallig", "niet geplaatst (tijdelijk)")
@@ -93,7 +93,7 @@ def personen(s: Scenario, toewijzing: dict, uitkomsten: dict) -> pd.DataFrame:
         "nieuwe_eenheid": [s.nieuwe_functies.at[f, "eenheid"] if f else None for f in nieuw],
         "leeftijdsgroep": groep,
         "geslacht": mw["geslacht"].to_numpy() if "geslacht" in mw else None,
-        "voltijd": [micro(f) >= micro(1) for f in mw["fte"]],
+        "voltijd": [m >= voltijd_minuten(s) for m in minuten_per_medewerker(s).values()],
         "fte": mw["fte"].to_numpy(),
         "schaal": mw["schaal"].to_numpy(),
     })
