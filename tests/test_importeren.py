@@ -218,3 +218,15 @@ def test_geimporteerd_scenario_opent_in_libreoffice(tmp_path):
     subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
                     "--outdir", str(tmp_path), str(doel)], check=True, capture_output=True, timeout=180)
     assert (tmp_path / "scenario.pdf").stat().st_size > 1000
+
+
+def test_uren_uit_de_export_komen_in_de_kolom_uren_en_beslissen(tmp_path):
+    """Rules v2 (§8.13): an export with hours per week fills `uren` with those hours (fte beside it for reading);
+    a percentage or factor leaves `uren` empty."""
+    pad = _csv(tmp_path, "Medewerker,Geboortedatum,In dienst,Functie,Salarisschaal,Uren\n"
+                         "001,01-02-1970,1-1-2000,0101,6,32\n002,01-02-1971,1-1-2001,0101,6,\"24,5\"\n")
+    imp = importeer_export(pad, "afas", kolommen={"fte": "Uren", "datum_in_dienst": "In dienst"}, deeltijd="uren")
+    assert [(r["fte"], r["uren"]) for r in imp.medewerkers] == [(0.8889, 32.0), (0.6806, 24.5)]
+    pad = _csv(tmp_path, "Medewerker,Geboortedatum,In dienst,Functie,Salarisschaal,Deeltijd\n001,01-02-1970,1-1-2000,0101,6,80\n")
+    imp = importeer_export(pad, "afas", kolommen={"fte": "Deeltijd", "datum_in_dienst": "In dienst"}, deeltijd="procent")
+    assert [(r["fte"], r.get("uren")) for r in imp.medewerkers] == [(0.8, None)]

@@ -4,7 +4,8 @@ The export is read as it comes: `;`, `,` or tab separated, Dutch decimals (`88,8
 dd-mm-jjjj (and jjjj-mm-dd, dd.mm.jjjj, jjjjmmdd), codes kept as text (`00123` stays `00123`).
 The deeltijd becomes fte exactly: a percentage /100, hours / `normuren` (default 36), a factor as
 it is, rounded to 4 decimals (0,8889 as HR systems store a deeltijdfactor) with Decimal
-arithmetic, so 88,89 % is 0,8889 and 32 of 36 hours is 0,8889.
+arithmetic, so 88,89 % is 0,8889 and 32 of 36 hours is 0,8889. Hours also go into the column
+`uren` as they are: they decide the capacity (regels.md §8.13), never the rounded fte.
 
 Nothing is guessed silently: a column whose meaning is not certain, or two columns that can fill
 the same contract column, stop the import until the choice is confirmed with `kolommen`
@@ -34,7 +35,7 @@ VERPLICHT = ("personeelsnummer", "geboortedatum", "datum_in_dienst", "functie", 
 DOELEN = ("personeelsnummer", "naam", "geboortedatum", "datum_in_dienst", "functie", "feitelijke_functie",
           "functienaam", "eenheid", "schaal", "fte", "dienstverband", "einddatum", "geslacht")
 UITVOER_KOLOMMEN = ("personeelsnummer", "naam", "geboortedatum", "datum_in_dienst", "functie", "schaal", "fte",
-                    "dienstverband", "einddatum", "geslacht")
+                    "uren", "dienstverband", "einddatum", "geslacht")
 EENHEID = {"fte_procent": "procent", "fte_uren": "uren", "fte_factor": "factor"}
 PRIVE = ("naam", "geboortedatum")
 FTE_DECIMALEN = Decimal("0.0001")
@@ -212,6 +213,8 @@ def importeer_export(pad, soort: str, *, kolommen: dict[str, str] | None = None,
             plek = f"{_letter(i)} ({export.kop[i]})"
             try:
                 rij[doel] = _waarde(soort, soort_doel, ruwe, normuren)
+                if soort_doel == "fte_uren" and rij[doel] is not None:  # §8.13: the hours themselves decide
+                    rij["uren"] = float(_getal(ruwe))
             except ValueError as fout:
                 tekst = str(fout)
                 if doel in PRIVE:
@@ -295,15 +298,7 @@ def _waarde(soort: str, doel: str, ruwe, normuren: float):
 
 def naar_fte(ruwe, eenheid: str, normuren: float = 36) -> float:
     """A deeltijd as fte, exactly: '88,89' % -> 0.8889, 32 hours of 36 -> 0.8889, factor 0,8889 -> 0.8889."""
-    tekst = str(ruwe).strip().replace("\u00a0", "").replace(" ", "").rstrip("%")
-    if isinstance(ruwe, (int, float)) and not isinstance(ruwe, bool):
-        tekst = repr(float(ruwe))
-    elif "," in tekst:
-        tekst = tekst.replace(".", "").replace(",", ".")
-    try:
-        getal = Decimal(tekst)
-    except InvalidOperation:
-        raise ValueError(f"'{citeer(ruwe)}' is geen getal") from None
+    getal = _getal(ruwe)
     if eenheid == "procent":
         if 0 < getal <= 1:
             raise ValueError(f"{formatteer_getal(getal)} is als percentage wel erg klein; staat hier een factor? "
@@ -321,6 +316,19 @@ def naar_fte(ruwe, eenheid: str, normuren: float = 36) -> float:
         raise ValueError(f"de deeltijd {citeer(ruwe)} geeft {formatteer_getal(fte)} fte; dat moet groter dan 0 en "
                          "hoogstens 1 zijn")
     return float(fte)
+
+
+def _getal(ruwe) -> Decimal:
+    """A number as HR exports write it ('88,89', '1.234,5', 32), exactly."""
+    tekst = str(ruwe).strip().replace("\u00a0", "").replace(" ", "").rstrip("%")
+    if isinstance(ruwe, (int, float)) and not isinstance(ruwe, bool):
+        tekst = repr(float(ruwe))
+    elif "," in tekst:
+        tekst = tekst.replace(".", "").replace(",", ".")
+    try:
+        return Decimal(tekst)
+    except InvalidOperation:
+        raise ValueError(f"'{citeer(ruwe)}' is geen getal") from None
 
 
 def medewerker_rijen(imp: Import) -> tuple[list[str], list[list]]:
