@@ -94,12 +94,13 @@ class Verklaring:
     opties: tuple[Reden, ...]      # every eligible function, best first
     wensen: tuple[tuple[int, str, str, str, int], ...]  # (voorkeur, code, rule, kind, Δ schaal) not eligible
     extra: tuple[Feit, ...] = ()
+    oordelen_niet: tuple[str, ...] = ()  # SS-6: functions judged 'niet' for this person (not a wish already)
 
     @property
     def regels(self) -> list[str]:
         """Every rule ID that decided the outcome, including each better option's (the `regels` column)."""
         ids = list(self.grond_regels) + [r.regel for r in self.opties if r.status == "beter"]
-        ids += [w[2] for w in self.wensen] + [f.regel for f in self.extra]
+        ids += [w[2] for w in self.wensen] + ["SS-6"] * bool(self.oordelen_niet) + [f.regel for f in self.extra]
         return [r for r in dict.fromkeys(ids) if r]
 
 
@@ -225,8 +226,11 @@ def verklaar(g: Beslisgegevens, p: str) -> Verklaring:
     if any(r.zonder_besluit is not None for r in redenen if r.status == "beter"):
         grond_regels += ("SS-7",)
     extra = tuple(feit for bron in g.extra_bronnen for feit in bron(g, p))
-    return Verklaring(p, uitkomst_van(g, p), f, grond, grond_regels, tuple(redenen), _wensen(g, p, f, eigen),
-                      extra)
+    wensen = _wensen(g, p, f, eigen)
+    genoemd = {w[1] for w in wensen}
+    niet = tuple(sorted(n for (q, n), o in g.oordelen.items() if q == p and o.oordeel == "niet"
+                        and g.optie(p, n) is None and n not in genoemd))
+    return Verklaring(p, uitkomst_van(g, p), f, grond, grond_regels, tuple(redenen), wensen, extra, niet)
 
 
 def _grond(g, p, f, eigen) -> tuple[str, tuple[str, ...]]:

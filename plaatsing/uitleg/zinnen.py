@@ -163,6 +163,8 @@ def motivering(g: Beslisgegevens, v: Verklaring) -> str:
             continue  # said once, in _door_besluit
         zinnen.append(f"Uw voorkeur {positie} ({code} {g.functies[code]['functienaam']}) is niet "
                       f"gehonoreerd: {_niet_in_aanmerking(g, v, code, soort, delta)} ({regel}).")
+    for code in v.oordelen_niet:  # SS-6: a judgment that decided, with its toelichting
+        zinnen.append(f"Voor {functie_tekst(g, code)}: {_niet_in_aanmerking(g, v, code, 'oordeel_niet', 0)} (SS-6).")
     zinnen += [feit.zin for feit in v.extra if not feit.vervangt_grond]
     return " ".join(zinnen)
 
