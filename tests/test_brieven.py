@@ -73,7 +73,8 @@ def test_elk_soort_besluit_is_een_meegeleverd_word_sjabloon_dat_reproduceerbaar_
 def test_juiste_brief_per_uitkomst(demo):
     _s, b, map_, _ = demo
     d = map_ / "standaard"
-    assert len(list(d.glob("*.docx"))) == 300 and all(p.name.startswith("A") for p in d.iterdir())
+    assert len(list(d.glob("*.docx"))) == 300
+    assert all(p.name.startswith("A") for p in d.iterdir() if p.name != "plaatsing-brieven.json")
     boventallig = eerste(b, "boventallig")
     pad = brief(d, boventallig)
     assert pad.name == f"{boventallig}-voorgenomen-besluit-boventalligheid.docx"
@@ -136,7 +137,7 @@ def test_rechtsmiddel_kiest_de_route_en_ondertekening(demo, tmp_path):
     uit = draai("brieven", DEMO, besluiten, "--map", tmp_path, "--datum", DATUM, "-p", "rechtsmiddel=bezwaar",
                 "-p", "ondertekening=namens het college, de gemeentesecretaris van Almelo", "-m", nummer)
     assert uit.exit_code == 0, uit.output
-    assert uit.output.endswith(f"1 brief geschreven in {tmp_path}\n") and len(list(tmp_path.iterdir())) == 1
+    assert uit.output.endswith(f"1 brief geschreven in {tmp_path}\n") and len(list(tmp_path.glob("*.docx"))) == 1
     t = tekst(brief(tmp_path, nummer))
     assert "bezwaar maken bij het college van burgemeester en wethouders (artikel 6:7 van de Algemene wet bestuursrecht)" in t
     assert "geschillencommissie" not in t and "namens het college, de gemeentesecretaris van Almelo" in t
