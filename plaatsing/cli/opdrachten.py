@@ -48,7 +48,7 @@ def _parameters(peildatum, tijdslimiet, parameter) -> dict:
 
 
 def _meld_invoerfout(fout: InvoerFout) -> None:
-    aantal = len(fout.meldingen)
+    aantal = fout.aantal
     click.echo(f"Het scenario kan niet worden gebruikt: {aantal} {'probleem' if aantal == 1 else 'problemen'} "
                "gevonden. Er is niets geschreven.", err=True)
     for melding in fout.meldingen:
