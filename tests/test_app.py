@@ -69,7 +69,7 @@ def test_zonder_host_alleen_127_0_0_1_en_alleen_onder_dat_adres(tmp_path):
             vreemd = web.post("/oplossen", headers={"origin": "http://voorbeeld.nl"})
             assert vreemd.status_code == 403
     assert proces.returncode == 0
-    assert not list(tmp_path.glob("plaatsing-app-*"))
+    assert not list(tmp_path.rglob("plaatsing-*"))
 
 
 def test_host_vraagt_de_getoonde_toegangscode(tmp_path):

@@ -5,8 +5,6 @@ next start when a previous run was killed."""
 from __future__ import annotations
 
 import logging
-import os
-import shutil
 import signal
 import socket
 import sys
@@ -16,6 +14,7 @@ import webbrowser
 from pathlib import Path
 
 from plaatsing.app.beveiliging import ToegangFout, controleer_adres, is_loopback, nieuw_token
+from plaatsing.tijdelijk import eigen_tijdelijke_map
 
 log = logging.getLogger("plaatsing.app")
 
@@ -55,32 +54,6 @@ def _logboek() -> None:
 
 
 PREFIX = "plaatsing-app-"
-PID = "proces.pid"
-
-
-def ruim_oude_werkmappen_op(basis: Path | None = None) -> int:
-    """Remove the temporary folders of earlier runs whose process is gone (killed, power cut); returns how many."""
-    basis = Path(basis or tempfile.gettempdir())
-    weg = 0
-    for map_ in basis.glob(f"{PREFIX}*"):
-        try:
-            pid = int((map_ / PID).read_text())
-        except (OSError, ValueError):
-            continue  # not ours, or not yet written: leave it
-        if pid != os.getpid() and not _leeft(pid):
-            shutil.rmtree(map_, ignore_errors=True)
-            weg += 1
-    return weg
-
-
-def _leeft(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OSError):
-        return True
-    return True
 
 
 def start(scenariomap: Path | None, *, host: str, poort: int, host_gegeven: bool, browser: bool,
@@ -96,15 +69,8 @@ def start(scenariomap: Path | None, *, host: str, poort: int, host_gegeven: bool
     token = None if lokaal else nieuw_token()
     namen = {"127.0.0.1", "localhost", "[::1]", host}
     hosts = {f"{naam}:{poort}" for naam in namen} | (namen if poort == 80 else set()) if lokaal else None
-    ruim_oude_werkmappen_op()
-    werkmap = Path(tempfile.mkdtemp(prefix=PREFIX))
-    (werkmap / PID).write_text(str(os.getpid()))
-    (werkmap / "tmp").mkdir()
-    import multiprocessing.util
-
-    multiprocessing.util.get_temp_dir()  # its sockets stay in the system's temp folder (removed at exit by itself)
-    oud_tempdir, oud_tmpdir = tempfile.tempdir, os.environ.get("TMPDIR")
-    tempfile.tempdir = os.environ["TMPDIR"] = str(werkmap / "tmp")  # uploads, openpyxl, worker processes
+    tijdelijk = eigen_tijdelijke_map(PREFIX)
+    werkmap = tijdelijk.__enter__()  # uploads, documents, tempfile and openpyxl, worker processes (TMPDIR)
     _logboek()
     schema = "https" if tls else "http"
     app = maak_app(werkmap, scenariomap=scenariomap, token=token, hosts=hosts, onveilig=onveilig and not lokaal)
@@ -127,12 +93,7 @@ def start(scenariomap: Path | None, *, host: str, poort: int, host_gegeven: bool
         server.run(sockets=[sock])
     finally:
         app.state.taken.stop_alles()
-        tempfile.tempdir = oud_tempdir
-        if oud_tmpdir is None:
-            os.environ.pop("TMPDIR", None)
-        else:
-            os.environ["TMPDIR"] = oud_tmpdir
-        shutil.rmtree(werkmap, ignore_errors=True)
+        tijdelijk.__exit__(None, None, None)
         sock.close()
         for nummer, handler in vorige.items():
             signal.signal(nummer, handler)

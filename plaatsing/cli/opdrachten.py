@@ -77,17 +77,38 @@ def _draai(functie, debug: bool):
         sys.exit(130)
     except Exception as fout:  # noqa: BLE001 - last line of defence: no traceback for users
         if debug:
-            raise
+            click.echo(verslag_zonder_gegevens(fout), err=True)
+            sys.exit(EXIT_INTERN)
         click.echo(f"Er ging iets mis in plaatsing ({type(fout).__name__}). Er is niets geschreven. "
                    "Draai opnieuw met --debug voor details en meld het probleem met dat verslag.", err=True)
         sys.exit(EXIT_INTERN)
+
+
+def verslag_zonder_gegevens(fout: BaseException) -> str:
+    """The --debug report: every frame (file, line, function, the line of code) and the type of each exception
+    in the chain, but not the exception texts: they may quote a cell value, such as a name or a birth date."""
+    import traceback
+
+    delen, gezien = [], set()
+    while fout is not None and id(fout) not in gezien:
+        gezien.add(id(fout))
+        stapel = traceback.extract_tb(fout.__traceback__)
+        regels = [f"  {f.filename}:{f.lineno} in {f.name}" + (f"\n    {f.line.strip()}" if f.line else "")
+                  for f in stapel]
+        delen.append(f"{type(fout).__module__}.{type(fout).__qualname__} (tekst weggelaten: kan persoonsgegevens "
+                     "bevatten)\n" + "\n".join(regels))
+        fout = fout.__cause__ or fout.__context__
+    return "Verslag voor de ontwikkelaars (--debug):\n" + "\n-- veroorzaakt door --\n".join(delen)
 
 
 class _Groep(click.Group):
     """The command group; click's own texts are Dutch while a command runs (nothing patched at import)."""
 
     def main(self, *args, **kwargs):
-        with nl.nederlands():
+        from plaatsing.tijdelijk import eigen_tijdelijke_map
+
+        # every temporary file of the run (openpyxl's too) in one private folder, removed on every way out
+        with nl.nederlands(), eigen_tijdelijke_map():
             return super().main(*args, **kwargs)
 
 
@@ -106,7 +127,7 @@ def main():
 _peildatum = click.option("--peildatum", metavar="JJJJ-MM-DD", help="Peildatum (gaat voor het blad Parameters).")
 _parameter = click.option("--parameter", "-p", multiple=True, metavar="NAAM=WAARDE",
                           help="Zet een parameter, bijvoorbeeld -p drempel_wijziging=40 (mag vaker).")
-_debug = click.option("--debug", is_flag=True, help="Toon bij een interne fout de volledige foutmelding.")
+_debug = click.option("--debug", is_flag=True, help="Toon bij een interne fout een verslag voor de ontwikkelaars (zonder persoonsgegevens).")
 
 
 @main.command(options_metavar="[OPTIES]")
