@@ -14,8 +14,6 @@ class Melding:
     tekst: str
 
     def __str__(self) -> str:
-        if not self.blad and self.rij is None and not self.kolom:
-            return _regel(self.tekst)
         rij = f"rij {self.rij}" if self.rij is not None else "rij -"
         kolom = f"kolom {_regel(self.kolom)}" if self.kolom else "kolom -"
         return f"{_regel(self.blad) or '-'}, {rij}, {kolom}: {_regel(self.tekst)}"
@@ -29,6 +27,13 @@ def _regel(tekst) -> str:
 MAX_GETOOND = 200  # problems listed; the rest are counted
 
 
+class Rest(Melding):
+    """The last line when more problems were found than are listed."""
+
+    def __str__(self) -> str:
+        return _regel(self.tekst)
+
+
 class InvoerFout(Exception):
     """The scenario cannot be used: one or more Meldingen, all reported at once."""
 
@@ -38,7 +43,7 @@ class InvoerFout(Exception):
         self.meldingen = alle[:MAX_GETOOND]
         if self.aantal > MAX_GETOOND:  # a sheet filled down to its last row must not print millions of lines
             rest = self.aantal - MAX_GETOOND
-            self.meldingen.append(Melding("", None, None, f"… en nog {rest} {'probleem' if rest == 1 else 'problemen'}; "
+            self.meldingen.append(Rest("", None, None, f"… en nog {rest} {'probleem' if rest == 1 else 'problemen'}; "
                                           f"hierboven staan de eerste {MAX_GETOOND}. Los die eerst op en controleer "
                                           "het scenario opnieuw."))
         super().__init__("\n".join(str(m) for m in self.meldingen))

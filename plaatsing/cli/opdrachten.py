@@ -253,18 +253,40 @@ _overschrijf_parameter = click.option(
          "bijvoorbeeld -p drempel_wijziging=40 (mag vaker).")
 
 
-def _lees_plan(scenario: Path, besluiten: Path, parameter=()):
+def _lees_plan(scenario: Path, besluiten: Path, parameter=(), *, zegel: str | None = None, toch: bool = False):
     """The Plan of a besluiten workbook under the parameters it was made with (regels.md §8.10);
-    -p overrides a parameter explicitly, and the output says so."""
+    -p overrides a parameter explicitly, and the output says so. `zegel`: check the seal first (P3) —
+    "melden" says on stderr when it is broken, "weigeren" refuses (exit 1) unless `toch` (--toch)."""
     from plaatsing.invoer.besluiten import lees_plan
     from plaatsing.invoer.lezen import read_scenario
 
+    if zegel is not None and Path(besluiten).is_file():
+        _controleer_zegel(Path(besluiten), weigeren=zegel == "weigeren" and not toch)
     s = read_scenario(scenario)
     plan = lees_plan(besluiten, s, _paren(parameter, "naam=waarde", "--parameter"))
     for naam, was, nu in plan.overschreven:
         click.echo(f"Let op: parameter {naam} = {nu} (opgegeven met -p); de besluiten zijn gemaakt met "
                    f"{naam} = {was or '(leeg)'}.")
     return plan
+
+
+def _controleer_zegel(besluiten: Path, *, weigeren: bool) -> None:
+    from plaatsing.fouten import Melding
+    from plaatsing.procedure.zegel import controleer
+
+    controle = controleer(besluiten)
+    tekst = controle.melding(besluiten.name)
+    if controle.klopt is not True and weigeren:
+        raise InvoerFout([Melding(besluiten.name, None, None,
+                                  f"{tekst} Er zijn geen documenten gemaakt: een brief of bijlage moet zeggen wat "
+                                  "plaatsing besloot. Maak de besluiten opnieuw met 'plaatsing solve', of geef --toch "
+                                  "op als de wijziging bewust en nagegaan is.")])
+    if tekst:
+        click.echo(f"Let op: {tekst}", err=True)
+
+
+_toch = click.option("--toch", is_flag=True,
+                     help="Maak de documenten ook als het zegel van de besluiten niet klopt (bewust gewijzigd).")
 
 
 @main.command(options_metavar="[OPTIES]")
@@ -287,7 +309,7 @@ def toets(scenario, besluiten, parameter, debug):
     def werk():
         from plaatsing.procedure.tweede_ronde import bind_handhaven
 
-        plan = _lees_plan(scenario, besluiten, parameter)
+        plan = _lees_plan(scenario, besluiten, parameter, zegel="melden")
         gebonden = bind_handhaven(plan.scenario, plan.toewijzing)  # P1: 'handhaven' keeps the decision as given
         if gebonden is plan.scenario:
             schendingen = toets_plan(plan)
@@ -329,7 +351,7 @@ def uitleg(scenario, besluiten, medewerker, alle, als_json, parameter, debug):
         raise click.UsageError("Geef óf --medewerker NR óf --alle op.")
 
     def werk():
-        plan = _lees_plan(scenario, besluiten, parameter)
+        plan = _lees_plan(scenario, besluiten, parameter, zegel="melden")
         if alle:
             for u in uitleg_alle(plan):
                 click.echo(json.dumps(u, ensure_ascii=False) if als_json else als_tekst(u) + "\n")

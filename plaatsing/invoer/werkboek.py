@@ -36,6 +36,7 @@ class RuwBlad:
     kop: tuple[object, ...]
     rijen: tuple[tuple[int, tuple[Cel, ...]], ...]  # (Excel row number, cells)
     samengevoegd: tuple[str, ...] = ()  # merged ranges such as "A3:B3"
+    verborgen: tuple[str, ...] = ()     # hidden in Excel: "het hele blad", "2 rijen (4, 9)", "kolom C"
 
 
 @contextmanager
@@ -220,46 +221,66 @@ def _samengevoegd(archief: zipfile.ZipFile, blad) -> tuple[str, ...]:
 _LEEG = Cel(None)
 
 
-def _xml_rijen(blad):
-    """(Excel row number, the cells in the sheet's XML) per row: sparse, unlike iter_rows, which pads every
-    row up to its last cell (one value in column XFD would make 16,384 cells of each row)."""
+def _xml_parser(blad, bron):
+    """openpyxl's sheet parser: it yields the cells in the XML of each row, sparse, unlike iter_rows, which pads
+    every row up to its last cell (one value in column XFD would make 16,384 cells of each row)."""
     from openpyxl.worksheet._reader import WorkSheetParser
 
     boek = blad.parent
-    with blad._get_source() as bron:
-        parser = WorkSheetParser(bron, blad._shared_strings, data_only=boek.data_only, epoch=boek.epoch,
-                                 date_formats=boek._date_formats, timedelta_formats=boek._timedelta_formats)
-        yield from parser.parse()
+    return WorkSheetParser(bron, blad._shared_strings, data_only=boek.data_only, epoch=boek.epoch,
+                           date_formats=boek._date_formats, timedelta_formats=boek._timedelta_formats)
+
+
+def _verborgen(blad, parser) -> tuple[str, ...]:
+    """What Excel does not show: the sheet itself, rows and columns (their content is read all the same)."""
+    verborgen = [] if getattr(blad, "sheet_state", "visible") == "visible" else ["het hele blad"]
+    rijen = [int(r) for r, a in parser.row_dimensions.items() if a.get("hidden") in ("1", "true")]
+    kolommen = [a.get("index", k) for k, a in parser.column_dimensions.items() if a.get("hidden") in ("1", "true")]
+    if rijen:
+        verborgen.append(f"{len(rijen)} {'rij' if len(rijen) == 1 else 'rijen'} (" + ", ".join(map(str, sorted(rijen)[:5]))
+                         + (", …" if len(rijen) > 5 else "") + ")")
+    if kolommen:
+        verborgen.append(f"{'kolom' if len(kolommen) == 1 else 'kolommen'} " + ", ".join(kolommen[:5])
+                         + (", …" if len(kolommen) > 5 else ""))
+    return tuple(verborgen)
 
 
 def _lees_blad(blad, samengevoegd: tuple[str, ...] = ()) -> RuwBlad:
-    """The header and the rows with data of a read-only sheet, within MAX_RIJEN and MAX_KOLOMMEN.
-
-    The sheet's declared <dimension> is not used for reading: exporters sometimes write a wrong one."""
-    from openpyxl.cell.read_only import ReadOnlyCell
-
+    """The header and the rows with data of a read-only sheet, within MAX_RIJEN and MAX_KOLOMMEN, and what
+    Excel hides. The sheet's declared <dimension> is not used for reading: exporters sometimes write a wrong one."""
     kop: tuple = ()
     rijen = []
-    for nummer, xml in _xml_rijen(blad):
-        if not xml:
+    with blad._get_source() as bron:
+        parser = _xml_parser(blad, bron)
+        for nummer, xml in parser.parse():
+            cellen = _cellen(blad, nummer, xml)
+            if nummer == 1:
+                kop = tuple(c.waarde for c in cellen)
+            elif any(not is_leeg(c.waarde) for c in cellen):
+                if len(rijen) >= MAX_RIJEN:
+                    raise InvoerFout([Melding(blad.title, nummer, None,
+                                              f"het blad heeft meer dan {MAX_RIJEN} rijen met gegevens; zo groot wordt "
+                                              "een scenario niet. Verwijder wat onder de gegevens staat (bijvoorbeeld "
+                                              "een doorgetrokken formule of waarde) en sla de werkmap opnieuw op.")])
+                rijen.append((nummer, cellen))
+        verborgen = _verborgen(blad, parser)
+    return RuwBlad(blad.title, kop, tuple(rijen), samengevoegd, verborgen)
+
+
+def _cellen(blad, nummer: int, xml: list) -> tuple[Cel, ...]:
+    """The cells of one row up to its last one, at most MAX_KOLOMMEN (a value further right is refused)."""
+    from openpyxl.cell.read_only import ReadOnlyCell
+
+    if not xml:
+        return ()
+    cellen = [_LEEG] * min(max(c["column"] for c in xml), MAX_KOLOMMEN)
+    for c in xml:
+        if c["column"] > MAX_KOLOMMEN:
+            if not is_leeg(c["value"]):
+                raise _te_breed(blad.title, nummer, c["column"])
             continue
-        cellen = [_LEEG] * min(max(c["column"] for c in xml), MAX_KOLOMMEN)
-        for c in xml:
-            if c["column"] > MAX_KOLOMMEN:
-                if not is_leeg(c["value"]):
-                    raise _te_breed(blad.title, nummer, c["column"])
-                continue
-            cellen[c["column"] - 1] = _cel(ReadOnlyCell(blad, **c))
-        if nummer == 1:
-            kop = tuple(c.waarde for c in cellen)
-        elif any(not is_leeg(c.waarde) for c in cellen):
-            if len(rijen) >= MAX_RIJEN:
-                raise InvoerFout([Melding(blad.title, nummer, None,
-                                          f"het blad heeft meer dan {MAX_RIJEN} rijen met gegevens; zo groot wordt een "
-                                          "scenario niet. Verwijder wat onder de gegevens staat (bijvoorbeeld een "
-                                          "doorgetrokken formule of waarde) en sla de werkmap opnieuw op.")])
-            rijen.append((nummer, tuple(cellen)))
-    return RuwBlad(blad.title, kop, tuple(rijen), samengevoegd)
+        cellen[c["column"] - 1] = _cel(ReadOnlyCell(blad, **c))
+    return tuple(cellen)
 
 
 def _te_breed(titel: str, rij: int, kolom: int) -> InvoerFout:
