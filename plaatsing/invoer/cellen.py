@@ -226,17 +226,17 @@ _LIJKT_OP = str.maketrans(
     "\u0391\u0392\u0395\u0396\u0397\u0399\u039a\u039c\u039d\u039f\u03a1\u03a4\u03a5\u03a7"  # Greek
     "\u03bf\u03b9\u03ba\u03bd\u03c1\u03c5",
     "ABESIJKMHOPCTXY" "aeijopcxys" "ABEZHIKMNOPTYX" "oikvpu")
-_ONZICHTBAAR = ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp")
+ONZICHTBAAR = ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp")  # control, format (zero-width), unassigned
 
 
 def onzichtbare_tekens(tekst: str) -> list[str]:
     """Control, format (zero-width) and unassigned characters in `tekst`, as U+XXXX."""
-    return [f"U+{ord(c):04X}" for c in str(tekst) if unicodedata.category(c) in _ONZICHTBAAR]
+    return [f"U+{ord(c):04X}" for c in str(tekst) if unicodedata.category(c) in ONZICHTBAAR]
 
 
 def gelijkenis(tekst: str) -> str:
     """What a reader sees: NFKC (full-width 'Ａ' is 'A'), look-alike letters of other scripts as Latin,
     no invisible characters or spaces, case-folded. Two keys that differ only here look the same."""
     tekst = unicodedata.normalize("NFKC", str(tekst)).translate(_LIJKT_OP)
-    tekst = "".join(c for c in tekst if unicodedata.category(c) not in _ONZICHTBAAR and not c.isspace())
+    tekst = "".join(c for c in tekst if unicodedata.category(c) not in ONZICHTBAAR and not c.isspace())
     return tekst.casefold()

@@ -18,13 +18,13 @@ import unicodedata
 from pathlib import Path
 from typing import Callable, Iterable
 
+from plaatsing.invoer.cellen import ONZICHTBAAR
 from plaatsing.uitvoer.excel import UitvoerFout
 
 MANIFEST = "plaatsing-brieven.json"
 _ONVEILIG = re.compile(r'[\\/:*?"<>|\s]+')
 _BRIEF = re.compile(r"^(.+)-(?:voorgenomen-)?(?:plaatsingsbesluit|besluit-boventalligheid|"
                     r"besluit-einde-tijdelijk-contract)\.docx$")
-_ONZICHTBAAR = ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp")
 MAX_DEEL = 80
 
 
@@ -32,7 +32,7 @@ def bestandsdeel(nummer) -> str:
     """A personeelsnummer as part of a file name: NFKC, no control or invisible characters, no separators
     (/ \\ : and the other characters Windows refuses become '_'), no leading dot, at most 80 characters."""
     tekst = unicodedata.normalize("NFKC", str(nummer))
-    tekst = "".join(c for c in tekst if unicodedata.category(c) not in _ONZICHTBAAR)
+    tekst = "".join(c for c in tekst if unicodedata.category(c) not in ONZICHTBAAR)
     tekst = _ONVEILIG.sub("_", tekst).lstrip(".")
     return tekst[:MAX_DEEL] or "_"
 
