@@ -156,10 +156,14 @@ def test_met_de_hand_gewijzigde_motivering_wordt_gemeld_en_niet_in_de_brief_geze
     rij[kop.index("motivering")].value = "De PAC heeft geadviseerd u hier te plaatsen."
     gewijzigd = tmp_path / "gewijzigd.xlsx"
     wb.save(gewijzigd)
-    uit = draai("brieven", DEMO, gewijzigd, "--map", tmp_path / "brieven", "--datum", DATUM, "-m", nummer)
+    geweigerd = draai("brieven", DEMO, gewijzigd, "--map", tmp_path / "brieven", "--datum", DATUM, "-m", nummer)
+    assert geweigerd.exit_code == 1 and "geef --toch op" in geweigerd.stderr  # the seal is broken (issue 27)
+    uit = draai("brieven", DEMO, gewijzigd, "--map", tmp_path / "brieven", "--datum", DATUM, "-m", nummer, "--toch")
     assert uit.exit_code == 0, uit.output
-    assert uit.stderr.startswith(f"Let op: bij 1 besluit staat in het werkboek een andere motivering dan uit het plan "
-                                 f"volgt (personeelsnummer {nummer}). De brieven gebruiken de motivering uit het plan")
+    eerste_regel, tweede_regel = uit.stderr.splitlines()[:2]
+    assert eerste_regel.startswith("Let op: 'gewijzigd.xlsx': het bestand is na het schrijven gewijzigd")
+    assert tweede_regel.startswith(f"Let op: bij 1 besluit staat in het werkboek een andere motivering dan uit het "
+                                   f"plan volgt (personeelsnummer {nummer}). De brieven gebruiken de motivering uit het plan")
     assert "blad Adviezen" in uit.stderr
     t = tekst(brief(tmp_path / "brieven", nummer))
     assert "De PAC heeft geadviseerd" not in t
