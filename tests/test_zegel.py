@@ -13,7 +13,8 @@ from click.testing import CliRunner
 from plaatsing import read_scenario, solve
 from plaatsing.cli import main
 from plaatsing.procedure import dossier
-from plaatsing.procedure.zegel import HMAC, controleer
+from plaatsing.procedure.dossier import controleer_zegel as controleer
+from plaatsing.procedure.zegel import HMAC
 from plaatsing.uitvoer.excel import schrijf_besluiten
 from scenario_gen import functie, medewerker, tabellen, write_xlsx
 

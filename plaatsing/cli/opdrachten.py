@@ -272,9 +272,9 @@ def _lees_plan(scenario: Path, besluiten: Path, parameter=(), *, zegel: str | No
 
 def _controleer_zegel(besluiten: Path, *, weigeren: bool) -> None:
     from plaatsing.fouten import Melding
-    from plaatsing.procedure.zegel import controleer
+    from plaatsing.procedure.dossier import controleer_zegel
 
-    controle = controleer(besluiten)
+    controle = controleer_zegel(besluiten)
     tekst = controle.melding(besluiten.name)
     if controle.klopt is not True and weigeren:
         raise InvoerFout([Melding(besluiten.name, None, None,

@@ -125,6 +125,12 @@ def lees_versie(pad) -> Versie:
     return Versie(pad, sha, datum, verantwoording, besluiten, klopt, zegel_reden=reden, verborgen=verborgen)
 
 
+def controleer_zegel(pad) -> zegels.Controle:
+    """Check the seal of a besluiten workbook and list what is hidden in it (zegel.py)."""
+    versie = lees_versie(pad)
+    return zegels.Controle(versie.zegel_klopt, versie.zegel_reden, versie.verborgen)
+
+
 def controleer_keten(versies: list[Versie]) -> bool:
     """P3: every seal holds and each version names the sha256 of the one before; problems per version."""
     for i, v in enumerate(versies):

@@ -78,11 +78,3 @@ class Controle:
             delen.append(f"'{naam}' heeft verborgen delen, die Excel niet toont maar die wel meetellen: "
                          + "; ".join(self.verborgen) + ".")
         return " ".join(delen) or None
-
-
-def controleer(pad) -> Controle:
-    """Check the seal of a besluiten workbook and list what is hidden in it."""
-    from plaatsing.procedure.dossier import lees_versie
-
-    versie = lees_versie(pad)
-    return Controle(versie.zegel_klopt, versie.zegel_reden, versie.verborgen)
