@@ -24,11 +24,28 @@ def _regel(tekst) -> str:
     return " ".join(str(tekst).split()) if tekst is not None else ""
 
 
+MAX_GETOOND = 200  # problems listed; the rest are counted
+
+
+class Rest(Melding):
+    """The last line when more problems were found than are listed."""
+
+    def __str__(self) -> str:
+        return _regel(self.tekst)
+
+
 class InvoerFout(Exception):
     """The scenario cannot be used: one or more Meldingen, all reported at once."""
 
     def __init__(self, meldingen: list[Melding]):
-        self.meldingen = sorted(set(meldingen), key=_sort_key)
+        alle = sorted(set(meldingen), key=_sort_key)
+        self.aantal = len(alle)
+        self.meldingen = alle[:MAX_GETOOND]
+        if self.aantal > MAX_GETOOND:  # a sheet filled down to its last row must not print millions of lines
+            rest = self.aantal - MAX_GETOOND
+            self.meldingen.append(Rest("", None, None, f"… en nog {rest} {'probleem' if rest == 1 else 'problemen'}; "
+                                          f"hierboven staan de eerste {MAX_GETOOND}. Los die eerst op en controleer "
+                                          "het scenario opnieuw."))
         super().__init__("\n".join(str(m) for m in self.meldingen))
 
 

@@ -5,6 +5,7 @@ import platform
 from dataclasses import dataclass
 from functools import cached_property
 from importlib.metadata import version
+from pathlib import Path
 from typing import Callable
 
 import pandas as pd
@@ -236,7 +237,7 @@ def maak_verantwoording(s: Scenario, oplossing: Oplossing, besluiten, bezetting,
         ("engine", f"plaatsing {version('plaatsing')}"),
         ("ortools", version("ortools")),
         ("python", platform.python_version()),
-        ("invoerbestand", s.bron or "(tabellen via de Python-API)"),
+        ("invoerbestand", Path(s.bron).name if s.bron else "(tabellen via de Python-API)"),  # the name, never the path
         ("sha256 invoer", s.sha256 or ""),
     ]
     rijen += verantwoording_rijen(s, oplossing.toewijzing)  # regels.md §9 P2, P3

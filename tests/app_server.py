@@ -36,7 +36,7 @@ def app_proces(*args, tmpdir: Path):
             if not regel:
                 break
             regels.append(regel.rstrip("\n"))
-            gevonden = re.search(r"draait op (http://\S+)", regel)
+            gevonden = re.search(r"draait op (https?://\S+)", regel)
             url = gevonden.group(1).rstrip("/") if gevonden else None
         assert url, "plaatsing app startte niet:\n" + "\n".join(regels)
         yield url, proces, regels
@@ -101,3 +101,20 @@ def _meldingen(pad):
     with pytest.raises(InvoerFout) as fout:
         read_scenario(pad)
     return fout.value.meldingen
+
+
+def pagina(base_url: str, **opties):
+    """An httpx client that posts like the app's own pages: this server as Origin and the session's CSRF
+    token (read from a page) in every form."""
+    import httpx
+
+    class Pagina(httpx.Client):
+        csrf: str | None = None
+
+        def post(self, url, *, data=None, files=None, **kw):
+            if self.csrf is None:
+                gevonden = re.search(r'name="csrf" value="([^"]+)"', self.get("/toegang").text)
+                self.csrf = gevonden.group(1)
+            return super().post(url, data={**(data or {}), "csrf": self.csrf}, files=files, **kw)
+
+    return Pagina(base_url=base_url, headers={"origin": base_url}, **opties)

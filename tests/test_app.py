@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from app_server import DEMO, _kapot_scenario, _meldingen, app_proces, in_proces
+from app_server import DEMO, _kapot_scenario, _meldingen, app_proces, in_proces, pagina as pagina_client
 from plaatsing import InvoerFout, read_scenario
 from plaatsing.app import werk
 from plaatsing.app.beveiliging import controleer_adres, ToegangFout
@@ -61,7 +61,7 @@ def test_zonder_host_alleen_127_0_0_1_en_alleen_onder_dat_adres(tmp_path):
         if Path("/proc/net/tcp").exists():
             assert _luistert_op(_poort(url)) == {"0100007F"}  # 127.0.0.1, nothing else
         assert not any("Toegangscode" in r for r in regels)
-        with httpx.Client(base_url=url) as web:
+        with pagina_client(url) as web:
             assert web.get("/").status_code == 200
             # another name for this server (DNS rebinding) is refused
             assert web.get("/", headers={"host": f"voorbeeld.nl:{_poort(url)}"}).status_code == 400
@@ -69,11 +69,11 @@ def test_zonder_host_alleen_127_0_0_1_en_alleen_onder_dat_adres(tmp_path):
             vreemd = web.post("/oplossen", headers={"origin": "http://voorbeeld.nl"})
             assert vreemd.status_code == 403
     assert proces.returncode == 0
-    assert not list(tmp_path.glob("plaatsing-app-*"))
+    assert not list(tmp_path.rglob("plaatsing-*"))
 
 
 def test_host_vraagt_de_getoonde_toegangscode(tmp_path):
-    with app_proces("--host", "0.0.0.0", tmpdir=tmp_path) as (url, proces, regels):
+    with app_proces("--host", "0.0.0.0", "--onveilig-http", tmpdir=tmp_path) as (url, proces, regels):
         code = None
         for _ in range(5):
             gevonden = [re.search(r"Toegangscode: (\S+)", r) for r in regels]
@@ -85,7 +85,7 @@ def test_host_vraagt_de_getoonde_toegangscode(tmp_path):
         lokaal = f"http://127.0.0.1:{_poort(url)}"
         if Path("/proc/net/tcp").exists():
             assert _luistert_op(_poort(url)) == {"00000000"}
-        with httpx.Client(base_url=lokaal) as web:
+        with pagina_client(lokaal) as web:
             for pad in ("/", "/besluiten", "/download/besluiten.xlsx", "/persoon/A0001"):
                 antwoord = web.get(pad)
                 assert antwoord.status_code == 303 and antwoord.headers["location"] == "/toegang", pad
@@ -133,7 +133,7 @@ def test_alle_verwijzingen_zijn_lokaal_en_ongeldig_scenario_toont_alles(tmp_path
     shutil.copy(DEMO, map_ / DEMO.name)
     kapot = _kapot_scenario(tmp_path / "kapot.xlsx")
     with app_proces(map_, tmpdir=tmp_path) as (url, proces, regels), \
-            httpx.Client(base_url=url, follow_redirects=True, timeout=30) as web:
+            pagina_client(url, follow_redirects=True, timeout=30) as web:
         host = urlsplit(url).netloc
         paginas = [web.get("/"), web.get("/toegang"), web.get("/bestaat-niet")]
         assert f'<option value="{DEMO.name}">' in paginas[0].text
@@ -188,7 +188,7 @@ def test_interne_fout_geeft_een_nette_pagina_met_referentie(tmp_path, monkeypatc
 
     monkeypatch.setattr(werk, "schrijf_leeg_scenario", stuk)
     caplog.set_level(logging.INFO, logger="plaatsing.app")
-    with in_proces(maak_app(tmp_path)) as url, httpx.Client(base_url=url) as web:
+    with in_proces(maak_app(tmp_path)) as url, pagina_client(url) as web:
         antwoord = web.get("/leeg-scenario.xlsx")
     assert antwoord.status_code == 500
     referentie = re.search(r"REF-[0-9A-F]{6}", antwoord.text).group(0)
@@ -260,7 +260,7 @@ def test_afbreken_op_de_pagina_laat_het_plan_ongemoeid(tmp_path):
     app = maak_app(tmp_path)
     ws = app.state.werkruimte
     ws.zet_scenario(read_scenario(DEMO), DEMO.name)
-    with in_proces(app) as url, httpx.Client(base_url=url, follow_redirects=True) as web:
+    with in_proces(app) as url, pagina_client(url, follow_redirects=True) as web:
         gestart = web.post("/oplossen", follow_redirects=False)
         taak = gestart.headers["location"]
         gestopt = web.post(taak + "/stop")
@@ -301,7 +301,7 @@ def test_documenten_zijn_die_van_de_cli(tmp_path):
     s = read_scenario(klein)
     ws.zet_scenario(s, klein.name)
     ws.zet_plan(solve(s))
-    with in_proces(app) as url, httpx.Client(base_url=url, follow_redirects=True, timeout=60) as web:
+    with in_proces(app) as url, pagina_client(url, follow_redirects=True, timeout=60) as web:
         besluiten = tmp_path / "web-besluiten.xlsx"
         besluiten.write_bytes(web.get("/download/besluiten.xlsx").content)
         downloads = _wacht_op_taak(web, web.post("/maak/bijlage"))
@@ -370,7 +370,7 @@ def test_wat_als_met_parameter_behouden_en_foute_invoer(tmp_path):
     s = read_scenario(klein)
     ws.zet_scenario(s, klein.name)
     ws.zet_plan(solve(s))
-    with in_proces(app) as url, httpx.Client(base_url=url, follow_redirects=True, timeout=60) as web:
+    with in_proces(app) as url, pagina_client(url, follow_redirects=True, timeout=60) as web:
         leeg = web.post("/wat-als", data={})
         assert leeg.status_code == 422 and "Kies een medewerker en een functie" in leeg.text
         half = web.post("/wat-als", data={"persoon": "001"})

@@ -230,3 +230,34 @@ def test_uren_uit_de_export_komen_in_de_kolom_uren_en_beslissen(tmp_path):
     pad = _csv(tmp_path, "Medewerker,Geboortedatum,In dienst,Functie,Salarisschaal,Deeltijd\n001,01-02-1970,1-1-2000,0101,6,80\n")
     imp = importeer_export(pad, "afas", kolommen={"fte": "Deeltijd", "datum_in_dienst": "In dienst"}, deeltijd="procent")
     assert [(r["fte"], r.get("uren")) for r in imp.medewerkers] == [(0.8, None)]
+
+
+def test_formuletekst_wordt_geciteerd_en_stuurteken_is_een_invoerfout(tmp_path):
+    """Issue 27: a text that begins like a formula stays text for P&O who edit the scenario; a control character
+    in a name is an input problem with bestand, rij, kolom (it crashed the import), without showing the name."""
+    boek = openpyxl.Workbook()
+    ws = boek.active
+    ws.append(["Medewerker", "Volledige naam", "Geboortedatum", "Datum in dienst", "Functie", "Salarisschaal",
+               "Parttimepercentage"])
+    ws.append(["001", "=cmd|' /C calc'!A0", dt.datetime(1970, 2, 1), dt.datetime(2000, 1, 1), "0101", 6, 100])
+    ws.append(["002", "@SUM(A1)", dt.datetime(1971, 2, 1), dt.datetime(2001, 1, 1), "+0101", 6, 100])
+    for cel in (ws["B2"], ws["B3"], ws["E3"]):
+        cel.data_type = "s"
+    boek.save(tmp_path / "export.xlsx")
+    uit = tmp_path / "scenario.xlsx"
+    schrijf_scenario(importeer_export(tmp_path / "export.xlsx", "afas"), uit)
+    blad = openpyxl.load_workbook(uit)["Medewerkers"]
+    kop = [c.value for c in blad[1]]
+    namen = [blad.cell(r, kop.index("naam") + 1) for r in (2, 3)]
+    functie = blad.cell(3, kop.index("functie") + 1)
+    assert [c.value for c in namen] == ["=cmd|' /C calc'!A0", "@SUM(A1)"] and functie.value == "+0101"
+    assert all(c.data_type == "s" and c.quotePrefix for c in (*namen, functie))
+
+    pad = _csv(tmp_path, "Medewerker;Volledige naam;Geboortedatum;Datum in dienst;Functie;Salarisschaal;"
+                         "Parttimepercentage\n001;Anna\x07de Vries;14-03-1968;01-09-1995;0101;6;100\n")
+    with pytest.raises(InvoerFout) as fout:
+        importeer_export(pad, "afas")
+    m, = fout.value.meldingen
+    assert (m.rij, m.kolom) == (2, "B (Volledige naam)") and "U+0007" in m.tekst and "Anna" not in m.tekst
+    result = CliRunner().invoke(main, ["importeer", str(pad), "--soort", "afas", "-o", str(tmp_path / "x.xlsx")])
+    assert result.exit_code == 1 and not (tmp_path / "x.xlsx").exists()

@@ -1,8 +1,16 @@
 """Who may use the page: on 127.0.0.1 only this machine (and only under its own address, against DNS
-rebinding); on another interface (--host) only with the printed access token. Nothing is loaded
-from elsewhere: the Content-Security-Policy lets the browser fetch from this server only."""
+rebinding); on another interface (--host) only with the printed access token, over TLS unless the user
+chose --onveilig-http. Nothing is loaded from elsewhere: the Content-Security-Policy lets the browser fetch
+from this server only, and no page may be framed.
+
+Another web page cannot drive the app (CSRF): every browser gets a session cookie (HttpOnly,
+SameSite=Strict, Secure over TLS); a state-changing request must come from this server's own origin
+(Origin, or else Referer; `Origin: null` and neither are refused) and carry the session's token, which
+only the app's own pages hold (a hidden form field `csrf`)."""
 from __future__ import annotations
 
+import hashlib
+import hmac
 import ipaddress
 import secrets
 from urllib.parse import urlsplit
@@ -11,6 +19,8 @@ from starlette.middleware.base import BaseHTTPMiddleware
 from starlette.responses import PlainTextResponse, RedirectResponse
 
 COOKIE = "plaatsing_toegang"
+SESSIE = "plaatsing_sessie"
+VEILIG = ("GET", "HEAD", "OPTIONS")
 VRIJ = ("/static/", "/toegang")  # reachable without the token: the assets and the token form
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
        "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'")
@@ -41,27 +51,40 @@ def nieuw_token() -> str:
 
 
 class Toegang(BaseHTTPMiddleware):
-    """Token (when set), Host header (on loopback), same-origin POSTs, and strict headers on every answer."""
+    """Token (when set), Host header (on loopback), same-origin state changes, the session cookie, and strict
+    headers on every answer. The CSRF token itself is checked where the form is read (web.formulier)."""
 
-    def __init__(self, app, *, token: str | None, poort_hosts: set[str] | None):
+    def __init__(self, app, *, token: str | None, poort_hosts: set[str] | None, geheim: bytes | None = None):
         super().__init__(app)
         self.token = token
         self.poort_hosts = poort_hosts  # None: any Host header (token mode or tests)
+        self.geheim = geheim or secrets.token_bytes(32)
 
     async def dispatch(self, request, call_next):
         host = request.headers.get("host", "")
         if self.poort_hosts is not None and host not in self.poort_hosts:
             return PlainTextResponse("Onbekend adres: open de pagina via het adres dat plaatsing app toont.", 400)
-        if request.method == "POST":
-            herkomst = request.headers.get("origin")
-            if herkomst and herkomst != "null" and urlsplit(herkomst).netloc != host:
-                return PlainTextResponse("Dit verzoek komt niet van de pagina van plaatsing en is geweigerd.", 403)
+        if request.method not in VEILIG and not eigen_herkomst(request, host):
+            return PlainTextResponse("Dit verzoek komt niet van de pagina van plaatsing en is geweigerd.", 403)
+        sessie = request.cookies.get(SESSIE, "")
+        nieuw = not _is_sessie(sessie)
+        if nieuw:
+            sessie = secrets.token_urlsafe(24)
+        request.state.sessie = sessie
+        request.state.csrf = csrf_token(self.geheim, sessie)
         if self.token and not request.url.path.startswith(VRIJ) and not self.heeft_toegang(request):
-            return RedirectResponse("/toegang", status_code=303)
-        antwoord = await call_next(request)
+            antwoord = RedirectResponse("/toegang", status_code=303)
+        else:
+            antwoord = await call_next(request)
+        tls = request.url.scheme == "https"
+        if nieuw:
+            antwoord.set_cookie(SESSIE, sessie, httponly=True, samesite="strict", secure=tls)
         antwoord.headers["Content-Security-Policy"] = CSP
+        antwoord.headers["X-Frame-Options"] = "DENY"
         antwoord.headers["X-Content-Type-Options"] = "nosniff"
-        antwoord.headers["Referrer-Policy"] = "no-referrer"
+        antwoord.headers["Referrer-Policy"] = "same-origin"
+        if tls:
+            antwoord.headers["Strict-Transport-Security"] = "max-age=31536000"
         if not request.url.path.startswith("/static/"):
             antwoord.headers["Cache-Control"] = "no-store"  # personal data stays out of the browser cache
         return antwoord
@@ -71,3 +94,27 @@ class Toegang(BaseHTTPMiddleware):
 
     def juist(self, code: str) -> bool:
         return bool(self.token) and secrets.compare_digest(code.strip().encode(), self.token.encode())
+
+
+def eigen_herkomst(request, host: str) -> bool:
+    """The request names this server as its origin: Origin, or (without Origin) Referer. `null` is refused."""
+    herkomst = request.headers.get("origin")
+    if herkomst is None:
+        herkomst = request.headers.get("referer")
+    if not herkomst or herkomst == "null":
+        return False
+    delen = urlsplit(herkomst)
+    return delen.scheme == request.url.scheme and delen.netloc == host
+
+
+def csrf_token(geheim: bytes, sessie: str) -> str:
+    return hmac.new(geheim, sessie.encode(), hashlib.sha256).hexdigest()
+
+
+def juiste_csrf(request, gegeven) -> bool:
+    verwacht = getattr(request.state, "csrf", "")
+    return bool(verwacht) and secrets.compare_digest(str(gegeven or "").encode(), verwacht.encode())
+
+
+def _is_sessie(waarde: str) -> bool:
+    return 20 <= len(waarde) <= 64 and all(c.isalnum() or c in "-_" for c in waarde)

@@ -14,9 +14,16 @@ import click
               help="Poortnummer (standaard: een vrije poort).")
 @click.option("--host", metavar="ADRES",
               help="Luister ook op dit adres (bijvoorbeeld 0.0.0.0), zodat andere computers de pagina kunnen "
-                   "openen; dan alleen met de toegangscode die getoond wordt. Standaard alleen 127.0.0.1.")
+                   "openen; dan alleen met de toegangscode die getoond wordt en met --tls-cert/--tls-key "
+                   "(of --onveilig-http). Standaard alleen 127.0.0.1.")
+@click.option("--tls-cert", type=click.Path(dir_okay=False, exists=True, path_type=Path), metavar="BESTAND",
+              help="Certificaat (PEM) voor HTTPS; nodig bij --host, samen met --tls-key.")
+@click.option("--tls-key", type=click.Path(dir_okay=False, exists=True, path_type=Path), metavar="BESTAND",
+              help="Sleutel (PEM) bij --tls-cert.")
+@click.option("--onveilig-http", is_flag=True,
+              help="Sta --host toe zonder TLS: namen gaan dan onversleuteld over het netwerk (elke pagina waarschuwt).")
 @click.option("--geen-browser", is_flag=True, help="Open de browser niet vanzelf.")
-def app(map_, poort, host, geen_browser):
+def app(map_, poort, host, tls_cert, tls_key, onveilig_http, geen_browser):
     """Start de plaatsingspagina in de browser: scenario openen, controleren, plaatsen, besluiten
     bekijken en uitleggen, wat-als proberen en alles downloaden.
 
@@ -26,11 +33,18 @@ def app(map_, poort, host, geen_browser):
     draait alleen op deze computer (127.0.0.1): niets wordt van internet geladen en geüploade bestanden
     staan in een tijdelijke map die bij het stoppen (Ctrl-C) wordt verwijderd.
     """
+    from plaatsing.app.beveiliging import is_loopback
     from plaatsing.app.server import StartFout, start
 
+    if bool(tls_cert) != bool(tls_key):
+        raise click.UsageError("geef --tls-cert en --tls-key samen op.")
+    if host is not None and not is_loopback(host) and not tls_cert and not onveilig_http:
+        raise click.UsageError("met --host gaan namen en besluiten over het netwerk: geef een certificaat op met "
+                               "--tls-cert en --tls-key, of kies bewust --onveilig-http (onversleuteld).")
     try:
         start(map_, host=host or "127.0.0.1", poort=poort, host_gegeven=host is not None,
-              browser=not geen_browser, melden=lambda tekst: click.echo(tekst, err=True))
+              browser=not geen_browser, melden=lambda tekst: click.echo(tekst, err=True),
+              tls=(tls_cert, tls_key) if tls_cert else None, onveilig=onveilig_http)
     except StartFout as fout:
         click.echo(f"Fout: {fout}", err=True)
         sys.exit(2)

@@ -1,9 +1,11 @@
-"""Starting and stopping the local web server: loopback unless --host, a free port, the access
-token, a temporary folder for uploads and documents that is removed at exit, quiet logs."""
+"""Starting and stopping the local web server: loopback unless --host (then TLS, or --onveilig-http), a free
+port, the access token, quiet logs, and one private temporary folder for uploads, documents and every other
+temporary file (Python's and openpyxl's included), removed at exit — also on SIGTERM and SIGHUP — and on the
+next start when a previous run was killed."""
 from __future__ import annotations
 
 import logging
-import shutil
+import signal
 import socket
 import sys
 import tempfile
@@ -12,6 +14,7 @@ import webbrowser
 from pathlib import Path
 
 from plaatsing.app.beveiliging import ToegangFout, controleer_adres, is_loopback, nieuw_token
+from plaatsing.tijdelijk import eigen_tijdelijke_map
 
 log = logging.getLogger("plaatsing.app")
 
@@ -50,9 +53,12 @@ def _logboek() -> None:
     log.propagate = False
 
 
+PREFIX = "plaatsing-app-"
+
+
 def start(scenariomap: Path | None, *, host: str, poort: int, host_gegeven: bool, browser: bool,
-          melden=print) -> None:
-    """Serve until Ctrl-C; then end running work and remove the temporary folder."""
+          melden=print, tls: tuple[Path, Path] | None = None, onveilig: bool = False) -> None:
+    """Serve until Ctrl-C, SIGTERM or SIGHUP; then end running work and remove the temporary folder."""
     import uvicorn
 
     from plaatsing.app.web import maak_app
@@ -63,24 +69,50 @@ def start(scenariomap: Path | None, *, host: str, poort: int, host_gegeven: bool
     token = None if lokaal else nieuw_token()
     namen = {"127.0.0.1", "localhost", "[::1]", host}
     hosts = {f"{naam}:{poort}" for naam in namen} | (namen if poort == 80 else set()) if lokaal else None
-    werkmap = Path(tempfile.mkdtemp(prefix="plaatsing-app-"))
+    tijdelijk = eigen_tijdelijke_map(PREFIX)
+    werkmap = tijdelijk.__enter__()  # uploads, documents, tempfile and openpyxl, worker processes (TMPDIR)
     _logboek()
-    app = maak_app(werkmap, scenariomap=scenariomap, token=token, hosts=hosts)
-    adres = f"http://{'[::1]' if host.strip('[]') == '::1' else ('127.0.0.1' if lokaal else host)}:{poort}/"
+    schema = "https" if tls else "http"
+    app = maak_app(werkmap, scenariomap=scenariomap, token=token, hosts=hosts, onveilig=onveilig and not lokaal)
+    adres = f"{schema}://{'[::1]' if host.strip('[]') == '::1' else ('127.0.0.1' if lokaal else host)}:{poort}/"
     melden(f"Plaatsing app draait op {adres}")
     if token:
         melden(f"Ook bereikbaar vanaf andere computers (--host {host}). Toegangscode: {token}")
         melden("Geef die code alleen aan wie de gegevens mag zien; de pagina vraagt erom.")
+    if onveilig and not lokaal:
+        melden("Let op: zonder TLS gaan namen en besluiten onversleuteld over het netwerk (--onveilig-http).")
     melden("Stoppen: Ctrl-C. Alle gegevens blijven op deze computer.")
     config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off",
-                            timeout_graceful_shutdown=3, server_header=False)
+                            timeout_graceful_shutdown=3, server_header=False,
+                            ssl_certfile=str(tls[0]) if tls else None, ssl_keyfile=str(tls[1]) if tls else None)
     server = uvicorn.Server(config)
+    vorige = _stop_bij_signaal(server)
     if browser:
-        threading.Timer(0.8, webbrowser.open, args=(adres if lokaal else f"http://127.0.0.1:{poort}/",)).start()
+        threading.Timer(0.8, webbrowser.open, args=(adres if lokaal else f"{schema}://127.0.0.1:{poort}/",)).start()
     try:
         server.run(sockets=[sock])
     finally:
         app.state.taken.stop_alles()
-        shutil.rmtree(werkmap, ignore_errors=True)
+        tijdelijk.__exit__(None, None, None)
         sock.close()
+        for nummer, handler in vorige.items():
+            signal.signal(nummer, handler)
         melden("Plaatsing app is gestopt; de tijdelijke bestanden zijn verwijderd.")
+
+
+def _stop_bij_signaal(server) -> dict:
+    """SIGTERM and SIGHUP stop the server like Ctrl-C, so that the cleanup runs. uvicorn handles SIGTERM while
+    it serves and afterwards raises it again under the handler found before: ours, which then ends the process
+    through SystemExit (finally blocks run) instead of the default handler (they would not)."""
+    def stop(nummer, frame):
+        if not server.should_exit and server.started:
+            server.handle_exit(nummer, frame)
+        else:
+            raise SystemExit(0)
+
+    vorige = {}
+    for naam in ("SIGTERM", "SIGHUP"):
+        nummer = getattr(signal, naam, None)
+        if nummer is not None:
+            vorige[nummer] = signal.signal(nummer, stop)
+    return vorige

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+import shutil
 import threading
 import traceback
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
 from plaatsing.app import werk, weergave
-from plaatsing.app.beveiliging import COOKIE, Toegang
+from plaatsing.app.beveiliging import COOKIE, Toegang, juiste_csrf
 from plaatsing.app.taken import BEZIG, KLAAR, Taken, nieuwe_referentie
 
 log = logging.getLogger("plaatsing.app")
@@ -48,10 +49,14 @@ class Werkruimte:
     verschil: object = None                          # the last kept difference (for verschil.xlsx)
     documenten: dict = field(default_factory=dict)   # file name -> path, of the current plan
     slot: threading.Lock = field(default_factory=threading.Lock)
+    eigenaar: str | None = None           # the browser session that may change this workspace
+    scenario_nr: int = 0                  # a result of an earlier scenario is never kept
+    scenario_pad: Path | None = None      # the workbook, to check wat-als parameters as the CLI does
 
-    def zet_scenario(self, s, naam: str) -> None:
+    def zet_scenario(self, s, naam: str, pad: Path | None = None) -> None:
         with self.slot:
-            self.scenario, self.scenario_naam = s, naam
+            self.scenario, self.scenario_naam, self.scenario_pad = s, naam, pad
+            self.scenario_nr += 1
             self.gekozen, self.verschil = [], None
             self._zet_plan(None)
 
@@ -79,17 +84,56 @@ def veilige_naam(naam: str) -> str:
     return naam or "scenario.xlsx"
 
 
+TE_GROOT = "plaatsing.te_groot"
+
+
+class TeGroot(Exception):
+    """The request body passed MAX_UPLOAD while it was read."""
+
+
+class Geweigerd(HTTPException):
+    """A state-changing request without the session's CSRF token, or from a second browser session."""
+
+    def __init__(self, tekst: str):
+        super().__init__(403, tekst)
+
+
 def maak_app(werkmap: Path, *, scenariomap: Path | None = None, token: str | None = None,
-             hosts: set[str] | None = None) -> Starlette:
-    """The web application; `hosts` (Host headers allowed) is None in token mode and in tests."""
+             hosts: set[str] | None = None, onveilig: bool = False) -> Starlette:
+    """The web application; `hosts` (Host headers allowed) is None in token mode and in tests;
+    `onveilig`: served over plain HTTP to other computers (--onveilig-http), a warning on every page."""
     ws = Werkruimte(Path(werkmap), scenariomap)
     taken = Taken()
     sjablonen = Jinja2Templates(directory=str(HIER / "templates"))
-    sjablonen.env.globals.update(tekst=weergave.tekst, melding_rijen=weergave.melding_rijen)
+    sjablonen.env.globals.update(tekst=weergave.tekst, melding_rijen=weergave.melding_rijen, onveilig=onveilig)
 
     def toon(request, naam: str, status: int = 200, **context) -> HTMLResponse:
-        return sjablonen.TemplateResponse(request, naam, {"ws": ws, "pad": request.url.path, **context},
+        return sjablonen.TemplateResponse(request, naam, {"ws": ws, "pad": request.url.path,
+                                                          "csrf": getattr(request.state, "csrf", ""), **context},
                                           status_code=status)
+
+    async def formulier(request, *, max_files: int = 0, max_fields: int = 10):
+        """The posted form, after the CSRF token and the workspace's owner are checked."""
+        try:
+            form = await request.form(max_files=max_files, max_fields=max_fields + 1)
+        except Exception:
+            if request.scope.get(TE_GROOT):
+                raise TeGroot() from None
+            raise
+        if request.scope.get(TE_GROOT):
+            raise TeGroot()
+        if not juiste_csrf(request, form.get("csrf")):
+            raise Geweigerd("Dit verzoek komt niet van een pagina van plaatsing (de beveiligingscode ontbreekt of is "
+                            "verlopen). Ga terug naar het begin en probeer het opnieuw.")
+        sessie = getattr(request.state, "sessie", None)
+        with ws.slot:
+            if ws.eigenaar is None:
+                ws.eigenaar = sessie
+        if ws.eigenaar != sessie:
+            raise Geweigerd("Deze pagina wordt al gebruikt vanuit een andere browser. Eén adviseur tegelijk werkt "
+                            "met een scenario, zodat een uitkomst nooit bij een ander scenario terechtkomt; start "
+                            "zelf 'plaatsing app' op uw eigen computer.")
+        return form
 
     def start_taak(titel, functie, argumenten, volgende, klaar=None) -> RedirectResponse:
         taak = taken.start(titel, functie, argumenten, volgende=volgende, klaar=klaar)
@@ -108,22 +152,24 @@ def maak_app(werkmap: Path, *, scenariomap: Path | None = None, token: str | Non
         return toon(request, "start.html", keuzes=keuzes, fout=request.query_params.get("fout"))
 
     async def openen(request):
-        form = await request.form(max_files=1, max_fields=5)
+        try:
+            if int(request.headers.get("content-length") or 0) > MAX_UPLOAD:
+                return RedirectResponse("/?fout=groot", status_code=303)
+            form = await formulier(request, max_files=1, max_fields=5)
+        except (TeGroot, ValueError):
+            return RedirectResponse("/?fout=groot", status_code=303)
         bestand, keuze = form.get("bestand"), form.get("keuze", "")
         doel_map = ws.werkmap / "invoer" / nieuwe_referentie()
         if getattr(bestand, "filename", ""):
-            inhoud = await bestand.read()
-            if len(inhoud) > MAX_UPLOAD:
-                return RedirectResponse("/?fout=groot", status_code=303)
             doel_map.mkdir(parents=True)
             pad = doel_map / veilige_naam(bestand.filename)
-            pad.write_bytes(inhoud)
+            await run_in_threadpool(_kopieer_upload, bestand.file, pad)
         elif keuze and ws.scenariomap and veilige_naam(keuze) == keuze and (ws.scenariomap / keuze).is_file():
             pad = ws.scenariomap / keuze
         else:
             return RedirectResponse("/?fout=geen", status_code=303)
         return start_taak(f"Scenario {pad.name} inlezen", werk.lees, (pad,), "/scenario",
-                          klaar=lambda s: ws.zet_scenario(s, pad.name))
+                          klaar=lambda s: ws.zet_scenario(s, pad.name, pad))
 
     async def leeg_scenario(request):
         pad = ws.werkmap / "leeg-scenario.xlsx"
@@ -138,9 +184,15 @@ def maak_app(werkmap: Path, *, scenariomap: Path | None = None, token: str | Non
     # --- solving and progress --------------------------------------------------------------------------
 
     async def oplossen(request):
+        await formulier(request)
         if (omleiding := nodig(plan=False)) is not None:
             return omleiding
-        return start_taak("Plaatsen", werk.los_op, (ws.scenario,), "/besluiten", klaar=ws.zet_plan)
+        scenario_nr = ws.scenario_nr
+
+        def bewaar(plan):
+            if ws.scenario_nr == scenario_nr:  # another scenario was opened meanwhile: this plan is not its plan
+                ws.zet_plan(plan)
+        return start_taak("Plaatsen", werk.los_op, (ws.scenario,), "/besluiten", klaar=bewaar)
 
     async def taak(request):
         t = _taak(request)
@@ -156,6 +208,7 @@ def maak_app(werkmap: Path, *, scenariomap: Path | None = None, token: str | Non
         return antwoord
 
     async def taak_stop(request):
+        await formulier(request)
         taken.stop(request.path_params["id"])
         return RedirectResponse(f"/taak/{request.path_params['id']}", status_code=303)
 
@@ -212,7 +265,7 @@ def maak_app(werkmap: Path, *, scenariomap: Path | None = None, token: str | Non
         from plaatsing.varianten import met_vastzettingen
         from plaatsing.fouten import InvoerFout, ParameterFout
 
-        form = await request.form(max_files=0, max_fields=10)
+        form = await formulier(request)
         persoon, functie = str(form.get("persoon", "")).strip(), str(form.get("functie", "")).strip()
         naam, waarde = str(form.get("parameter", "")).strip(), str(form.get("waarde", "")).strip()
         s = ws.plan.scenario
@@ -228,6 +281,8 @@ def maak_app(werkmap: Path, *, scenariomap: Path | None = None, token: str | Non
                 s.met_parameters(**parameters)
             if vastzetten:
                 met_vastzettingen(s, vastzetten)
+            if parameters and ws.scenario_pad is not None:  # the checks of the CLI's -p (ages at a peildatum, …)
+                await run_in_threadpool(_controleer_parameters, ws.scenario_pad, parameters)
         except ParameterFout as e:
             return await wat_als_formulier(request, f"De waarde past niet: {e}.", 422)
         except InvoerFout as e:
@@ -251,6 +306,7 @@ def maak_app(werkmap: Path, *, scenariomap: Path | None = None, token: str | Non
                     kosten=weergave.kosten_rijen(ws.wat_als.kosten), omschrijving=ws.wat_als_omschrijving)
 
     async def wat_als_besluit(request):
+        await formulier(request)
         if ws.wat_als is not None and request.path_params["keuze"] == "behouden":
             uitkomst, omschrijving = ws.wat_als, ws.wat_als_omschrijving
             ws.zet_plan(uitkomst.nieuw)
@@ -284,6 +340,7 @@ def maak_app(werkmap: Path, *, scenariomap: Path | None = None, token: str | Non
     async def maak(request):
         if (omleiding := nodig()) is not None:
             return omleiding
+        await formulier(request)
         soort, plan_nr = request.path_params["soort"], ws.plan_nr
 
         def registreer(paden):
@@ -309,16 +366,24 @@ def maak_app(werkmap: Path, *, scenariomap: Path | None = None, token: str | Non
     async def toegang(request):
         fout = False
         if request.method == "POST":
-            form = await request.form(max_files=0, max_fields=2)
+            form = await request.form(max_files=0, max_fields=3)
+            if not juiste_csrf(request, form.get("csrf")):
+                raise Geweigerd("Dit verzoek komt niet van een pagina van plaatsing; vul de code opnieuw in.")
             if token and toegang_middleware.juist(str(form.get("code", ""))):
                 antwoord = RedirectResponse("/", status_code=303)
-                antwoord.set_cookie(COOKIE, token, httponly=True, samesite="strict")
+                antwoord.set_cookie(COOKIE, token, httponly=True, samesite="strict",
+                                    secure=request.url.scheme == "https")
                 return antwoord
             fout = True
         return toon(request, "toegang.html", 401 if fout else 200, fout=fout)
 
     async def niet_gevonden(request, exc):
         status = getattr(exc, "status_code", 404)
+        if isinstance(exc, Geweigerd):
+            return toon(request, "melding.html", 403, titel="Niet mogelijk", tekst=exc.detail)
+        if isinstance(exc, TeGroot):
+            return toon(request, "melding.html", 413, titel="Te groot",
+                        tekst=f"Dit bestand is groter dan {MAX_UPLOAD // (1024 * 1024)} MB; zo groot is een scenario niet.")
         return toon(request, "melding.html", status, titel="Niet gevonden" if status == 404 else "Niet mogelijk",
                     tekst="Deze pagina bestaat niet (meer). Ga terug naar het begin of kies een scherm in het menu.")
 
@@ -346,21 +411,46 @@ def maak_app(werkmap: Path, *, scenariomap: Path | None = None, token: str | Non
         Mount("/static", StaticFiles(directory=str(HIER / "static")), name="static"),
     ]
     app = Starlette(routes=routes, middleware=[Middleware(Toegang, token=token, poort_hosts=hosts)],
-                    exception_handlers={HTTPException: niet_gevonden, Exception: intern})
+                    exception_handlers={HTTPException: niet_gevonden, TeGroot: niet_gevonden, Exception: intern})
     toegang_middleware = Toegang(None, token=token, poort_hosts=None)  # for comparing the code
     app.state.werkruimte, app.state.taken = ws, taken
     return _Vangnet(app)
 
 
+def _kopieer_upload(bron, pad: Path) -> None:
+    bron.seek(0)
+    with pad.open("wb") as doel:
+        shutil.copyfileobj(bron, doel, 1 << 20)
+
+
+def _controleer_parameters(pad: Path, parameters: dict) -> None:
+    from plaatsing import read_scenario
+
+    read_scenario(pad, parameters=parameters)
+
+
 class _Vangnet:
     """Outermost layer: Starlette re-raises an error after its handler has sent the polite page, so
-    that the server would print the traceback, exception text (a name?) included; here it ends."""
+    that the server would print the traceback, exception text (a name?) included; here it ends.
+    It also counts the request body while it is read: past MAX_UPLOAD the reading stops (TeGroot)."""
 
     def __init__(self, app: Starlette):
         self.app, self.state = app, app.state
 
     async def __call__(self, scope, receive, send):
+        gelezen = 0
+
+        async def begrensd():
+            nonlocal gelezen
+            if scope.get(TE_GROOT):
+                return {"type": "http.request", "body": b"", "more_body": False}
+            bericht = await receive()
+            gelezen += len(bericht.get("body", b""))
+            if gelezen > MAX_UPLOAD:  # stop reading: the form parser sees the end, the endpoint the mark
+                scope[TE_GROOT] = True
+                return {"type": "http.request", "body": b"", "more_body": False}
+            return bericht
         try:
-            await self.app(scope, receive, send)
+            await self.app(scope, begrensd if scope["type"] == "http" else receive, send)
         except Exception:  # noqa: BLE001 - already logged with its reference by `intern`
             pass

@@ -50,7 +50,7 @@ def importeer(export, soort, uitvoer, formatiehuis, kolom, deeltijd, normuren, o
         try:
             imp = importeer_export(export, soort, kolommen=keuzes, deeltijd=deeltijd, normuren=normuren)
         except InvoerFout as fout:
-            aantal = len(fout.meldingen)
+            aantal = fout.aantal
             click.echo(f"De export kan niet worden geïmporteerd: {aantal} {'probleem' if aantal == 1 else 'problemen'} "
                        "gevonden. Er is niets geschreven.", err=True)
             for m in fout.meldingen:
@@ -68,8 +68,8 @@ def importeer(export, soort, uitvoer, formatiehuis, kolom, deeltijd, normuren, o
         try:
             s = read_scenario(uitvoer)
         except InvoerFout as fout:
-            click.echo(f"Het scenario is geschreven, maar nog niet bruikbaar ({len(fout.meldingen)} "
-                       f"{'probleem' if len(fout.meldingen) == 1 else 'problemen'}; 'plaatsing valideer' toont ze "
+            click.echo(f"Het scenario is geschreven, maar nog niet bruikbaar ({fout.aantal} "
+                       f"{'probleem' if fout.aantal == 1 else 'problemen'}; 'plaatsing valideer' toont ze "
                        "opnieuw):", err=True)
             for m in fout.meldingen[:20]:
                 click.echo(f"  {m}", err=True)

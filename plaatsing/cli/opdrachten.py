@@ -48,7 +48,7 @@ def _parameters(peildatum, tijdslimiet, parameter) -> dict:
 
 
 def _meld_invoerfout(fout: InvoerFout) -> None:
-    aantal = len(fout.meldingen)
+    aantal = fout.aantal
     click.echo(f"Het scenario kan niet worden gebruikt: {aantal} {'probleem' if aantal == 1 else 'problemen'} "
                "gevonden. Er is niets geschreven.", err=True)
     for melding in fout.meldingen:
@@ -77,17 +77,38 @@ def _draai(functie, debug: bool):
         sys.exit(130)
     except Exception as fout:  # noqa: BLE001 - last line of defence: no traceback for users
         if debug:
-            raise
+            click.echo(verslag_zonder_gegevens(fout), err=True)
+            sys.exit(EXIT_INTERN)
         click.echo(f"Er ging iets mis in plaatsing ({type(fout).__name__}). Er is niets geschreven. "
                    "Draai opnieuw met --debug voor details en meld het probleem met dat verslag.", err=True)
         sys.exit(EXIT_INTERN)
+
+
+def verslag_zonder_gegevens(fout: BaseException) -> str:
+    """The --debug report: every frame (file, line, function, the line of code) and the type of each exception
+    in the chain, but not the exception texts: they may quote a cell value, such as a name or a birth date."""
+    import traceback
+
+    delen, gezien = [], set()
+    while fout is not None and id(fout) not in gezien:
+        gezien.add(id(fout))
+        stapel = traceback.extract_tb(fout.__traceback__)
+        regels = [f"  {f.filename}:{f.lineno} in {f.name}" + (f"\n    {f.line.strip()}" if f.line else "")
+                  for f in stapel]
+        delen.append(f"{type(fout).__module__}.{type(fout).__qualname__} (tekst weggelaten: kan persoonsgegevens "
+                     "bevatten)\n" + "\n".join(regels))
+        fout = fout.__cause__ or fout.__context__
+    return "Verslag voor de ontwikkelaars (--debug):\n" + "\n-- veroorzaakt door --\n".join(delen)
 
 
 class _Groep(click.Group):
     """The command group; click's own texts are Dutch while a command runs (nothing patched at import)."""
 
     def main(self, *args, **kwargs):
-        with nl.nederlands():
+        from plaatsing.tijdelijk import eigen_tijdelijke_map
+
+        # every temporary file of the run (openpyxl's too) in one private folder, removed on every way out
+        with nl.nederlands(), eigen_tijdelijke_map():
             return super().main(*args, **kwargs)
 
 
@@ -106,7 +127,7 @@ def main():
 _peildatum = click.option("--peildatum", metavar="JJJJ-MM-DD", help="Peildatum (gaat voor het blad Parameters).")
 _parameter = click.option("--parameter", "-p", multiple=True, metavar="NAAM=WAARDE",
                           help="Zet een parameter, bijvoorbeeld -p drempel_wijziging=40 (mag vaker).")
-_debug = click.option("--debug", is_flag=True, help="Toon bij een interne fout de volledige foutmelding.")
+_debug = click.option("--debug", is_flag=True, help="Toon bij een interne fout een verslag voor de ontwikkelaars (zonder persoonsgegevens).")
 
 
 @main.command(options_metavar="[OPTIES]")
@@ -232,18 +253,40 @@ _overschrijf_parameter = click.option(
          "bijvoorbeeld -p drempel_wijziging=40 (mag vaker).")
 
 
-def _lees_plan(scenario: Path, besluiten: Path, parameter=()):
+def _lees_plan(scenario: Path, besluiten: Path, parameter=(), *, zegel: str | None = None, toch: bool = False):
     """The Plan of a besluiten workbook under the parameters it was made with (regels.md §8.10);
-    -p overrides a parameter explicitly, and the output says so."""
+    -p overrides a parameter explicitly, and the output says so. `zegel`: check the seal first (P3) —
+    "melden" says on stderr when it is broken, "weigeren" refuses (exit 1) unless `toch` (--toch)."""
     from plaatsing.invoer.besluiten import lees_plan
     from plaatsing.invoer.lezen import read_scenario
 
+    if zegel is not None and Path(besluiten).is_file():
+        _controleer_zegel(Path(besluiten), weigeren=zegel == "weigeren" and not toch)
     s = read_scenario(scenario)
     plan = lees_plan(besluiten, s, _paren(parameter, "naam=waarde", "--parameter"))
     for naam, was, nu in plan.overschreven:
         click.echo(f"Let op: parameter {naam} = {nu} (opgegeven met -p); de besluiten zijn gemaakt met "
                    f"{naam} = {was or '(leeg)'}.")
     return plan
+
+
+def _controleer_zegel(besluiten: Path, *, weigeren: bool) -> None:
+    from plaatsing.fouten import Melding
+    from plaatsing.procedure.dossier import controleer_zegel
+
+    controle = controleer_zegel(besluiten)
+    tekst = controle.melding(besluiten.name)
+    if controle.klopt is not True and weigeren:
+        raise InvoerFout([Melding(besluiten.name, None, None,
+                                  f"{tekst} Er zijn geen documenten gemaakt: een brief of bijlage moet zeggen wat "
+                                  "plaatsing besloot. Maak de besluiten opnieuw met 'plaatsing solve', of geef --toch "
+                                  "op als de wijziging bewust en nagegaan is.")])
+    if tekst:
+        click.echo(f"Let op: {tekst}", err=True)
+
+
+_toch = click.option("--toch", is_flag=True,
+                     help="Maak de documenten ook als het zegel van de besluiten niet klopt (bewust gewijzigd).")
 
 
 @main.command(options_metavar="[OPTIES]")
@@ -266,7 +309,7 @@ def toets(scenario, besluiten, parameter, debug):
     def werk():
         from plaatsing.procedure.tweede_ronde import bind_handhaven
 
-        plan = _lees_plan(scenario, besluiten, parameter)
+        plan = _lees_plan(scenario, besluiten, parameter, zegel="melden")
         gebonden = bind_handhaven(plan.scenario, plan.toewijzing)  # P1: 'handhaven' keeps the decision as given
         if gebonden is plan.scenario:
             schendingen = toets_plan(plan)
@@ -308,7 +351,7 @@ def uitleg(scenario, besluiten, medewerker, alle, als_json, parameter, debug):
         raise click.UsageError("Geef óf --medewerker NR óf --alle op.")
 
     def werk():
-        plan = _lees_plan(scenario, besluiten, parameter)
+        plan = _lees_plan(scenario, besluiten, parameter, zegel="melden")
         if alle:
             for u in uitleg_alle(plan):
                 click.echo(json.dumps(u, ensure_ascii=False) if als_json else als_tekst(u) + "\n")

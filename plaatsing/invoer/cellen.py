@@ -209,3 +209,27 @@ def formatteer_getal(getal) -> str:
     if f.is_integer():
         return str(int(f))
     return f"{f:.6f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
+
+# Letters of other scripts that look like Latin ones: 'А0001' (Cyrillic) and 'A0001' are one number to a reader.
+_LIJKT_OP = str.maketrans(
+    "\u0410\u0412\u0415\u0405\u0406\u0408\u041a\u041c\u041d\u041e\u0420\u0421\u0422\u0425\u0423"  # Cyrillic
+    "\u0430\u0435\u0456\u0458\u043e\u0440\u0441\u0445\u0443\u0455"
+    "\u0391\u0392\u0395\u0396\u0397\u0399\u039a\u039c\u039d\u039f\u03a1\u03a4\u03a5\u03a7"  # Greek
+    "\u03bf\u03b9\u03ba\u03bd\u03c1\u03c5",
+    "ABESIJKMHOPCTXY" "aeijopcxys" "ABEZHIKMNOPTYX" "oikvpu")
+ONZICHTBAAR = ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp")  # control, format (zero-width), unassigned
+
+
+def onzichtbare_tekens(tekst: str) -> list[str]:
+    """Control, format (zero-width) and unassigned characters in `tekst`, as U+XXXX."""
+    return [f"U+{ord(c):04X}" for c in str(tekst) if unicodedata.category(c) in ONZICHTBAAR]
+
+
+def gelijkenis(tekst: str) -> str:
+    """What a reader sees: NFKC (full-width 'Ａ' is 'A'), look-alike letters of other scripts as Latin,
+    no invisible characters or spaces, case-folded. Two keys that differ only here look the same."""
+    tekst = unicodedata.normalize("NFKC", str(tekst)).translate(_LIJKT_OP)
+    tekst = "".join(c for c in tekst if unicodedata.category(c) not in ONZICHTBAAR and not c.isspace())
+    return tekst.casefold()

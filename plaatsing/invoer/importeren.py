@@ -19,6 +19,7 @@ import datetime as dt
 import io
 import re
 import tempfile
+import unicodedata
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
@@ -211,6 +212,13 @@ def importeer_export(pad, soort: str, *, kolommen: dict[str, str] | None = None,
         for doel, (i, soort_doel) in keuze.items():
             ruwe = waarden[i] if i < len(waarden) else None
             plek = f"{_letter(i)} ({export.kop[i]})"
+            stuur = _stuurtekens(ruwe)
+            if stuur:  # Excel cannot hold them, and in a name or code they are always a mistake
+                meldingen.append(Melding(export.bestand, nummer, plek,
+                                         f"de cel bevat een stuurteken ({', '.join(stuur[:3])}), bijvoorbeeld een tab of "
+                                         "regeleinde binnen de waarde; verwijder het in de export."))
+                rij[doel] = None
+                continue
             try:
                 rij[doel] = _waarde(soort, soort_doel, ruwe, normuren)
                 if soort_doel == "fte_uren" and rij[doel] is not None:  # §8.13: the hours themselves decide
@@ -266,6 +274,13 @@ def _dubbele_nummers(export, keuze, rijen) -> list[Melding]:
                                   "medewerker met twee dienstverbanden hoort één rij te hebben (tel de deeltijd op)."))
         gezien.setdefault(nummer, r["rij"])
     return fouten
+
+
+def _stuurtekens(ruwe) -> list[str]:
+    """Control characters inside a text value (white space around it is trimmed anyway), as U+XXXX."""
+    if not isinstance(ruwe, str):
+        return []
+    return [f"U+{ord(c):04X}" for c in ruwe.strip() if unicodedata.category(c) == "Cc"]
 
 
 def _waarde(soort: str, doel: str, ruwe, normuren: float):
@@ -406,7 +421,7 @@ def schrijf_scenario(imp: Import, uitvoer, *, formatiehuis=None, overschrijf: bo
 
 
 def _schrijf_blad(ws, kop, rijen) -> None:
-    from plaatsing.uitvoer.excel import KOP_STIJL, KOP_VULLING
+    from plaatsing.uitvoer.excel import KOP_STIJL, KOP_VULLING, is_riskant
 
     ws.append(["" if k is None else k for k in kop])
     for cel in ws[1]:
@@ -419,6 +434,8 @@ def _schrijf_blad(ws, kop, rijen) -> None:
                 cel.number_format = "DD-MM-YYYY"
             elif isinstance(cel.value, str):
                 cel.data_type = "s"  # codes stay text, and text that looks like a formula is not one
+                if is_riskant(cel.value):
+                    cel.quotePrefix = True  # and stays text when P&O edit the cell in Excel, as in every writer
     for i, k in enumerate(kop, start=1):
         ws.column_dimensions[get_column_letter(i)].width = max(12, len(str(k or "")) + 4)
     ws.freeze_panes = "A2"

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from plaatsing.invoer.contract import VOORKEUR_KOLOMMEN
-from plaatsing.invoer.cellen import citeer, formatteer_getal, kopsleutel
+from plaatsing.invoer.cellen import citeer, formatteer_getal, gelijkenis, kopsleutel, onzichtbare_tekens
 from plaatsing.regels.maat import minuten_van, pins_te_vol, ruimte_van_formatie, uren_tekst
 
 LEEFTIJD_MIN, LEEFTIJD_MAX = 14, 100  # a birth date outside this range at the peildatum is a typing error
@@ -153,7 +153,29 @@ def _unieke_personen(lezer, rijen) -> dict:
                        f"'{citeer(nummer)}' en '{citeer(ander)}' (rij {personen[ander]}) verschillen alleen in "
                        "voorloopnullen; controleer of dit dezelfde persoon is en maak de nummers eenduidig.")
         zonder_nullen.setdefault(kort, nummer)
+    _gelijkende_personen(lezer, personen)
     return personen
+
+
+def _gelijkende_personen(lezer, personen: dict) -> None:
+    """A personeelsnummer names files (the letters): invisible characters, and two numbers that differ only
+    in upper/lower case, full-width or look-alike letters of another script, are input errors."""
+    gezien: dict[str, str] = {}
+    for nummer, rij in personen.items():
+        onzichtbaar = onzichtbare_tekens(nummer)
+        if onzichtbaar:
+            lezer.fout("Medewerkers", rij, "personeelsnummer",
+                       f"'{citeer(nummer)}' bevat een onzichtbaar teken of stuurteken ({', '.join(onzichtbaar[:3])}); "
+                       "typ het personeelsnummer opnieuw, zonder gekopieerde opmaak.")
+        sleutel_ = gelijkenis(nummer)
+        if sleutel_ in gezien:
+            ander = gezien[sleutel_]
+            lezer.fout("Medewerkers", rij, "personeelsnummer",
+                       f"'{citeer(nummer)}' lijkt op '{citeer(ander)}' (rij {personen[ander]}): ze verschillen alleen in "
+                       "hoofd- of kleine letters, in de breedte van tekens, in onzichtbare tekens of in letters uit een "
+                       "ander schrift die er hetzelfde uitzien. Hun brieven zouden dezelfde naam krijgen; maak de "
+                       "nummers duidelijk verschillend.")
+        gezien.setdefault(sleutel_, nummer)
 
 
 def _onbekend(code, codes, blad) -> str:

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from plaatsing.fouten import InvoerFout, Melding
-from plaatsing.invoer.cellen import is_leeg
+from openpyxl.utils import get_column_letter
+
+from plaatsing.invoer.cellen import citeer, is_leeg
 
 BESTAND = "Bestand"
 TABELLEN = "Tabellen"
@@ -34,6 +36,7 @@ class RuwBlad:
     kop: tuple[object, ...]
     rijen: tuple[tuple[int, tuple[Cel, ...]], ...]  # (Excel row number, cells)
     samengevoegd: tuple[str, ...] = ()  # merged ranges such as "A3:B3"
+    verborgen: tuple[str, ...] = ()     # hidden in Excel: "het hele blad", "2 rijen (4, 9)", "kolom C"
 
 
 @contextmanager
@@ -83,6 +86,7 @@ def open_werkboek(pad: Path) -> list[RuwBlad]:
         if "xl/workbook.xml" in namen and b"purl.oclc.org/ooxml" in archief.read("xl/workbook.xml")[:4000]:
             raise _melding(f"'{pad.name}' is opgeslagen als Strikt Open XML-werkblad; open het in Excel en sla "
                            "het op als gewone Excel-werkmap (.xlsx).")
+        _controleer_archief(archief, pad.name)
         try:
             with pad.open("rb") as f, warnings.catch_warnings():
                 # openpyxl warns about Excel features it ignores (data validation extensions, …)
@@ -90,6 +94,7 @@ def open_werkboek(pad: Path) -> list[RuwBlad]:
                 # a file object, so that the file name's extension does not matter
                 boek = openpyxl.load_workbook(f, read_only=True, data_only=False)
                 try:
+                    _controleer_afmetingen(boek)
                     return [_lees_blad(blad, _samengevoegd(archief, blad)) for blad in boek.worksheets]
                 finally:
                     boek.close()
@@ -100,6 +105,53 @@ def open_werkboek(pad: Path) -> list[RuwBlad]:
 
 
 MAX_BESTAND = 50_000_000  # bytes; 65,000 medewerkers take about 5 MB
+# Limits a real formatiehuis never reaches (docs/formaat.md, "Grenzen"), checked before anything is parsed:
+# 65,000 medewerkers are a sheet part of about 30 MB with a compression ratio below 10.
+MAX_DELEN = 1_000                 # parts in the zip (a workbook of ten sheets has about 25)
+MAX_DEEL = 250_000_000            # uncompressed bytes of one part
+MAX_GEDEELDE_TEKSTEN = 50_000_000 # uncompressed bytes of xl/sharedStrings.xml (read into memory whole)
+MAX_TOTAAL = 500_000_000          # uncompressed bytes of all parts together
+MAX_VERHOUDING = 100              # uncompressed / compressed, for a part above VERHOUDING_VANAF bytes
+VERHOUDING_VANAF = 5_000_000
+MAX_RIJEN = 200_000               # rows per sheet (declared, and rows with data)
+MAX_KOLOMMEN = 500                # columns per sheet (up to SF): the contract's and carried columns fit easily
+
+_TE_GROOT = ("Kopieer alleen de bladen van het scenarioformaat naar een nieuwe werkmap (zonder afbeeldingen, "
+             "draaitabellen of opmaak tot de laatste rij) en probeer het opnieuw.")
+
+
+def _controleer_archief(archief: zipfile.ZipFile, naam: str) -> None:
+    """The zip directory against the limits, before a part is unpacked: a small file cannot exhaust memory."""
+    delen = archief.infolist()
+    if len(delen) > MAX_DELEN:
+        raise _melding(f"'{naam}' bestaat uit {len(delen)} onderdelen; een scenario heeft er hooguit enkele tientallen "
+                       f"(de grens is {MAX_DELEN}). {_TE_GROOT}")
+    totaal = 0
+    for deel in delen:
+        grens = MAX_GEDEELDE_TEKSTEN if deel.filename.lower().endswith("sharedstrings.xml") else MAX_DEEL
+        verhouding = deel.file_size / max(deel.compress_size, 1)
+        if deel.file_size > grens or (deel.file_size > VERHOUDING_VANAF and verhouding > MAX_VERHOUDING):
+            raise _melding(f"'{naam}' bevat een onderdeel ({citeer(deel.filename)}) dat uitgepakt "
+                           f"{deel.file_size // 1_000_000} MB is{f', {round(verhouding)} keer zo groot als ingepakt' if verhouding > MAX_VERHOUDING else ''}; "
+                           f"zo groot wordt een scenario niet (de grens is {grens // 1_000_000} MB per onderdeel en "
+                           f"{MAX_VERHOUDING} keer ingepakt). {_TE_GROOT}")
+        totaal += deel.file_size
+    if totaal > MAX_TOTAAL:
+        raise _melding(f"'{naam}' is uitgepakt {totaal // 1_000_000} MB; de grens is {MAX_TOTAAL // 1_000_000} MB. "
+                       f"{_TE_GROOT}")
+
+
+def _controleer_afmetingen(boek) -> None:
+    """The size each sheet declares (<dimension ref>) against MAX_RIJEN and MAX_KOLOMMEN."""
+    for blad in boek.worksheets:
+        rijen, kolommen = getattr(blad, "max_row", None) or 0, getattr(blad, "max_column", None) or 0
+        if rijen > MAX_RIJEN + 1 or kolommen > MAX_KOLOMMEN:
+            raise InvoerFout([Melding(blad.title, None, None,
+                                      f"het blad is volgens de werkmap {rijen} rijen lang en {kolommen} kolommen breed "
+                                      f"(tot en met kolom {get_column_letter(min(kolommen, 18278))}); plaatsing leest "
+                                      f"hoogstens {MAX_RIJEN} rijen en {MAX_KOLOMMEN} kolommen (tot en met kolom "
+                                      f"{get_column_letter(MAX_KOLOMMEN)}). Verwijder de lege rijen en kolommen na de "
+                                      "gegevens (selecteer ze en kies Verwijderen) en sla de werkmap opnieuw op.")])
 
 
 def _controleer_bestand(pad: Path) -> None:
@@ -166,20 +218,76 @@ def _samengevoegd(archief: zipfile.ZipFile, blad) -> tuple[str, ...]:
     return tuple(gevonden)
 
 
+_LEEG = Cel(None)
+
+
+def _xml_parser(blad, bron):
+    """openpyxl's sheet parser: it yields the cells in the XML of each row, sparse, unlike iter_rows, which pads
+    every row up to its last cell (one value in column XFD would make 16,384 cells of each row)."""
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    boek = blad.parent
+    return WorkSheetParser(bron, blad._shared_strings, data_only=boek.data_only, epoch=boek.epoch,
+                           date_formats=boek._date_formats, timedelta_formats=boek._timedelta_formats)
+
+
+def _verborgen(blad, parser) -> tuple[str, ...]:
+    """What Excel does not show: the sheet itself, rows and columns (their content is read all the same)."""
+    verborgen = [] if getattr(blad, "sheet_state", "visible") == "visible" else ["het hele blad"]
+    rijen = [int(r) for r, a in parser.row_dimensions.items() if a.get("hidden") in ("1", "true")]
+    kolommen = [a.get("index", k) for k, a in parser.column_dimensions.items() if a.get("hidden") in ("1", "true")]
+    if rijen:
+        verborgen.append(f"{len(rijen)} {'rij' if len(rijen) == 1 else 'rijen'} (" + ", ".join(map(str, sorted(rijen)[:5]))
+                         + (", …" if len(rijen) > 5 else "") + ")")
+    if kolommen:
+        verborgen.append(f"{'kolom' if len(kolommen) == 1 else 'kolommen'} " + ", ".join(kolommen[:5])
+                         + (", …" if len(kolommen) > 5 else ""))
+    return tuple(verborgen)
+
+
 def _lees_blad(blad, samengevoegd: tuple[str, ...] = ()) -> RuwBlad:
-    # Exporters sometimes write a wrong <dimension>; read-only openpyxl would then cut rows off.
-    if hasattr(blad, "reset_dimensions"):
-        blad.reset_dimensions()
+    """The header and the rows with data of a read-only sheet, within MAX_RIJEN and MAX_KOLOMMEN, and what
+    Excel hides. The sheet's declared <dimension> is not used for reading: exporters sometimes write a wrong one."""
     kop: tuple = ()
     rijen = []
-    for nummer, rij in enumerate(blad.iter_rows(), start=1):
-        cellen = tuple(_cel(c) for c in rij)
-        if nummer == 1:
-            kop = tuple(c.waarde for c in cellen)
+    with blad._get_source() as bron:
+        parser = _xml_parser(blad, bron)
+        for nummer, xml in parser.parse():
+            cellen = _cellen(blad, nummer, xml)
+            if nummer == 1:
+                kop = tuple(c.waarde for c in cellen)
+            elif any(not is_leeg(c.waarde) for c in cellen):
+                if len(rijen) >= MAX_RIJEN:
+                    raise InvoerFout([Melding(blad.title, nummer, None,
+                                              f"het blad heeft meer dan {MAX_RIJEN} rijen met gegevens; zo groot wordt "
+                                              "een scenario niet. Verwijder wat onder de gegevens staat (bijvoorbeeld "
+                                              "een doorgetrokken formule of waarde) en sla de werkmap opnieuw op.")])
+                rijen.append((nummer, cellen))
+        verborgen = _verborgen(blad, parser)
+    return RuwBlad(blad.title, kop, tuple(rijen), samengevoegd, verborgen)
+
+
+def _cellen(blad, nummer: int, xml: list) -> tuple[Cel, ...]:
+    """The cells of one row up to its last one, at most MAX_KOLOMMEN (a value further right is refused)."""
+    from openpyxl.cell.read_only import ReadOnlyCell
+
+    if not xml:
+        return ()
+    cellen = [_LEEG] * min(max(c["column"] for c in xml), MAX_KOLOMMEN)
+    for c in xml:
+        if c["column"] > MAX_KOLOMMEN:
+            if not is_leeg(c["value"]):
+                raise _te_breed(blad.title, nummer, c["column"])
             continue
-        if any(not is_leeg(c.waarde) for c in cellen):
-            rijen.append((nummer, cellen))
-    return RuwBlad(blad.title, kop, tuple(rijen), samengevoegd)
+        cellen[c["column"] - 1] = _cel(ReadOnlyCell(blad, **c))
+    return tuple(cellen)
+
+
+def _te_breed(titel: str, rij: int, kolom: int) -> InvoerFout:
+    return InvoerFout([Melding(titel, rij, get_column_letter(kolom),
+                               f"in deze cel staat een waarde ver rechts van de gegevens; plaatsing leest hoogstens "
+                               f"{MAX_KOLOMMEN} kolommen (tot en met kolom {get_column_letter(MAX_KOLOMMEN)}). Verwijder "
+                               "de kolommen na de gegevens en sla de werkmap opnieuw op.")])
 
 
 def _cel(cel) -> Cel:

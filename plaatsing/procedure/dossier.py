@@ -1,9 +1,10 @@
 """P3 (regels.md §9): versions you can trust, and the dossier of one person across versions.
 
 Every besluiten workbook carries in Verantwoording the sha256 of its own content (`sha256 inhoud`,
-over every sheet as the cells read back, that row left out), its round, the sha256 of the scenario
-and of the voornemen it was made from. A cell changed after writing breaks the seal; each version
-names the sha256 of the file before it, so a changed or missing earlier file breaks the chain.
+over every sheet as the cells read back, hidden ones included, that row left out; with PLAATSING_SLEUTEL an
+HMAC, see zegel.py), its round, the sha256 of the scenario and of the voornemen it was made from. A cell
+changed after writing breaks the seal; each version names the sha256 of the file before it, so a changed or
+missing earlier file breaks the chain.
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ import pandas as pd
 from plaatsing.fouten import InvoerFout, Melding
 from plaatsing.invoer.cellen import is_leeg
 from plaatsing.invoer.werkboek import open_werkboek
+from plaatsing.procedure import zegel as zegels
 from plaatsing.scenario import Scenario
 
 ZEGEL = "sha256 inhoud"
@@ -51,16 +53,15 @@ def _rij(waarden) -> list[str]:
     return rij
 
 
-def _sha(bladen: list[tuple[str, list[list[str]]]]) -> str:
-    tekst = json.dumps([[titel, [r for r in rijen if r]] for titel, rijen in bladen], ensure_ascii=False)
-    return hashlib.sha256(tekst.encode("utf-8")).hexdigest()
+def _inhoud(bladen: list[tuple[str, list[list[str]]]]) -> bytes:
+    return json.dumps([[titel, [r for r in rijen if r]] for titel, rijen in bladen], ensure_ascii=False).encode("utf-8")
 
 
 def verzegel(bladen: list[tuple[str, pd.DataFrame]]) -> list[tuple[str, pd.DataFrame]]:
     """The sheets of a besluiten workbook, Verantwoording with the sha256 of the content added (P3)."""
     canoniek = [(titel, [_rij(tabel.columns)] + [_rij(r) for r in tabel.itertuples(index=False)])
                 for titel, tabel in bladen]
-    zegel = _sha(canoniek)
+    zegel = zegels.bereken(_inhoud(canoniek), zegels.lees_sleutel())  # with PLAATSING_SLEUTEL: an HMAC
     uit = []
     for titel, tabel in bladen:
         if titel == VERANTWOORDING:
@@ -78,6 +79,8 @@ class Versie:
     besluiten: dict[str, dict]                   # personeelsnummer -> row of Plaatsingsbesluiten
     zegel_klopt: bool | None                     # None: the file has no seal (made before P3)
     problemen: list[str] = field(default_factory=list)
+    zegel_reden: str = ""                        # why the seal does not hold
+    verborgen: tuple[str, ...] = ()              # hidden sheets, rows, columns ("blad: 2 rijen (4, 9)")
 
     @property
     def ronde(self) -> str:
@@ -117,14 +120,22 @@ def lees_versie(pad) -> Versie:
             besluiten.setdefault(_canon(rij["personeelsnummer"]), rij)
     sha = hashlib.sha256(pad.read_bytes()).hexdigest()
     datum = dt.date.fromtimestamp(pad.stat().st_mtime)
-    return Versie(pad, sha, datum, verantwoording, besluiten, None if zegel is None else zegel == _sha(canoniek))
+    klopt, reden = (None, "") if zegel is None else zegels.klopt(_inhoud(canoniek), zegel)
+    verborgen = tuple(f"{b.titel}: {v}" for b in bladen for v in b.verborgen)
+    return Versie(pad, sha, datum, verantwoording, besluiten, klopt, zegel_reden=reden, verborgen=verborgen)
+
+
+def controleer_zegel(pad) -> zegels.Controle:
+    """Check the seal of a besluiten workbook and list what is hidden in it (zegel.py)."""
+    versie = lees_versie(pad)
+    return zegels.Controle(versie.zegel_klopt, versie.zegel_reden, versie.verborgen)
 
 
 def controleer_keten(versies: list[Versie]) -> bool:
     """P3: every seal holds and each version names the sha256 of the one before; problems per version."""
     for i, v in enumerate(versies):
         if v.zegel_klopt is False:
-            v.problemen.append("het bestand is na het schrijven gewijzigd (sha256 inhoud klopt niet)")
+            v.problemen.append(v.zegel_reden or "het bestand is na het schrijven gewijzigd (sha256 inhoud klopt niet)")
         elif v.zegel_klopt is None:
             v.problemen.append("het bestand heeft geen sha256 inhoud (niet door deze versie van plaatsing "
                                "geschreven); wijzigingen zijn niet vast te stellen")

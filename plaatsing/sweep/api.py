@@ -140,7 +140,7 @@ def met_variant(plan: Plan, variant: Variant, *, bron: Path | None = None) -> Pl
     if bron is not None:
         sha256 = hashlib.sha256(Path(bron).read_bytes()).hexdigest()
         verantwoording = verantwoording.copy()
-        verantwoording.loc[verantwoording["onderdeel"] == "invoerbestand", "waarde"] = str(bron)
+        verantwoording.loc[verantwoording["onderdeel"] == "invoerbestand", "waarde"] = Path(bron).name
         verantwoording.loc[verantwoording["onderdeel"] == "sha256 invoer", "waarde"] = sha256
         plan = replace(plan, scenario=replace(plan.scenario, bron=str(bron), sha256=sha256))
     rijen = [("sweep: variant", variant.naam)]
@@ -154,7 +154,7 @@ def met_variant(plan: Plan, variant: Variant, *, bron: Path | None = None) -> Pl
 def _verantwoording(scenario: Scenario, varianten: list[Variant], verslag: Verslag) -> pd.DataFrame:
     rijen = [
         ("engine", f"plaatsing {version('plaatsing')}"),
-        ("invoerbestand", scenario.bron or "(tabellen via de Python-API)"),
+        ("invoerbestand", Path(scenario.bron).name if scenario.bron else "(tabellen via de Python-API)"),
         ("sha256 invoer", scenario.sha256 or ""),
         ("aantal varianten", str(len(varianten))),
     ]

@@ -2,7 +2,8 @@
 
 The templates are .docx files with Jinja placeholders (docxtpl) that P&O edit in Word: the
 defaults ship in plaatsing/uitvoer/sjablonen/ (built by plaatsing/uitvoer/sjablonen/maak.py); `--sjablonen map/`
-takes a folder of edited ones. File names begin with the personeelsnummer; no name in a file name.
+takes a folder of edited ones. File names begin with the personeelsnummer made safe (briefset.bestandsdeel); no
+name in a file name. The letters of a run are written as one set (briefset.schrijf_reeks).
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ import pandas as pd
 from plaatsing.fouten import InvoerFout, Melding
 from plaatsing.parameters import BEZWAAR
 from plaatsing.uitleg.rechtsgrond import artikelen, rechtsgrond_tekst, zonder_regelcodes
+from plaatsing.uitvoer.briefset import bestandsdeel, schrijf_reeks
 from plaatsing.uitvoer.excel import UitvoerFout, atomair
 from plaatsing.uitvoer.sjablonen.maak import SOORTEN, vaste_zip
 
@@ -226,17 +228,18 @@ def context(s, r, sjablonen: Sjablonen, datum: dt.date, artikel: dict) -> dict:
 
 
 def bestandsnaam(r) -> str:
+    """`<personeelsnummer>-[voorgenomen-]<soort>.docx`, the number made safe (briefset.bestandsdeel)."""
     soort = SOORT_PER_UITKOMST[r.uitkomst]
     soort = "plaatsingsbesluit" if soort.startswith("plaatsingsbesluit") else soort
     voorgenomen = str(getattr(r, "status_besluit", "voorgenomen") or "voorgenomen") == "voorgenomen"
-    return f"{r.personeelsnummer}-{'voorgenomen-' if voorgenomen else ''}{soort}.docx"
+    return f"{bestandsdeel(r.personeelsnummer)}-{'voorgenomen-' if voorgenomen else ''}{soort}.docx"
 
 
 def schrijf_brieven(s, plan_besluiten, map_: Path, *, sjablonen: Sjablonen, datum: dt.date,
                     overschrijf: bool = False, medewerkers=None) -> list[Path]:
-    """One .docx per row of the Plaatsingsbesluiten table (as written by solve), by decision type;
-    only for `medewerkers` (personeelsnummers) when given."""
-    map_ = Path(map_)
+    """One .docx per row of the Plaatsingsbesluiten table (as written by solve), by decision type, written as
+    one set (briefset.schrijf_reeks: `overschrijf` replaces the whole set); only for `medewerkers`
+    (personeelsnummers) when given, keeping the other letters in the folder."""
     rijen = list(plan_besluiten.itertuples(index=False))
     if medewerkers:
         bekend = {str(r.personeelsnummer) for r in rijen}
@@ -245,23 +248,18 @@ def schrijf_brieven(s, plan_besluiten, map_: Path, *, sjablonen: Sjablonen, datu
             raise InvoerFout([Melding("Plaatsingsbesluiten", None, "personeelsnummer",
                                       f"personeelsnummer '{onbekend[0]}' staat niet in de besluiten.")])
         rijen = [r for r in rijen if str(r.personeelsnummer) in set(medewerkers)]
-    map_.mkdir(parents=True, exist_ok=True)
     onbekend = [r for r in rijen if r.uitkomst not in SOORT_PER_UITKOMST]
     if onbekend:
         raise InvoerFout([Melding("Plaatsingsbesluiten", None, "uitkomst",
                                   f"onbekende uitkomst '{onbekend[0].uitkomst}' bij {onbekend[0].personeelsnummer}.")])
-    paden = [map_ / bestandsnaam(r) for r in rijen]
-    for pad in paden:
-        if pad.exists() and not overschrijf:
-            raise UitvoerFout(f"'{pad}' bestaat al; geef --overschrijf op of kies een andere map.")
     artikel = artikelen(s.rechtsgrond)
     omgeving = _omgeving()
-    for r, pad in zip(rijen, paden):
-        data = vul_sjabloon(sjablonen.inhoud[SOORT_PER_UITKOMST[r.uitkomst]], context(s, r, sjablonen, datum, artikel),
-                            omgeving)
-        with atomair(pad) as tijdelijk:
-            tijdelijk.write_bytes(data)
-    return paden
+
+    def maak(r):
+        return lambda: vul_sjabloon(sjablonen.inhoud[SOORT_PER_UITKOMST[r.uitkomst]],
+                                    context(s, r, sjablonen, datum, artikel), omgeving)
+    return schrijf_reeks(Path(map_), [(str(r.personeelsnummer), bestandsnaam(r), maak(r)) for r in rijen],
+                         overschrijf=overschrijf, deel=bool(medewerkers))
 
 
 def vul_sjabloon(sjabloon: bytes, waarden: dict, omgeving=None) -> bytes:
