@@ -62,6 +62,16 @@ def uitgestelde_acceptatie(s: Scenario, k) -> dict[str, str | None]:
     for f, mensen in vast.items():
         for p in mensen:
             toewijzing[p] = f
+    # never a boventallige next to an open place (issue 23): with part-time hours a function can turn down
+    # someone first and have room left at the end; who is left, in SEL-A order, takes the first function of
+    # the own list that has room for their hours (with every fte 1 this never happens: the matching stays)
+    over = {f: ruimte[f] - sum(fte[q] for q in vast.get(f, ())) for f in ruimte}
+    for p in sorted(lijst, key=k.sel_a.__getitem__):
+        if toewijzing[p] is None:
+            f = next((f for f in lijst[p] if fte[p] <= over[f]), None)
+            if f is not None:
+                toewijzing[p] = f
+                over[f] -= fte[p]
     return toewijzing
 
 
