@@ -101,8 +101,12 @@ def brieven(scenario, besluiten, map_, sjablonen, uitpakken, datum, medewerkers,
         except InvoerFout as fout:
             regels = "\n".join(f"  {m.blad}: {m.tekst}" for m in fout.meldingen)
             raise click.ClickException(f"de sjablonen kunnen niet worden gebruikt; er is niets geschreven.\n{regels}") from None
+        from plaatsing.uitvoer.briefinhoud import ontbrekende_parameters
+        gekozen = tabel if not medewerkers else tabel[tabel["personeelsnummer"].isin(set(medewerkers))]
+        for melding in ontbrekende_parameters(s, gekozen["uitkomst"]):
+            click.echo(f"Let op: {melding}", err=True)
         paden = schrijf_brieven(s, tabel, map_, sjablonen=eigen, datum=dag, overschrijf=overschrijf,
-                                medewerkers=list(medewerkers))
+                                medewerkers=list(medewerkers), in_aanmerking=set(plan.gegevens.k.opties["personeelsnummer"]))
         click.echo(f"{len(paden)} {'brief' if len(paden) == 1 else 'brieven'} geschreven in {map_}")
 
     _draai(werk, debug)

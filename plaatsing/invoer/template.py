@@ -26,6 +26,13 @@ TOELICHTING = {
     "rechtsmiddel": "geschillencommissie (cao, na de Wnra) of bezwaar (Awb): de route die in de brieven staat.",
     "ondertekening": "Wie de brieven ondertekent, bijvoorbeeld: namens het college van burgemeester en wethouders, "
                      "de gemeentesecretaris.",
+    "normuren": "Uren van een volledige werkweek (cao Gemeenten: 36); de brieven noemen de uren per week.",
+    "organisatiebesluit": "Het besluit dat de plaatsing uitvoert, bijvoorbeeld: besluit van het college van "
+                          "12 juni 2018 over het organisatieplan, na advies van de OR van 5 juni 2018.",
+    "zienswijze_termijn": "Termijn voor een zienswijze op een voorgenomen besluit, bijvoorbeeld: twee weken.",
+    "geschillencommissie": "Naam en adres van de geschillencommissie, zoals de brieven die noemen.",
+    "vwnw_termijn": "Duur van het van-werk-naar-werktraject volgens het sociaal statuut, bijvoorbeeld: 24 maanden.",
+    "drempel_afscherming": "Aantallen kleiner dan dit getal worden in de uitsplitsingen van de OR-bijlage afgeschermd.",
 }
 
 
