@@ -203,3 +203,52 @@ def test_termijnen():
     for naam, waarde in (("normuren", "0"), ("drempel_afscherming", "0")):
         with pytest.raises(ValueError):
             parse_parameter(naam, waarde)
+
+
+def test_een_variant_is_geen_besluit(tmp_path):
+    """A what-if pin reaches no letter or OR-bijlage unless the user says why it was decided; then the
+    letters cite that toelichting and never the word 'wat-als'."""
+    variant = tmp_path / "variant.xlsx"
+    assert draai("wat-als", DEMO, "-v", "A0035=BV-HRM-02", "-o", variant).exit_code == 0
+    for opdracht, document in (("brieven", "Een brief"), ("rapport", "De OR-bijlage")):
+        (tmp_path / opdracht).mkdir()
+        uit = draai(opdracht, DEMO, variant, "--map", tmp_path / opdracht)
+        assert uit.exit_code == 1, uit.output
+        assert ("dit plan is een wat-als-variant: de vastzetting van A0035 in BV-HRM-02 is geen genomen besluit. "
+                f"{document} noemt alleen besluiten. Geef met --toelichting A0035=") in uit.output
+        assert "Er is niets geschreven." in uit.output
+        assert not list((tmp_path / opdracht).iterdir())
+    reden = "besluit van de gemeentesecretaris van 3 juli 2018 na bemiddeling"
+    uit = draai("brieven", DEMO, variant, "--map", tmp_path / "b", "--datum", DATUM, "-t", f"A0035={reden}")
+    assert uit.exit_code == 0, uit.output
+    teksten = {p.name[:5]: brieftekst(p) for p in (tmp_path / "b").iterdir()}
+    assert not [n for n, t in teksten.items() if "wat-als" in t]
+    assert f"Over uw plaatsing is al eerder een besluit genomen: {reden}." in teksten["A0035"]
+    uit = draai("brieven", DEMO, variant, "--map", tmp_path / "c", "-t", "A0001=iets")
+    assert uit.exit_code == 2 and "A0001" in uit.output
+    # a toelichting given with wat-als travels with the variant
+    variant2 = tmp_path / "variant2.xlsx"
+    assert draai("wat-als", DEMO, "-v", "A0035=BV-HRM-02", "-t", f"A0035={reden}", "-o", variant2).exit_code == 0
+    uit = draai("rapport", DEMO, variant2, "--map", tmp_path)
+    assert uit.exit_code == 0, uit.output
+
+
+def test_app_maakt_geen_documenten_van_een_variant_zonder_toelichting(tmp_path):
+    from plaatsing import solve
+    from plaatsing.app import werk
+    from plaatsing.fouten import InvoerFout
+    from plaatsing.varianten import wat_als
+
+    s = read_scenario(DEMO)
+    basis = solve(s)
+    variant = werk.bereken_wat_als(s, basis, {"A0035": "BV-HRM-02"}, {}, voortgang=lambda _: None).nieuw
+    for maak in (lambda: werk.schrijf_bijlage(variant, tmp_path / "bijlage", "demo", voortgang=lambda _: None),
+                 lambda: werk.schrijf_brieven_zip(variant, tmp_path / "b", tmp_path / "b.zip", dt.date(2018, 11, 1),
+                                                  voortgang=lambda _: None)):
+        with pytest.raises(InvoerFout) as fout:
+            maak()
+        assert "Zet de medewerker bij Wat-als opnieuw vast met een toelichting" in fout.value.meldingen[0].tekst
+    uitgelegd = wat_als(s, vastzetten={"A0035": "BV-HRM-02"}, basis=basis,
+                        toelichtingen={"A0035": "besluit van de directie van 3 juli 2018"}).nieuw
+    assert uitgelegd.scenario.wat_als == {"A0035"}
+    assert werk.schrijf_bijlage(uitgelegd, tmp_path / "bijlage", "demo", voortgang=lambda _: None)

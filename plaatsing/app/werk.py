@@ -36,11 +36,12 @@ def leg_uit(scenario, toewijzing: dict, persoon: str, *, voortgang) -> dict:
     return uitleg(scenario, toewijzing, persoon)
 
 
-def bereken_wat_als(scenario, basis, vastzetten: dict, parameters: dict, *, voortgang) -> object:
+def bereken_wat_als(scenario, basis, vastzetten: dict, parameters: dict, toelichtingen: dict | None = None, *,
+                    voortgang) -> object:
     from plaatsing.varianten import wat_als
 
     voortgang("opnieuw plaatsen met de wijziging")
-    uitkomst = wat_als(scenario, vastzetten=vastzetten, parameters=parameters, basis=basis)
+    uitkomst = wat_als(scenario, vastzetten=vastzetten, parameters=parameters, basis=basis, toelichtingen=toelichtingen)
     voortgang(f"klaar: {len(uitkomst.verschil)} medewerkers met een andere plaatsing")
     return uitkomst
 
@@ -48,7 +49,9 @@ def bereken_wat_als(scenario, basis, vastzetten: dict, parameters: dict, *, voor
 def schrijf_bijlage(plan, map_: Path, naam: str, *, voortgang) -> list[Path]:
     from plaatsing.regels.kandidaten import bepaal_kandidaten
     from plaatsing.uitvoer.rapport import schrijf_rapport
+    from plaatsing.varianten import weiger_variant
 
+    weiger_variant(plan.scenario, "De OR-bijlage")
     voortgang("OR-bijlage maken (Word en Excel)")
     map_.mkdir(parents=True, exist_ok=True)
     s = plan.scenario
@@ -59,7 +62,9 @@ def schrijf_bijlage(plan, map_: Path, naam: str, *, voortgang) -> list[Path]:
 def schrijf_brieven_zip(plan, map_: Path, zip_pad: Path, datum: dt.date, *, voortgang) -> Path:
     from plaatsing.uitvoer.brieven import lees_sjablonen, schrijf_brieven
     from plaatsing.uitvoer.excel import atomair
+    from plaatsing.varianten import weiger_variant
 
+    weiger_variant(plan.scenario, "Een brief")
     voortgang(f"{len(plan.besluiten)} brieven maken")
     paden = schrijf_brieven(plan.scenario, plan.besluiten, map_, sjablonen=lees_sjablonen(), datum=datum, overschrijf=True)
     voortgang("brieven inpakken in één zip-bestand")

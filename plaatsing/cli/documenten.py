@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from plaatsing.cli.opdrachten import _besluiten_arg, _debug, _draai, _lees_plan, _overschrijf_parameter
+from plaatsing.cli.opdrachten import _besluiten_arg, _debug, _draai, _lees_plan, _overschrijf_parameter, _toelichting_optie
 from plaatsing.uitvoer.excel import UitvoerFout
 
 
@@ -16,8 +16,9 @@ from plaatsing.uitvoer.excel import UitvoerFout
               help="Map voor de bijlage (standaard: de map van de besluiten).")
 @click.option("--overschrijf", is_flag=True, help="Overschrijf bestaande bestanden.")
 @_overschrijf_parameter
+@_toelichting_optie
 @_debug
-def rapport(scenario, besluiten, map_, overschrijf, parameter, debug):
+def rapport(scenario, besluiten, map_, overschrijf, parameter, toelichting, debug):
     """Maak de OR-adviesbijlage (personele gevolgen) als Word- en Excel-bestand.
 
     Voorbeeld: plaatsing rapport scenarios/almelo-2018.xlsx uitvoer/almelo-2018-besluiten.xlsx
@@ -31,7 +32,8 @@ def rapport(scenario, besluiten, map_, overschrijf, parameter, debug):
         doel = map_ or besluiten.parent
         if not doel.exists():
             raise UitvoerFout(f"de map '{doel}' bestaat niet; maak die eerst aan.")
-        plan = _lees_plan(scenario, besluiten, parameter)
+        plan = _lees_plan(scenario, besluiten, parameter, toelichting)
+        _weiger_variant(plan, "De OR-bijlage")
         paden = schrijf_rapport(plan.scenario, plan.toewijzing, plan.uitkomsten, plan.gegevens.k, doel,
                                 scenario.stem, overschrijf=overschrijf)
         for pad in paden:
@@ -55,9 +57,10 @@ def rapport(scenario, besluiten, map_, overschrijf, parameter, debug):
 @click.option("--overschrijf", is_flag=True, help="Overschrijf bestaande brieven.")
 @click.option("--pseudonimiseer", is_flag=True, help="Vervang namen in de brieven door een vast pseudoniem (proefdruk).")
 @_overschrijf_parameter
+@_toelichting_optie
 @_debug
 def brieven(scenario, besluiten, map_, sjablonen, uitpakken, datum, medewerkers, parameter, overschrijf, pseudonimiseer,
-            debug):
+            toelichting, debug):
     """Maak per medewerker een brief (Word) uit het sjabloon van zijn besluit.
 
     Voorbeeld: plaatsing brieven scenarios/almelo-2018.xlsx uitvoer/almelo-2018-besluiten.xlsx --map brieven/
@@ -85,7 +88,8 @@ def brieven(scenario, besluiten, map_, sjablonen, uitpakken, datum, medewerkers,
             if not pad.exists():
                 raise click.BadParameter(f"het bestand '{pad}' bestaat niet.")
         # the decisions of the workbook, with motiveringen rendered under the parameters they were made with
-        plan = _lees_plan(scenario, besluiten, parameter)
+        plan = _lees_plan(scenario, besluiten, parameter, toelichting)
+        _weiger_variant(plan, "Een brief")
         _meld_afwijkende_motiveringen(besluiten, plan)
         s = plan.scenario
         tabel = plan.besluiten.copy()
@@ -110,6 +114,15 @@ def brieven(scenario, besluiten, map_, sjablonen, uitpakken, datum, medewerkers,
         click.echo(f"{len(paden)} {'brief' if len(paden) == 1 else 'brieven'} geschreven in {map_}")
 
     _draai(werk, debug)
+
+
+def _weiger_variant(plan, document: str) -> None:
+    """A what-if pin without the user's toelichting never reaches a letter or the OR-bijlage."""
+    from plaatsing.varianten import variant_meldingen
+
+    meldingen = variant_meldingen(plan.scenario, document)
+    if meldingen:
+        raise click.ClickException("\n".join(meldingen) + "\nEr is niets geschreven.")
 
 
 def _meld_afwijkende_motiveringen(besluiten: Path, plan) -> None:

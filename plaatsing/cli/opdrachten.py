@@ -232,14 +232,21 @@ _overschrijf_parameter = click.option(
          "bijvoorbeeld -p drempel_wijziging=40 (mag vaker).")
 
 
-def _lees_plan(scenario: Path, besluiten: Path, parameter=()):
+_toelichting_optie = click.option(
+    "--toelichting", "-t", "toelichting", multiple=True, metavar="NR=TEKST",
+    help="Waarom de wat-als-vastzetting van deze medewerker is besloten (wie en wanneer); zonder toelichting "
+         "maken rapport en brieven geen document van een variant (mag vaker).")
+
+
+def _lees_plan(scenario: Path, besluiten: Path, parameter=(), toelichting=()):
     """The Plan of a besluiten workbook under the parameters it was made with (regels.md §8.10);
-    -p overrides a parameter explicitly, and the output says so."""
+    -p overrides a parameter explicitly, and the output says so; --toelichting explains what-if pins."""
     from plaatsing.invoer.besluiten import lees_plan
     from plaatsing.invoer.lezen import read_scenario
 
     s = read_scenario(scenario)
-    plan = lees_plan(besluiten, s, _paren(parameter, "naam=waarde", "--parameter"))
+    plan = lees_plan(besluiten, s, _paren(parameter, "naam=waarde", "--parameter"),
+                     _paren(toelichting, "NR=TEKST", "--toelichting") if toelichting else None)
     for naam, was, nu in plan.overschreven:
         click.echo(f"Let op: parameter {naam} = {nu} (opgegeven met -p); de besluiten zijn gemaakt met "
                    f"{naam} = {was or '(leeg)'}.")
@@ -343,8 +350,9 @@ def _toon_verschil(verschil) -> None:
 @click.option("--uitvoer", "-o", type=click.Path(dir_okay=False, path_type=Path),
               help="Schrijf de variant als besluiten-werkmap (zoals solve), voor toets, uitleg, rapport en brieven.")
 @click.option("--overschrijf", is_flag=True, help="Overschrijf een bestaand uitvoerbestand.")
+@_toelichting_optie
 @_debug
-def wat_als(scenario, vastzetten, parameter, basis, uitvoer, overschrijf, debug):
+def wat_als(scenario, vastzetten, parameter, basis, uitvoer, overschrijf, toelichting, debug):
     """Los opnieuw op met extra vastzettingen of parameters en toon het verschil met het basisplan.
 
     Voorbeeld: plaatsing wat-als scenarios/almelo-2018.xlsx --vastzetten A0035=BV-HRM-02
@@ -358,8 +366,13 @@ def wat_als(scenario, vastzetten, parameter, basis, uitvoer, overschrijf, debug)
             controleer_uitvoer(uitvoer, overschrijf=overschrijf, invoer=scenario)
         basisplan = _lees_plan(scenario, basis) if basis else None
         s = basisplan.scenario if basisplan else read_scenario(scenario)
-        uitkomst = bereken(basisplan or s, vastzetten=_vastzettingen(vastzetten),
-                           parameters=_parameters(None, None, parameter))
+        vast = _vastzettingen(vastzetten)
+        redenen = _paren(toelichting, "NR=TEKST", "--toelichting") if toelichting else {}
+        if set(redenen) - set(vast):
+            raise click.BadParameter(f"{sorted(set(redenen) - set(vast))[0]} wordt niet vastgezet; geef een "
+                                     "toelichting alleen bij een medewerker uit --vastzetten.", param_hint="--toelichting")
+        uitkomst = bereken(basisplan or s, vastzetten=vast, parameters=_parameters(None, None, parameter),
+                           toelichtingen=redenen)
         _toon_verschil(uitkomst.verschil)
         click.echo("Wat het kost (basis → nieuw):")
         for r in uitkomst.kosten.itertuples(index=False):

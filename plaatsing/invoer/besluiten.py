@@ -7,7 +7,7 @@ from plaatsing.invoer import contract as schema
 from plaatsing.fouten import InvoerFout, Melding, ParameterFout
 from plaatsing.invoer.lezen import _Lezer
 from plaatsing.parameters import NAMEN, formatteer, normaliseer_naam, parse_parameter
-from plaatsing.plan import UITKOMSTEN, WAT_ALS_PIN, Plan, herbouw_plan
+from plaatsing.plan import UITKOMSTEN, WAT_ALS_PIN, WAT_ALS_TOELICHTING, Plan, herbouw_plan
 from plaatsing.scenario import Scenario
 from plaatsing.invoer.werkboek import open_werkboek
 
@@ -20,15 +20,23 @@ PLAATSINGSBESLUITEN = schema.Blad("Plaatsingsbesluiten", (
 ))
 
 
-def lees_plan(pad, s: Scenario, parameters: dict | None = None) -> Plan:
+def lees_plan(pad, s: Scenario, parameters: dict | None = None, toelichtingen: dict | None = None) -> Plan:
     """The Plan of a besluiten workbook, judged and explained under the parameters it was made with
     (regels.md §8.10: read back from Verantwoording); `parameters` (from -p) override them explicitly
-    and are listed in `Plan.overschreven`. A workbook made from another scenario is refused."""
+    and are listed in `Plan.overschreven`. A workbook made from another scenario is refused.
+    `toelichtingen`: the user's reasons for the what-if pins of a saved variant (they replace 'wat-als')."""
     bladen = open_werkboek(Path(pad))
     toewijzing, uitkomsten, status = lees_besluiten(pad, s, bladen=bladen, met_status=True)
     vastgelegd, sha256, verantwoording = lees_verantwoording(bladen)
     pins = dict(w.split("=", 1) for o, w in verantwoording.itertuples(index=False)
                 if o == WAT_ALS_PIN and "=" in w) if verantwoording is not None else {}
+    redenen = dict(w.split("=", 1) for o, w in verantwoording.itertuples(index=False)
+                   if o == WAT_ALS_TOELICHTING and "=" in w) if verantwoording is not None else {}
+    onbekend = sorted(set(toelichtingen or {}) - set(pins))
+    if onbekend:
+        raise ParameterFout(f"--toelichting {onbekend[0]}: deze medewerker is in dit plan niet vastgezet met wat-als; "
+                            "een toelichting hoort alleen bij een vastzetting van een wat-als-variant.")
+    redenen.update(toelichtingen or {})
     if sha256 and s.sha256 and sha256 != s.sha256:
         raise InvoerFout([Melding(Path(pad).name, None, None,
                                   "deze besluiten zijn gemaakt met een ander scenario (de sha256 van de invoer in "
@@ -53,7 +61,7 @@ def lees_plan(pad, s: Scenario, parameters: dict | None = None) -> Plan:
         plan_s = _met_ronde(plan_s, toewijzing, status, verantwoording)
     if pins:  # a saved wat-als variant: its extra pins are part of the plan
         from plaatsing.varianten import met_vastzettingen
-        plan_s = met_vastzettingen(plan_s, pins)
+        plan_s = met_vastzettingen(plan_s, pins, redenen)
     return herbouw_plan(plan_s, toewijzing, uitkomsten, verantwoording=verantwoording,
                         overschreven=tuple(overschreven))
 
