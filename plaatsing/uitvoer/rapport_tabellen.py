@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from plaatsing.uitvoer.afscherming import AFGESCHERMD, DREMPEL, KLEIN, Telstelsel, bescherm
+from plaatsing.uitvoer.afscherming import AFGESCHERMD, DREMPEL, KLEIN, Telstelsel, bescherm, klein_teken
 from plaatsing.regels.kandidaten import LEEFTIJDSGROEPEN, leeftijd, leeftijdsgroep
 from plaatsing.plan import UITKOMSTEN
 from plaatsing.scenario import Scenario
@@ -52,8 +52,8 @@ class Bijlage:
 class Tellingen:
     """All counts of people in the bijlage as one protected system (plaatsing.uitvoer.afscherming)."""
 
-    def __init__(self):
-        self.stelsel = Telstelsel()
+    def __init__(self, drempel: int = DREMPEL):
+        self.stelsel = Telstelsel(drempel=drempel)
         self.status: dict = {}
 
     def tel(self, sleutel, waarde, **kw):
@@ -67,7 +67,10 @@ class Tellingen:
 
     def cel(self, sleutel):
         """The published value of a count: the number, or '<5' / '•'."""
-        return self.status.get(sleutel) or int(self.stelsel.waarden[sleutel])
+        status = self.status.get(sleutel)
+        if status == KLEIN:
+            return klein_teken(self.stelsel.drempel)
+        return status or int(self.stelsel.waarden[sleutel])
 
     def getoond(self, sleutel) -> bool:
         return not self.status.get(sleutel)
@@ -75,9 +78,9 @@ class Tellingen:
     @property
     def aantal_afgeschermd(self) -> int:
         """Secondary suppressions: '•' outside the groups of fewer than 5."""
-        from plaatsing.uitvoer.afscherming import in_kleine_groep
+        from plaatsing.uitvoer.afscherming import in_kleine_groep, in_open_groep
 
-        groep = in_kleine_groep(self.stelsel, self.status)
+        groep = in_kleine_groep(self.stelsel, self.status) | in_open_groep(self.stelsel)
         return sum(1 for k, v in self.status.items() if v == AFGESCHERMD and k not in groep)
 
 
@@ -108,13 +111,16 @@ def selectie_per_groep(s: Scenario, kandidaten, toewijzing: dict) -> pd.DataFram
                          "status": sel["status"].to_numpy()})
 
 
-def personentabellen(p: pd.DataFrame, selectie: pd.DataFrame, eenheden_nieuw=None, *, exact: bool = True) -> dict:
+def personentabellen(p: pd.DataFrame, selectie: pd.DataFrame, eenheden_nieuw=None, *, exact: bool = True,
+                     drempel: int = DREMPEL) -> dict:
     """The protected tables of counts of people, by title; also what was merged and the Tellingen.
 
     `p` as made by `personen`; `selectie` as made by `selectie_per_groep`; `eenheden_nieuw` lists
     every new eenheid (also those without anyone placed). `exact`: also audit with exact integer
-    bounds (slower; the interval audit alone is what tests/aanvaller.py checks)."""
-    t = Tellingen()
+    bounds (slower; the interval audit alone is what tests/aanvaller.py checks). `drempel`: counts
+    below it are protected in the breakdowns (drempel_afscherming); the totals per uitkomst for the
+    whole organisation are always shown (scenario-formaat.md, OR-bijlage v2)."""
+    t = Tellingen(drempel)
     geplaatst = p[p["nieuwe_functie"].notna()]
     alle = t.tel(("alle",), len(p))
     totaal_geplaatst = t.tel(("geplaatst",), len(geplaatst))
@@ -132,12 +138,13 @@ def personentabellen(p: pd.DataFrame, selectie: pd.DataFrame, eenheden_nieuw=Non
     t.som([("uitkomst", o) for o in UITKOMSTEN], alle)
     t.som([("uitkomst", o) for o in UITKOMSTEN if o not in NIET_GEPLAATST], totaal_geplaatst)
     t.som([("uitkomst", o) for o in NIET_GEPLAATST], niet)
+    t.stelsel.altijd |= {alle, totaal_geplaatst, niet, *(("uitkomst", o) for o in UITKOMSTEN)}
     # placed per new eenheid
     nieuw = sorted(set(eenheden_nieuw or ()) | set(geplaatst["nieuwe_eenheid"]))
     t.som([t.tel(("nieuw", v), int((geplaatst["nieuwe_eenheid"] == v).sum())) for v in nieuw], totaal_geplaatst)
     # voor/na distributions, small categories merged first
     verdelingen, samengevoegd = {}, []
-    leeftijd_groepen, tekst = _leeftijdsgroepen(p["leeftijdsgroep"])
+    leeftijd_groepen, tekst = _leeftijdsgroepen(p["leeftijdsgroep"], drempel)
     samengevoegd += tekst
     verdelingen["leeftijd"] = ("leeftijdsgroep", [(naam, p["leeftijdsgroep"].isin(leden)) for naam, leden in leeftijd_groepen])
     geslacht = p["geslacht"].map(lambda g: GESLACHT.get(g, OVERIG_GESLACHT) if isinstance(g, str) else OVERIG_GESLACHT)
@@ -201,12 +208,12 @@ def personentabellen(p: pd.DataFrame, selectie: pd.DataFrame, eenheden_nieuw=Non
             "eenheden": eenheden, "nieuw": nieuw}
 
 
-def _leeftijdsgroepen(groepen: pd.Series):
+def _leeftijdsgroepen(groepen: pd.Series, drempel: int = DREMPEL):
     """Adjacent leeftijdsgroepen merged until each has at least 5 people (or only one is left)."""
     blokken = [[g] for g in range(len(LEEFTIJDSGROEPEN)) if (groepen == g).any()]
     aantal = lambda blok: int(groepen.isin(blok).sum())  # noqa: E731
     while len(blokken) > 1:
-        klein = [i for i, b in enumerate(blokken) if aantal(b) < DREMPEL]
+        klein = [i for i, b in enumerate(blokken) if aantal(b) < drempel]
         if not klein:
             break
         i = klein[0]
