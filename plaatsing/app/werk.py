@@ -51,12 +51,19 @@ def schrijf_bijlage(plan, map_: Path, naam: str, *, voortgang) -> list[Path]:
     from plaatsing.uitvoer.rapport import schrijf_rapport
     from plaatsing.varianten import weiger_variant
 
+    from plaatsing.uitvoer.rapport import identiteit, sha256_besluiten
+
     weiger_variant(plan.scenario, "De OR-bijlage")
     voortgang("OR-bijlage maken (Word en Excel)")
     map_.mkdir(parents=True, exist_ok=True)
     s = plan.scenario
     uitkomsten = dict(zip(plan.besluiten["personeelsnummer"], plan.besluiten["uitkomst"]))
-    return list(schrijf_rapport(s, plan.toewijzing, uitkomsten, bepaal_kandidaten(s), map_, naam, overschrijf=True))
+    # the bijlage names the besluiten it describes: the same workbook as the download besluiten.xlsx
+    (map_ / "besluiten").mkdir(exist_ok=True)
+    besluiten = schrijf_besluiten_bestand(plan, map_ / "besluiten" / f"{naam}-besluiten.xlsx")
+    plan_id = identiteit(plan, besluiten.name, sha256_besluiten(besluiten))
+    return list(schrijf_rapport(s, plan.toewijzing, uitkomsten, bepaal_kandidaten(s), map_, naam, overschrijf=True,
+                                plan=plan_id))
 
 
 def schrijf_brieven_zip(plan, map_: Path, zip_pad: Path, datum: dt.date, *, voortgang) -> Path:

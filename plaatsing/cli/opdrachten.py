@@ -238,6 +238,15 @@ _toelichting_optie = click.option(
          "maken rapport en brieven geen document van een variant (mag vaker).")
 
 
+def meld_schendingen(schendingen, *, err: bool = False) -> None:
+    """'Het plan voldoet niet: 2 schendingen.' and one line per violation (rule, who, where, fix)."""
+    click.echo(f"Het plan voldoet niet: {len(schendingen)} schending{'en' if len(schendingen) != 1 else ''}.", err=err)
+    for r in schendingen.itertuples(index=False):
+        wie = f"{r.personeelsnummer} " if r.personeelsnummer else ""
+        waar = f"{r.functie}: " if r.functie else ""
+        click.echo(f"  {r.regel} {wie}{waar}{r.probleem}. Oplossing: {r.oplossing}.", err=err)
+
+
 def _lees_plan(scenario: Path, besluiten: Path, parameter=(), toelichting=()):
     """The Plan of a besluiten workbook under the parameters it was made with (regels.md §8.10);
     -p overrides a parameter explicitly, and the output says so; --toelichting explains what-if pins."""
@@ -284,11 +293,7 @@ def toets(scenario, besluiten, parameter, debug):
             click.echo(f"Het plan voldoet aan de regels (H1–H5, O2, O6, F3, F4): {len(plan.toewijzing)} medewerkers "
                        "getoetst.")
             return
-        click.echo(f"Het plan voldoet niet: {len(schendingen)} schending{'en' if len(schendingen) != 1 else ''}.")
-        for r in schendingen.itertuples(index=False):
-            wie = f"{r.personeelsnummer} " if r.personeelsnummer else ""
-            waar = f"{r.functie}: " if r.functie else ""
-            click.echo(f"  {r.regel} {wie}{waar}{r.probleem}. Oplossing: {r.oplossing}.")
+        meld_schendingen(schendingen)
         sys.exit(EXIT_SCHENDINGEN)
 
     _draai(werk, debug)

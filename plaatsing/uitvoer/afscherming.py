@@ -36,6 +36,7 @@ class Telstelsel:
     drempel: int = DREMPEL                            # counts 1 … drempel − 1 are protected
     altijd: set = field(default_factory=set)          # always shown, also when small (their parts are protected)
     omgezet: set = field(default_factory=set)         # small counts printed as '•' instead of '<5' (last resort)
+    openbaar: set = field(default_factory=set)        # determined by the `altijd` counts alone: public anyway
 
     def tel(self, sleutel, waarde: int, *, verborgen: bool = False):
         waarde = int(waarde)
@@ -169,7 +170,7 @@ def propageer(stelsel: Telstelsel, bereik: dict) -> dict:
 def _lekt(stelsel: Telstelsel, k, lo, hi, groep: set, open_groep: set) -> bool:
     """Disclosed: outside a group narrower than 1 … drempel − 1; inside a '<5' group exact or ≥ 2;
     inside the breakdown of an always-shown small count known to hold at least one person."""
-    if k in stelsel.altijd:
+    if k in stelsel.altijd or k in stelsel.openbaar:
         return False
     if k in open_groep or k in stelsel.omgezet:
         return lo >= 1
@@ -228,13 +229,18 @@ def bescherm(stelsel: Telstelsel, *, vast=(), ontzien=(), exact: bool = False) -
     """Status per key: '' (shown), KLEIN or AFGESCHERMD. `vast`: keys hidden only as a last resort;
     `ontzien`: keys hidden only when no other choice protects as well (e.g. the summary counts).
     `exact`: afterwards also audit with exact integer bounds (exact_onthuld) and protect further."""
-    status = {k: (KLEIN if is_klein(v, stelsel.drempel) and k not in stelsel.verborgen and k not in stelsel.altijd
+    if stelsel.altijd:  # what the always-shown totals determine by themselves is no secret
+        alleen = propageer(stelsel, kennis(stelsel, {k: ("" if k in stelsel.altijd else AFGESCHERMD)
+                                                     for k in stelsel.waarden}))
+        stelsel.openbaar = {k for k, (lo, hi) in alleen.items() if lo == hi and k not in stelsel.altijd}
+    publiek = stelsel.altijd | stelsel.openbaar
+    status = {k: (KLEIN if is_klein(v, stelsel.drempel) and k not in stelsel.verborgen and k not in publiek
                   else "") for k, v in stelsel.waarden.items()}
     # a group of fewer than 5 is never broken down: every part of a '<5' whole, zeros too, is hidden;
     # so are the parts of a small count that is always shown
     groep = in_kleine_groep(stelsel, status)
     for k in groep | in_open_groep(stelsel):
-        if k not in stelsel.verborgen:
+        if k not in stelsel.verborgen and k not in publiek:
             status[k] = AFGESCHERMD
     vast, ontzien = set(vast), set(ontzien)
     lekken = onthuld(stelsel, status, groep)

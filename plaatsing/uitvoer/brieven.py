@@ -139,7 +139,8 @@ def bestandsnaam(r) -> str:
 
 
 def schrijf_brieven(s, plan_besluiten, map_: Path, *, sjablonen: Sjablonen, datum: dt.date,
-                    overschrijf: bool = False, medewerkers=None, in_aanmerking: set | None = None) -> list[Path]:
+                    overschrijf: bool = False, medewerkers=None, in_aanmerking: set | None = None,
+                    waarschuwing: str = "") -> list[Path]:
     """One .docx per row of the Plaatsingsbesluiten table (as written by solve), by decision type;
     only for `medewerkers` (personeelsnummers) when given. `in_aanmerking`: who was eligible for any
     function (the plan's kandidaten; computed when not given)."""
@@ -168,17 +169,22 @@ def schrijf_brieven(s, plan_besluiten, map_: Path, *, sjablonen: Sjablonen, datu
     omgeving = _omgeving()
     for r, pad in zip(rijen, paden):
         waarden = context(s, r, sjablonen.briefhoofd, datum, artikel, r.personeelsnummer in in_aanmerking)
-        data = vul_sjabloon(sjablonen.inhoud[SOORT_PER_UITKOMST[r.uitkomst]], waarden, omgeving)
+        data = vul_sjabloon(sjablonen.inhoud[SOORT_PER_UITKOMST[r.uitkomst]], waarden, omgeving, waarschuwing)
         with atomair(pad) as tijdelijk:
             tijdelijk.write_bytes(data)
     return paden
 
 
-def vul_sjabloon(sjabloon: bytes, waarden: dict, omgeving=None) -> bytes:
+def vul_sjabloon(sjabloon: bytes, waarden: dict, omgeving=None, waarschuwing: str = "") -> bytes:
+    """The letter; `waarschuwing` (a plan that fails the toets, made with --toch) in the header of every page."""
     from docxtpl import DocxTemplate
 
     tpl = DocxTemplate(io.BytesIO(sjabloon))
     tpl.render(waarden, omgeving or _omgeving())
+    if waarschuwing:
+        for sectie in tpl.docx.sections:
+            sectie.header.is_linked_to_previous = False
+            sectie.header.paragraphs[0].add_run(waarschuwing).bold = True
     buffer = io.BytesIO()
     tpl.save(buffer)
     return vaste_zip(buffer.getvalue())
