@@ -252,3 +252,22 @@ def test_app_maakt_geen_documenten_van_een_variant_zonder_toelichting(tmp_path):
                         toelichtingen={"A0035": "besluit van de directie van 3 juli 2018"}).nieuw
     assert uitgelegd.scenario.wat_als == {"A0035"}
     assert werk.schrijf_bijlage(uitgelegd, tmp_path / "bijlage", "demo", voortgang=lambda _: None)
+
+
+def test_aanloopschaal_loopt_door_en_garantie_bij_lagere_functie(volledig):
+    """regels.md §8.6: the letter gives the function's schaal; a personal scale below it continues
+    (no 'salaris vastgesteld in schaal …'), one above it gives salarisgarantie."""
+    map_, blad = volledig
+    s = read_scenario(map_ / "almelo-vol.xlsx")
+    functieschaal = blad["huidige_functie"].map(s.oude_functies["schaal"]).astype(int)
+    aanloop = blad[(blad["uitkomst"] == "functievolger") & (blad["schaal"].astype(int) < functieschaal)].index[0]
+    t = tekst_van(map_ / "brieven", aanloop)
+    eigen, functie = int(blad.at[aanloop, "schaal"]), int(blad.at[aanloop, "nieuwe_schaal"])
+    assert f"Schaal: {functie}" in t
+    assert (f"U bent persoonlijk ingedeeld in schaal {eigen}; die schaal en de groei daarin lopen door zoals in de "
+            "cao is afgesproken.") in t
+    assert "wordt uw salaris vastgesteld" not in t
+    assert f"schaal {functieschaal[aanloop]})" in t   # the current function with its own level
+    lager = eerste(blad, "passend lager")
+    t = tekst_van(map_ / "brieven", lager)
+    assert "U houdt uw huidige salaris (salarisgarantie)" in t and "Arbeidsduur:" in t
