@@ -39,7 +39,9 @@ EERSTE_GROND = {"functievolger": "SS-1", "passend": "SS-2", "passend lager": "SS
                 "vastgezet": "SS-7", "boventallig": "O1", "niet geplaatst (tijdelijk)": "H5"}
 _P2_ZIN = re.compile(r"\s*(Dit besluit wijkt af van het voorgenomen besluit|Voor u was er nog geen voorgenomen "
                      r"besluit)[^.]*\.")
-_FTE_RESTEN = re.compile(r"\b(\d+),(\d{3,4}) fte\b")
+# room and aanstelling are told in hours (regels.md §8.12): 'blijft 0,0555 fte over', 'uw aanstelling is 1 fte'
+_FTE_RESTEN = re.compile(r"\b(\d+(?:,\d{3,4}))( fte\b)|(?<=blijft )(\d+(?:,\d+)?)( fte)(?= over)|(?<=aanstelling is )"
+                         r"(\d+(?:,\d+)?)( fte\b)")
 
 
 def aanhef(naam: str, geslacht) -> str:
@@ -161,7 +163,11 @@ def motivering(s, r, artikel: dict, functienamen: dict) -> str:
         tekst = re.sub(r"geplaatst in (?!de functie )(?=(?:" + "|".join(map(re.escape, namen)) + r")\b)",
                        "geplaatst in de functie ", tekst)
     normuren = float(getattr(s.parameters, "normuren", 36.0))
-    return _FTE_RESTEN.sub(lambda m: f"{getal_nl(float(m.group(1) + '.' + m.group(2)) * normuren)} uur per week", tekst)
+
+    def uren(m) -> str:
+        fte = next(g for g in (m.group(1), m.group(3), m.group(5)) if g is not None)
+        return f"{getal_nl(float(fte.replace(',', '.')) * normuren)} uur per week"
+    return _FTE_RESTEN.sub(uren, tekst)
 
 
 def geen_plaats(r, in_aanmerking: bool) -> str:

@@ -15,7 +15,7 @@ MAP = Path(__file__).resolve().parent
 VAST_TIJDSTIP = dt.datetime(2000, 1, 1)
 
 INLEIDING = ("Zoals u weet wordt onze organisatie opnieuw ingericht. {{ organisatiebesluit }} In deze brief leest u "
-             "het {{ soort_besluit }} over uw plaats in de nieuwe organisatie, genomen volgens het sociaal statuut.")
+             "wat dat voor u betekent: het {{ soort_besluit }}, genomen volgens het sociaal statuut.")
 HUIDIG = ("Huidige functie", "{{ huidige_functienaam }} ({{ huidige_eenheid }}, schaal {{ huidige_functieschaal }})")
 GEGEVENS_GEPLAATST = [HUIDIG, ("Nieuwe functie", "{{ nieuwe_functienaam }}"), ("Eenheid", "{{ nieuwe_eenheid }}"),
                       ("Schaal", "{{ nieuwe_schaal }}"), ("Arbeidsduur", "{{ uren }} per week"),
