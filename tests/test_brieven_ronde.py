@@ -154,7 +154,7 @@ def test_boventallig_vwnw_begin_einde_en_geen_valse_zin(volledig):
         assert "begint op 01-01-2019 en duurt 24 maanden, tot en met 31-12-2020" in t
         if "Voor " in blad.at[nummer, "motivering"]:   # functions it was eligible for are named
             assert "geen functie waarvoor u volgens het sociaal statuut in aanmerking komt" not in t
-            assert "zijn bezet door collega's die bij de plaatsing voor u gaan" in t
+            assert "zijn bezet door collega's die bij de plaatsing voor u gaan of over wier plaatsing al eerder" in t
 
 
 def test_tijdelijk_geschikt_vastgezet_en_rechtsgrond(volledig):

@@ -172,8 +172,8 @@ def motivering(s, r, artikel: dict, functienamen: dict) -> str:
 
 def geen_plaats(r, in_aanmerking: bool) -> str:
     if in_aanmerking:
-        return ("De functies waarvoor u in aanmerking kwam, zijn bezet door collega's die bij de plaatsing voor u gaan; "
-                "onder 'Waarom dit besluit' leest u per functie waarom.")
+        return ("De functies waarvoor u in aanmerking kwam, zijn bezet door collega's die bij de plaatsing voor u gaan "
+                "of over wier plaatsing al eerder is besloten; onder 'Waarom dit besluit' leest u per functie waarom.")
     return "Er is in de nieuwe organisatie geen functie waarvoor u volgens het sociaal statuut in aanmerking komt."
 
 
