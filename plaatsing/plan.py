@@ -29,6 +29,7 @@ BEZETTING_KOLOMMEN = ["functiecode", "functienaam", "eenheid", "schaal", "format
                       "vacant_fte", "aantal", "status"]
 WAT_ALS_PIN = "vastzetting (wat-als)"
 O1_OPEN = "niet geplaatst zonder bewijs van O1 (deelprobleem niet bewezen)"
+WAT_ALS_TOELICHTING = "toelichting vastzetting (wat-als)"
 UITKOMSTEN = ["functievolger", "passend", "passend lager", "geschikt", "vastgezet", "boventallig",
               "niet geplaatst (tijdelijk)"]
 
@@ -242,9 +243,11 @@ def maak_verantwoording(s: Scenario, oplossing: Oplossing, besluiten, bezetting,
     ]
     rijen += verantwoording_rijen(s, oplossing.toewijzing)  # regels.md §9 P2, P3
     rijen += [(f"parameter {naam}", waarde) for naam, waarde in s.parameters.als_rijen()]
-    rijen += [(WAT_ALS_PIN, f"{p}={f}") for p, f, t in
-              zip(s.vastgezet["personeelsnummer"], s.vastgezet["nieuwe_functie"], s.vastgezet["toelichting"])
-              if t == "wat-als"]  # pins of a wat-als variant, so that the saved variant can be read back
+    for p, f, t in zip(s.vastgezet["personeelsnummer"], s.vastgezet["nieuwe_functie"], s.vastgezet["toelichting"]):
+        if p in s.wat_als:  # pins of a wat-als variant, so that the saved variant can be read back
+            rijen.append((WAT_ALS_PIN, f"{p}={f}"))
+            if isinstance(t, str) and t.strip() and t != "wat-als":
+                rijen.append((WAT_ALS_TOELICHTING, f"{p}={t}"))
     for fase in oplossing.fasen:
         rijen += [
             (f"fase {fase.code} {fase.naam}: status", fase.status_nl),

@@ -35,6 +35,7 @@ class Scenario:
     voornemen: dict[str, str | None] | None = None
     voornemen_sha256: str | None = None
     rechtsgrond: pd.DataFrame | None = None  # regel, artikel, tekst (optional sheet Rechtsgrond)
+    wat_als: frozenset[str] = frozenset()  # pinned by a what-if (varianten.met_vastzettingen): no decision
 
     def met_parameters(self, **wijzigingen) -> "Scenario":
         """The same scenario with some parameters changed, e.g. `met_parameters(drempel_wijziging=40)`."""

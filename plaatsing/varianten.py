@@ -73,8 +73,13 @@ class WatAls:
     kosten: pd.DataFrame  # kengetal, basis, nieuw, verschil
 
 
-def met_vastzettingen(s: Scenario, vastzetten: dict[str, str]) -> Scenario:
-    """The scenario with extra pins (a pin for someone already pinned replaces it); checked as SS-7."""
+ONVERKLAARD = "wat-als"  # the toelichting of a what-if pin nobody explained
+
+
+def met_vastzettingen(s: Scenario, vastzetten: dict[str, str], toelichtingen: dict[str, str] | None = None) -> Scenario:
+    """The scenario with extra pins (a pin for someone already pinned replaces it); checked as SS-7.
+    A what-if pin is no decision: its toelichting is the one the user gave (`toelichtingen`), or
+    'wat-als', and the scenario remembers who was pinned this way (`Scenario.wat_als`)."""
     meldingen = []
     for p, f in vastzetten.items():
         if p not in s.medewerkers.index:
@@ -84,8 +89,9 @@ def met_vastzettingen(s: Scenario, vastzetten: dict[str, str]) -> Scenario:
     if meldingen:
         raise InvoerFout(meldingen)
     pins = s.vastgezet[~s.vastgezet["personeelsnummer"].isin(vastzetten)]
-    extra = pd.DataFrame([{"rij": None, "personeelsnummer": p, "nieuwe_functie": f, "toelichting": "wat-als"}
-                          for p, f in vastzetten.items()])
+    toelichtingen = {p: " ".join(str(t).split()) for p, t in (toelichtingen or {}).items() if str(t or "").strip()}
+    extra = pd.DataFrame([{"rij": None, "personeelsnummer": p, "nieuwe_functie": f,
+                           "toelichting": toelichtingen.get(p, ONVERKLAARD)} for p, f in vastzetten.items()])
     pins = pd.concat([pins, extra], ignore_index=True) if not pins.empty else extra
     pins = pins.set_index("personeelsnummer", drop=False).rename_axis(None).sort_index()
     paren = zip(pins["personeelsnummer"], pins["nieuwe_functie"])
@@ -93,11 +99,35 @@ def met_vastzettingen(s: Scenario, vastzetten: dict[str, str]) -> Scenario:
     if te_vol:
         raise InvoerFout([Melding("Opdrachtregel", None, "--vastzetten",
                                   f"de vastzettingen in {te_vol[0][0]} passen samen niet in de formatie (SS-7).")])
-    return replace(s, vastgezet=pins)
+    return replace(s, vastgezet=pins, wat_als=s.wat_als | frozenset(vastzetten))
+
+
+def onverklaarde_vastzettingen(s: Scenario) -> list[tuple[str, str]]:
+    """(personeelsnummer, functie) of every what-if pin without a toelichting from the user: a plan
+    with such a pin is a variant, not a decision, and no letter or OR-bijlage may come from it."""
+    pins = s.vastgezet.set_index("personeelsnummer", drop=False)
+    return [(p, pins.at[p, "nieuwe_functie"]) for p in sorted(s.wat_als)
+            if p in pins.index and str(pins.at[p, "toelichting"] or "").strip() in ("", ONVERKLAARD)]
+
+
+def variant_meldingen(s: Scenario, document: str, *, in_app: bool = False) -> list[str]:
+    """Why no letter or OR-bijlage may come from this plan: one text per what-if pin nobody explained
+    (issue: a variant is not a decision). Empty for a plan of decisions."""
+    hoe = "Zet de medewerker bij Wat-als opnieuw vast met een toelichting" if in_app else "Geef met --toelichting {p}=\"…\" op"
+    return [f"dit plan is een wat-als-variant: de vastzetting van {p} in {f} is geen genomen besluit. {document} noemt "
+            f"alleen besluiten. {hoe.format(p=p)} waarom deze plaatsing is besloten (wie besloot en wanneer), of gebruik "
+            "de besluiten zonder deze wat-als." for p, f in onverklaarde_vastzettingen(s)]
+
+
+def weiger_variant(s: Scenario, document: str) -> None:
+    """InvoerFout (shown by the app) when the plan holds a what-if pin that nobody explained."""
+    meldingen = variant_meldingen(s, document, in_app=True)
+    if meldingen:
+        raise InvoerFout([Melding("Wat-als", None, None, tekst) for tekst in meldingen])
 
 
 def wat_als(s: Scenario | Plan, *, vastzetten: dict[str, str] | None = None, parameters: dict | None = None,
-            basis: Plan | None = None) -> WatAls:
+            basis: Plan | None = None, toelichtingen: dict[str, str] | None = None) -> WatAls:
     """Re-solve with extra pins and/or parameters; the difference with the base plan and its cost.
 
     `wat_als(plan, parameters={...})` starts from a Plan (its scenario and parameters); each plan is
@@ -107,7 +137,7 @@ def wat_als(s: Scenario | Plan, *, vastzetten: dict[str, str] | None = None, par
     basis = basis or solve(s)
     nieuw_scenario = basis.scenario.met_parameters(**(parameters or {}))
     if vastzetten:
-        nieuw_scenario = met_vastzettingen(nieuw_scenario, vastzetten)
+        nieuw_scenario = met_vastzettingen(nieuw_scenario, vastzetten, toelichtingen)
     nieuw = solve(nieuw_scenario)
     a = kengetallen(basis.scenario, basis.gegevens.k, basis.toewijzing)
     b = kengetallen(nieuw.scenario, nieuw.gegevens.k, nieuw.toewijzing)

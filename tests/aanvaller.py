@@ -95,11 +95,30 @@ class Aanvaller:
                 break
         return b
 
+    def openbaar(self) -> set[str]:
+        """Unknowns that are the same quantity as a printed number (e.g. voor − na of the totals is the
+        'niet geplaatst' of the summary, always printed in OR-bijlage v2): no secret to disclose."""
+        getal = {n for n, w in self.getoond.items() if isinstance(w, (int, float)) and not isinstance(w, bool)}
+        uit: set[str] = set()
+        veranderd = True
+        while veranderd:
+            veranderd = False
+            for delen, geheel in self.relaties:
+                if len(delen) == 1:
+                    for a, b in ((delen[0], geheel), (geheel, delen[0])):
+                        if (b in getal or b in uit) and a not in getal and a not in uit:
+                            uit.add(a)
+                            veranderd = True
+        return uit
+
     def onthuld(self) -> list[tuple[str, tuple]]:
         bereik = self.propageer()
+        openbaar = self.openbaar()
         uit = []
         for naam, waarde in self.getoond.items():
             if waarde is not None and not isinstance(waarde, str):
+                continue
+            if naam in openbaar:
                 continue
             if isinstance(waarde, str) and waarde.strip().isdigit():
                 continue
@@ -120,7 +139,7 @@ def val_aan(bladen: dict[str, list[list]]) -> list[tuple[str, tuple]]:
     """Attack a bijlage given as {sheet title: rows}; the disclosed cells with their intervals.
     A number is known exactly, '<5' is 1–4, any other mark ('•', the old 'x') is 0 or more."""
     a = Aanvaller()
-    eenheid_totaal, alle, geplaatst, uitkomst_totaal = {}, [], [], {}
+    eenheid_totaal, alle, geplaatst, uitkomst_totaal, verloren_totaal = {}, [], [], {}, []
     for titel, rijen in bladen.items():
         kop = [str(k) for k in rijen[0]]
         data = [dict(zip(kop, map(_getal_of_tekst, r))) for r in rijen[1:]]
@@ -135,6 +154,7 @@ def val_aan(bladen: dict[str, list[list]]) -> list[tuple[str, tuple]]:
                     alle.append(v)
                     geplaatst.append(n)
                     d = a.onbekend(f"{titel}|Totaal|verloren")
+                    verloren_totaal.append(d)
                     a.som([n, d], v)
                     a.som(delen_voor, v)
                     a.som(delen_na, n)
@@ -206,5 +226,8 @@ def val_aan(bladen: dict[str, list[list]]) -> list[tuple[str, tuple]]:
         a.som(niet, d)
         a.som([geplaatst[0], d], alle[0])
         if "§niet geplaatst" in uitkomst_totaal:
+            a.som([d], uitkomst_totaal["§niet geplaatst"])
+    if "§niet geplaatst" in uitkomst_totaal:  # voor − na of the totals is the summary's 'niet geplaatst'
+        for d in verloren_totaal:
             a.som([d], uitkomst_totaal["§niet geplaatst"])
     return a.onthuld()

@@ -302,7 +302,7 @@ def test_documenten_zijn_die_van_de_cli(tmp_path):
     ws.zet_scenario(s, klein.name)
     ws.zet_plan(solve(s))
     with in_proces(app) as url, pagina_client(url, follow_redirects=True, timeout=60) as web:
-        besluiten = tmp_path / "web-besluiten.xlsx"
+        besluiten = tmp_path / "klein-besluiten.xlsx"   # the name the download gives it
         besluiten.write_bytes(web.get("/download/besluiten.xlsx").content)
         downloads = _wacht_op_taak(web, web.post("/maak/bijlage"))
         assert "OR-bijlage (Word)" in downloads.text

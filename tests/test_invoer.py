@@ -316,7 +316,8 @@ FOUTEN = [
     ("parameter_onbekend", scenario(lambda b: parameter(b, "kleur", "blauw")), [
         "Parameters, rij 4, kolom A (parameter): de parameter 'kleur' is onbekend; bekend zijn: peildatum, "
         "drempel_wijziging, selectiemethode, max_schalen_lager, max_schalen_hoger, fte_marge, beleid, "
-        "tijdslimiet, ingangsdatum, rechtsmiddel, ondertekening, normuren. Pas de naam aan of verwijder de rij."]),
+        "tijdslimiet, ingangsdatum, rechtsmiddel, ondertekening, normuren, organisatiebesluit, zienswijze_termijn, "
+        "geschillencommissie, vwnw_termijn, drempel_afscherming. Pas de naam aan of verwijder de rij."]),
     ("parameter_dubbel", scenario(lambda b: b["Parameters"].append(["Peildatum", dt.date(2025, 2, 1)])), [
         "Parameters, rij 4, kolom A (parameter): de parameter 'peildatum' staat er al in rij 2; houd er één over."]),
     ("selectiemethode_loting", scenario(lambda b: parameter(b, "selectiemethode", "loting")), [

@@ -268,6 +268,7 @@ def maak_app(werkmap: Path, *, scenariomap: Path | None = None, token: str | Non
         form = await formulier(request)
         persoon, functie = str(form.get("persoon", "")).strip(), str(form.get("functie", "")).strip()
         naam, waarde = str(form.get("parameter", "")).strip(), str(form.get("waarde", "")).strip()
+        toelichting = " ".join(str(form.get("toelichting", "")).split())
         s = ws.plan.scenario
         vastzetten = {persoon: functie} if persoon or functie else {}
         parameters = {naam: waarde} if naam and waarde else {}
@@ -294,8 +295,9 @@ def maak_app(werkmap: Path, *, scenariomap: Path | None = None, token: str | Non
         def bewaar(uitkomst):
             if ws.plan_nr == plan_nr:
                 ws.wat_als, ws.wat_als_omschrijving = uitkomst, ", ".join(delen)
+        redenen = {persoon: toelichting} if vastzetten and toelichting else {}
         return start_taak("Wat-als: " + ", ".join(delen), werk.bereken_wat_als,
-                          (s, ws.plan, vastzetten, parameters), "/wat-als/resultaat", klaar=bewaar)
+                          (s, ws.plan, vastzetten, parameters, redenen), "/wat-als/resultaat", klaar=bewaar)
 
     async def wat_als_resultaat(request):
         if (omleiding := nodig()) is not None:

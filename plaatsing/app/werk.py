@@ -36,11 +36,12 @@ def leg_uit(scenario, toewijzing: dict, persoon: str, *, voortgang) -> dict:
     return uitleg(scenario, toewijzing, persoon)
 
 
-def bereken_wat_als(scenario, basis, vastzetten: dict, parameters: dict, *, voortgang) -> object:
+def bereken_wat_als(scenario, basis, vastzetten: dict, parameters: dict, toelichtingen: dict | None = None, *,
+                    voortgang) -> object:
     from plaatsing.varianten import wat_als
 
     voortgang("opnieuw plaatsen met de wijziging")
-    uitkomst = wat_als(scenario, vastzetten=vastzetten, parameters=parameters, basis=basis)
+    uitkomst = wat_als(scenario, vastzetten=vastzetten, parameters=parameters, basis=basis, toelichtingen=toelichtingen)
     voortgang(f"klaar: {len(uitkomst.verschil)} medewerkers met een andere plaatsing")
     return uitkomst
 
@@ -48,18 +49,29 @@ def bereken_wat_als(scenario, basis, vastzetten: dict, parameters: dict, *, voor
 def schrijf_bijlage(plan, map_: Path, naam: str, *, voortgang) -> list[Path]:
     from plaatsing.regels.kandidaten import bepaal_kandidaten
     from plaatsing.uitvoer.rapport import schrijf_rapport
+    from plaatsing.varianten import weiger_variant
 
+    from plaatsing.uitvoer.rapport import identiteit, sha256_besluiten
+
+    weiger_variant(plan.scenario, "De OR-bijlage")
     voortgang("OR-bijlage maken (Word en Excel)")
     map_.mkdir(parents=True, exist_ok=True)
     s = plan.scenario
     uitkomsten = dict(zip(plan.besluiten["personeelsnummer"], plan.besluiten["uitkomst"]))
-    return list(schrijf_rapport(s, plan.toewijzing, uitkomsten, bepaal_kandidaten(s), map_, naam, overschrijf=True))
+    # the bijlage names the besluiten it describes: the same workbook as the download besluiten.xlsx
+    (map_ / "besluiten").mkdir(exist_ok=True)
+    besluiten = schrijf_besluiten_bestand(plan, map_ / "besluiten" / f"{naam}-besluiten.xlsx")
+    plan_id = identiteit(plan, besluiten.name, sha256_besluiten(besluiten))
+    return list(schrijf_rapport(s, plan.toewijzing, uitkomsten, bepaal_kandidaten(s), map_, naam, overschrijf=True,
+                                plan=plan_id))
 
 
 def schrijf_brieven_zip(plan, map_: Path, zip_pad: Path, datum: dt.date, *, voortgang) -> Path:
     from plaatsing.uitvoer.brieven import lees_sjablonen, schrijf_brieven
     from plaatsing.uitvoer.excel import atomair
+    from plaatsing.varianten import weiger_variant
 
+    weiger_variant(plan.scenario, "Een brief")
     voortgang(f"{len(plan.besluiten)} brieven maken")
     paden = schrijf_brieven(plan.scenario, plan.besluiten, map_, sjablonen=lees_sjablonen(), datum=datum, overschrijf=True)
     voortgang("brieven inpakken in één zip-bestand")

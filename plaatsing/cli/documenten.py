@@ -5,7 +5,8 @@ from pathlib import Path
 
 import click
 
-from plaatsing.cli.opdrachten import _besluiten_arg, _debug, _draai, _lees_plan, _overschrijf_parameter, _toch
+from plaatsing.cli.opdrachten import (_besluiten_arg, _controleer_zegel, _debug, _draai, _lees_plan,
+                                     _overschrijf_parameter, _toelichting_optie)
 from plaatsing.uitvoer.excel import UitvoerFout
 
 
@@ -14,27 +15,45 @@ from plaatsing.uitvoer.excel import UitvoerFout
 @_besluiten_arg
 @click.option("--map", "map_", type=click.Path(file_okay=False, path_type=Path),
               help="Map voor de bijlage (standaard: de map van de besluiten).")
+@click.option("--uitvoer", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="Pad van de Word-bijlage (.docx); de Excel-bijlage komt ernaast (standaard: "
+                   "<besluiten>-OR-bijlage.docx in --map).")
 @click.option("--overschrijf", is_flag=True, help="Overschrijf bestaande bestanden.")
+@click.option("--toch", is_flag=True, help="Maak de bijlage ook als het plan niet aan de regels voldoet of het "
+                                          "zegel niet klopt (met een waarschuwing op elke pagina).")
 @_overschrijf_parameter
-@_toch
+@_toelichting_optie
 @_debug
-def rapport(scenario, besluiten, map_, overschrijf, parameter, toch, debug):
+def rapport(scenario, besluiten, map_, uitvoer, overschrijf, toch, parameter, toelichting, debug):
     """Maak de OR-adviesbijlage (personele gevolgen) als Word- en Excel-bestand.
 
     Voorbeeld: plaatsing rapport scenarios/almelo-2018.xlsx uitvoer/almelo-2018-besluiten.xlsx
 
-    Anoniem: geen namen of personeelsnummers; aantallen van 1 tot en met 4 als '<5', en zoveel andere
-    aantallen afgeschermd ('•') dat geen klein aantal uit totalen is terug te rekenen.
+    Anoniem: geen namen of personeelsnummers; aantallen onder drempel_afscherming (standaard 5) als
+    '<5', en zoveel andere aantallen afgeschermd ('•') dat geen klein aantal uit totalen is terug te
+    rekenen; de totalen per uitkomst staan er altijd. De bijlage noemt het plan (ronde, sha256,
+    afwijkende parameters). Een plan dat niet aan de regels voldoet wordt geweigerd (exitcode 4),
+    tenzij --toch.
     """
-    from plaatsing.uitvoer.rapport import schrijf_rapport
+    from plaatsing.uitvoer.rapport import bijlage_naam, identiteit, schrijf_rapport, sha256_besluiten
 
     def werk():
-        doel = map_ or besluiten.parent
+        if uitvoer and uitvoer.suffix.lower() != ".docx":
+            raise click.BadParameter("geef een pad dat eindigt op .docx; de Excel-bijlage komt ernaast.",
+                                     param_hint="--uitvoer")
+        doel = uitvoer.parent if uitvoer else (map_ or besluiten.parent)
         if not doel.exists():
             raise UitvoerFout(f"de map '{doel}' bestaat niet; maak die eerst aan.")
-        plan = _lees_plan(scenario, besluiten, parameter, zegel="weigeren", toch=toch)
-        paden = schrijf_rapport(plan.scenario, plan.toewijzing, plan.uitkomsten, plan.gegevens.k, doel,
-                                scenario.stem, overschrijf=overschrijf)
+        plan = _lees_plan(scenario, besluiten, parameter, toelichting)
+        _weiger_variant(plan, "De OR-bijlage")
+        waarschuwing = _toets_of_toch(plan, toch)
+        _controleer_zegel(besluiten, weigeren=not toch)  # P3: after the toets, so violations come first (exit 4)
+        naam = uitvoer.stem.removesuffix("-OR-bijlage") if uitvoer else bijlage_naam(besluiten)
+        plan_id = identiteit(plan, besluiten.name, sha256_besluiten(besluiten), toch=waarschuwing)
+        # the outcomes as the sheet states them (the same as the plan's unless edited by hand, --toch)
+        uitkomsten = plan.gelezen_uitkomsten if plan.gelezen_uitkomsten is not None else plan.uitkomsten
+        paden = schrijf_rapport(plan.scenario, plan.toewijzing, uitkomsten, plan.gegevens.k, doel,
+                                naam, overschrijf=overschrijf, plan=plan_id, docx_pad=uitvoer)
         for pad in paden:
             click.echo(f"Geschreven: {pad}")
 
@@ -55,11 +74,13 @@ def rapport(scenario, besluiten, map_, overschrijf, parameter, toch, debug):
               help="Alleen de brief van deze medewerker (mag vaker).")
 @click.option("--overschrijf", is_flag=True, help="Overschrijf bestaande brieven.")
 @click.option("--pseudonimiseer", is_flag=True, help="Vervang namen in de brieven door een vast pseudoniem (proefdruk).")
+@click.option("--toch", is_flag=True, help="Maak de brieven ook als het plan niet aan de regels voldoet of het "
+                                          "zegel niet klopt (met een waarschuwing op elke pagina).")
 @_overschrijf_parameter
-@_toch
+@_toelichting_optie
 @_debug
 def brieven(scenario, besluiten, map_, sjablonen, uitpakken, datum, medewerkers, parameter, overschrijf, pseudonimiseer,
-            toch, debug):
+            toch, toelichting, debug):
     """Maak per medewerker een brief (Word) uit het sjabloon van zijn besluit.
 
     Voorbeeld: plaatsing brieven scenarios/almelo-2018.xlsx uitvoer/almelo-2018-besluiten.xlsx --map brieven/
@@ -87,7 +108,10 @@ def brieven(scenario, besluiten, map_, sjablonen, uitpakken, datum, medewerkers,
             if not pad.exists():
                 raise click.BadParameter(f"het bestand '{pad}' bestaat niet.")
         # the decisions of the workbook, with motiveringen rendered under the parameters they were made with
-        plan = _lees_plan(scenario, besluiten, parameter, zegel="weigeren", toch=toch)
+        plan = _lees_plan(scenario, besluiten, parameter, toelichting)
+        _weiger_variant(plan, "Een brief")
+        waarschuwing = _toets_of_toch(plan, toch)
+        _controleer_zegel(besluiten, weigeren=not toch)  # P3: after the toets, so violations come first (exit 4)
         _meld_afwijkende_motiveringen(besluiten, plan)
         s = plan.scenario
         tabel = plan.besluiten.copy()
@@ -103,11 +127,48 @@ def brieven(scenario, besluiten, map_, sjablonen, uitpakken, datum, medewerkers,
         except InvoerFout as fout:
             regels = "\n".join(f"  {m.blad}: {m.tekst}" for m in fout.meldingen)
             raise click.ClickException(f"de sjablonen kunnen niet worden gebruikt; er is niets geschreven.\n{regels}") from None
+        from plaatsing.uitvoer.briefinhoud import ontbrekende_parameters
+        gekozen = tabel if not medewerkers else tabel[tabel["personeelsnummer"].isin(set(medewerkers))]
+        for melding in ontbrekende_parameters(s, gekozen["uitkomst"]):
+            click.echo(f"Let op: {melding}", err=True)
         paden = schrijf_brieven(s, tabel, map_, sjablonen=eigen, datum=dag, overschrijf=overschrijf,
-                                medewerkers=list(medewerkers))
+                                medewerkers=list(medewerkers), in_aanmerking=set(plan.gegevens.k.opties["personeelsnummer"]),
+                                waarschuwing=waarschuwing)
         click.echo(f"{len(paden)} {'brief' if len(paden) == 1 else 'brieven'} geschreven in {map_}")
 
     _draai(werk, debug)
+
+
+TOCH = "Let op: dit plan voldoet niet aan de regels ({n}); gemaakt met --toch."
+
+
+def _toets_of_toch(plan, toch: bool) -> str:
+    """Documents only from a sound plan: the toets first; violations refuse the document (exit 4)
+    unless --toch, and then the warning that goes on every page."""
+    import sys
+
+    from plaatsing.cli.opdrachten import EXIT_SCHENDINGEN, meld_schendingen
+    from plaatsing.toets.volledig import toets_plan
+
+    schendingen = toets_plan(plan)
+    if schendingen.empty:
+        return ""
+    meld_schendingen(schendingen, err=True)
+    if not toch:
+        click.echo("Er is niets geschreven. Herstel het plan (zie 'plaatsing toets'), of geef --toch om het document "
+                   "toch te maken, met een waarschuwing op elke pagina.", err=True)
+        sys.exit(EXIT_SCHENDINGEN)
+    aantal = f"{len(schendingen)} schending{'en' if len(schendingen) != 1 else ''}"
+    return TOCH.format(n=aantal)
+
+
+def _weiger_variant(plan, document: str) -> None:
+    """A what-if pin without the user's toelichting never reaches a letter or the OR-bijlage."""
+    from plaatsing.varianten import variant_meldingen
+
+    meldingen = variant_meldingen(plan.scenario, document)
+    if meldingen:
+        raise click.ClickException("\n".join(meldingen) + "\nEr is niets geschreven.")
 
 
 def _meld_afwijkende_motiveringen(besluiten: Path, plan) -> None:

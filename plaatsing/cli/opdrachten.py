@@ -253,17 +253,35 @@ _overschrijf_parameter = click.option(
          "bijvoorbeeld -p drempel_wijziging=40 (mag vaker).")
 
 
-def _lees_plan(scenario: Path, besluiten: Path, parameter=(), *, zegel: str | None = None, toch: bool = False):
+_toelichting_optie = click.option(
+    "--toelichting", "-t", "toelichting", multiple=True, metavar="NR=TEKST",
+    help="Waarom de wat-als-vastzetting van deze medewerker is besloten (wie en wanneer); zonder toelichting "
+         "maken rapport en brieven geen document van een variant (mag vaker).")
+
+
+def meld_schendingen(schendingen, *, err: bool = False) -> None:
+    """'Het plan voldoet niet: 2 schendingen.' and one line per violation (rule, who, where, fix)."""
+    click.echo(f"Het plan voldoet niet: {len(schendingen)} schending{'en' if len(schendingen) != 1 else ''}.", err=err)
+    for r in schendingen.itertuples(index=False):
+        wie = f"{r.personeelsnummer} " if r.personeelsnummer else ""
+        waar = f"{r.functie}: " if r.functie else ""
+        click.echo(f"  {r.regel} {wie}{waar}{r.probleem}. Oplossing: {r.oplossing}.", err=err)
+
+
+def _lees_plan(scenario: Path, besluiten: Path, parameter=(), toelichting=(), *, zegel: str | None = None,
+               toch: bool = False):
     """The Plan of a besluiten workbook under the parameters it was made with (regels.md §8.10);
-    -p overrides a parameter explicitly, and the output says so. `zegel`: check the seal first (P3) —
-    "melden" says on stderr when it is broken, "weigeren" refuses (exit 1) unless `toch` (--toch)."""
+    -p overrides a parameter explicitly, and the output says so; --toelichting explains what-if pins.
+    `zegel`: check the seal first (P3) — "melden" says on stderr when it is broken, "weigeren" refuses
+    (exit 1) unless `toch` (--toch)."""
     from plaatsing.invoer.besluiten import lees_plan
     from plaatsing.invoer.lezen import read_scenario
 
     if zegel is not None and Path(besluiten).is_file():
         _controleer_zegel(Path(besluiten), weigeren=zegel == "weigeren" and not toch)
     s = read_scenario(scenario)
-    plan = lees_plan(besluiten, s, _paren(parameter, "naam=waarde", "--parameter"))
+    plan = lees_plan(besluiten, s, _paren(parameter, "naam=waarde", "--parameter"),
+                     _paren(toelichting, "NR=TEKST", "--toelichting") if toelichting else None)
     for naam, was, nu in plan.overschreven:
         click.echo(f"Let op: parameter {naam} = {nu} (opgegeven met -p); de besluiten zijn gemaakt met "
                    f"{naam} = {was or '(leeg)'}.")
@@ -283,10 +301,6 @@ def _controleer_zegel(besluiten: Path, *, weigeren: bool) -> None:
                                   "op als de wijziging bewust en nagegaan is.")])
     if tekst:
         click.echo(f"Let op: {tekst}", err=True)
-
-
-_toch = click.option("--toch", is_flag=True,
-                     help="Maak de documenten ook als het zegel van de besluiten niet klopt (bewust gewijzigd).")
 
 
 @main.command(options_metavar="[OPTIES]")
@@ -320,11 +334,7 @@ def toets(scenario, besluiten, parameter, debug):
             click.echo(f"Het plan voldoet aan de regels (H1–H5, O2, O6, F3, F4): {len(plan.toewijzing)} medewerkers "
                        "getoetst.")
             return
-        click.echo(f"Het plan voldoet niet: {len(schendingen)} schending{'en' if len(schendingen) != 1 else ''}.")
-        for r in schendingen.itertuples(index=False):
-            wie = f"{r.personeelsnummer} " if r.personeelsnummer else ""
-            waar = f"{r.functie}: " if r.functie else ""
-            click.echo(f"  {r.regel} {wie}{waar}{r.probleem}. Oplossing: {r.oplossing}.")
+        meld_schendingen(schendingen)
         sys.exit(EXIT_SCHENDINGEN)
 
     _draai(werk, debug)
@@ -386,8 +396,9 @@ def _toon_verschil(verschil) -> None:
 @click.option("--uitvoer", "-o", type=click.Path(dir_okay=False, path_type=Path),
               help="Schrijf de variant als besluiten-werkmap (zoals solve), voor toets, uitleg, rapport en brieven.")
 @click.option("--overschrijf", is_flag=True, help="Overschrijf een bestaand uitvoerbestand.")
+@_toelichting_optie
 @_debug
-def wat_als(scenario, vastzetten, parameter, basis, uitvoer, overschrijf, debug):
+def wat_als(scenario, vastzetten, parameter, basis, uitvoer, overschrijf, toelichting, debug):
     """Los opnieuw op met extra vastzettingen of parameters en toon het verschil met het basisplan.
 
     Voorbeeld: plaatsing wat-als scenarios/almelo-2018.xlsx --vastzetten A0035=BV-HRM-02
@@ -401,8 +412,13 @@ def wat_als(scenario, vastzetten, parameter, basis, uitvoer, overschrijf, debug)
             controleer_uitvoer(uitvoer, overschrijf=overschrijf, invoer=scenario)
         basisplan = _lees_plan(scenario, basis) if basis else None
         s = basisplan.scenario if basisplan else read_scenario(scenario)
-        uitkomst = bereken(basisplan or s, vastzetten=_vastzettingen(vastzetten),
-                           parameters=_parameters(None, None, parameter))
+        vast = _vastzettingen(vastzetten)
+        redenen = _paren(toelichting, "NR=TEKST", "--toelichting") if toelichting else {}
+        if set(redenen) - set(vast):
+            raise click.BadParameter(f"{sorted(set(redenen) - set(vast))[0]} wordt niet vastgezet; geef een "
+                                     "toelichting alleen bij een medewerker uit --vastzetten.", param_hint="--toelichting")
+        uitkomst = bereken(basisplan or s, vastzetten=vast, parameters=_parameters(None, None, parameter),
+                           toelichtingen=redenen)
         _toon_verschil(uitkomst.verschil)
         click.echo("Wat het kost (basis → nieuw):")
         for r in uitkomst.kosten.itertuples(index=False):

@@ -7,7 +7,7 @@ from plaatsing.invoer import contract as schema
 from plaatsing.fouten import InvoerFout, Melding, ParameterFout
 from plaatsing.invoer.lezen import _Lezer
 from plaatsing.parameters import NAMEN, formatteer, normaliseer_naam, parse_parameter
-from plaatsing.plan import UITKOMSTEN, WAT_ALS_PIN, Plan, herbouw_plan
+from plaatsing.plan import UITKOMSTEN, WAT_ALS_PIN, WAT_ALS_TOELICHTING, Plan, herbouw_plan
 from plaatsing.scenario import Scenario
 from plaatsing.invoer.werkboek import open_werkboek
 
@@ -16,18 +16,27 @@ PLAATSINGSBESLUITEN = schema.Blad("Plaatsingsbesluiten", (
     schema.Kolom("uitkomst", "keuze", True, keuzes={u: u for u in UITKOMSTEN}),
     schema.Kolom("nieuwe_functie", "code", False, ("functie", "functiecode")),
     schema.Kolom("motivering", "tekst", False),
+    schema.Kolom("status_besluit", "keuze", False, keuzes={s: s for s in ("voorgenomen", "definitief", "gewijzigd")}),
 ))
 
 
-def lees_plan(pad, s: Scenario, parameters: dict | None = None) -> Plan:
+def lees_plan(pad, s: Scenario, parameters: dict | None = None, toelichtingen: dict | None = None) -> Plan:
     """The Plan of a besluiten workbook, judged and explained under the parameters it was made with
     (regels.md §8.10: read back from Verantwoording); `parameters` (from -p) override them explicitly
-    and are listed in `Plan.overschreven`. A workbook made from another scenario is refused."""
+    and are listed in `Plan.overschreven`. A workbook made from another scenario is refused.
+    `toelichtingen`: the user's reasons for the what-if pins of a saved variant (they replace 'wat-als')."""
     bladen = open_werkboek(Path(pad))
-    toewijzing, uitkomsten = lees_besluiten(pad, s, bladen=bladen)
+    toewijzing, uitkomsten, status = lees_besluiten(pad, s, bladen=bladen, met_status=True)
     vastgelegd, sha256, verantwoording = lees_verantwoording(bladen)
     pins = dict(w.split("=", 1) for o, w in verantwoording.itertuples(index=False)
                 if o == WAT_ALS_PIN and "=" in w) if verantwoording is not None else {}
+    redenen = dict(w.split("=", 1) for o, w in verantwoording.itertuples(index=False)
+                   if o == WAT_ALS_TOELICHTING and "=" in w) if verantwoording is not None else {}
+    onbekend = sorted(set(toelichtingen or {}) - set(pins))
+    if onbekend:
+        raise ParameterFout(f"--toelichting {onbekend[0]}: deze medewerker is in dit plan niet vastgezet met wat-als; "
+                            "een toelichting hoort alleen bij een vastzetting van een wat-als-variant.")
+    redenen.update(toelichtingen or {})
     if sha256 and s.sha256 and sha256 != s.sha256:
         raise InvoerFout([Melding(Path(pad).name, None, None,
                                   "deze besluiten zijn gemaakt met een ander scenario (de sha256 van de invoer in "
@@ -48,11 +57,32 @@ def lees_plan(pad, s: Scenario, parameters: dict | None = None) -> Plan:
             overschreven.append((naam, was, getypt))
         waarden[naam] = waarde
     plan_s = s.met_parameters(**waarden) if waarden else s
+    if verantwoording is not None:
+        plan_s = _met_ronde(plan_s, toewijzing, status, verantwoording)
     if pins:  # a saved wat-als variant: its extra pins are part of the plan
         from plaatsing.varianten import met_vastzettingen
-        plan_s = met_vastzettingen(plan_s, pins)
+        plan_s = met_vastzettingen(plan_s, pins, redenen)
     return herbouw_plan(plan_s, toewijzing, uitkomsten, verantwoording=verantwoording,
                         overschreven=tuple(overschreven))
+
+
+def _met_ronde(s: Scenario, toewijzing: dict, status: dict, verantwoording) -> Scenario:
+    """A definitive workbook (regels.md §9) is read back as the second round it was: its voornemen
+    (status per person, P2) and the `handhaven` advices bound to it (P1), so that uitleg, brieven
+    and rapport say what the sheet says."""
+    from dataclasses import replace
+
+    from plaatsing.procedure.adviezen import bind_handhaven
+    from plaatsing.procedure.wijzigingen import herstel_voornemen
+
+    rijen = {}
+    for o, w in verantwoording.itertuples(index=False):
+        rijen.setdefault(o, w)
+    voornemen = herstel_voornemen(status, toewijzing, rijen)
+    if voornemen is None:
+        return s
+    s = replace(s, voornemen=voornemen, voornemen_sha256=rijen.get("sha256 voornemen") or None)
+    return bind_handhaven(s, voornemen)
 
 
 def afwijkende_motiveringen(pad, plan: Plan) -> list[str]:
@@ -86,12 +116,14 @@ def lees_verantwoording(bladen) -> tuple[dict[str, str], str | None, object]:
     return parameters, sha256, pd.DataFrame(rijen, columns=["onderdeel", "waarde"])
 
 
-def lees_besluiten(pad, s: Scenario, *, bladen=None) -> tuple[dict[str, str | None], dict[str, str]]:
-    """(toewijzing, uitkomsten) from the Plaatsingsbesluiten sheet; InvoerFout names blad, rij, kolom."""
+def lees_besluiten(pad, s: Scenario, *, bladen=None, met_status: bool = False):
+    """(toewijzing, uitkomsten) from the Plaatsingsbesluiten sheet, and with `met_status` the
+    status_besluit per person (regels.md §9); InvoerFout names blad, rij, kolom."""
     lezer = _Lezer(bladen if bladen is not None else open_werkboek(Path(pad)))
     rijen, _ = lezer.lees(PLAATSINGSBESLUITEN)
     toewijzing: dict[str, str | None] = {}
     uitkomsten: dict[str, str] = {}
+    status: dict[str, str] = {}
     for r in rijen:
         p, f = r["personeelsnummer"], r["nieuwe_functie"]
         if p is None:
@@ -106,6 +138,8 @@ def lees_besluiten(pad, s: Scenario, *, bladen=None) -> tuple[dict[str, str | No
                        f"de code '{f}' staat niet in het blad Nieuwe functies van het scenario.")
         toewijzing.setdefault(p, f)
         uitkomsten.setdefault(p, r["uitkomst"])
+        if r.get("status_besluit"):
+            status.setdefault(p, r["status_besluit"])
     ontbrekend = [p for p in s.medewerkers.index if p not in toewijzing]
     if ontbrekend and not lezer.meldingen:
         lezer.fout("Plaatsingsbesluiten", None, "personeelsnummer",
@@ -113,4 +147,4 @@ def lees_besluiten(pad, s: Scenario, *, bladen=None) -> tuple[dict[str, str | No
                    "elke medewerker hoort één rij te hebben.")
     if lezer.meldingen:
         raise InvoerFout(lezer.meldingen)
-    return toewijzing, uitkomsten
+    return (toewijzing, uitkomsten, status) if met_status else (toewijzing, uitkomsten)

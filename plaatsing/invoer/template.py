@@ -19,7 +19,8 @@ TOELICHTING = {
     "max_schalen_lager": "Passend lager tot zoveel schalen lager.",
     "max_schalen_hoger": "Geschikt tot zoveel schalen hoger (0 = uit).",
     "fte_marge": "Toegestane overbezetting per functie in fte.",
-    "normuren": "Uren van een voltijdse werkweek (cao Gemeenten: 36); de formatie telt in hele minuten per week.",
+    "normuren": "Uren van een voltijdse werkweek (cao Gemeenten: 36); de formatie telt in hele minuten per week "
+                "en de brieven noemen de uren per week.",
     "beleid": "maximaal plaatsen, voorkeur leidend of iedereen plaatsen.",
     "tijdslimiet": "Rekenbudget van de solver in seconden (deterministische rekentijd: hetzelfde plan bij elke run).",
     "ingangsdatum": "Datum waarop de nieuwe organisatie ingaat (leeg = de peildatum); een tijdelijk contract "
@@ -27,6 +28,12 @@ TOELICHTING = {
     "rechtsmiddel": "geschillencommissie (cao, na de Wnra) of bezwaar (Awb): de route die in de brieven staat.",
     "ondertekening": "Wie de brieven ondertekent, bijvoorbeeld: namens het college van burgemeester en wethouders, "
                      "de gemeentesecretaris.",
+    "organisatiebesluit": "Het besluit dat de plaatsing uitvoert, bijvoorbeeld: besluit van het college van "
+                          "12 juni 2018 over het organisatieplan, na advies van de OR van 5 juni 2018.",
+    "zienswijze_termijn": "Termijn voor een zienswijze op een voorgenomen besluit, bijvoorbeeld: twee weken.",
+    "geschillencommissie": "Naam en adres van de geschillencommissie, zoals de brieven die noemen.",
+    "vwnw_termijn": "Duur van het van-werk-naar-werktraject volgens het sociaal statuut, bijvoorbeeld: 24 maanden.",
+    "drempel_afscherming": "Aantallen kleiner dan dit getal worden in de uitsplitsingen van de OR-bijlage afgeschermd.",
 }
 
 

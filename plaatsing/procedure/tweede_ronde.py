@@ -14,7 +14,7 @@ from plaatsing.fouten import InvoerFout, Melding
 from plaatsing.parameters import VOORKEUR_LEIDEND
 from plaatsing.invoer.besluiten import lees_besluiten
 from plaatsing.plan import Plan, solve
-from plaatsing.procedure.adviezen import HANDHAVEN, Lezer, bindend, controleer_capaciteit, met_pins, reden
+from plaatsing.procedure.adviezen import bind_handhaven
 from plaatsing.scenario import Scenario
 
 # more unknown personeelsnummers than this share of the scenario, or than this number: another scenario
@@ -63,35 +63,6 @@ def _met_medewerkers_van(versie, s: Scenario) -> Scenario:
     if not bekend or len(bekend) == len(s.medewerkers):
         return s
     return replace(s, medewerkers=s.medewerkers.loc[bekend])
-
-
-def bind_handhaven(s: Scenario, voornemen: dict[str, str | None]) -> Scenario:
-    """P1: an adopted `handhaven` binds the voorgenomen decision — as a pin, or as not placed."""
-    binding = {p: r for p, r in bindend(s.adviezen).items() if r.advies == HANDHAVEN}
-    if not binding:
-        return s
-    lezer = Lezer()
-    pins = dict(zip(s.vastgezet["personeelsnummer"], s.vastgezet["nieuwe_functie"]))
-    nieuwe_pins, niet_plaatsen = [], set(s.niet_plaatsen)
-    for p, r in binding.items():
-        f = voornemen.get(p)
-        if p not in voornemen:
-            lezer.fout("Adviezen", int(r.rij), "advies",
-                       f"'{HANDHAVEN}' voor {p}, maar het voornemen heeft voor {p} geen besluit; vul een functiecode "
-                       f"of '{HANDHAVEN}' alleen in voor wie een voorgenomen besluit heeft.")
-        elif p in pins and pins[p] != f:
-            lezer.fout("Adviezen", int(r.rij), "advies",
-                       f"'{HANDHAVEN}' houdt {p} in het voorgenomen besluit ({f or 'niet geplaatst'}), maar in het "
-                       f"blad Vastgezet staat {p} in {pins[p]} (SS-7); pas de vastzetting of het advies aan.")
-        elif f is None:
-            niet_plaatsen.add(p)
-        elif p not in pins:
-            nieuwe_pins.append({"rij": int(r.rij), "personeelsnummer": p, "nieuwe_functie": f, "toelichting": reden(r)})
-    controleer_capaciteit(s, lezer, nieuwe_pins)
-    if lezer.meldingen:
-        raise InvoerFout(lezer.meldingen)
-    return replace(s, vastgezet=met_pins(s, nieuwe_pins), niet_plaatsen=frozenset(niet_plaatsen),
-                   waarschuwingen=tuple(w for w in s.waarschuwingen if f"'{HANDHAVEN}'" not in w.tekst))
 
 
 def voor_tweede_ronde(s: Scenario, voornemen) -> Scenario:

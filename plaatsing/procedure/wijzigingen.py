@@ -11,6 +11,7 @@ from plaatsing.procedure.adviezen import BOVENTALLIG, HANDHAVEN, bindend, bron_t
 from plaatsing.scenario import Scenario
 
 VOORGENOMEN, DEFINITIEF, GEWIJZIGD = "voorgenomen", "definitief", "gewijzigd"
+VOORNEMEN_VAN = "voornemen van "  # Verantwoording: 'voornemen van A0095' = UF-LG-02 (empty: not placed)
 
 
 def status_besluit(s: Scenario, p: str, f: str | None) -> str:
@@ -91,7 +92,24 @@ def verantwoording_rijen(s: Scenario, toewijzing: dict) -> list[tuple[str, str]]
         rijen.append(("besluiten gewijzigd ten opzichte van het voornemen (P2)", str(len(veranderd))))
         rijen.append(("besluiten definitief zoals voorgenomen", str(len(toewijzing) - len(veranderd))))
         rijen += [("wijziging", tekst) for tekst in ketens(s, toewijzing)]
+        # the voorgenomen decision of each changed person, so that lees_plan restores the round exactly
+        rijen += [(f"{VOORNEMEN_VAN}{p}", s.voornemen[p] or "") for p in veranderd if p in s.voornemen]
     return rijen
+
+
+def herstel_voornemen(status: dict[str, str], toewijzing: dict, verantwoording: dict[str, str]) -> dict | None:
+    """The voornemen of a definitive besluiten workbook (regels.md §9), from its status_besluit column
+    and the Verantwoording: `definitief` = as now, `gewijzigd` = as recorded ('voornemen van …'; a
+    changed person without that row had no voornemen). None for a workbook of the first round."""
+    if verantwoording.get("ronde") != DEFINITIEF:
+        return None
+    voornemen = {}
+    for p, st in status.items():
+        if st == DEFINITIEF:
+            voornemen[p] = toewijzing.get(p)
+        elif f"{VOORNEMEN_VAN}{p}" in verantwoording:
+            voornemen[p] = verantwoording[f"{VOORNEMEN_VAN}{p}"] or None
+    return voornemen
 
 
 def samenvatting_regels(s: Scenario, toewijzing: dict) -> list[str]:

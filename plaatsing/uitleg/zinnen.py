@@ -81,7 +81,6 @@ def _besluit(bez: Bezetting, r: Reden) -> str:
 
 def waarom_niet(g: Beslisgegevens, v: Verklaring, r: Reden) -> str:
     """Why this option went as it did, in one clause ending with the deciding rule in brackets."""
-    volgers = r.tier == 1
     if r.soort == "toegewezen":
         return "deze functie is u toegewezen"
     if r.soort == "eigen_besluit":

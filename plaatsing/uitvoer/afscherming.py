@@ -8,6 +8,11 @@ place) is protected just the same. A group of fewer than 5 is never broken down 
 number and that '<5' is 1–4, and propagates integer intervals through every published sum, can
 narrow no protected count to less than the whole range 1–4 (inside a '<5' group: can know no
 part exactly and none to be 2 or more).
+
+A count the bijlage must always show (`altijd`: the totals per uitkomst for the whole organisation,
+scenario-formaat.md OR-bijlage v2) is printed even when small; then its breakdown is protected: its
+parts are '•' and no reader may learn that any part holds at least one person. The threshold is
+`Telstelsel.drempel` (parameter drempel_afscherming, default 5).
 """
 from __future__ import annotations
 
@@ -28,6 +33,10 @@ class Telstelsel:
     waarden: dict = field(default_factory=dict)
     verborgen: set = field(default_factory=set)       # derived, never printed
     sommen: list = field(default_factory=list)        # (tuple of part keys, whole key)
+    drempel: int = DREMPEL                            # counts 1 … drempel − 1 are protected
+    altijd: set = field(default_factory=set)          # always shown, also when small (their parts are protected)
+    omgezet: set = field(default_factory=set)         # small counts printed as '•' instead of '<5' (last resort)
+    openbaar: set = field(default_factory=set)        # determined by the `altijd` counts alone: public anyway
 
     def tel(self, sleutel, waarde: int, *, verborgen: bool = False):
         waarde = int(waarde)
@@ -48,20 +57,39 @@ class Telstelsel:
             self.sommen.append((delen, geheel))
 
 
-def is_klein(waarde: int) -> bool:
-    return 0 < waarde < DREMPEL
+def is_klein(waarde: int, drempel: int = DREMPEL) -> bool:
+    return 0 < waarde < drempel
+
+
+def klein_teken(drempel: int = DREMPEL) -> str:
+    """'<5' (or '<10' with drempel_afscherming 10)."""
+    return f"<{drempel}"
 
 
 def in_kleine_groep(stelsel: Telstelsel, status: dict) -> set:
-    """Counts inside a group shown as '<5': the parts of a '<5' whole, and their parts, and so on."""
+    """Counts inside a group shown as '<5' or as a small total that is always shown: the parts of
+    such a whole, and their parts, and so on (none of them is 0-or-at-least-5 for sure)."""
+    return _delen_van(stelsel, {k for k, v in status.items() if v == KLEIN}) | in_open_groep(stelsel) | stelsel.omgezet
+
+
+def in_open_groep(stelsel: Telstelsel) -> set:
+    """The parts (and their parts) of a small count that is always shown (`Telstelsel.altijd`)."""
+    return _delen_van(stelsel, {k for k in stelsel.altijd if is_klein(stelsel.waarden[k], stelsel.drempel)})
+
+
+def _delen_van(stelsel: Telstelsel, wortels: set) -> set:
+    """The parts of the roots, and their parts, ...; a count that is always shown is never one of them
+    (its own breakdown is protected when it is small itself)."""
     groep: set = set()
     veranderd = True
     while veranderd:
         veranderd = False
         for delen, geheel in stelsel.sommen:
-            if (status.get(geheel) == KLEIN or geheel in groep) and not groep.issuperset(delen):
-                groep.update(delen)
-                veranderd = True
+            if geheel in wortels or geheel in groep:
+                nieuw = set(delen) - groep - stelsel.altijd
+                if nieuw:
+                    groep |= nieuw
+                    veranderd = True
     return groep
 
 
@@ -73,7 +101,7 @@ def kennis(stelsel: Telstelsel, status: dict) -> dict:
         if k in stelsel.verborgen:
             bereik[k] = (0, ONBEGRENSD)
         elif status.get(k) == KLEIN:
-            bereik[k] = (1, DREMPEL - 1)
+            bereik[k] = (1, stelsel.drempel - 1)
         elif status.get(k) == AFGESCHERMD:
             bereik[k] = (0, ONBEGRENSD)
         else:
@@ -139,20 +167,27 @@ def propageer(stelsel: Telstelsel, bereik: dict) -> dict:
     return {k: (lo[i], hi[i]) for i, k in enumerate(sleutels)}
 
 
+def _lekt(stelsel: Telstelsel, k, lo, hi, groep: set, open_groep: set) -> bool:
+    """Disclosed: outside a group narrower than 1 … drempel − 1; inside a '<5' group exact or ≥ 2;
+    inside the breakdown of an always-shown small count known to hold at least one person."""
+    if k in stelsel.altijd or k in stelsel.openbaar:
+        return False
+    if k in open_groep or k in stelsel.omgezet:
+        return lo >= 1
+    if k in groep:
+        return lo > 1 or lo == hi
+    return lo > 1 or hi < stelsel.drempel - 1
+
+
 def onthuld(stelsel: Telstelsel, status: dict, groep: set | None = None) -> list:
     """The protected counts (1–4 people) that the interval attacker narrows below 1–4. Inside a
     group shown as '<5' the whole already bounds every part, so there a part is disclosed only when
     the attacker knows it exactly or knows it is more than 1."""
     bereik = propageer(stelsel, kennis(stelsel, status))
     groep = in_kleine_groep(stelsel, status) if groep is None else groep
-    uit = []
-    for k, v in stelsel.waarden.items():
-        if not is_klein(v):
-            continue
-        lo, hi = bereik[k]
-        if (lo > 1 or lo == hi) if k in groep else (lo > 1 or hi < DREMPEL - 1):
-            uit.append(k)
-    return uit
+    open_groep = in_open_groep(stelsel)
+    return [k for k, v in stelsel.waarden.items()
+            if is_klein(v, stelsel.drempel) and _lekt(stelsel, k, *bereik[k], groep, open_groep)]
 
 
 def exact_onthuld(stelsel: Telstelsel, status: dict, groep: set | None = None) -> list:
@@ -161,19 +196,21 @@ def exact_onthuld(stelsel: Telstelsel, status: dict, groep: set | None = None) -
     from ortools.sat.python import cp_model
 
     groep = in_kleine_groep(stelsel, status) if groep is None else groep
-    bovengrens = max(stelsel.waarden.values(), default=0) + DREMPEL
+    open_groep = in_open_groep(stelsel)
+    bovengrens = max(stelsel.waarden.values(), default=0) + stelsel.drempel
     model = cp_model.CpModel()
     x = {}
     for i, (k, (lo, hi)) in enumerate(kennis(stelsel, status).items()):
         if status.get(k) == AFGESCHERMD and k not in groep:
-            x[k] = model.NewIntVarFromDomain(cp_model.Domain.FromIntervals([[0, 0], [DREMPEL, bovengrens]]), f"x{i}")
+            x[k] = model.NewIntVarFromDomain(cp_model.Domain.FromIntervals([[0, 0], [stelsel.drempel, bovengrens]]),
+                                             f"x{i}")
         else:
             x[k] = model.NewIntVar(int(lo), int(min(hi, bovengrens)), f"x{i}")
     for delen, geheel in stelsel.sommen:
         model.Add(sum(x[d] for d in delen) == x[geheel])
     uit = []
     for k, v in stelsel.waarden.items():
-        if not is_klein(v) or (status.get(k) == "" and k not in stelsel.verborgen):
+        if not is_klein(v, stelsel.drempel) or (status.get(k) == "" and k not in stelsel.verborgen):
             continue
         grenzen = []
         for richting in (1, -1):
@@ -183,8 +220,7 @@ def exact_onthuld(stelsel: Telstelsel, status: dict, groep: set | None = None) -
             solver.parameters.random_seed = 0
             solver.Solve(model)
             grenzen.append(solver.Value(x[k]))
-        lo, hi = grenzen
-        if (lo > 1 or lo == hi) if k in groep else (lo > 1 or hi < DREMPEL - 1):
+        if _lekt(stelsel, k, *grenzen, groep, open_groep):
             uit.append(k)
     return uit
 
@@ -193,12 +229,18 @@ def bescherm(stelsel: Telstelsel, *, vast=(), ontzien=(), exact: bool = False) -
     """Status per key: '' (shown), KLEIN or AFGESCHERMD. `vast`: keys hidden only as a last resort;
     `ontzien`: keys hidden only when no other choice protects as well (e.g. the summary counts).
     `exact`: afterwards also audit with exact integer bounds (exact_onthuld) and protect further."""
-    status = {k: (KLEIN if is_klein(v) and k not in stelsel.verborgen else "")
-              for k, v in stelsel.waarden.items()}
-    # a group of fewer than 5 is never broken down: every part of a '<5' whole, zeros too, is hidden
+    if stelsel.altijd:  # what the always-shown totals determine by themselves is no secret
+        alleen = propageer(stelsel, kennis(stelsel, {k: ("" if k in stelsel.altijd else AFGESCHERMD)
+                                                     for k in stelsel.waarden}))
+        stelsel.openbaar = {k for k, (lo, hi) in alleen.items() if lo == hi and k not in stelsel.altijd}
+    publiek = stelsel.altijd | stelsel.openbaar
+    status = {k: (KLEIN if is_klein(v, stelsel.drempel) and k not in stelsel.verborgen and k not in publiek
+                  else "") for k, v in stelsel.waarden.items()}
+    # a group of fewer than 5 is never broken down: every part of a '<5' whole, zeros too, is hidden;
+    # so are the parts of a small count that is always shown
     groep = in_kleine_groep(stelsel, status)
-    for k in groep:
-        if k not in stelsel.verborgen:
+    for k in groep | in_open_groep(stelsel):
+        if k not in stelsel.verborgen and k not in publiek:
             status[k] = AFGESCHERMD
     vast, ontzien = set(vast), set(ontzien)
     lekken = onthuld(stelsel, status, groep)
@@ -210,9 +252,18 @@ def bescherm(stelsel: Telstelsel, *, vast=(), ontzien=(), exact: bool = False) -
         # complementary cells around the leak; the counts in `vast` only when nothing else is left
         kandidaten = _aanvullers(stelsel, status, lekken[0], vast) or _aanvullers(stelsel, status, lekken[0], set())
         if not kandidaten:  # nothing near it: the smallest shown count anywhere
-            kandidaten = [k for k in stelsel.waarden if not status[k] and k not in stelsel.verborgen]
+            kandidaten = [k for k in stelsel.waarden
+                          if not status[k] and k not in stelsel.verborgen and k not in stelsel.altijd]
+        if not kandidaten:  # an always-shown total pins its '<5' parts: print those as '•' (0 or more)
+            kandidaten = [k for delen, geheel in stelsel.sommen if lekken[0] in delen or lekken[0] == geheel
+                          for k in (*delen, geheel) if status.get(k) == KLEIN and k not in groep]
             if not kandidaten:
                 raise AssertionError(f"afscherming kan {lekken[0]!r} niet afschermen")
+            keuze = min(kandidaten, key=lambda k: (k != lekken[0], repr(k)))
+            status[keuze] = AFGESCHERMD
+            stelsel.omgezet.add(keuze)
+            lekken = onthuld(stelsel, status, groep)
+            continue
         keuze, lekken = _beste(stelsel, status, kandidaten, lekken, ontzien | vast, groep)
         status[keuze] = AFGESCHERMD
     raise AssertionError("afscherming komt niet tot rust")
@@ -233,7 +284,7 @@ def _aanvullers(stelsel: Telstelsel, status: dict, lek, vast: set) -> list:
         if not set(leden) & buren:
             continue
         for k in leden:
-            if k in gezien or status[k] or k in stelsel.verborgen or k in vast:
+            if k in gezien or status[k] or k in stelsel.verborgen or k in vast or k in stelsel.altijd:
                 continue
             gezien.add(k)
             uit.append(k)

@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from plaatsing.uitvoer.afscherming import AFGESCHERMD, KLEIN
-from plaatsing.parameters import AFSPIEGELING
+from plaatsing.uitvoer.afscherming import AFGESCHERMD, klein_teken
+from plaatsing.parameters import AFSPIEGELING, STANDAARD
 from plaatsing.uitvoer.rapport_opmaak import docx_tabel, opmaak, schrijf_werkboek, tekst_van
 from plaatsing.uitvoer.rapport_tabellen import TOTAAL, Bijlage, maak_bijlage
 from plaatsing.uitvoer.excel import atomair, controleer_uitvoer
@@ -28,12 +30,17 @@ HOOFDSTUKKEN = [
      "in een passende functie, een passende functie in een lagere schaal (met salarisgarantie), een geschikte "
      "functie (na scholing), of volgens een vooraf genomen besluit (vastgezet); of niet geplaatst."),
     ("vacatures", "Vacatures", "Vacatures",
-     "Formatie die na plaatsing vacant is, ook in nieuwe functies die via werving worden vervuld."),
+     "Formatie die na plaatsing vacant is, ook in nieuwe functies die via werving worden vervuld. Open formatie "
+     "kleiner dan het kleinste contract in de organisatie staat apart, als restformatie."),
+    ("restformatie", "Restformatie", "Restformatie",
+     "Open formatie die kleiner is dan het kleinste contract in de organisatie: daarop kan niemand worden "
+     "aangesteld, het is geen vacature (bijvoorbeeld wat overblijft als een functie met deeltijders is bezet)."),
     ("was_wordt", "Was-wordtoverzicht", "Was-wordt",
      "Elke oude functie met de nieuwe functie(s) en de mate van wijziging."),
     ("grensgevallen", "Grensgevallen functies (SS-0)", "Grensgevallen",
-     "Functievergelijkingen uit de taken met een wijzigingspercentage van 28 tot en met 32 %, en "
-     "vergelijkingen met bijna dezelfde taakwijziging die aan verschillende kanten van de drempel vallen."),
+     "Functievergelijkingen uit de taken met een wijzigingspercentage van {van} tot en met {tot} % (de drempel "
+     "{drempel} % plus of min 2 punten), en vergelijkingen met bijna dezelfde taakwijziging die aan verschillende "
+     "kanten van de drempel vallen."),
     ("selectie", "Selectie in uitwisselbare groepen", "Selectie",
      "Waar een groep medewerkers met dezelfde functie minder plaatsen heeft dan leden: per leeftijdsgroep "
      "hoeveel er hun plaats behouden en hoeveel de selectie verliezen."),
@@ -50,18 +57,21 @@ HOOFDSTUKKEN = [
 
 def legenda(b: Bijlage) -> list[str]:
     """Exactly what was done to keep the bijlage anonymous."""
+    d = b.drempel
     regels = [
         "Deze bijlage bevat geen namen, personeelsnummers of geboortedatums.",
-        f"Een aantal van 1 tot en met 4 medewerkers staat als '{KLEIN}'. Een 0 staat er gewoon: die zegt niets "
-        "over een persoon.",
-        f"Een groep van minder dan 5 medewerkers wordt niet verder uitgesplitst: de delen ervan staan als "
+        "De totalen per uitkomst voor de hele organisatie (geplaatst, boventallig, niet geplaatst en elke "
+        "uitkomst) staan er altijd, ook als ze klein zijn; dan wordt hun uitsplitsing niet getoond.",
+        f"Een aantal van 1 tot en met {d - 1} medewerkers in een uitsplitsing staat als '{klein_teken(d)}' "
+        f"(drempel_afscherming = {d}). Een 0 staat er gewoon: die zegt niets over een persoon.",
+        f"Een groep van minder dan {d} medewerkers wordt niet verder uitgesplitst: de delen ervan staan als "
         f"'{AFGESCHERMD}', ook als ze 0 zijn.",
         f"Verder zijn {b.afgeschermd} andere aantallen afgeschermd met '{AFGESCHERMD}' (secundaire afscherming; zo'n "
         "aantal kan ook 0 of 5 of meer zijn), zodat geen klein aantal is terug te rekenen uit de totalen, rijen, "
         "kolommen of uit het verschil tussen voor en na (hoeveel medewerkers van een groep hun plaats verliezen). "
-        "Dat is voor alle tabellen samen nagerekend: geen klein aantal is preciezer te bepalen dan 'tussen 1 en 4', "
-        "en binnen een groep van minder dan 5 is geen deel precies te bepalen.",
-        "De bezetting in fte staat alleen naast een getoond aantal medewerkers; een bedrag over minder dan 5 "
+        f"Dat is voor alle tabellen samen nagerekend: geen klein aantal is preciezer te bepalen dan 'tussen 1 en "
+        f"{d - 1}', en binnen een groep van minder dan {d} is geen deel precies te bepalen.",
+        f"De bezetting in fte staat alleen naast een getoond aantal medewerkers; een bedrag over minder dan {d} "
         "medewerkers staat als '•'.",
     ]
     if b.samengevoegd:
@@ -75,6 +85,9 @@ def hoofdstukken(b: Bijlage) -> list[tuple[str, str, str, str]]:
     for sleutel, titel, blad, uitleg in HOOFDSTUKKEN:
         if getattr(b, sleutel) is None:
             continue
+        if sleutel == "grensgevallen":
+            d = b.drempel_wijziging
+            uitleg = uitleg.format(van=f"{d - 2:g}", tot=f"{d + 2:g}", drempel=f"{d:g}")
         if sleutel == "selectie":
             if b.methode == AFSPIEGELING:
                 titel, blad = "Afspiegeling en selectie", "Afspiegeling"
@@ -125,23 +138,87 @@ def _png(fig, plt) -> bytes:
     return buffer.getvalue()
 
 
+VERTROUWELIJK = "Vertrouwelijk"
+
+
+@dataclass(frozen=True)
+class PlanIdentiteit:
+    """Which plan the bijlage describes (scenario-formaat.md, OR-bijlage v2)."""
+
+    datum: dt.date
+    ronde: str
+    scenario_sha256: str
+    besluiten_sha256: str
+    besluiten: str                               # file name of the besluiten workbook
+    afwijkend: tuple[tuple[str, str], ...] = ()  # parameters that differ from their default
+    toch: str = ""                               # a warning on every page (made with --toch from a failing plan)
+
+    def regels(self) -> list[str]:
+        par = "; ".join(f"{n} = {w}" for n, w in self.afwijkend) or "alle standaard"
+        return [f"Plan: {self.besluiten} (ronde: {self.ronde}), gemaakt op {self.datum:%d-%m-%Y}.",
+                f"sha256 van het scenario: {self.scenario_sha256[:12]}; sha256 van de besluiten: "
+                f"{self.besluiten_sha256[:12]}.",
+                f"Parameters die afwijken van de standaard: {par}.",
+                *([self.toch] if self.toch else [])]
+
+
+def identiteit(plan, besluiten: str, besluiten_sha256: str, *, datum: dt.date | None = None,
+               toch: str = "") -> PlanIdentiteit:
+    """The identity of a plan: its round, the sha256 of its scenario and of its besluiten, and every
+    parameter in force that differs from the default (the drempel among them)."""
+    from plaatsing.parameters import formatteer
+
+    rijen = dict(plan.verantwoording.itertuples(index=False)) if plan.verantwoording is not None else {}
+    ronde = rijen.get("ronde") or ("definitief" if plan.scenario.voornemen is not None else "voorgenomen")
+    standaard = dict(STANDAARD.als_rijen())
+    afwijkend = tuple((n, w) for n, w in plan.parameters.als_rijen()
+                      if n not in ("peildatum", "tijdslimiet") and w != standaard.get(n) and w != "")
+    return PlanIdentiteit(datum or dt.date.today(), ronde, plan.sha256 or "", besluiten_sha256, besluiten, afwijkend, toch)
+
+
+def sha256_besluiten(pad: Path) -> str:
+    """The 'sha256 inhoud' of a besluiten workbook (its seal, P3), else the sha256 of the file."""
+    from plaatsing.invoer.werkboek import open_werkboek
+    from plaatsing.procedure.dossier import ZEGEL
+
+    for blad in open_werkboek(Path(pad)):
+        if blad.titel == "Verantwoording":
+            for _, cellen in blad.rijen:
+                if cellen and cellen[0].waarde == ZEGEL and len(cellen) > 1:
+                    return str(cellen[1].waarde)
+    return hashlib.sha256(Path(pad).read_bytes()).hexdigest()
+
+
+def bijlage_naam(besluiten: Path) -> str:
+    """'almelo-2018' for almelo-2018-besluiten.xlsx, 'almelo-2018-definitief' for
+    almelo-2018-besluiten-definitief.xlsx: each plan its own bijlage."""
+    return Path(besluiten).stem.replace("-besluiten", "")
+
+
 def schrijf_rapport(s, toewijzing: dict, uitkomsten: dict, kandidaten, map_: Path, naam: str, *,
-                    overschrijf: bool = False) -> tuple[Path, Path]:
-    """`<naam>-OR-bijlage.docx` and `<naam>-OR-bijlage.xlsx` in `map_`."""
+                    overschrijf: bool = False, plan: PlanIdentiteit | None = None,
+                    docx_pad: Path | None = None) -> tuple[Path, Path]:
+    """`<naam>-OR-bijlage.docx` and `<naam>-OR-bijlage.xlsx` in `map_` (or `docx_pad` and the .xlsx
+    beside it), stating which plan they describe (`plan`)."""
     b = maak_bijlage(s, kandidaten, toewijzing, uitkomsten)
-    docx_pad, xlsx_pad = Path(map_) / f"{naam}-OR-bijlage.docx", Path(map_) / f"{naam}-OR-bijlage.xlsx"
+    docx_pad = Path(docx_pad) if docx_pad else Path(map_) / f"{naam}-OR-bijlage.docx"
+    xlsx_pad = docx_pad.with_suffix(".xlsx")
     for pad in (docx_pad, xlsx_pad):
         controleer_uitvoer(pad, overschrijf=overschrijf, invoer=Path(s.bron) if s.bron else None, soort=pad.suffix)
-    _schrijf_docx(b, s, naam, docx_pad)
+    _schrijf_docx(b, s, naam, docx_pad, plan)
     delen = [(blad, getattr(b, sleutel), uitleg) for sleutel, _titel, blad, uitleg in hoofdstukken(b)]
+    kop = f"{VERTROUWELIJK} — OR-bijlage {naam}" + (f" — {plan.toch}" if plan and plan.toch else "")
     with atomair(xlsx_pad) as tijdelijk:
-        schrijf_werkboek(tijdelijk, delen, legenda(b), titel=f"OR-adviesbijlage personele gevolgen {naam}")
+        schrijf_werkboek(tijdelijk, delen, (plan.regels() if plan else []) + legenda(b),
+                         titel=f"OR-adviesbijlage personele gevolgen {naam}", kop=kop)
     return docx_pad, xlsx_pad
 
 
-def _schrijf_docx(b: Bijlage, s, naam: str, pad: Path) -> None:
+def _schrijf_docx(b: Bijlage, s, naam: str, pad: Path, plan: PlanIdentiteit | None = None) -> None:
     from docx import Document
     from docx.shared import Cm, Pt
+
+    from plaatsing.uitvoer.sjablonen.maak import paginanummer
 
     doc = Document()
     doc.core_properties.created = VAST_TIJDSTIP
@@ -154,13 +231,21 @@ def _schrijf_docx(b: Bijlage, s, naam: str, pad: Path) -> None:
     for sectie in doc.sections:
         sectie.page_width, sectie.page_height = Cm(21), Cm(29.7)
         sectie.left_margin = sectie.right_margin = Cm(2)
+        kop = sectie.header.paragraphs[0]
+        kop.add_run(f"{VERTROUWELIJK} — OR-bijlage {naam}").bold = True
+        if plan and plan.toch:
+            kop.add_run(f" — {plan.toch}").bold = True
+        paginanummer(sectie.footer.paragraphs[0], "Pagina ")
     doc.add_heading("Bijlage bij de adviesaanvraag: personele gevolgen", level=0)
     k = b.kerncijfers
+    besluit = s.parameters.organisatiebesluit
     doc.add_paragraph(
-        f"Scenario: {naam}. Peildatum: {s.parameters.peildatum:%d-%m-%Y}. Deze bijlage hoort bij de adviesaanvraag "
+        f"Scenario: {Path(s.bron).name if s.bron else naam}. Peildatum: {s.parameters.peildatum:%d-%m-%Y}. Deze bijlage hoort bij de adviesaanvraag "
         "aan de ondernemingsraad (artikel 25 WOR) en beschrijft de gevolgen van de reorganisatie voor de "
         f"medewerkers. De formatie gaat van {tekst_van(k['formatie_oud'], 'fte')} fte naar "
-        f"{tekst_van(k['formatie_nieuw'], 'fte')} fte.")
+        f"{tekst_van(k['formatie_nieuw'], 'fte')} fte." + (f" De plaatsing voert het {besluit} uit." if besluit else ""))
+    for regel in plan.regels() if plan else []:
+        doc.add_paragraph(regel, style="List Bullet")
     figuren = dict(grafieken(b))
     for nummer, (sleutel, titel, _blad, uitleg) in enumerate(hoofdstukken(b), start=1):
         tabel = getattr(b, sleutel)

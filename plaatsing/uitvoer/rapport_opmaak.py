@@ -119,9 +119,10 @@ def docx_tabel(doc, tabel, *, breedte_cm: float) -> None:
                 alinea.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
 
-def schrijf_werkboek(pad, delen, legenda: list[str], *, titel: str) -> None:
+def schrijf_werkboek(pad, delen, legenda: list[str], *, titel: str, kop: str = "") -> None:
     """The bijlage as Excel: a Toelichting sheet, then one sheet per section; counts as numbers,
-    protected counts as right-aligned text, Dutch number formats, widths from the content."""
+    protected counts as right-aligned text, Dutch number formats, widths from the content; `kop`
+    (e.g. 'Vertrouwelijk') and the page number on every printed page."""
     boek = nieuw_werkboek()
     boek.properties.title = titel
     toelichting = boek.create_sheet("Toelichting")
@@ -170,6 +171,9 @@ def schrijf_werkboek(pad, delen, legenda: list[str], *, titel: str) -> None:
         ws.page_setup.orientation = "landscape"
         ws.sheet_properties.pageSetUpPr.fitToPage = True
         ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+        if kop:
+            ws.oddHeader.center.text = kop.replace("&", "&&")
+        ws.oddFooter.right.text = "Pagina &P van &N"
         for rij in ws.iter_rows():
             for cel in rij:
                 if is_riskant(cel.value):

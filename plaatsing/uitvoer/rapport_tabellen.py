@@ -7,12 +7,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from plaatsing.uitvoer.afscherming import AFGESCHERMD, DREMPEL, KLEIN, Telstelsel, bescherm
+from plaatsing.uitvoer.afscherming import AFGESCHERMD, DREMPEL, KLEIN, Telstelsel, bescherm, klein_teken
 from plaatsing.regels.kandidaten import LEEFTIJDSGROEPEN, leeftijd, leeftijdsgroep
-from plaatsing.plan import UITKOMSTEN
+from plaatsing.plan import UITKOMSTEN, maak_bezetting
 from plaatsing.scenario import Scenario
 from plaatsing.regels.selectievolgorde import groepsnaam, maak_selectie
-from plaatsing.regels.maat import minuten_per_medewerker, voltijd_minuten
+from plaatsing.regels.maat import fte_in_minuten, minuten_per_medewerker, voltijd_minuten
 
 TOTAAL = "Totaal"
 NIET_GEPLAATST = ("boventallig", "niet geplaatst (tijdelijk)")
@@ -47,13 +47,16 @@ class Bijlage:
     samengevoegd: tuple[str, ...]   # what small categories were merged, for the legend
     afgeschermd: int                # how many counts are shown as '•'
     grensgevallen: Tabel | None = None  # SS-0: computed percentages near the drempel, inconsistencies
+    restformatie: Tabel | None = None   # open formatie smaller than the smallest contract: no vacature
+    drempel: int = DREMPEL              # drempel_afscherming
+    drempel_wijziging: float = 30.0     # for the SS-0 band (drempel ± 2)
 
 
 class Tellingen:
     """All counts of people in the bijlage as one protected system (plaatsing.uitvoer.afscherming)."""
 
-    def __init__(self):
-        self.stelsel = Telstelsel()
+    def __init__(self, drempel: int = DREMPEL):
+        self.stelsel = Telstelsel(drempel=drempel)
         self.status: dict = {}
 
     def tel(self, sleutel, waarde, **kw):
@@ -67,7 +70,10 @@ class Tellingen:
 
     def cel(self, sleutel):
         """The published value of a count: the number, or '<5' / '•'."""
-        return self.status.get(sleutel) or int(self.stelsel.waarden[sleutel])
+        status = self.status.get(sleutel)
+        if status == KLEIN:
+            return klein_teken(self.stelsel.drempel)
+        return status or int(self.stelsel.waarden[sleutel])
 
     def getoond(self, sleutel) -> bool:
         return not self.status.get(sleutel)
@@ -75,9 +81,9 @@ class Tellingen:
     @property
     def aantal_afgeschermd(self) -> int:
         """Secondary suppressions: '•' outside the groups of fewer than 5."""
-        from plaatsing.uitvoer.afscherming import in_kleine_groep
+        from plaatsing.uitvoer.afscherming import in_kleine_groep, in_open_groep
 
-        groep = in_kleine_groep(self.stelsel, self.status)
+        groep = in_kleine_groep(self.stelsel, self.status) | in_open_groep(self.stelsel)
         return sum(1 for k, v in self.status.items() if v == AFGESCHERMD and k not in groep)
 
 
@@ -108,13 +114,16 @@ def selectie_per_groep(s: Scenario, kandidaten, toewijzing: dict) -> pd.DataFram
                          "status": sel["status"].to_numpy()})
 
 
-def personentabellen(p: pd.DataFrame, selectie: pd.DataFrame, eenheden_nieuw=None, *, exact: bool = True) -> dict:
+def personentabellen(p: pd.DataFrame, selectie: pd.DataFrame, eenheden_nieuw=None, *, exact: bool = True,
+                     drempel: int = DREMPEL) -> dict:
     """The protected tables of counts of people, by title; also what was merged and the Tellingen.
 
     `p` as made by `personen`; `selectie` as made by `selectie_per_groep`; `eenheden_nieuw` lists
     every new eenheid (also those without anyone placed). `exact`: also audit with exact integer
-    bounds (slower; the interval audit alone is what tests/aanvaller.py checks)."""
-    t = Tellingen()
+    bounds (slower; the interval audit alone is what tests/aanvaller.py checks). `drempel`: counts
+    below it are protected in the breakdowns (drempel_afscherming); the totals per uitkomst for the
+    whole organisation are always shown (scenario-formaat.md, OR-bijlage v2)."""
+    t = Tellingen(drempel)
     geplaatst = p[p["nieuwe_functie"].notna()]
     alle = t.tel(("alle",), len(p))
     totaal_geplaatst = t.tel(("geplaatst",), len(geplaatst))
@@ -132,12 +141,13 @@ def personentabellen(p: pd.DataFrame, selectie: pd.DataFrame, eenheden_nieuw=Non
     t.som([("uitkomst", o) for o in UITKOMSTEN], alle)
     t.som([("uitkomst", o) for o in UITKOMSTEN if o not in NIET_GEPLAATST], totaal_geplaatst)
     t.som([("uitkomst", o) for o in NIET_GEPLAATST], niet)
+    t.stelsel.altijd |= {alle, totaal_geplaatst, niet, *(("uitkomst", o) for o in UITKOMSTEN)}
     # placed per new eenheid
     nieuw = sorted(set(eenheden_nieuw or ()) | set(geplaatst["nieuwe_eenheid"]))
     t.som([t.tel(("nieuw", v), int((geplaatst["nieuwe_eenheid"] == v).sum())) for v in nieuw], totaal_geplaatst)
     # voor/na distributions, small categories merged first
     verdelingen, samengevoegd = {}, []
-    leeftijd_groepen, tekst = _leeftijdsgroepen(p["leeftijdsgroep"])
+    leeftijd_groepen, tekst = _leeftijdsgroepen(p["leeftijdsgroep"], drempel)
     samengevoegd += tekst
     verdelingen["leeftijd"] = ("leeftijdsgroep", [(naam, p["leeftijdsgroep"].isin(leden)) for naam, leden in leeftijd_groepen])
     geslacht = p["geslacht"].map(lambda g: GESLACHT.get(g, OVERIG_GESLACHT) if isinstance(g, str) else OVERIG_GESLACHT)
@@ -201,12 +211,12 @@ def personentabellen(p: pd.DataFrame, selectie: pd.DataFrame, eenheden_nieuw=Non
             "eenheden": eenheden, "nieuw": nieuw}
 
 
-def _leeftijdsgroepen(groepen: pd.Series):
+def _leeftijdsgroepen(groepen: pd.Series, drempel: int = DREMPEL):
     """Adjacent leeftijdsgroepen merged until each has at least 5 people (or only one is left)."""
     blokken = [[g] for g in range(len(LEEFTIJDSGROEPEN)) if (groepen == g).any()]
     aantal = lambda blok: int(groepen.isin(blok).sum())  # noqa: E731
     while len(blokken) > 1:
-        klein = [i for i, b in enumerate(blokken) if aantal(b) < DREMPEL]
+        klein = [i for i, b in enumerate(blokken) if aantal(b) < drempel]
         if not klein:
             break
         i = klein[0]
@@ -239,23 +249,28 @@ def _selectietabel(t: Tellingen, groepen) -> pd.DataFrame:
 
 
 def maak_bijlage(s: Scenario, kandidaten, toewijzing: dict, uitkomsten: dict) -> Bijlage:
+    drempel = int(getattr(s.parameters, "drempel_afscherming", DREMPEL))
     p = personen(s, toewijzing, uitkomsten)
     selectie = selectie_per_groep(s, kandidaten, toewijzing)
-    uit = personentabellen(p, selectie, s.nieuwe_functies["eenheid"].unique())
+    uit = personentabellen(p, selectie, s.nieuwe_functies["eenheid"].unique(), drempel=drempel)
     t: Tellingen = uit["tellingen"]
     tabellen = uit["tabellen"]
     geplaatst = p[p["nieuwe_functie"].notna()]
     telling = {o: int((p["uitkomst"] == o).sum()) for o in UITKOMSTEN}
     garantie = _salarisgarantie(s, p)
-    vacatures = _vacatures(s, geplaatst, kandidaten)
+    # one source for every fte figure: the Bezetting sheet of the besluiten (exact sums, rounded when printed)
+    bezetting = maak_bezetting(s, toewijzing).set_index("functiecode")
+    vacatures, rest = _vacatures(s, bezetting, kandidaten)
     kern = {"medewerkers": len(p), "geplaatst": len(geplaatst), "formatie_oud": float(s.oude_functies["formatie_fte"].sum()),
-            "formatie_nieuw": float(s.nieuwe_functies["formatie_fte"].sum()), "bezet_nieuw": float(geplaatst["fte"].sum()),
-            "fte_oud": float(p["fte"].sum()), "vacant_fte": float(vacatures.data["vacant fte"].sum()),
-            "vacatures": len(vacatures.data), "salarisgarantie": int(garantie.sum()), "telling": telling}
+            "formatie_nieuw": float(s.nieuwe_functies["formatie_fte"].sum()), "bezet_nieuw": float(bezetting["bezet_fte"].sum()),
+            "fte_oud": float(p["fte"].sum()), "vacant_fte": float(bezetting["vacant_fte"].sum()),
+            "vacatures": len(vacatures.data), "vacatures_fte": float(vacatures.data["vacant fte"].sum()),
+            "restformatie": len(rest.data), "restformatie_fte": float(rest.data["vacant fte"].sum()),
+            "salarisgarantie": int(garantie.sum()), "telling": telling, "drempel": drempel}
     return Bijlage(
         samenvatting=_samenvatting(tabellen["samenvatting"], kern),
         formatie_oud=_formatie_oud(s, p, t, uit["eenheden"]),
-        formatie_nieuw=_formatie_nieuw(s, geplaatst, t, uit["nieuw"]),
+        formatie_nieuw=_formatie_nieuw(s, bezetting, t, uit["nieuw"]),
         uitkomsten=Tabel(tabellen["uitkomsten"], {"eenheid (huidig)": "tekst", **{c: "aantal" for c in [*UITKOMSTEN, TOTAAL]}}),
         vacatures=vacatures,
         was_wordt=_was_wordt(s),
@@ -270,11 +285,14 @@ def maak_bijlage(s: Scenario, kandidaten, toewijzing: dict, uitkomsten: dict) ->
         samengevoegd=uit["samengevoegd"],
         afgeschermd=t.aantal_afgeschermd,
         grensgevallen=_grensgevallen_tabel(s),
+        restformatie=rest if len(rest.data) else None,
+        drempel=drempel,
+        drempel_wijziging=float(s.parameters.drempel_wijziging),
     )
 
 
-def _klein_tekst(n: int):
-    return KLEIN if 0 < n < DREMPEL else n
+def _klein_tekst(n: int, drempel: int = DREMPEL):
+    return klein_teken(drempel) if 0 < n < drempel else n
 
 
 def _samenvatting(koppen: pd.DataFrame, kern: dict) -> Tabel:
@@ -282,9 +300,11 @@ def _samenvatting(koppen: pd.DataFrame, kern: dict) -> Tabel:
 
     fte = lambda x: f"{tekst_van(x, 'fte')} fte"  # noqa: E731
     rijen = [*koppen.itertuples(index=False, name=None),
-             ("geplaatst met salarisgarantie (lagere schaal)", _klein_tekst(kern["salarisgarantie"])),
-             ("functies met vacante formatie na plaatsing", int(kern["vacatures"])),
-             ("vacante formatie na plaatsing", fte(kern["vacant_fte"])),
+             ("geplaatst met salarisgarantie (lagere schaal)", _klein_tekst(kern["salarisgarantie"], kern["drempel"])),
+             ("functies met een vacature na plaatsing", int(kern["vacatures"])),
+             ("vacante formatie na plaatsing (vacatures)", fte(kern["vacatures_fte"])),
+             ("restformatie (kleiner dan het kleinste contract)", fte(kern["restformatie_fte"])),
+             ("vacante formatie na plaatsing (totaal, als in de besluiten)", fte(kern["vacant_fte"])),
              ("formatie oud", fte(kern["formatie_oud"])), ("formatie nieuw", fte(kern["formatie_nieuw"]))]
     data = pd.DataFrame(rijen, columns=["onderwerp", "aantal"], dtype=object)
     soorten = {"onderwerp": "tekst", "aantal": "aantal"}
@@ -292,8 +312,9 @@ def _samenvatting(koppen: pd.DataFrame, kern: dict) -> Tabel:
 
 
 def _fte_of_afgeschermd(t: Tellingen, sleutel, waarde: float):
-    """fte of people only beside a shown count: an fte beside '<5' would tell who works how much."""
-    return round(float(waarde), 2) if t.getoond(sleutel) else AFGESCHERMD
+    """fte of people only beside a shown count: an fte beside '<5' would tell who works how much.
+    Not rounded here: every figure is the exact sum, rounded only when printed."""
+    return float(waarde) if t.getoond(sleutel) else AFGESCHERMD
 
 
 def _formatie_oud(s, p, t: Tellingen, eenheden) -> Tabel:
@@ -302,42 +323,46 @@ def _formatie_oud(s, p, t: Tellingen, eenheden) -> Tabel:
     rijen = []
     for u in f.index:
         sleutel = ("oud", u) if u in eenheden else None
-        rijen.append({"eenheid": u, "functies": int(f.at[u, "functies"]), "formatie (fte)": round(float(f.at[u, "formatie"]), 2),
+        rijen.append({"eenheid": u, "functies": int(f.at[u, "functies"]), "formatie (fte)": float(f.at[u, "formatie"]),
                       "medewerkers": t.cel(sleutel) if sleutel else 0,
                       "bezetting (fte)": _fte_of_afgeschermd(t, sleutel, fte.get(u, 0.0)) if sleutel else 0.0})
-    rijen.append({"eenheid": TOTAAL, "functies": int(f["functies"].sum()), "formatie (fte)": round(float(f["formatie"].sum()), 2),
-                  "medewerkers": t.cel(("alle",)), "bezetting (fte)": round(float(p["fte"].sum()), 2)})
+    rijen.append({"eenheid": TOTAAL, "functies": int(f["functies"].sum()), "formatie (fte)": float(f["formatie"].sum()),
+                  "medewerkers": t.cel(("alle",)), "bezetting (fte)": float(p["fte"].sum())})
     return Tabel(pd.DataFrame(rijen), {"eenheid": "tekst", "functies": "aantal", "formatie (fte)": "fte",
                                        "medewerkers": "aantal", "bezetting (fte)": "fte"})
 
 
-def _formatie_nieuw(s, geplaatst, t: Tellingen, nieuw) -> Tabel:
+def _formatie_nieuw(s, bezetting: pd.DataFrame, t: Tellingen, nieuw) -> Tabel:
     f = s.nieuwe_functies.groupby("eenheid").agg(functies=("functiecode", "count"), formatie=("formatie_fte", "sum"))
-    bezet = geplaatst.groupby("nieuwe_eenheid")["fte"].sum()
+    per_eenheid = bezetting.groupby("eenheid")[["bezet_fte", "vacant_fte"]].sum()
     rijen = []
     for v in nieuw:
-        b = float(bezet.get(v, 0.0))
-        vacant = max(0.0, float(f.at[v, "formatie"]) - b)
-        rijen.append({"eenheid": v, "functies": int(f.at[v, "functies"]), "formatie (fte)": round(float(f.at[v, "formatie"]), 2),
+        b = float(per_eenheid.at[v, "bezet_fte"]) if v in per_eenheid.index else 0.0
+        vacant = float(per_eenheid.at[v, "vacant_fte"]) if v in per_eenheid.index else 0.0
+        rijen.append({"eenheid": v, "functies": int(f.at[v, "functies"]), "formatie (fte)": float(f.at[v, "formatie"]),
                       "geplaatst": t.cel(("nieuw", v)), "bezet (fte)": _fte_of_afgeschermd(t, ("nieuw", v), b),
                       "vacant (fte)": _fte_of_afgeschermd(t, ("nieuw", v), vacant)})
-    totaal_bezet = float(geplaatst["fte"].sum())
-    rijen.append({"eenheid": TOTAAL, "functies": int(f["functies"].sum()), "formatie (fte)": round(float(f["formatie"].sum()), 2),
-                  "geplaatst": t.cel(("geplaatst",)), "bezet (fte)": round(totaal_bezet, 2),
-                  "vacant (fte)": round(sum(max(0.0, float(f.at[v, "formatie"]) - float(bezet.get(v, 0.0))) for v in nieuw), 2)})
+    rijen.append({"eenheid": TOTAAL, "functies": int(f["functies"].sum()), "formatie (fte)": float(f["formatie"].sum()),
+                  "geplaatst": t.cel(("geplaatst",)), "bezet (fte)": float(bezetting["bezet_fte"].sum()),
+                  "vacant (fte)": float(bezetting["vacant_fte"].sum())})
     return Tabel(pd.DataFrame(rijen), {"eenheid": "tekst", "functies": "aantal", "formatie (fte)": "fte",
                                        "geplaatst": "aantal", "bezet (fte)": "fte", "vacant (fte)": "fte"})
 
 
-def _vacatures(s, geplaatst, kandidaten) -> Tabel:
-    bezet = geplaatst.groupby("nieuwe_functie")["fte"].sum()
+def _vacatures(s, bezetting: pd.DataFrame, kandidaten) -> tuple[Tabel, Tabel]:
+    """(vacatures, restformatie): open formatie per function from the Bezetting of the besluiten; an
+    opening smaller than the smallest contract in the organisation is restformatie, no vacature."""
+    kleinste = min(minuten_per_medewerker(s).values(), default=0)  # §8.13: compared in minutes per week
     t = s.nieuwe_functies[["functienaam", "eenheid", "schaal", "formatie_fte"]].copy()
-    t["vacant fte"] = (t["formatie_fte"] - t.index.map(bezet).fillna(0)).clip(lower=0).round(2)
+    t["vacant fte"] = t.index.map(bezetting["vacant_fte"]).astype(float)
     t["soort"] = ["nieuwe functie (werving)" if f in kandidaten.nieuwe_functies_ss5 else "bestaande functie" for f in t.index]
     t = t[t["vacant fte"] > 0].rename(columns={"functienaam": "functie", "formatie_fte": "formatie (fte)"})
     t["schaal"] = t["schaal"].astype(int)
-    return Tabel(t.reset_index(drop=True), {"functie": "tekst", "eenheid": "tekst", "schaal": "aantal",
-                                            "formatie (fte)": "fte", "vacant fte": "fte", "soort": "tekst"})
+    soorten = {"functie": "tekst", "eenheid": "tekst", "schaal": "aantal", "formatie (fte)": "fte", "vacant fte": "fte",
+               "soort": "tekst"}
+    rest = t["vacant fte"].map(lambda fte: fte_in_minuten(fte, s)) < kleinste
+    return (Tabel(t[~rest].reset_index(drop=True), soorten),
+            Tabel(t[rest].drop(columns="soort").reset_index(drop=True), {k: v for k, v in soorten.items() if k != "soort"}))
 
 
 def _was_wordt(s) -> Tabel:
@@ -370,26 +395,32 @@ def _financieel(s, p, garantie: pd.Series, t: Tellingen) -> Tabel | None:
     oud = (p["fte"] * p["schaal"].map(salaris) * 12).sum()
     nieuw = (p["fte"] * nieuw_schaal.map(salaris) * 12)[geplaatst].sum()
     bedrag_garantie = (p["fte"] * (p["schaal"].map(salaris) - nieuw_schaal.map(salaris)).clip(lower=0) * 12)[geplaatst].sum()
-    boventallig = (p["fte"] * p["schaal"].map(salaris) * 12)[~geplaatst].sum()
-    # an amount about fewer than 5 people would tell what those few earn or lose
-    klein = lambda n, bedrag: round(bedrag) if n == 0 or n >= DREMPEL else AFGESCHERMD  # noqa: E731
+    vwnw = p["uitkomst"] == "boventallig"  # the VWNW track: vast boventalligen only (a tijdelijk contract just ends)
+    boventallig = (p["fte"] * p["schaal"].map(salaris) * 12)[vwnw].sum()
+    # an amount about fewer than drempel people would tell what those few earn or lose
+    drempel = t.stelsel.drempel
+    klein = lambda n, bedrag: round(bedrag) if n == 0 or n >= drempel else AFGESCHERMD  # noqa: E731
     return Tabel(pd.DataFrame([
         {"post": "loonsom oud (per jaar, exclusief toeslagen)", "bedrag": round(oud)},
         {"post": "loonsom nieuw naar functieschaal (geplaatsten, per jaar)", "bedrag": round(nieuw)},
         {"post": "salarisgarantie (per jaar)", "bedrag": klein(int(garantie.sum()), bedrag_garantie)},
-        {"post": "loonsom niet geplaatsten tijdens van-werk-naar-werk (per jaar)",
-         "bedrag": klein(int((~geplaatst).sum()), boventallig)},
+        {"post": "loonsom boventalligen (vast) tijdens van-werk-naar-werk (per jaar)",
+         "bedrag": klein(int(vwnw.sum()), boventallig)},
     ]), {"post": "tekst", "bedrag": "bedrag"})
 
 
 def _grensgevallen(s) -> pd.DataFrame | None:
-    """SS-0: the function comparisons with a percentage of 28–32 % or flagged as inconsistent."""
+    """SS-0: the function comparisons with a percentage within the drempel ± 2 points (28–32 % at the
+    default 30) or flagged as inconsistent."""
     from plaatsing.regels.functievergelijking import functievergelijking
 
     tabel = functievergelijking(s)
     if tabel is None:
         return None
-    tabel = tabel[(tabel["grensgeval"] == "ja") | (tabel["consistentie"] != "")]
+    drempel = float(s.parameters.drempel_wijziging)
+    dichtbij = lambda v: v is not None and not pd.isna(v) and abs(float(v) - drempel) <= 2  # noqa: E731
+    grens = [dichtbij(b) or dichtbij(o) for b, o in zip(tabel["berekend"], tabel["opgegeven"])]
+    tabel = tabel[pd.Series(grens, index=tabel.index) | (tabel["consistentie"] != "")]
     kolommen = ["oude_functie", "nieuwe_functie", "berekend", "opgegeven", "telt", "uitkomst_vergelijking",
                 "consistentie"]
     return tabel[kolommen].reset_index(drop=True) if not tabel.empty else None

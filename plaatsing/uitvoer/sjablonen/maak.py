@@ -14,54 +14,58 @@ from pathlib import Path
 MAP = Path(__file__).resolve().parent
 VAST_TIJDSTIP = dt.datetime(2000, 1, 1)
 
-INLEIDING = ("Zoals u weet wordt onze organisatie opnieuw ingericht. In deze brief leest u het {{ soort_besluit }} "
-             "over uw plaats in de nieuwe organisatie, genomen volgens het sociaal statuut.")
-GEGEVENS_GEPLAATST = [("Huidige functie", "{{ huidige_functienaam }} ({{ huidige_eenheid }}, schaal {{ huidige_schaal }})"),
-                      ("Nieuwe functie", "{{ nieuwe_functienaam }}"), ("Eenheid", "{{ nieuwe_eenheid }}"),
-                      ("Schaal", "{{ nieuwe_schaal }}"), ("Uitkomst", "{{ uitkomst }}")]
-GEGEVENS_NIET = [("Huidige functie", "{{ huidige_functienaam }} ({{ huidige_eenheid }}, schaal {{ huidige_schaal }})"),
-                 ("Nieuwe functie", "{{ nieuwe_functienaam }}"), ("Uitkomst", "{{ uitkomst }}")]
+INLEIDING = ("Zoals u weet wordt onze organisatie opnieuw ingericht. {{ organisatiebesluit }} In deze brief leest u "
+             "wat dat voor u betekent: het {{ soort_besluit }}, genomen volgens het sociaal statuut.")
+HUIDIG = ("Huidige functie", "{{ huidige_functienaam }} ({{ huidige_eenheid }}, schaal {{ huidige_functieschaal }})")
+GEGEVENS_GEPLAATST = [HUIDIG, ("Nieuwe functie", "{{ nieuwe_functienaam }}"), ("Eenheid", "{{ nieuwe_eenheid }}"),
+                      ("Schaal", "{{ nieuwe_schaal }}"), ("Arbeidsduur", "{{ uren }} per week"),
+                      ("Ingangsdatum", "{{ ingangsdatum }}"), ("Uitkomst", "{{ uitkomst }}")]
+GEGEVENS_NIET = [HUIDIG, ("Arbeidsduur", "{{ uren }} per week"), ("Uitkomst", "{{ uitkomst }}")]
+GEPLAATST = "U wordt met ingang van {{ ingangsdatum }} geplaatst in de functie {{ nieuwe_functienaam }} in de eenheid " \
+            "{{ nieuwe_eenheid }}, voor {{ uren }} per week."
 
 # name -> (subject, paragraphs of the decision itself, facts listed, with salary paragraph)
 SOORTEN = {
     "plaatsingsbesluit-functievolger": ("plaatsingsbesluit", [
         "Uw functie {{ huidige_functienaam }} gaat over naar de functie {{ nieuwe_functienaam }} in de eenheid "
         "{{ nieuwe_eenheid }}. De inhoud van de functie verandert niet of weinig. Daarom gaat u met uw functie mee: "
-        "u bent functievolger ('mens volgt functie') en wordt in deze functie geplaatst.",
+        "u bent functievolger ('mens volgt functie') en wordt in deze functie geplaatst, met ingang van "
+        "{{ ingangsdatum }} en voor {{ uren }} per week.",
     ], GEGEVENS_GEPLAATST, True),
     "plaatsingsbesluit-passend": ("plaatsingsbesluit", [
-        "U wordt geplaatst in de functie {{ nieuwe_functienaam }} in de eenheid {{ nieuwe_eenheid }}. Dit is voor u "
-        "een passende functie: de functie sluit aan bij uw huidige functie, uw opleiding en uw ervaring.",
+        GEPLAATST + " Dit is voor u een passende functie: de functie sluit aan bij uw huidige functie, uw opleiding "
+        "en uw ervaring.",
     ], GEGEVENS_GEPLAATST, True),
     "plaatsingsbesluit-passend-lager": ("plaatsingsbesluit", [
-        "U wordt geplaatst in de functie {{ nieuwe_functienaam }} in de eenheid {{ nieuwe_eenheid }}. Dit is voor u "
-        "een passende functie, in schaal {{ nieuwe_schaal }}: lager dan uw eigen schaal {{ huidige_schaal }}.",
+        GEPLAATST + " Dit is voor u een passende functie, in schaal {{ nieuwe_schaal }}: lager dan uw eigen schaal "
+        "{{ huidige_schaal }}.",
         "U houdt uw huidige salaris. Het sociaal statuut geeft u salarisgarantie wanneer u in een lager ingedeelde "
         "functie wordt geplaatst.",
     ], GEGEVENS_GEPLAATST, True),
     "plaatsingsbesluit-geschikt": ("plaatsingsbesluit", [
-        "U wordt geplaatst in de functie {{ nieuwe_functienaam }} in de eenheid {{ nieuwe_eenheid }}. Dit is voor u "
-        "een geschikte functie: u kunt de functie vervullen na scholing.",
+        GEPLAATST + " Dit is voor u een geschikte functie: u kunt de functie vervullen na scholing.",
         "De plaatsing geldt onder de voorwaarde dat u de scholing volgt die wij met u afspreken in een "
         "opleidingsplan, en die met goed gevolg afrondt. Uw leidinggevende bespreekt het opleidingsplan met u.",
+        "{{ scholing }}",
     ], GEGEVENS_GEPLAATST, True),
     "plaatsingsbesluit-vastgezet": ("plaatsingsbesluit", [
-        "Over uw plaatsing is al eerder een besluit genomen. U wordt geplaatst in de functie {{ nieuwe_functienaam }} "
-        "in de eenheid {{ nieuwe_eenheid }}.",
+        "{{ vastgezet }} U wordt met ingang van {{ ingangsdatum }} geplaatst in de functie {{ nieuwe_functienaam }} "
+        "in de eenheid {{ nieuwe_eenheid }}, voor {{ uren }} per week.",
     ], GEGEVENS_GEPLAATST, True),
     "besluit-boventalligheid": ("besluit boventalligheid", [
-        "Voor u is in de nieuwe organisatie geen plaats: er is geen functie waarin u volgens het sociaal statuut "
-        "kunt worden geplaatst. U wordt daarom boventallig verklaard.",
-        "Wat betekent dit voor u? U bent herplaatsingskandidaat. Uw van-werk-naar-werkperiode begint {{ vwnw_start }}. "
-        "In die periode zoeken u en de gemeente samen naar ander werk, binnen of buiten de gemeente, en hebt u "
-        "voorrang bij vacatures waarvoor u passend of geschikt bent. U blijft in die periode in dienst. Uw rechten "
-        "en plichten staan in het sociaal statuut. Uw P&O-adviseur neemt contact met u op voor een eerste gesprek.",
+        "Voor u is in de nieuwe organisatie geen plaats. {{ geen_plaats }} U wordt daarom boventallig verklaard.",
+        "Wat betekent dit voor u? U bent herplaatsingskandidaat. {{ vwnw }} In die periode zoeken u en de gemeente "
+        "samen naar ander werk, binnen of buiten de gemeente, en gaat u als herplaatsingskandidaat voor bij "
+        "vacatures waarvoor u passend of geschikt bent. U blijft in die periode in dienst, met uw huidige salaris. "
+        "Uw rechten en plichten staan in het sociaal statuut. Uw P&O-adviseur neemt contact met u op voor een "
+        "eerste gesprek.",
     ], GEGEVENS_NIET, False),
-    "besluit-einde-tijdelijk-contract": ("besluit over uw tijdelijke arbeidsovereenkomst", [
-        "U hebt een tijdelijke arbeidsovereenkomst. Bij de plaatsing komen medewerkers met een tijdelijke "
-        "arbeidsovereenkomst na collega's in vaste dienst, en voor u is in de nieuwe organisatie geen plaats. "
+    "besluit-einde-tijdelijk-contract": ("besluit over uw tijdelijke {{ contract }}", [
+        "U hebt een tijdelijke {{ contract }}. Bij de plaatsing komen medewerkers met een tijdelijke "
+        "{{ contract }} na collega's in vaste dienst, en voor u is in de nieuwe organisatie geen plaats. "
         "U wordt daarom niet geplaatst, en ook niet boventallig verklaard.",
-        "Uw tijdelijke arbeidsovereenkomst eindigt {{ einde_contract }}.",
+        "Uw tijdelijke {{ contract }} eindigt {{ einde_contract }}. Omdat u niet boventallig bent, is er voor u geen "
+        "van-werk-naar-werktraject.",
     ], GEGEVENS_NIET, False),
 }
 
@@ -89,7 +93,7 @@ def maak_sjabloon(naam: str) -> bytes:
     doc = Document()
     doc.core_properties.created = doc.core_properties.modified = VAST_TIJDSTIP
     doc.core_properties.author = "plaatsing"
-    doc.core_properties.title = onderwerp
+    doc.core_properties.title = onderwerp.replace("{{ contract }}", "arbeidsovereenkomst")
     doc.core_properties.revision = 1
     stijl = doc.styles["Normal"]
     stijl.font.name = "Calibri"
@@ -98,6 +102,7 @@ def maak_sjabloon(naam: str) -> bytes:
         sectie.page_width, sectie.page_height = Cm(21), Cm(29.7)
         sectie.left_margin = sectie.right_margin = Cm(2.5)
         sectie.top_margin, sectie.bottom_margin = Cm(2), Cm(2)
+        paginanummer(sectie.footer.paragraphs[0], "Pagina ")
     _alinea(doc, "{{ afzender }}", vet=True, groot=14, ruimte_na=0)
     for regel in ("{{ afzender_regel_1 }}", "{{ afzender_regel_2 }}", "{{ afzender_regel_3 }}"):
         _alinea(doc, regel, ruimte_na=0)
@@ -108,6 +113,9 @@ def maak_sjabloon(naam: str) -> bytes:
     _alinea(doc, "Betreft: {{ onderwerp }}", vet=True, ruimte_na=12)
     _alinea(doc, "{{ aanhef }},")
     _alinea(doc, INLEIDING)
+    _alinea(doc, "{%p if wijziging %}")  # a new voornemen in the second round (regels.md P2): what changed and why
+    _alinea(doc, "{{ wijziging }}")
+    _alinea(doc, "{%p endif %}")
     doc.add_heading("Het besluit", level=2)
     for tekst in besluit:
         _alinea(doc, tekst)
@@ -121,6 +129,9 @@ def maak_sjabloon(naam: str) -> bytes:
         _alinea(doc, "{{ salaris }}")
     doc.add_heading("Waarom dit besluit", level=2)
     _alinea(doc, "{{ motivering }}")
+    _alinea(doc, "{%p if voorkeur %}")
+    _alinea(doc, "{{ voorkeur }}")
+    _alinea(doc, "{%p endif %}")
     _alinea(doc, "{{ rechtsgrond }}")
     doc.add_heading("Uw reactie", level=2)
     _alinea(doc, "{{ zienswijze }}")
@@ -136,6 +147,34 @@ def maak_sjabloon(naam: str) -> bytes:
     buffer = io.BytesIO()
     doc.save(buffer)
     return vaste_zip(buffer.getvalue())
+
+
+def paginanummer(alinea, voor: str = "Pagina ") -> None:
+    """'Pagina 1 van 2' as Word fields (PAGE, NUMPAGES), right-aligned in a footer paragraph."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def veld(code: str) -> None:
+        for soort, tekst in (("begin", None), (None, code), ("separate", None), (None, "1"), ("end", None)):
+            stuk = alinea.add_run()
+            if soort:
+                teken = OxmlElement("w:fldChar")
+                teken.set(qn("w:fldCharType"), soort)
+                stuk._r.append(teken)
+            elif tekst == code:
+                instructie = OxmlElement("w:instrText")
+                instructie.set(qn("xml:space"), "preserve")
+                instructie.text = f" {code} "
+                stuk._r.append(instructie)
+            else:
+                stuk.text = tekst
+
+    alinea.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    alinea.add_run(voor)
+    veld("PAGE")
+    alinea.add_run(" van ")
+    veld("NUMPAGES")
 
 
 def vaste_zip(inhoud: bytes) -> bytes:
