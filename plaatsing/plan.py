@@ -21,6 +21,7 @@ from plaatsing.uitleg.zinnen import motivering
 from plaatsing.model.oplossen import FaseVerslag, Oplossing, los_op
 from plaatsing.procedure.wijzigingen import status_besluit, verantwoording_rijen
 from plaatsing.scenario import Scenario
+from plaatsing.regels.herplaatsing import herplaatsing
 from plaatsing.regels.maat import (formatie_in_minuten, minuten_als_fte, minuten_per_medewerker,
                                    ruimte_van_formatie)
 
@@ -98,7 +99,8 @@ class Plan:
     @cached_property
     def herplaatsing(self) -> pd.DataFrame:
         """The sheet Herplaatsing (regels.md §10): the open places examined for each vast boventallige."""
-        return self.gegevens.herplaatsing
+        k = self.kandidaten if self.kandidaten is not None else bepaal_kandidaten(self.scenario)
+        return herplaatsing(self.scenario, k, self.toewijzing)
 
     def samenvatting(self) -> pd.DataFrame:
         """Number of people per uitkomst, in the fixed order of the contract."""

@@ -160,6 +160,11 @@ def test_alle_verwijzingen_zijn_lokaal_en_ongeldig_scenario_toont_alles(tmp_path
         paginas += [besluiten, web.get("/besluiten?uitkomst=boventallig&boventallig_eerst=1&sorteer=naam&richting=af"),
                     _wacht_op_taak(web, web.get(f"/persoon/{nummer}")), web.get("/wat-als"), web.get("/downloads"),
                     web.get("/scenario")]
+        # a boventallige: the herplaatsingsonderzoek (regels.md §10) as in the sheet Herplaatsing
+        persoon = _wacht_op_taak(web, web.get("/persoon/A0135"))
+        assert 'id="open-plaatsen"' in persoon.text
+        assert re.findall(r"<tr><td>([A-Z]+-[A-Z]+-\d+) ", persoon.text) == ["BV-ICT-01", "KCC-BZ-01"]
+        paginas.append(persoon)
 
         bezocht = set()
         for pagina in paginas:

@@ -245,7 +245,9 @@ def maak_app(werkmap: Path, *, scenariomap: Path | None = None, token: str | Non
             return start_taak(f"Uitleg voor {nr}", werk.leg_uit, (ws.plan.scenario, ws.plan.toewijzing, nr),
                               f"/persoon/{nr}", klaar=bewaar)
         rij = ws.plan.besluiten.set_index("personeelsnummer").loc[nr]
-        return toon(request, "persoon.html", nr=nr, rij=rij, u=ws.uitleg[nr])
+        h = ws.plan.herplaatsing  # regels.md §10: the open places examined for a boventallige
+        return toon(request, "persoon.html", nr=nr, rij=rij, u=ws.uitleg[nr],
+                    open_plaatsen=h[h["personeelsnummer"] == nr].to_dict("records"))
 
     # --- wat-als -----------------------------------------------------------------------------------------
 

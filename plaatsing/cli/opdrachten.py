@@ -196,6 +196,11 @@ def _samenvatting(plan, doel: Path) -> str:
         regels.append(f"  {r.uitkomst:<28} {r.aantal:>6}")
     vacant = plan.bezetting["vacant_fte"].sum()
     regels.append(f"  {'vacante formatie (fte)':<28} {vacant:>6.2f}".replace(".", ","))
+    h = plan.herplaatsing
+    if not h.empty:  # regels.md §10
+        aantal = h["personeelsnummer"].nunique()
+        regels.append(f"Herplaatsingsonderzoek: {len(h)} open {'plaats' if len(h) == 1 else 'plaatsen'} te beoordelen "
+                      f"voor {aantal} {'boventallige' if aantal == 1 else 'boventalligen'} (blad Herplaatsing).")
     regels.append(f"Bewezen optimaal: {'ja' if plan.bewezen_optimaal else 'nee'}")
     regels.append(f"Geschreven naar: {doel}")
     return "\n".join(regels)
