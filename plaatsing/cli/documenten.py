@@ -1,19 +1,21 @@
 """The commands for the documents that leave the building: the OR-bijlage (rapport) and the letters (brieven)."""
 from __future__ import annotations
 
+from contextlib import suppress
 from pathlib import Path
 
 import click
 
-from plaatsing.cli.opdrachten import _besluiten_arg, _debug, _draai, _lees_plan, _overschrijf_parameter
+from plaatsing.cli import nl
+from plaatsing.cli.opdrachten import _besluiten_arg, _debug, _draai, _lees_plan, _overschrijf_parameter, personeelsnummer
 from plaatsing.uitvoer.excel import UitvoerFout
 
 
 @click.command(options_metavar="[OPTIES]")
-@click.argument("scenario", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("scenario", type=nl.bestand())
 @_besluiten_arg
-@click.option("--map", "map_", type=click.Path(file_okay=False, path_type=Path),
-              help="Map voor de bijlage (standaard: de map van de besluiten).")
+@click.option("--map", "map_", type=nl.map_(),
+              help="Map voor de bijlage (wordt aangemaakt; standaard: de map van de besluiten).")
 @click.option("--overschrijf", is_flag=True, help="Overschrijf bestaande bestanden.")
 @_overschrijf_parameter
 @_debug
@@ -29,11 +31,20 @@ def rapport(scenario, besluiten, map_, overschrijf, parameter, debug):
 
     def werk():
         doel = map_ or besluiten.parent
-        if not doel.exists():
-            raise UitvoerFout(f"de map '{doel}' bestaat niet; maak die eerst aan.")
+        if doel.exists() and not doel.is_dir():
+            raise UitvoerFout(f"'{doel}' is een bestand; geef met --map een map op.")
         plan = _lees_plan(scenario, besluiten, parameter)
-        paden = schrijf_rapport(plan.scenario, plan.toewijzing, plan.uitkomsten, plan.gegevens.k, doel,
-                                scenario.stem, overschrijf=overschrijf)
+        nieuw = not doel.exists()
+        if nieuw:
+            doel.mkdir(parents=True)
+        try:
+            paden = schrijf_rapport(plan.scenario, plan.toewijzing, plan.uitkomsten, plan.gegevens.k, doel,
+                                    scenario.stem, overschrijf=overschrijf)
+        except BaseException:
+            if nieuw:  # nothing left behind, also not the folder made for it
+                with suppress(OSError):
+                    doel.rmdir()
+            raise
         for pad in paden:
             click.echo(f"Geschreven: {pad}")
 
@@ -41,13 +52,13 @@ def rapport(scenario, besluiten, map_, overschrijf, parameter, debug):
 
 
 @click.command(options_metavar="[OPTIES]")
-@click.argument("scenario", required=False, type=click.Path(dir_okay=False, path_type=Path))
-@click.argument("besluiten", required=False, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--map", "map_", type=click.Path(file_okay=False, path_type=Path),
+@click.argument("scenario", required=False, type=nl.bestand())
+@click.argument("besluiten", required=False, type=nl.bestand())
+@click.option("--map", "map_", type=nl.map_(),
               help="Map waarin de brieven komen (wordt aangemaakt).")
-@click.option("--sjablonen", type=click.Path(file_okay=False, path_type=Path),
+@click.option("--sjablonen", type=nl.map_(),
               help="Map met eigen Word-sjablonen (en briefhoofd.json); wat daar ontbreekt komt uit de standaard.")
-@click.option("--sjablonen-uitpakken", "uitpakken", type=click.Path(file_okay=False, path_type=Path),
+@click.option("--sjablonen-uitpakken", "uitpakken", type=nl.map_(),
               help="Schrijf de standaardsjablonen naar deze map om ze in Word aan te passen, en stop.")
 @click.option("--datum", metavar="JJJJ-MM-DD", help="Datum in de brieven (standaard: vandaag).")
 @click.option("--medewerker", "-m", "medewerkers", multiple=True, metavar="NR",
@@ -102,7 +113,7 @@ def brieven(scenario, besluiten, map_, sjablonen, uitpakken, datum, medewerkers,
             regels = "\n".join(f"  {m.blad}: {m.tekst}" for m in fout.meldingen)
             raise click.ClickException(f"de sjablonen kunnen niet worden gebruikt; er is niets geschreven.\n{regels}") from None
         paden = schrijf_brieven(s, tabel, map_, sjablonen=eigen, datum=dag, overschrijf=overschrijf,
-                                medewerkers=list(medewerkers))
+                                medewerkers=[personeelsnummer(s, nr) for nr in medewerkers])
         click.echo(f"{len(paden)} {'brief' if len(paden) == 1 else 'brieven'} geschreven in {map_}")
 
     _draai(werk, debug)

@@ -8,23 +8,45 @@ from pathlib import Path
 import click
 
 from plaatsing.cli import nl
-from plaatsing.fouten import H4Conflict, InvoerFout, ParameterFout
+from plaatsing.fouten import H4Conflict, InvoerFout, Melding, ParameterFout
 from plaatsing.uitvoer.excel import UitvoerFout
 
 EXIT_ONGELDIG = 1
+EXIT_VERKEERD_GEBRUIK = 2
 EXIT_NIET_BEWEZEN = 3
 EXIT_SCHENDINGEN = 4
 EXIT_INTERN = 70
 
 
+# The progress lines of the library speak of the solver's terms; a user reads them in plain Dutch.
+IN_WOORDEN = (
+    ("beste tier (T1, T2, T3, T4)", "beste trede (T1, T2, T3, T4)"),
+    ("(1 solver-aanroepen", "(1 rekenstap"),
+    ("solver-aanroepen", "rekenstappen"),
+    ("opnieuw met een ander seed", "opnieuw met een andere startwaarde"),
+    ("met de solver, in", "door te rekenen, in"),
+    ("met de solver", "door te rekenen"),
+)
+
+
+def in_woorden(tekst: str) -> str:
+    for was, wordt in IN_WOORDEN:
+        tekst = tekst.replace(was, wordt)
+    return tekst
+
+
 class _Voortgang:
-    def __init__(self, stil: bool):
+    """Progress lines on stderr with the time since the start; `voornemen`: a second round (P2 ran)."""
+
+    def __init__(self, stil: bool, *, voornemen: bool = False):
         self.stil = stil
+        self.voornemen = voornemen
         self.start = time.monotonic()
 
     def __call__(self, tekst: str) -> None:
-        if not self.stil:
-            click.echo(f"[{time.monotonic() - self.start:6.1f} s] {tekst}", err=True)
+        if self.stil or (not self.voornemen and tekst.startswith("fase P2 ")):
+            return  # P2 (fewest changes from the voornemen) runs only in a second round
+        click.echo(f"[{time.monotonic() - self.start:6.1f} s] {in_woorden(tekst)}", err=True)
 
 
 def _paren(items, vorm: str, optie: str) -> dict:
@@ -47,40 +69,80 @@ def _parameters(peildatum, tijdslimiet, parameter) -> dict:
     return waarden
 
 
-def _meld_invoerfout(fout: InvoerFout) -> None:
+OPDRACHTREGEL = "Opdrachtregel"  # the 'blad' of a Melding about what was typed, not about the workbook
+
+
+def _meld_invoerfout(fout: InvoerFout, schrijft: bool = True) -> None:
     aantal = len(fout.meldingen)
     click.echo(f"Het scenario kan niet worden gebruikt: {aantal} {'probleem' if aantal == 1 else 'problemen'} "
-               "gevonden. Er is niets geschreven.", err=True)
+               f"gevonden.{' Er is niets geschreven.' if schrijft else ''}", err=True)
     for melding in fout.meldingen:
         click.echo(f"  {melding}", err=True)
 
 
-def _draai(functie, debug: bool):
-    """Run a command; user mistakes become Dutch messages with the contract's exit codes."""
+def _meld_verkeerd_gebruik(fout: InvoerFout) -> None:
+    """A mistake on the command line (unknown person, parameter, function, bad number): one line each."""
+    for m in fout.meldingen:
+        waar = m.kolom if (m.kolom or "").startswith("-") else f"parameter {m.kolom}"
+        click.echo(f"Fout bij {waar}: {m.tekst}", err=True)
+
+
+def _draai(functie, debug: bool, *, schrijft: bool = True):
+    """Run a command; user mistakes become Dutch messages with the contract's exit codes, a signal stops
+    it cleanly (exit 130, 143 or 129) and an OS error names the path (exit 2); never a traceback."""
+    from plaatsing import signalen
+    from plaatsing.uitvoer import excel
+
+    al_geschreven = len(excel.GESCHREVEN)
     try:
-        return functie()
+        with signalen.opvangen():
+            return functie()
     except InvoerFout as fout:
-        _meld_invoerfout(fout)
+        if all(m.blad == OPDRACHTREGEL for m in fout.meldingen):
+            _meld_verkeerd_gebruik(fout)
+            sys.exit(EXIT_VERKEERD_GEBRUIK)
+        _meld_invoerfout(fout, schrijft)
         sys.exit(EXIT_ONGELDIG)
     except H4Conflict as fout:
-        click.echo(f"{fout} Er is niets geschreven.", err=True)
+        click.echo(f"{fout}{' Er is niets geschreven.' if schrijft else ''}", err=True)
         sys.exit(EXIT_ONGELDIG)
     except (ParameterFout, UitvoerFout) as fout:
         click.echo(f"Fout: {fout}", err=True)
-        sys.exit(2)
+        sys.exit(EXIT_VERKEERD_GEBRUIK)
     except click.ClickException:
         raise  # usage errors: click prints them in Dutch with exit code 2
     except BrokenPipeError:  # output piped into e.g. head
         sys.exit(0)
-    except KeyboardInterrupt:
-        click.echo("Afgebroken. Er is niets geschreven.", err=True)
-        sys.exit(130)
+    except KeyboardInterrupt as fout:  # Ctrl-C, or SIGTERM / SIGHUP (signalen.Gestopt)
+        oorzaak = fout.oorzaak if isinstance(fout, signalen.Gestopt) else "Ctrl-C"
+        geschreven = excel.GESCHREVEN[al_geschreven:]
+        click.echo(f"Afgebroken door {oorzaak}. " + (
+            f"Al geschreven: {', '.join(str(p) for p in geschreven)}; verder is niets geschreven." if geschreven
+            else "Er is niets geschreven."), err=True)
+        sys.exit(signalen.exitcode(fout))
+    except OSError as fout:
+        if debug:
+            raise
+        click.echo(f"Fout: {_os_fout(fout)}", err=True)
+        sys.exit(EXIT_VERKEERD_GEBRUIK)
     except Exception as fout:  # noqa: BLE001 - last line of defence: no traceback for users
         if debug:
             raise
         click.echo(f"Er ging iets mis in plaatsing ({type(fout).__name__}). Er is niets geschreven. "
                    "Draai opnieuw met --debug voor details en meld het probleem met dat verslag.", err=True)
         sys.exit(EXIT_INTERN)
+
+
+def _os_fout(fout: OSError) -> str:
+    """An OS error outside the writers (a folder that cannot be made, a file that cannot be read)."""
+    from plaatsing.uitvoer.excel import schrijffout
+
+    if fout.filename:
+        pad = Path(str(fout.filename))
+        if isinstance(fout, FileNotFoundError):
+            return f"'{pad}' bestaat niet; controleer het pad."
+        return str(schrijffout(pad, fout))
+    return f"het besturingssysteem weigert de opdracht (systeemfout {fout.errno}). Er is niets geschreven."
 
 
 class _Groep(click.Group):
@@ -110,17 +172,17 @@ _debug = click.option("--debug", is_flag=True, help="Toon bij een interne fout d
 
 
 @main.command(options_metavar="[OPTIES]")
-@click.argument("scenario", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--uitvoer", "-o", type=click.Path(dir_okay=False, path_type=Path),
+@click.argument("scenario", type=nl.bestand())
+@click.option("--uitvoer", "-o", type=nl.bestand(),
               help="Pad van de besluiten (standaard: <scenario>-besluiten.xlsx naast het scenario).")
 @click.option("--overschrijf", is_flag=True, help="Overschrijf een bestaand uitvoerbestand.")
 @click.option("--stil", is_flag=True, help="Geen voortgangsmeldingen.")
 @_peildatum
-@click.option("--tijdslimiet", type=float, metavar="SECONDEN", help="Rekenbudget van de solver in seconden (deterministische rekentijd: hetzelfde plan bij elke run).")
+@click.option("--tijdslimiet", type=nl.seconden(), metavar="SECONDEN", help="Rekenbudget in seconden (vaste rekentijd, niet de klok: hetzelfde plan bij elke run).")
 @_parameter
 @click.option("--workers", type=click.IntRange(1, 64), metavar="AANTAL", help="Aantal processen dat deelproblemen naast elkaar oplost (standaard: één per rekenkern).")
 @click.option("--pseudonimiseer", is_flag=True, help="Vervang namen in de uitvoer door een vast pseudoniem.")
-@click.option("--voornemen", type=click.Path(dir_okay=False, path_type=Path), metavar="BESLUITEN",
+@click.option("--voornemen", type=nl.bestand(), metavar="BESLUITEN",
               help="Voorgenomen besluiten: maak de definitieve besluiten met zo min mogelijk wijzigingen (regels.md P2).")
 @_debug
 def solve(scenario, uitvoer, overschrijf, stil, peildatum, tijdslimiet, parameter, workers, pseudonimiseer, voornemen,
@@ -137,7 +199,7 @@ def solve(scenario, uitvoer, overschrijf, stil, peildatum, tijdslimiet, paramete
     from plaatsing.uitvoer.excel import controleer_uitvoer, schrijf_besluiten
 
     def werk():
-        melding = _Voortgang(stil)
+        melding = _Voortgang(stil, voornemen=bool(voornemen))
         doel = uitvoer or scenario.with_name(f"{scenario.stem}-besluiten{'-definitief' if voornemen else ''}.xlsx")
         controleer_uitvoer(doel, overschrijf=overschrijf, invoer=scenario)
         if voornemen and doel.resolve() == voornemen.resolve():
@@ -181,7 +243,7 @@ def _samenvatting(plan, doel: Path) -> str:
 
 
 @main.command(options_metavar="[OPTIES]")
-@click.argument("scenario", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("scenario", type=nl.bestand())
 @_peildatum
 @_parameter
 @_debug
@@ -204,11 +266,11 @@ def valideer(scenario, peildatum, parameter, debug):
         click.echo(f"Het scenario is bruikbaar: {len(s.medewerkers)} medewerkers, {len(s.oude_functies)} oude "
                    f"functies, {len(s.nieuwe_functies)} nieuwe functies, {len(s.mapping)} koppelingen.")
 
-    _draai(werk, debug)
+    _draai(werk, debug, schrijft=False)
 
 
 @main.command(options_metavar="[OPTIES]")
-@click.argument("pad", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("pad", type=nl.bestand())
 @click.option("--overschrijf", is_flag=True, help="Overschrijf een bestaand bestand.")
 @_debug
 def template(pad, overschrijf, debug):
@@ -225,7 +287,7 @@ def template(pad, overschrijf, debug):
     _draai(werk, debug)
 
 
-_besluiten_arg = click.argument("besluiten", type=click.Path(dir_okay=False, path_type=Path))
+_besluiten_arg = click.argument("besluiten", type=nl.bestand())
 _overschrijf_parameter = click.option(
     "--parameter", "-p", multiple=True, metavar="NAAM=WAARDE",
     help="Overschrijf een parameter waarmee de besluiten zijn gemaakt (staat in de Verantwoording), "
@@ -247,7 +309,7 @@ def _lees_plan(scenario: Path, besluiten: Path, parameter=()):
 
 
 @main.command(options_metavar="[OPTIES]")
-@click.argument("scenario", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("scenario", type=nl.bestand())
 @_besluiten_arg
 @_overschrijf_parameter
 @_debug
@@ -288,7 +350,7 @@ def toets(scenario, besluiten, parameter, debug):
 
 
 @main.command(options_metavar="[OPTIES]")
-@click.argument("scenario", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("scenario", type=nl.bestand())
 @_besluiten_arg
 @click.option("--medewerker", "-m", metavar="NR", help="Personeelsnummer van de medewerker.")
 @click.option("--alle", is_flag=True, help="Leg het besluit van elke medewerker uit (met --json: één JSON-regel per medewerker).")
@@ -313,14 +375,36 @@ def uitleg(scenario, besluiten, medewerker, alle, als_json, parameter, debug):
             for u in uitleg_alle(plan):
                 click.echo(json.dumps(u, ensure_ascii=False) if als_json else als_tekst(u) + "\n")
             return
-        u = leg_uit(plan, medewerker)
+        u = leg_uit(plan, personeelsnummer(plan.scenario, medewerker))
         click.echo(json.dumps(u, ensure_ascii=False, indent=2) if als_json else als_tekst(u))
 
     _draai(werk, debug)
 
 
-def _vastzettingen(items) -> dict:
-    return _paren(items, "NR=FUNCTIECODE", "--vastzetten")
+def _vastzettingen(items, s) -> dict:
+    """NR=CODE pairs; a personeelsnummer or code typed in other capitals is found (exit 2 when unknown)."""
+    vast = {}
+    for nr, code in _paren(items, "NR=FUNCTIECODE", "--vastzetten").items():
+        codes = {str(c).casefold(): c for c in s.nieuwe_functies.index}
+        vast[personeelsnummer(s, nr, "--vastzetten")] = codes.get(code.casefold(), code)
+    return vast
+
+
+def personeelsnummer(s, nr: str, optie: str = "--medewerker") -> str:
+    """The personeelsnummer of the scenario that the user meant: as typed, or in other capitals
+    (a0035 for A0035). Unknown: a usage error (exit 2) with a suggestion when one is close."""
+    import difflib
+
+    nr = str(nr).strip()
+    nummers = [str(p) for p in s.medewerkers.index]
+    if nr in nummers:
+        return nr
+    gelijk = [p for p in nummers if p.casefold() == nr.casefold()]
+    if len(gelijk) == 1:
+        return gelijk[0]
+    bijna = difflib.get_close_matches(nr, nummers, n=1)
+    raise InvoerFout([Melding(OPDRACHTREGEL, None, optie, f"personeelsnummer '{nr}' staat niet in het scenario"
+                              + (f"; bedoelt u {bijna[0]}?" if bijna else "; controleer het nummer."))])
 
 
 def _toon_verschil(verschil) -> None:
@@ -335,12 +419,12 @@ def _toon_verschil(verschil) -> None:
 
 
 @main.command("wat-als", options_metavar="[OPTIES]")
-@click.argument("scenario", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("scenario", type=nl.bestand())
 @click.option("--vastzetten", "-v", multiple=True, metavar="NR=CODE", help="Zet een medewerker vast in een functie (mag vaker).")
 @_parameter
-@click.option("--basis", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--basis", type=nl.bestand(),
               help="Besluiten van het basisplan (standaard: opnieuw oplossen met het scenario).")
-@click.option("--uitvoer", "-o", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--uitvoer", "-o", type=nl.bestand(),
               help="Schrijf de variant als besluiten-werkmap (zoals solve), voor toets, uitleg, rapport en brieven.")
 @click.option("--overschrijf", is_flag=True, help="Overschrijf een bestaand uitvoerbestand.")
 @_debug
@@ -358,7 +442,7 @@ def wat_als(scenario, vastzetten, parameter, basis, uitvoer, overschrijf, debug)
             controleer_uitvoer(uitvoer, overschrijf=overschrijf, invoer=scenario)
         basisplan = _lees_plan(scenario, basis) if basis else None
         s = basisplan.scenario if basisplan else read_scenario(scenario)
-        uitkomst = bereken(basisplan or s, vastzetten=_vastzettingen(vastzetten),
+        uitkomst = bereken(basisplan or s, vastzetten=_vastzettingen(vastzetten, s),
                            parameters=_parameters(None, None, parameter))
         _toon_verschil(uitkomst.verschil)
         click.echo("Wat het kost (basis → nieuw):")
@@ -373,10 +457,10 @@ def wat_als(scenario, vastzetten, parameter, basis, uitvoer, overschrijf, debug)
 
 
 @main.command(options_metavar="[OPTIES]")
-@click.argument("scenario", type=click.Path(dir_okay=False, path_type=Path))
-@click.argument("plan_a", type=click.Path(dir_okay=False, path_type=Path))
-@click.argument("plan_b", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--uitvoer", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Schrijf het verschil naar dit Excel-bestand.")
+@click.argument("scenario", type=nl.bestand())
+@click.argument("plan_a", type=nl.bestand())
+@click.argument("plan_b", type=nl.bestand())
+@click.option("--uitvoer", "-o", type=nl.bestand(), help="Schrijf het verschil naar dit Excel-bestand.")
 @click.option("--overschrijf", is_flag=True, help="Overschrijf een bestaand uitvoerbestand.")
 @_overschrijf_parameter
 @_debug
@@ -396,7 +480,7 @@ def vergelijk(scenario, plan_a, plan_b, uitvoer, overschrijf, parameter, debug):
         if uitvoer:
             boek = nieuw_werkboek(alleen_schrijven=True)
             schrijf_tabel(boek, "Verschil", verschil)
-            with atomair(uitvoer) as tijdelijk:
+            with atomair(uitvoer, overschrijf=overschrijf) as tijdelijk:
                 bewaar(boek, tijdelijk)
             click.echo(f"Verschil geschreven naar {uitvoer}")
 

@@ -392,7 +392,7 @@ def schrijf_scenario(imp: Import, uitvoer, *, formatiehuis=None, overschrijf: bo
                 else:
                     rijen_blad = [[c.value for c in rij] for rij in bron.iter_rows(min_row=2)]
                 _schrijf_blad(boek.create_sheet(naam), kop_blad, rijen_blad)
-    with atomair(uitvoer) as tijdelijk:
+    with atomair(uitvoer, overschrijf=overschrijf) as tijdelijk:
         bewaar(boek, tijdelijk)
     return notities
 

@@ -43,7 +43,7 @@ def schrijf_template(pad: Path, *, overschrijf: bool = False) -> Path:
             _validatie(ws, index, kolom, blad.naam)
         ws.freeze_panes = "A2"
     _vul_parameters(boek["Parameters"])
-    with atomair(pad) as tijdelijk:
+    with atomair(pad, overschrijf=overschrijf) as tijdelijk:
         boek.save(tijdelijk)
     return pad
 

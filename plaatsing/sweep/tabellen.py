@@ -105,6 +105,6 @@ def schrijf_sweep(uitkomst, pad: Path, *, overschrijf: bool = False, invoer: Pat
     blad = boek.create_sheet("Grafieken")
     blad.add_image(Image(png), "A1")
     schrijf_tabel(boek, "Verantwoording", uitkomst.verantwoording)
-    with atomair(pad) as tijdelijk:
+    with atomair(pad, overschrijf=overschrijf) as tijdelijk:
         bewaar(boek, tijdelijk)
     return pad
