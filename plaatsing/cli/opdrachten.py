@@ -192,7 +192,8 @@ def solve(scenario, uitvoer, overschrijf, stil, peildatum, tijdslimiet, paramete
     Voorbeeld: plaatsing solve scenarios/almelo-2018.xlsx
 
     Exitcodes: 0 plan geschreven en bewezen optimaal; 1 scenario ongeldig (niets geschreven);
-    2 verkeerd gebruik; 3 plan geschreven maar niet bewezen optimaal binnen de tijdslimiet.
+    2 verkeerd gebruik, of de uitvoer kan niet worden geschreven (niets geschreven); 3 plan geschreven
+    maar niet bewezen optimaal binnen de tijdslimiet; 130/143/129 gestopt (Ctrl-C, SIGTERM, SIGHUP).
     """
     from plaatsing.invoer.lezen import read_scenario
     from plaatsing.plan import solve as los_op
@@ -470,7 +471,7 @@ def vergelijk(scenario, plan_a, plan_b, uitvoer, overschrijf, parameter, debug):
     Voorbeeld: plaatsing vergelijk scenarios/almelo-2018.xlsx a-besluiten.xlsx b-besluiten.xlsx
     """
     from plaatsing.varianten import vergelijk_plannen
-    from plaatsing.uitvoer.excel import atomair, bewaar, controleer_uitvoer, nieuw_werkboek, schrijf_tabel
+    from plaatsing.uitvoer.excel import bewaar_als, controleer_uitvoer, nieuw_werkboek, schrijf_tabel
 
     def werk():
         if uitvoer:
@@ -480,8 +481,7 @@ def vergelijk(scenario, plan_a, plan_b, uitvoer, overschrijf, parameter, debug):
         if uitvoer:
             boek = nieuw_werkboek(alleen_schrijven=True)
             schrijf_tabel(boek, "Verschil", verschil)
-            with atomair(uitvoer, overschrijf=overschrijf) as tijdelijk:
-                bewaar(boek, tijdelijk)
+            bewaar_als(boek, uitvoer, overschrijf=overschrijf)
             click.echo(f"Verschil geschreven naar {uitvoer}")
 
     _draai(werk, debug)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import hashlib
+import io
 import os
 import tempfile
 from contextlib import contextmanager, suppress
@@ -154,14 +155,37 @@ def nieuw_werkboek(*, alleen_schrijven: bool = False) -> Workbook:
 def bewaar(boek: Workbook, pad: Path) -> None:
     """Save; when that fails, finish the streamed sheets of a write-only workbook first, so that
     no half-open sheet complains later (openpyxl removes its temporary files at exit)."""
-    try:
-        boek.save(pad)
+    buffer = io.BytesIO()  # the archive is made in memory: a full disk fails in our own write, never in
+    try:                   # a half-open zip file that complains in English when it is cleaned up
+        boek.save(buffer)
     except BaseException:
-        for blad in boek.worksheets:
-            if isinstance(blad, WriteOnlyWorksheet) and not blad.closed:
-                with suppress(Exception):
-                    blad.close()
+        _sluit(boek)
         raise
+    schrijf_bytes(pad, buffer.getbuffer())
+
+
+def schrijf_bytes(pad: Path, data) -> None:
+    """Write a finished document (made in memory) to its temporary path."""
+    with open(pad, "wb") as uit:
+        uit.write(data)
+
+
+def bewaar_als(boek: Workbook, pad: Path, *, overschrijf: bool) -> None:
+    """Save `boek` as `pad` through `atomair`: whole or not at all, a new file never written twice, and
+    when the folder refuses even the temporary file, no half-open sheet prints English at exit."""
+    try:
+        with atomair(pad, overschrijf=overschrijf) as tijdelijk:
+            bewaar(boek, tijdelijk)
+    except BaseException:
+        _sluit(boek)
+        raise
+
+
+def _sluit(boek: Workbook) -> None:
+    for blad in boek.worksheets:
+        if isinstance(blad, WriteOnlyWorksheet) and not blad.closed:
+            with suppress(Exception):
+                blad.close()
 
 
 def schrijf_tabel(boek: Workbook, titel: str, tabel: pd.DataFrame) -> None:
@@ -261,6 +285,5 @@ def schrijf_besluiten(plan, pad: Path, *, overschrijf: bool = False, pseudonieme
         bladen.append(("Selectie", plan.selectie))
     for titel, tabel in verzegel(bladen):  # regels.md P3: the sha256 of the content in Verantwoording
         schrijf_tabel(boek, titel, tabel)
-    with atomair(pad, overschrijf=overschrijf) as tijdelijk:
-        bewaar(boek, tijdelijk)
+    bewaar_als(boek, pad, overschrijf=overschrijf)
     return pad

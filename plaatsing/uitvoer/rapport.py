@@ -11,7 +11,7 @@ from plaatsing.uitvoer.afscherming import AFGESCHERMD, KLEIN
 from plaatsing.parameters import AFSPIEGELING
 from plaatsing.uitvoer.rapport_opmaak import docx_tabel, opmaak, schrijf_werkboek, tekst_van
 from plaatsing.uitvoer.rapport_tabellen import TOTAAL, Bijlage, maak_bijlage
-from plaatsing.uitvoer.excel import atomair_samen, controleer_uitvoer
+from plaatsing.uitvoer.excel import atomair_samen, controleer_uitvoer, schrijf_bytes
 
 VAST_TIJDSTIP = dt.datetime(2000, 1, 1)
 STAAND_CM, LIGGEND_CM = 17.0, 25.7   # text width of an A4 page with 2 cm margins, upright and landscape
@@ -182,7 +182,9 @@ def _schrijf_docx(b: Bijlage, s, naam: str, pad: Path) -> None:
             for onderschrift, png in figuren.items():
                 doc.add_picture(io.BytesIO(png), width=Cm(15))
                 doc.add_paragraph(f"Figuur: {onderschrift}.").runs[0].italic = True
-    doc.save(pad)
+    buffer = io.BytesIO()  # in memory first: a full disk fails in our own write (excel.bewaar)
+    doc.save(buffer)
+    schrijf_bytes(pad, buffer.getvalue())
 
 
 def _sectie(doc, *, liggend: bool) -> None:
