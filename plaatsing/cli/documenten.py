@@ -7,7 +7,8 @@ from pathlib import Path
 import click
 
 from plaatsing.cli import nl
-from plaatsing.cli.opdrachten import _besluiten_arg, _debug, _draai, _lees_plan, _overschrijf_parameter, personeelsnummer
+from plaatsing.cli.opdrachten import (_besluiten_arg, _debug, _draai, _lees_plan, _overschrijf_parameter, _Voortgang,
+                                      personeelsnummer)
 from plaatsing.uitvoer.excel import UitvoerFout
 
 
@@ -18,8 +19,9 @@ from plaatsing.uitvoer.excel import UitvoerFout
               help="Map voor de bijlage (wordt aangemaakt; standaard: de map van de besluiten).")
 @click.option("--overschrijf", is_flag=True, help="Overschrijf bestaande bestanden.")
 @_overschrijf_parameter
+@click.option("--stil", is_flag=True, help="Geen voortgangsmeldingen.")
 @_debug
-def rapport(scenario, besluiten, map_, overschrijf, parameter, debug):
+def rapport(scenario, besluiten, map_, overschrijf, parameter, stil, debug):
     """Maak de OR-adviesbijlage (personele gevolgen) als Word- en Excel-bestand.
 
     Voorbeeld: plaatsing rapport scenarios/almelo-2018.xlsx uitvoer/almelo-2018-besluiten.xlsx
@@ -33,13 +35,16 @@ def rapport(scenario, besluiten, map_, overschrijf, parameter, debug):
         doel = map_ or besluiten.parent
         if doel.exists() and not doel.is_dir():
             raise UitvoerFout(f"'{doel}' is een bestand; geef met --map een map op.")
+        melding = _Voortgang(stil)
+        melding(f"inlezen van {scenario.name} en {besluiten.name}")
         plan = _lees_plan(scenario, besluiten, parameter)
         nieuw = not doel.exists()
         if nieuw:
             doel.mkdir(parents=True)
         try:
-            paden = schrijf_rapport(plan.scenario, plan.toewijzing, plan.uitkomsten, plan.gegevens.k, doel,
-                                    scenario.stem, overschrijf=overschrijf)
+            with melding.bezig("de bijlage samenstellen (tabellen, afscherming, Word en Excel)"):
+                paden = schrijf_rapport(plan.scenario, plan.toewijzing, plan.uitkomsten, plan.gegevens.k, doel,
+                                        scenario.stem, overschrijf=overschrijf)
         except BaseException:
             if nieuw:  # nothing left behind, also not the folder made for it
                 with suppress(OSError):

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import sys
+import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -16,6 +18,7 @@ EXIT_VERKEERD_GEBRUIK = 2
 EXIT_NIET_BEWEZEN = 3
 EXIT_SCHENDINGEN = 4
 EXIT_INTERN = 70
+HARTSLAG_SECONDEN = 5.0  # a long step without progress of its own says every this many seconds that it runs
 
 
 # The progress lines of the library speak of the solver's terms; a user reads them in plain Dutch.
@@ -47,6 +50,25 @@ class _Voortgang:
         if self.stil or (not self.voornemen and tekst.startswith("fase P2 ")):
             return  # P2 (fewest changes from the voornemen) runs only in a second round
         click.echo(f"[{time.monotonic() - self.start:6.1f} s] {in_woorden(tekst)}", err=True)
+
+    @contextmanager
+    def bezig(self, tekst: str, elke: float = HARTSLAG_SECONDEN):
+        """A step that gives no progress of its own: its name now, and every `elke` seconds a line
+        that it still runs (the clock feeds only this message)."""
+        self(tekst)
+        start, klaar = time.monotonic(), threading.Event()
+
+        def tik():
+            while not klaar.wait(elke):
+                self(f"nog bezig: {tekst} ({time.monotonic() - start:.0f} s)")
+
+        draad = threading.Thread(target=tik, name="plaatsing-voortgang", daemon=True)
+        draad.start()
+        try:
+            yield
+        finally:
+            klaar.set()
+            draad.join(timeout=1)
 
 
 def _paren(items, vorm: str, optie: str) -> dict:
