@@ -113,12 +113,16 @@ def _draai(functie, debug: bool, *, schrijft: bool = True):
     """Run a command; user mistakes become Dutch messages with the contract's exit codes, a signal stops
     it cleanly (exit 130, 143 or 129) and an OS error names the path (exit 2); never a traceback."""
     from plaatsing import signalen
+    from plaatsing.invoer.besluiten import AnderScenario
     from plaatsing.uitvoer import excel
 
     al_geschreven = len(excel.GESCHREVEN)
     try:
         with signalen.opvangen():
             return functie()
+    except AnderScenario as fout:  # one sentence, not one line per personeelsnummer
+        click.echo(f"Fout: {fout.meldingen[0].tekst}{' Er is niets geschreven.' if schrijft else ''}", err=True)
+        sys.exit(EXIT_ONGELDIG)
     except InvoerFout as fout:
         if all(m.blad == OPDRACHTREGEL for m in fout.meldingen):
             _meld_verkeerd_gebruik(fout)
@@ -232,6 +236,8 @@ def solve(scenario, uitvoer, overschrijf, stil, peildatum, tijdslimiet, paramete
         if voornemen:  # regels.md §9: the second round, from the voorgenomen besluiten
             from plaatsing.procedure.tweede_ronde import voor_tweede_ronde
             s = voor_tweede_ronde(s, voornemen)
+            for regel in _andere_parameters(voornemen, s):
+                melding(f"let op: {regel}")
         for w in s.waarschuwingen:
             melding(f"let op: {w}")
         melding(f"ingelezen: {len(s.medewerkers)} medewerkers, {len(s.oude_functies)} oude en "
@@ -252,6 +258,22 @@ def solve(scenario, uitvoer, overschrijf, stil, peildatum, tijdslimiet, paramete
             sys.exit(EXIT_NIET_BEWEZEN)
 
     _draai(werk, debug)
+
+
+def _andere_parameters(voornemen: Path, s) -> list[str]:
+    """The parameters under which the voornemen was made that differ from those of this round (its
+    Verantwoording): the second round does not silently change the rules between the two rounds."""
+    from plaatsing.invoer.besluiten import lees_verantwoording
+    from plaatsing.invoer.werkboek import open_werkboek
+
+    vastgelegd, _, _ = lees_verantwoording(open_werkboek(voornemen))
+    nu = dict(s.parameters.als_rijen())
+    anders = [f"{naam} {was or '(leeg)'} (nu {nu[naam] or '(leeg)'})" for naam, was in vastgelegd.items()
+              if naam in nu and naam != "tijdslimiet" and was != nu[naam]]
+    if not anders:
+        return []
+    return [f"het voornemen is gemaakt met andere parameters: {', '.join(anders)}. De definitieve besluiten "
+            "gebruiken die van nu; is dat niet de bedoeling, geef dan de parameters van het voornemen op met -p."]
 
 
 def _samenvatting(plan, doel: Path) -> str:
@@ -369,7 +391,7 @@ def toets(scenario, besluiten, parameter, debug):
             click.echo(f"  {r.regel} {wie}{waar}{r.probleem}. Oplossing: {r.oplossing}.")
         sys.exit(EXIT_SCHENDINGEN)
 
-    _draai(werk, debug)
+    _draai(werk, debug, schrijft=False)
 
 
 @main.command(options_metavar="[OPTIES]")
@@ -401,7 +423,7 @@ def uitleg(scenario, besluiten, medewerker, alle, als_json, parameter, debug):
         u = leg_uit(plan, personeelsnummer(plan.scenario, medewerker))
         click.echo(json.dumps(u, ensure_ascii=False, indent=2) if als_json else als_tekst(u))
 
-    _draai(werk, debug)
+    _draai(werk, debug, schrijft=False)
 
 
 def _vastzettingen(items, s) -> dict:
@@ -476,7 +498,7 @@ def wat_als(scenario, vastzetten, parameter, basis, uitvoer, overschrijf, debug)
             schrijf_besluiten(uitkomst.nieuw, uitvoer, overschrijf=overschrijf)
             click.echo(f"Variant geschreven naar {uitvoer}")
 
-    _draai(werk, debug)
+    _draai(werk, debug, schrijft=bool(uitvoer))
 
 
 @main.command(options_metavar="[OPTIES]")
@@ -506,4 +528,4 @@ def vergelijk(scenario, plan_a, plan_b, uitvoer, overschrijf, parameter, debug):
             bewaar_als(boek, uitvoer, overschrijf=overschrijf)
             click.echo(f"Verschil geschreven naar {uitvoer}")
 
-    _draai(werk, debug)
+    _draai(werk, debug, schrijft=bool(uitvoer))

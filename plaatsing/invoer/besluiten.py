@@ -5,6 +5,7 @@ from pathlib import Path
 
 from plaatsing.invoer import contract as schema
 from plaatsing.fouten import InvoerFout, Melding, ParameterFout
+from plaatsing.invoer.inhoud import RIJ as INHOUD_RIJ, hoort_bij
 from plaatsing.invoer.lezen import _Lezer
 from plaatsing.parameters import NAMEN, formatteer, normaliseer_naam, parse_parameter
 from plaatsing.plan import UITKOMSTEN, WAT_ALS_PIN, Plan, herbouw_plan
@@ -24,16 +25,11 @@ def lees_plan(pad, s: Scenario, parameters: dict | None = None) -> Plan:
     (regels.md §8.10: read back from Verantwoording); `parameters` (from -p) override them explicitly
     and are listed in `Plan.overschreven`. A workbook made from another scenario is refused."""
     bladen = open_werkboek(Path(pad))
-    toewijzing, uitkomsten = lees_besluiten(pad, s, bladen=bladen)
     vastgelegd, sha256, verantwoording = lees_verantwoording(bladen)
+    controleer_scenario(pad, s, sha256, _inhoud(verantwoording))  # before the rows: one sentence, not one per row
+    toewijzing, uitkomsten = lees_besluiten(pad, s, bladen=bladen)
     pins = dict(w.split("=", 1) for o, w in verantwoording.itertuples(index=False)
                 if o == WAT_ALS_PIN and "=" in w) if verantwoording is not None else {}
-    if sha256 and s.sha256 and sha256 != s.sha256:
-        raise InvoerFout([Melding(Path(pad).name, None, None,
-                                  "deze besluiten zijn gemaakt met een ander scenario (de sha256 van de invoer in "
-                                  f"het blad Verantwoording is {sha256[:12]}…, die van dit scenario "
-                                  f"{s.sha256[:12]}…); gebruik het scenario waarmee de besluiten zijn gemaakt, of "
-                                  "maak ze opnieuw met 'plaatsing solve'.")])
     huidig = dict(s.parameters.als_rijen())
     waarden = {n: w for n, w in vastgelegd.items() if n in NAMEN and w != "" and w != huidig.get(n)}
     overschreven = []
@@ -53,6 +49,30 @@ def lees_plan(pad, s: Scenario, parameters: dict | None = None) -> Plan:
         plan_s = met_vastzettingen(plan_s, pins)
     return herbouw_plan(plan_s, toewijzing, uitkomsten, verantwoording=verantwoording,
                         overschreven=tuple(overschreven))
+
+
+class AnderScenario(InvoerFout):
+    """Besluiten made with another scenario (by the content of its contract sheets): one sentence."""
+
+
+def controleer_scenario(pad, s: Scenario, sha256: str | None, inhoud: str | None) -> None:
+    """Refuse besluiten of another scenario. The content decides (invoer/inhoud.py): the same scenario
+    saved again by Excel or LibreOffice without changes keeps its besluiten."""
+    if hoort_bij(s, sha256, inhoud):
+        return
+    wat = "inhoud" if inhoud and s.inhoud_sha256 else "bestand"
+    vastgelegd, eigen = (inhoud, s.inhoud_sha256) if wat == "inhoud" else (sha256, s.sha256)
+    raise AnderScenario([Melding(Path(pad).name, None, None,
+                                 f"de besluiten in '{Path(pad).name}' zijn gemaakt met een ander scenario dan "
+                                 f"'{Path(s.bron).name if s.bron else 'dit scenario'}' (sha256 van de {wat} "
+                                 f"{vastgelegd[:12]}… tegenover {eigen[:12]}…); gebruik het scenario waarmee ze "
+                                 "zijn gemaakt, of maak ze opnieuw met 'plaatsing solve'.")])
+
+
+def _inhoud(verantwoording) -> str | None:
+    if verantwoording is None:
+        return None
+    return next((w for o, w in verantwoording.itertuples(index=False) if o == INHOUD_RIJ and w), None)
 
 
 def afwijkende_motiveringen(pad, plan: Plan) -> list[str]:

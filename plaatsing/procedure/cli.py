@@ -47,4 +47,4 @@ def dossier(scenario, besluiten, medewerker, als_json, debug):
                 click.echo("De reeks van versies is niet intact; zie de problemen hierboven.", err=True)
             sys.exit(EXIT_SCHENDINGEN)
 
-    _draai(werk, debug)
+    _draai(werk, debug, schrijft=False)
