@@ -144,3 +144,27 @@ def test_geen_hint_naar_een_optie_die_de_opdracht_niet_heeft(tmp_path, besluiten
     for args in (["template", DEMO], ["rapport", DEMO, besluiten, "--map", tmp_path]):
         uitkomst = draai(*args)
         assert uitkomst.exit_code == 2 and "--uitvoer" not in uitkomst.stderr, uitkomst.stderr
+
+
+def test_een_lange_stap_zegt_om_de_paar_seconden_dat_hij_nog_loopt(capsys):
+    import time as _time
+
+    from plaatsing.cli.opdrachten import _Voortgang
+
+    melding = _Voortgang(stil=False)
+    with melding.bezig("brieven maken", elke=0.2):
+        _time.sleep(0.7)
+    regels = capsys.readouterr().err.splitlines()
+    assert regels[0].endswith("] brieven maken")
+    assert 2 <= len(regels) - 1 <= 4 and all("] nog bezig: brieven maken (" in r for r in regels[1:])
+    with _Voortgang(stil=True).bezig("stil", elke=0.05):
+        _time.sleep(0.2)
+    assert capsys.readouterr().err == ""
+
+
+def test_sweep_met_dask_zegt_dat_hij_verbinding_maakt():
+    uitkomst = draai("sweep", DEMO, "-r", "drempel_wijziging=25", "--dask", "geen-adres")
+    assert uitkomst.exit_code == 2, uitkomst.output
+    assert "] verbinden met de Dask-scheduler geen-adres (een scheduler die niet antwoordt: tot 30 s) …" \
+        in uitkomst.stderr
+    assert "Fout: 'geen-adres' is geen adres van een Dask-scheduler" in uitkomst.stderr

@@ -54,8 +54,8 @@ def bijna_geplaatst(scenario, uitvoer, overschrijf, max_extra, stil, peildatum, 
         controleer_uitvoer(doel, overschrijf=overschrijf, invoer=scenario)
         s = read_scenario(scenario, parameters=_parameters(peildatum, tijdslimiet, parameter))
         plan = solve(s, voortgang=melding)
-        melding("bijna geplaatst: extra formatie per boventallige zoeken")
-        bijna = zoek(plan, max_extra=max_extra, voortgang=melding)
+        with melding.bezig("bijna geplaatst: extra formatie per boventallige zoeken"):
+            bijna = zoek(plan, max_extra=max_extra, voortgang=melding)
         regels = pd.DataFrame([("bijna geplaatst", bijna.samenvatting()),
                                ("bijna geplaatst: plaatsingen nagerekend", str(bijna.solves))],
                               columns=["onderdeel", "waarde"])

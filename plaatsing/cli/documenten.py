@@ -71,9 +71,10 @@ def rapport(scenario, besluiten, map_, overschrijf, parameter, stil, debug):
 @click.option("--overschrijf", is_flag=True, help="Overschrijf bestaande brieven.")
 @click.option("--pseudonimiseer", is_flag=True, help="Vervang namen in de brieven door een vast pseudoniem (proefdruk).")
 @_overschrijf_parameter
+@click.option("--stil", is_flag=True, help="Geen voortgangsmeldingen.")
 @_debug
 def brieven(scenario, besluiten, map_, sjablonen, uitpakken, datum, medewerkers, parameter, overschrijf, pseudonimiseer,
-            debug):
+            stil, debug):
     """Maak per medewerker een brief (Word) uit het sjabloon van zijn besluit.
 
     Voorbeeld: plaatsing brieven scenarios/almelo-2018.xlsx uitvoer/almelo-2018-besluiten.xlsx --map brieven/
@@ -101,6 +102,7 @@ def brieven(scenario, besluiten, map_, sjablonen, uitpakken, datum, medewerkers,
             if not pad.exists():
                 raise click.BadParameter(f"het bestand '{pad}' bestaat niet.")
         # the decisions of the workbook, with motiveringen rendered under the parameters they were made with
+        melding = _Voortgang(stil)
         plan = _lees_plan(scenario, besluiten, parameter)
         _meld_afwijkende_motiveringen(besluiten, plan)
         s = plan.scenario
@@ -117,8 +119,11 @@ def brieven(scenario, besluiten, map_, sjablonen, uitpakken, datum, medewerkers,
         except InvoerFout as fout:
             regels = "\n".join(f"  {m.blad}: {m.tekst}" for m in fout.meldingen)
             raise click.ClickException(f"de sjablonen kunnen niet worden gebruikt; er is niets geschreven.\n{regels}") from None
-        paden = schrijf_brieven(s, tabel, map_, sjablonen=eigen, datum=dag, overschrijf=overschrijf,
-                                medewerkers=[personeelsnummer(s, nr) for nr in medewerkers])
+        wie = [personeelsnummer(s, nr) for nr in medewerkers]
+        aantal = len(wie) or len(tabel)
+        with melding.bezig(f"{aantal} {'brief' if aantal == 1 else 'brieven'} maken in {map_}"):
+            paden = schrijf_brieven(s, tabel, map_, sjablonen=eigen, datum=dag, overschrijf=overschrijf,
+                                    medewerkers=wie)
         click.echo(f"{len(paden)} {'brief' if len(paden) == 1 else 'brieven'} geschreven in {map_}")
 
     _draai(werk, debug)

@@ -409,7 +409,7 @@ def uitleg(scenario, besluiten, medewerker, alle, als_json, parameter, debug):
     """
     import json
 
-    from plaatsing.uitleg.verklaring import als_tekst, uitleg as leg_uit, uitleg_alle
+    from plaatsing.uitleg.verklaring import als_tekst, uitleg as leg_uit, uitleg_per_medewerker
 
     if bool(medewerker) == bool(alle):
         raise click.UsageError("Geef óf --medewerker NR óf --alle op.")
@@ -417,7 +417,7 @@ def uitleg(scenario, besluiten, medewerker, alle, als_json, parameter, debug):
     def werk():
         plan = _lees_plan(scenario, besluiten, parameter)
         if alle:
-            for u in uitleg_alle(plan):
+            for u in uitleg_per_medewerker(plan):
                 click.echo(json.dumps(u, ensure_ascii=False) if als_json else als_tekst(u) + "\n")
             return
         u = leg_uit(plan, personeelsnummer(plan.scenario, medewerker))

@@ -71,6 +71,8 @@ def sweep(scenario, raster, steekproef, variatie, seed, uitvoer, bewaar, oversch
         varianten = maak_varianten(s, lees_raster(raster), steekproef=steekproef or 0, variatie=variatie, seed=seed)
         waar = f"op het Dask-cluster {dask_adres}" if dask_adres else "lokaal"
         melding(f"{len(varianten)} varianten van {len(s.medewerkers)} medewerkers, {waar}")
+        if dask_adres:  # a scheduler that does not answer takes Dask's connect timeout (30 s): say why it waits
+            melding(f"verbinden met de Dask-scheduler {dask_adres} (een scheduler die niet antwoordt: tot 30 s) …")
         balk = _Balk(len(varianten), stil, melding)
         try:
             uitkomst = voer_sweep_uit(s, varianten, dask=dask_adres, workers=workers, bewaar=bewaar,
