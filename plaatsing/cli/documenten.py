@@ -8,7 +8,7 @@ import click
 
 from plaatsing.cli import nl
 from plaatsing.cli.opdrachten import (_besluiten_arg, _debug, _draai, _lees_plan, _overschrijf_parameter, _Voortgang,
-                                      personeelsnummer)
+                                      personeelsnummer, weiger_bij_schendingen)
 from plaatsing.uitvoer.excel import UitvoerFout
 
 
@@ -38,6 +38,7 @@ def rapport(scenario, besluiten, map_, overschrijf, parameter, stil, debug):
         melding = _Voortgang(stil)
         melding(f"inlezen van {scenario.name} en {besluiten.name}")
         plan = _lees_plan(scenario, besluiten, parameter)
+        weiger_bij_schendingen(plan, besluiten, "de OR-bijlage en de brieven")
         nieuw = not doel.exists()
         if nieuw:
             doel.mkdir(parents=True)
@@ -104,6 +105,7 @@ def brieven(scenario, besluiten, map_, sjablonen, uitpakken, datum, medewerkers,
         # the decisions of the workbook, with motiveringen rendered under the parameters they were made with
         melding = _Voortgang(stil)
         plan = _lees_plan(scenario, besluiten, parameter)
+        weiger_bij_schendingen(plan, besluiten, "de brieven en de OR-bijlage")
         _meld_afwijkende_motiveringen(besluiten, plan)
         s = plan.scenario
         tabel = plan.besluiten.copy()

@@ -113,13 +113,16 @@ def _draai(functie, debug: bool, *, schrijft: bool = True):
     """Run a command; user mistakes become Dutch messages with the contract's exit codes, a signal stops
     it cleanly (exit 130, 143 or 129) and an OS error names the path (exit 2); never a traceback."""
     from plaatsing import signalen
-    from plaatsing.invoer.besluiten import AnderScenario
+    from plaatsing.invoer.besluiten import AnderScenario, PlanSchendtRegels
     from plaatsing.uitvoer import excel
 
     al_geschreven = len(excel.GESCHREVEN)
     try:
         with signalen.opvangen():
             return functie()
+    except PlanSchendtRegels as fout:  # a hand-edited plan that breaks the rules: its violations, exit 4
+        _meld_schendingen(fout.naam, fout.schendingen, "hieruit wordt niets gemaakt" if schrijft else "")
+        sys.exit(EXIT_SCHENDINGEN)
     except AnderScenario as fout:  # one sentence, not one line per personeelsnummer
         click.echo(f"Fout: {fout.meldingen[0].tekst}{' Er is niets geschreven.' if schrijft else ''}", err=True)
         sys.exit(EXIT_ONGELDIG)
@@ -353,6 +356,39 @@ def _lees_plan(scenario: Path, besluiten: Path, parameter=()):
     return plan
 
 
+def schendingen_van(plan):
+    """The violations of a plan as `toets` reports them (P1: an adopted 'handhaven' keeps the decision)."""
+    from plaatsing.procedure.tweede_ronde import bind_handhaven
+    from plaatsing.toets.volledig import toets_plan
+
+    gebonden = bind_handhaven(plan.scenario, plan.toewijzing)
+    if gebonden is plan.scenario:
+        return toets_plan(plan)
+    uitkomsten = plan.gelezen_uitkomsten if plan.gelezen_uitkomsten is not None else plan.uitkomsten
+    return toets_plan(gebonden, plan.toewijzing, uitkomsten)
+
+
+def weiger_bij_schendingen(plan, besluiten: Path, wat: str) -> None:
+    """Documents that leave the building (letters, the OR-bijlage) only of a plan that keeps the rules:
+    otherwise a Dutch refusal with the violations and exit 4, nothing written."""
+    schendingen = schendingen_van(plan)
+    if schendingen.empty:
+        return
+    _meld_schendingen(besluiten.name, schendingen, f"{wat} worden alleen gemaakt van een plan dat eraan voldoet")
+    sys.exit(EXIT_SCHENDINGEN)
+
+
+def _meld_schendingen(naam: str, schendingen, gevolg: str) -> None:
+    aantal = len(schendingen)
+    click.echo(f"Het plan in '{naam}' voldoet niet aan de regels ({aantal} schending{'en' if aantal != 1 else ''})"
+               + (f"; {gevolg}. Er is niets geschreven." if gevolg else ".")
+               + " Elke schending met de oplossing (ook met 'plaatsing toets'):", err=True)
+    for r in schendingen.itertuples(index=False):
+        wie = f"{r.personeelsnummer} " if r.personeelsnummer else ""
+        click.echo(f"  {r.regel} {wie}{r.functie + ': ' if r.functie else ''}{r.probleem}. Oplossing: {r.oplossing}.",
+                   err=True)
+
+
 @main.command(options_metavar="[OPTIES]")
 @click.argument("scenario", type=nl.bestand())
 @_besluiten_arg
@@ -368,18 +404,9 @@ def toets(scenario, besluiten, parameter, debug):
     niet geplaatsten (F4). Getoetst wordt onder de parameters waarmee de besluiten zijn gemaakt
     (blad Verantwoording); -p overschrijft er een. Exitcode 0 zonder schendingen, 4 met schendingen.
     """
-    from plaatsing.toets.volledig import toets_plan
-
     def werk():
-        from plaatsing.procedure.tweede_ronde import bind_handhaven
-
         plan = _lees_plan(scenario, besluiten, parameter)
-        gebonden = bind_handhaven(plan.scenario, plan.toewijzing)  # P1: 'handhaven' keeps the decision as given
-        if gebonden is plan.scenario:
-            schendingen = toets_plan(plan)
-        else:
-            uitkomsten = plan.gelezen_uitkomsten if plan.gelezen_uitkomsten is not None else plan.uitkomsten
-            schendingen = toets_plan(gebonden, plan.toewijzing, uitkomsten)
+        schendingen = schendingen_van(plan)
         if schendingen.empty:
             click.echo(f"Het plan voldoet aan de regels (H1–H5, O2, O6, F3, F4): {len(plan.toewijzing)} medewerkers "
                        "getoetst.")

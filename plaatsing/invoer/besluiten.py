@@ -47,8 +47,28 @@ def lees_plan(pad, s: Scenario, parameters: dict | None = None) -> Plan:
     if pins:  # a saved wat-als variant: its extra pins are part of the plan
         from plaatsing.varianten import met_vastzettingen
         plan_s = met_vastzettingen(plan_s, pins)
-    return herbouw_plan(plan_s, toewijzing, uitkomsten, verantwoording=verantwoording,
-                        overschreven=tuple(overschreven))
+    try:
+        return herbouw_plan(plan_s, toewijzing, uitkomsten, verantwoording=verantwoording,
+                            overschreven=tuple(overschreven))
+    except (InvoerFout, ParameterFout):
+        raise
+    except Exception:
+        # a plan edited by hand that the motiveringen cannot explain (someone placed where they are not
+        # eligible, a pinned person made boventallig): its violations, found without the motiveringen
+        from plaatsing.toets.volledig import toets_plan
+
+        schendingen = toets_plan(plan_s, toewijzing, uitkomsten)
+        if schendingen.empty:
+            raise
+        raise PlanSchendtRegels(Path(pad).name, schendingen) from None
+
+
+class PlanSchendtRegels(Exception):
+    """A besluiten workbook (edited by hand) whose plan breaks the rules so that it cannot be explained."""
+
+    def __init__(self, naam: str, schendingen):
+        super().__init__(f"het plan in '{naam}' voldoet niet aan de regels: {len(schendingen)} schendingen")
+        self.naam, self.schendingen = naam, schendingen
 
 
 class AnderScenario(InvoerFout):
