@@ -168,3 +168,20 @@ def test_sweep_met_dask_zegt_dat_hij_verbinding_maakt():
     assert "] verbinden met de Dask-scheduler geen-adres (een scheduler die niet antwoordt: tot 30 s) …" \
         in uitkomst.stderr
     assert "Fout: 'geen-adres' is geen adres van een Dask-scheduler" in uitkomst.stderr
+
+
+def test_app_op_een_bezette_poort_in_het_nederlands():
+    import socket
+
+    bezet = socket.socket()
+    bezet.bind(("127.0.0.1", 0))
+    bezet.listen(1)
+    try:
+        poort = bezet.getsockname()[1]
+        uitkomst = draai("app", "--poort", poort, "--geen-browser")
+    finally:
+        bezet.close()
+    assert uitkomst.exit_code == 2, uitkomst.output
+    assert (f"Fout: kan niet luisteren op 127.0.0.1:{poort} (de poort is al in gebruik door een ander programma); "
+            "kies een andere poort met --poort") in uitkomst.stderr
+    assert engels(uitkomst.output) == [], engels(uitkomst.output)
