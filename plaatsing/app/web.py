@@ -9,6 +9,7 @@ import threading
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -182,7 +183,12 @@ def maak_app(werkmap: Path, *, scenariomap: Path | None = None, token: str | Non
             return omleiding
         nr = request.path_params["nr"]
         if nr not in ws.plan.scenario.medewerkers.index:
-            raise HTTPException(404)
+            gelijk = [p for p in ws.plan.scenario.medewerkers.index if str(p).casefold() == nr.casefold()]
+            if len(gelijk) == 1:  # a0035 for A0035
+                return RedirectResponse(f"/persoon/{quote(str(gelijk[0]))}", status_code=303)
+            return toon(request, "melding.html", 404, titel="Medewerker niet gevonden",
+                        tekst=f"Personeelsnummer '{nr}' staat niet in dit scenario. Controleer het nummer, of zoek de "
+                              "medewerker in de lijst met besluiten.")
         if nr not in ws.uitleg:
             plan_nr = ws.plan_nr
 
