@@ -23,6 +23,7 @@ from starlette.templating import Jinja2Templates
 from plaatsing.app import werk, weergave
 from plaatsing.app.beveiliging import COOKIE, Toegang
 from plaatsing.app.taken import BEZIG, KLAAR, Taken, nieuwe_referentie
+from plaatsing.cli.afhandeling import in_woorden
 
 log = logging.getLogger("plaatsing.app")
 HIER = Path(__file__).parent
@@ -86,6 +87,7 @@ def maak_app(werkmap: Path, *, scenariomap: Path | None = None, token: str | Non
     ws = Werkruimte(Path(werkmap), scenariomap)
     taken = Taken()
     sjablonen = Jinja2Templates(directory=str(HIER / "templates"))
+    sjablonen.env.filters["in_woorden"] = in_woorden  # progress lines in plain Dutch, as on the command line
     sjablonen.env.globals.update(tekst=weergave.tekst, melding_rijen=weergave.melding_rijen)
 
     def toon(request, naam: str, status: int = 200, **context) -> HTMLResponse:
@@ -110,6 +112,8 @@ def maak_app(werkmap: Path, *, scenariomap: Path | None = None, token: str | Non
 
     async def openen(request):
         form = await request.form(max_files=1, max_fields=5)
+        if ws.gekozen and form.get("verwerpen") != "ja":  # kept wat-als changes are not discarded unasked
+            return RedirectResponse("/?fout=behouden", status_code=303)
         bestand, keuze = form.get("bestand"), form.get("keuze", "")
         doel_map = ws.werkmap / "invoer" / nieuwe_referentie()
         if getattr(bestand, "filename", ""):
@@ -131,17 +135,29 @@ def maak_app(werkmap: Path, *, scenariomap: Path | None = None, token: str | Non
         await run_in_threadpool(werk.schrijf_leeg_scenario, pad)
         return FileResponse(pad, media_type=XLSX, filename="leeg-scenario.xlsx")
 
-    async def scenario(request):
+    async def scenario(request, fout: str = "", status: int = 200):
         if (omleiding := nodig(plan=False)) is not None:
             return omleiding
-        return toon(request, "scenario.html", s=ws.scenario)
+        return toon(request, "scenario.html", status, s=ws.scenario, fout=fout, namen=PARAMETERS_WAT_ALS,
+                    huidig=dict(ws.scenario.parameters.als_rijen()))
 
     # --- solving and progress --------------------------------------------------------------------------
 
     async def oplossen(request):
+        """Solve, with the time limit and the main parameters as set on the scenario page (issue 26)."""
         if (omleiding := nodig(plan=False)) is not None:
             return omleiding
-        return start_taak("Plaatsen", werk.los_op, (ws.scenario,), "/besluiten", klaar=ws.zet_plan)
+        from plaatsing.fouten import ParameterFout
+
+        form = await request.form(max_files=0, max_fields=len(PARAMETERS_WAT_ALS) + 2)
+        huidig = dict(ws.scenario.parameters.als_rijen())
+        wijzigingen = {n: str(form[n]).strip() for n in PARAMETERS_WAT_ALS
+                       if n in form and str(form[n]).strip() != huidig.get(n, "")}
+        try:
+            s = ws.scenario.met_parameters(**wijzigingen) if wijzigingen else ws.scenario
+        except ParameterFout as e:
+            return await scenario(request, f"De waarde past niet: {e}.", 422)
+        return start_taak("Plaatsen", werk.los_op, (s,), "/besluiten", klaar=ws.zet_plan)
 
     async def taak(request):
         t = _taak(request)
