@@ -117,3 +117,29 @@ def test_bijna_geplaatst_stopt_midden_in_het_zoeken(signaal, tmp_path):
     doel = tmp_path / "b.xlsx"
     code, stderr, _ = onderbreek(["bijna-geplaatst", DEMO, "-o", doel], signaal, "extra formatie per boventallige")
     _controleer(code, stderr, signaal, tmp_path, set())
+
+
+@pytest.mark.parametrize("signaal", SIGNALEN)
+def test_brieven_stopt_midden_in_het_schrijven(signaal, tmp_path):
+    """Stopped halfway: the right exit code, no half-written letter, and a message that is true — nothing
+    written, or exactly what was (the letters as one set are the issue-27 helper's part)."""
+    import zipfile
+
+    besluiten = tmp_path / "b.xlsx"
+    subprocess.run([sys.executable, "-m", "plaatsing.cli", "solve", DEMO, "-o", besluiten, "--stil"], check=True)
+    map_ = tmp_path / "brieven"
+    code, stderr, _ = onderbreek(["brieven", DEMO, besluiten, "--map", map_], signaal, "brieven maken in", na=1.5)
+    assert code == CODE[signaal], stderr
+    assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr
+    brieven = sorted(map_.rglob("*")) if map_.exists() else []
+    for pad in brieven:
+        assert not pad.name.startswith(".") and "tmp" not in pad.name, pad  # no temporary file left
+        if pad.suffix == ".docx":
+            assert zipfile.ZipFile(pad).testzip() is None  # whole, never half-written
+    laatste = stderr.rstrip().splitlines()[-1]
+    assert laatste.startswith(f"Afgebroken door {OORZAAK[signaal]}. ")
+    aantal = len([p for p in brieven if p.suffix == ".docx"])
+    if aantal == 0:
+        assert laatste.endswith("Er is niets geschreven.")
+    else:
+        assert "Wel al geschreven (heel): " in laatste and "niets geschreven" not in laatste
