@@ -15,6 +15,7 @@ import hashlib
 import json
 
 from plaatsing.invoer import contract as schema
+from plaatsing.invoer.cellen import kopsleutel
 from plaatsing.invoer.werkboek import Cel, RuwBlad
 
 RIJ = "sha256 inhoud invoer"  # the row in Verantwoording (beside 'sha256 invoer', the file's bytes)
@@ -23,11 +24,10 @@ VERSIE = "inhoud-v1"  # part of the hash: a change of the canonical form gives o
 
 def inhoud_sha256(bladen: list[RuwBlad]) -> str:
     """The content sha256 of the contract sheets among `bladen` (the raw sheets of open_werkboek)."""
-    from plaatsing.invoer.lezen import _is_blad
-
     h = hashlib.sha256(VERSIE.encode())
     for definitie in schema.BLADEN:
-        gevonden = [b for b in bladen if _is_blad(b.titel, definitie)]
+        namen = {kopsleutel(n) for n in (definitie.naam, *definitie.aliassen)}  # as the reader finds a sheet
+        gevonden = [b for b in bladen if kopsleutel(b.titel) in namen]
         if len(gevonden) != 1:
             continue  # absent (or twice: the reader refuses that workbook anyway)
         blad = gevonden[0]

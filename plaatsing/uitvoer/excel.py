@@ -68,7 +68,8 @@ def schrijffout(pad: Path, fout: OSError) -> UitvoerFout:
     elif code in ("EBUSY", "ETXTBSY"):
         tekst = f"'{pad}' is in gebruik door een ander programma; sluit het en probeer het opnieuw"
     else:
-        tekst = f"'{pad}' kan niet worden geschreven (systeemfout {code or fout.errno}); kies een andere map"
+        soort = f"systeemfout {code or fout.errno}" if fout.errno is not None else "onbekende systeemfout"
+        tekst = f"'{pad}' kan niet worden geschreven ({soort}); kies een andere map"
     return UitvoerFout(f"{tekst}. Er is niets geschreven.")
 
 
