@@ -4,7 +4,7 @@ BIN    := $(VENV)/bin
 DEMO   := scenarios/almelo-2018.xlsx
 DEMO_UIT := uitvoer/almelo-2018-besluiten.xlsx
 
-.PHONY: demo test bench bench-sweep install clean
+.PHONY: demo test bench bench-sweep install notebooks clean
 
 $(BIN)/plaatsing: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,11 @@ demo: install
 	@mkdir -p uitvoer
 	$(BIN)/plaatsing solve $(DEMO) --uitvoer $(DEMO_UIT) --overschrijf
 	@echo "Besluiten geschreven naar $(DEMO_UIT)"
+	@echo "De notebooks (notebooks/) openen: make notebooks"
+
+notebooks: install
+	$(BIN)/pip install --quiet -e '.[notebook]'
+	$(BIN)/jupyter lab notebooks/
 
 test: install
 	$(BIN)/python -m pytest -q

@@ -11,6 +11,7 @@ from typing import Callable
 import pandas as pd
 
 from plaatsing.invoer import contract as schema
+from plaatsing.invoer.inhoud import RIJ as INHOUD_RIJ
 from plaatsing.toets.regelcontrole import toets
 from plaatsing.regels.kandidaten import Kandidaten, bepaal_kandidaten
 from plaatsing.parameters import AFSPIEGELING, IEDEREEN_PLAATSEN, VOORKEUR_LEIDEND, Parameters
@@ -143,7 +144,7 @@ def herbouw_plan(s: Scenario, toewijzing: dict, uitkomsten: dict | None = None, 
     besluiten = maak_besluiten(s, k, toewijzing, selectie, extra_bronnen, o1_open)
     schendingen = toets(s, k, toewijzing, uitkomsten=uitkomsten)
     if verantwoording is None:
-        verantwoording = pd.DataFrame([("sha256 invoer", s.sha256 or "")] +
+        verantwoording = pd.DataFrame([("sha256 invoer", s.sha256 or ""), (INHOUD_RIJ, s.inhoud_sha256 or "")] +
                                       [(f"parameter {n}", w) for n, w in s.parameters.als_rijen()],
                                       columns=["onderdeel", "waarde"])
     afspiegeling = maak_afspiegeling(selectie) if s.parameters.selectiemethode == AFSPIEGELING else None
@@ -242,6 +243,7 @@ def maak_verantwoording(s: Scenario, oplossing: Oplossing, besluiten, bezetting,
         ("python", platform.python_version()),
         ("invoerbestand", Path(s.bron).name if s.bron else "(tabellen via de Python-API)"),  # the name, never the path
         ("sha256 invoer", s.sha256 or ""),
+        (INHOUD_RIJ, s.inhoud_sha256 or ""),  # the content: decides which scenario the besluiten belong to
     ]
     rijen += verantwoording_rijen(s, oplossing.toewijzing)  # regels.md §9 P2, P3
     rijen += [(f"parameter {naam}", waarde) for naam, waarde in s.parameters.als_rijen()]

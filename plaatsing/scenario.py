@@ -27,6 +27,7 @@ class Scenario:
     extra_kolommen: tuple[str, ...] = ()
     bron: str | None = None
     sha256: str | None = None
+    inhoud_sha256: str | None = None  # of the contract sheets' cell values (invoer/inhoud.py): the link to besluiten
     waarschuwingen: tuple[Melding, ...] = field(default_factory=tuple)
     taken: pd.DataFrame | None = None  # functiecode, taak, aandeel (SS-0); None without a Taken sheet
     # the procedure (regels.md §9): sheet Adviezen, those bound as not placed (P1), the voornemen (P2)

@@ -40,7 +40,7 @@ def demo(tmp_path_factory):
     besluiten = schrijf_besluiten(plan, map_ / "almelo-2018-besluiten.xlsx")
     uit = draai("brieven", DEMO, besluiten, "--map", map_ / "standaard", "--datum", DATUM)
     assert uit.exit_code == 0, uit.output
-    assert uit.stdout == f"300 brieven geschreven in {map_ / 'standaard'}\n"
+    assert uit.stdout == f"300 brieven geschreven in {map_ / 'standaard'}\n"  # progress goes to stderr
     return s, plan.besluiten.set_index("personeelsnummer"), map_, besluiten
 
 

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from plaatsing import scenario_from_tables, solve
 from plaatsing.cli import main
-from plaatsing.uitvoer.excel import pseudoniem, schrijf_besluiten
+from plaatsing.uitvoer.excel import UitvoerFout, pseudoniem, schrijf_besluiten
 from scenario_gen import functie, medewerker, tabellen, write_xlsx
 
 GEVAARLIJK = ["=HYPERLINK(\"http://x\",\"klik\")", "+31 6 1234", "-1+1", "@SUM(A1)", "\tTab", "\rCR"]
@@ -52,9 +52,8 @@ def test_afgebroken_schrijven_laat_niets_achter(tmp_path, monkeypatch):
     plan = solve(scenario_from_tables(t))
     doel = tmp_path / "af.xlsx"
 
-    def onderbreek(self, filename):
-        with open(filename, "wb") as f:
-            f.write(b"PK half")
+    def onderbreek(self, bestand):  # the workbook is made in memory first (excel.bewaar), then written
+        bestand.write(b"PK half")
         raise KeyboardInterrupt
 
     monkeypatch.setattr(openpyxl.Workbook, "save", onderbreek)
@@ -69,7 +68,7 @@ def test_bestaand_bestand_blijft_heel_bij_fout(tmp_path, monkeypatch):
     doel = tmp_path / "bestaand.xlsx"
     doel.write_bytes(b"oude inhoud")
     monkeypatch.setattr(openpyxl.Workbook, "save", lambda self, f: (_ for _ in ()).throw(OSError("schijf vol")))
-    with pytest.raises(OSError):
+    with pytest.raises(UitvoerFout, match="kan niet worden geschreven"):  # an OS error names the path (issue 26)
         schrijf_besluiten(plan, doel, overschrijf=True)
     assert doel.read_bytes() == b"oude inhoud"
 

@@ -34,7 +34,9 @@ def controleer_eenheid(plan, plan_terug=None):
     commands do) come from the same facts: per better option the same rule, the same sentence."""
     b = plan.besluiten.set_index("personeelsnummer")
     terug = plan_terug or herbouw_plan(plan.scenario, plan.toewijzing)
-    uitleg = {u["personeelsnummer"]: u for u in uitleg_alle(terug)}
+    tabel = uitleg_alle(terug)  # a table, one row per medewerker (issue 26)
+    assert list(tabel["personeelsnummer"]) == sorted(terug.scenario.medewerkers.index)
+    uitleg = {u["personeelsnummer"]: u for u in tabel.to_dict("records")}
     g = plan.gegevens
     for p in plan.scenario.medewerkers.index:
         motivering, regels = b.at[p, "motivering"], b.at[p, "regels"].split("; ")

@@ -6,10 +6,12 @@ from pathlib import Path
 
 import click
 
+from plaatsing.cli import nl
+
 
 @click.command("app", options_metavar="[OPTIES]")
 @click.argument("map_", metavar="[MAP]", required=False,
-                type=click.Path(file_okay=False, exists=True, path_type=Path))
+                type=nl.map_(exists=True))
 @click.option("--poort", type=click.IntRange(0, 65535), default=0, show_default=False, metavar="POORT",
               help="Poortnummer (standaard: een vrije poort).")
 @click.option("--host", metavar="ADRES",

@@ -23,6 +23,16 @@ class StartFout(Exception):
     """The server cannot start (address refused, port in use)."""
 
 
+def _reden(fout: OSError) -> str:
+    """Why the address cannot be used, in Dutch (the OS's own text is English)."""
+    import errno
+
+    return {errno.EADDRINUSE: "de poort is al in gebruik door een ander programma",
+            errno.EACCES: "geen rechten voor deze poort; poorten onder 1024 alleen als beheerder",
+            errno.EADDRNOTAVAIL: "dit adres hoort niet bij deze computer"}.get(
+        fout.errno, f"systeemfout {errno.errorcode.get(fout.errno or 0, fout.errno)}")
+
+
 def open_socket(host: str, poort: int, *, host_gegeven: bool) -> socket.socket:
     """A listening socket on host:poort (0: a free port); refuses other interfaces without --host."""
     try:
@@ -38,7 +48,7 @@ def open_socket(host: str, poort: int, *, host_gegeven: bool) -> socket.socket:
         sock.listen(64)
     except OSError as fout:
         sock.close()
-        raise StartFout(f"kan niet luisteren op {host}:{poort} ({fout.strerror or fout}); kies een andere "
+        raise StartFout(f"kan niet luisteren op {host}:{poort} ({_reden(fout)}); kies een andere "
                         "poort met --poort of laat --poort weg voor een vrije poort.") from None
     sock.set_inheritable(True)
     return sock

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import queue
+import re
 import secrets
 import signal
 import threading
@@ -36,6 +37,15 @@ class Taak:
     soort: str = ""                      # what the log calls it
     start: float = field(default_factory=time.monotonic)
     einde: float | None = None
+
+    @property
+    def procent(self) -> int | None:
+        """The share of the work done from the last progress line that names it (for the progress bar)."""
+        for melding in reversed(self.meldingen):
+            gevonden = re.search(r"\((\d+)% van het werk\)", melding)
+            if gevonden:
+                return min(100, int(gevonden.group(1)))
+        return None
 
     @property
     def seconden(self) -> float:

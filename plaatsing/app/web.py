@@ -10,6 +10,7 @@ import threading
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -23,6 +24,7 @@ from starlette.templating import Jinja2Templates
 from plaatsing.app import werk, weergave
 from plaatsing.app.beveiliging import COOKIE, Toegang, juiste_csrf
 from plaatsing.app.taken import BEZIG, KLAAR, Taken, nieuwe_referentie
+from plaatsing.cli.afhandeling import in_woorden
 
 log = logging.getLogger("plaatsing.app")
 HIER = Path(__file__).parent
@@ -105,6 +107,7 @@ def maak_app(werkmap: Path, *, scenariomap: Path | None = None, token: str | Non
     ws = Werkruimte(Path(werkmap), scenariomap)
     taken = Taken()
     sjablonen = Jinja2Templates(directory=str(HIER / "templates"))
+    sjablonen.env.filters["in_woorden"] = in_woorden  # progress lines in plain Dutch, as on the command line
     sjablonen.env.globals.update(tekst=weergave.tekst, melding_rijen=weergave.melding_rijen, onveilig=onveilig)
 
     def toon(request, naam: str, status: int = 200, **context) -> HTMLResponse:
@@ -155,9 +158,11 @@ def maak_app(werkmap: Path, *, scenariomap: Path | None = None, token: str | Non
         try:
             if int(request.headers.get("content-length") or 0) > MAX_UPLOAD:
                 return RedirectResponse("/?fout=groot", status_code=303)
-            form = await formulier(request, max_files=1, max_fields=5)
+            form = await formulier(request, max_files=1, max_fields=6)
         except (TeGroot, ValueError):
             return RedirectResponse("/?fout=groot", status_code=303)
+        if ws.gekozen and form.get("verwerpen") != "ja":  # kept wat-als changes are not discarded unasked
+            return RedirectResponse("/?fout=behouden", status_code=303)
         bestand, keuze = form.get("bestand"), form.get("keuze", "")
         doel_map = ws.werkmap / "invoer" / nieuwe_referentie()
         if getattr(bestand, "filename", ""):
@@ -176,23 +181,34 @@ def maak_app(werkmap: Path, *, scenariomap: Path | None = None, token: str | Non
         await run_in_threadpool(werk.schrijf_leeg_scenario, pad)
         return FileResponse(pad, media_type=XLSX, filename="leeg-scenario.xlsx")
 
-    async def scenario(request):
+    async def scenario(request, fout: str = "", status: int = 200):
         if (omleiding := nodig(plan=False)) is not None:
             return omleiding
-        return toon(request, "scenario.html", s=ws.scenario)
+        return toon(request, "scenario.html", status, s=ws.scenario, fout=fout, namen=PARAMETERS_WAT_ALS,
+                    huidig=dict(ws.scenario.parameters.als_rijen()))
 
     # --- solving and progress --------------------------------------------------------------------------
 
     async def oplossen(request):
-        await formulier(request)
+        """Solve, with the time limit and the main parameters as set on the scenario page (issue 26)."""
+        form = await formulier(request, max_fields=len(PARAMETERS_WAT_ALS) + 2)
         if (omleiding := nodig(plan=False)) is not None:
             return omleiding
+        from plaatsing.fouten import ParameterFout
+
+        huidig = dict(ws.scenario.parameters.als_rijen())
+        wijzigingen = {n: str(form[n]).strip() for n in PARAMETERS_WAT_ALS
+                       if n in form and str(form[n]).strip() != huidig.get(n, "")}
+        try:
+            s = ws.scenario.met_parameters(**wijzigingen) if wijzigingen else ws.scenario
+        except ParameterFout as e:
+            return await scenario(request, f"De waarde past niet: {e}.", 422)
         scenario_nr = ws.scenario_nr
 
         def bewaar(plan):
             if ws.scenario_nr == scenario_nr:  # another scenario was opened meanwhile: this plan is not its plan
                 ws.zet_plan(plan)
-        return start_taak("Plaatsen", werk.los_op, (ws.scenario,), "/besluiten", klaar=bewaar)
+        return start_taak("Plaatsen", werk.los_op, (s,), "/besluiten", klaar=bewaar)
 
     async def taak(request):
         t = _taak(request)
@@ -235,7 +251,12 @@ def maak_app(werkmap: Path, *, scenariomap: Path | None = None, token: str | Non
             return omleiding
         nr = request.path_params["nr"]
         if nr not in ws.plan.scenario.medewerkers.index:
-            raise HTTPException(404)
+            gelijk = [p for p in ws.plan.scenario.medewerkers.index if str(p).casefold() == nr.casefold()]
+            if len(gelijk) == 1:  # a0035 for A0035
+                return RedirectResponse(f"/persoon/{quote(str(gelijk[0]))}", status_code=303)
+            return toon(request, "melding.html", 404, titel="Medewerker niet gevonden",
+                        tekst=f"Personeelsnummer '{nr}' staat niet in dit scenario. Controleer het nummer, of zoek de "
+                              "medewerker in de lijst met besluiten.")
         if nr not in ws.uitleg:
             plan_nr = ws.plan_nr
 

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from plaatsing.cli import nl
+
 # The shared helpers of plaatsing.cli are imported inside the command: plaatsing.cli imports this
 # module at its end, also when it runs as `python -m plaatsing.cli`.
 _peildatum = click.option("--peildatum", metavar="JJJJ-MM-DD", help="Peildatum (gaat voor het blad Parameters).")
@@ -15,15 +17,15 @@ _debug = click.option("--debug", is_flag=True, help="Toon bij een interne fout d
 
 
 @click.command("bijna-geplaatst", options_metavar="[OPTIES]")
-@click.argument("scenario", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--uitvoer", "-o", type=click.Path(dir_okay=False, path_type=Path),
+@click.argument("scenario", type=nl.bestand())
+@click.option("--uitvoer", "-o", type=nl.bestand(),
               help="Pad van de besluiten (standaard: <scenario>-besluiten.xlsx naast het scenario).")
 @click.option("--overschrijf", is_flag=True, help="Overschrijf een bestaand uitvoerbestand.")
 @click.option("--max-extra", type=click.FloatRange(0, min_open=True), metavar="FTE",
               help="Probeer geen extra formatie boven dit aantal fte.")
 @click.option("--stil", is_flag=True, help="Geen voortgangsmeldingen.")
 @_peildatum
-@click.option("--tijdslimiet", type=float, metavar="SECONDEN", help="Maximale rekentijd per plan in seconden.")
+@click.option("--tijdslimiet", type=nl.seconden(), metavar="SECONDEN", help="Maximale rekentijd per plan in seconden.")
 @_parameter
 @_debug
 def bijna_geplaatst(scenario, uitvoer, overschrijf, max_extra, stil, peildatum, tijdslimiet, parameter, debug):
@@ -52,8 +54,8 @@ def bijna_geplaatst(scenario, uitvoer, overschrijf, max_extra, stil, peildatum, 
         controleer_uitvoer(doel, overschrijf=overschrijf, invoer=scenario)
         s = read_scenario(scenario, parameters=_parameters(peildatum, tijdslimiet, parameter))
         plan = solve(s, voortgang=melding)
-        melding("bijna geplaatst: extra formatie per boventallige zoeken")
-        bijna = zoek(plan, max_extra=max_extra, voortgang=melding)
+        with melding.bezig("bijna geplaatst: extra formatie per boventallige zoeken"):
+            bijna = zoek(plan, max_extra=max_extra, voortgang=melding)
         regels = pd.DataFrame([("bijna geplaatst", bijna.samenvatting()),
                                ("bijna geplaatst: plaatsingen nagerekend", str(bijna.solves))],
                               columns=["onderdeel", "waarde"])

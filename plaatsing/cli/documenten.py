@@ -1,20 +1,22 @@
 """The commands for the documents that leave the building: the OR-bijlage (rapport) and the letters (brieven)."""
 from __future__ import annotations
 
+from contextlib import suppress
 from pathlib import Path
 
 import click
 
+from plaatsing.cli import nl
 from plaatsing.cli.opdrachten import (_besluiten_arg, _controleer_zegel, _debug, _draai, _lees_plan,
-                                     _overschrijf_parameter, _toelichting_optie)
+                                      _overschrijf_parameter, _toelichting_optie, _Voortgang, personeelsnummer)
 from plaatsing.uitvoer.excel import UitvoerFout
 
 
 @click.command(options_metavar="[OPTIES]")
-@click.argument("scenario", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("scenario", type=nl.bestand())
 @_besluiten_arg
-@click.option("--map", "map_", type=click.Path(file_okay=False, path_type=Path),
-              help="Map voor de bijlage (standaard: de map van de besluiten).")
+@click.option("--map", "map_", type=nl.map_(),
+              help="Map voor de bijlage (wordt aangemaakt; standaard: de map van de besluiten).")
 @click.option("--uitvoer", "-o", type=click.Path(dir_okay=False, path_type=Path),
               help="Pad van de Word-bijlage (.docx); de Excel-bijlage komt ernaast (standaard: "
                    "<besluiten>-OR-bijlage.docx in --map).")
@@ -23,8 +25,9 @@ from plaatsing.uitvoer.excel import UitvoerFout
                                           "zegel niet klopt (met een waarschuwing op elke pagina).")
 @_overschrijf_parameter
 @_toelichting_optie
+@click.option("--stil", is_flag=True, help="Geen voortgangsmeldingen.")
 @_debug
-def rapport(scenario, besluiten, map_, uitvoer, overschrijf, toch, parameter, toelichting, debug):
+def rapport(scenario, besluiten, map_, uitvoer, overschrijf, toch, parameter, toelichting, stil, debug):
     """Maak de OR-adviesbijlage (personele gevolgen) als Word- en Excel-bestand.
 
     Voorbeeld: plaatsing rapport scenarios/almelo-2018.xlsx uitvoer/almelo-2018-besluiten.xlsx
@@ -42,8 +45,10 @@ def rapport(scenario, besluiten, map_, uitvoer, overschrijf, toch, parameter, to
             raise click.BadParameter("geef een pad dat eindigt op .docx; de Excel-bijlage komt ernaast.",
                                      param_hint="--uitvoer")
         doel = uitvoer.parent if uitvoer else (map_ or besluiten.parent)
-        if not doel.exists():
-            raise UitvoerFout(f"de map '{doel}' bestaat niet; maak die eerst aan.")
+        if doel.exists() and not doel.is_dir():
+            raise UitvoerFout(f"'{doel}' is een bestand; geef met --map een map op.")
+        melding = _Voortgang(stil)
+        melding(f"inlezen van {scenario.name} en {besluiten.name}")
         plan = _lees_plan(scenario, besluiten, parameter, toelichting)
         _weiger_variant(plan, "De OR-bijlage")
         waarschuwing = _toets_of_toch(plan, toch)
@@ -52,8 +57,18 @@ def rapport(scenario, besluiten, map_, uitvoer, overschrijf, toch, parameter, to
         plan_id = identiteit(plan, besluiten.name, sha256_besluiten(besluiten), toch=waarschuwing)
         # the outcomes as the sheet states them (the same as the plan's unless edited by hand, --toch)
         uitkomsten = plan.gelezen_uitkomsten if plan.gelezen_uitkomsten is not None else plan.uitkomsten
-        paden = schrijf_rapport(plan.scenario, plan.toewijzing, uitkomsten, plan.gegevens.k, doel,
-                                naam, overschrijf=overschrijf, plan=plan_id, docx_pad=uitvoer)
+        nieuw = not doel.exists()
+        if nieuw:
+            doel.mkdir(parents=True)
+        try:
+            with melding.bezig("de bijlage samenstellen (tabellen, afscherming, Word en Excel)"):
+                paden = schrijf_rapport(plan.scenario, plan.toewijzing, uitkomsten, plan.gegevens.k, doel,
+                                        naam, overschrijf=overschrijf, plan=plan_id, docx_pad=uitvoer)
+        except BaseException:
+            if nieuw:  # nothing left behind, also not the folder made for it
+                with suppress(OSError):
+                    doel.rmdir()
+            raise
         for pad in paden:
             click.echo(f"Geschreven: {pad}")
 
@@ -61,13 +76,13 @@ def rapport(scenario, besluiten, map_, uitvoer, overschrijf, toch, parameter, to
 
 
 @click.command(options_metavar="[OPTIES]")
-@click.argument("scenario", required=False, type=click.Path(dir_okay=False, path_type=Path))
-@click.argument("besluiten", required=False, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--map", "map_", type=click.Path(file_okay=False, path_type=Path),
+@click.argument("scenario", required=False, type=nl.bestand())
+@click.argument("besluiten", required=False, type=nl.bestand())
+@click.option("--map", "map_", type=nl.map_(),
               help="Map waarin de brieven komen (wordt aangemaakt).")
-@click.option("--sjablonen", type=click.Path(file_okay=False, path_type=Path),
+@click.option("--sjablonen", type=nl.map_(),
               help="Map met eigen Word-sjablonen (en briefhoofd.json); wat daar ontbreekt komt uit de standaard.")
-@click.option("--sjablonen-uitpakken", "uitpakken", type=click.Path(file_okay=False, path_type=Path),
+@click.option("--sjablonen-uitpakken", "uitpakken", type=nl.map_(),
               help="Schrijf de standaardsjablonen naar deze map om ze in Word aan te passen, en stop.")
 @click.option("--datum", metavar="JJJJ-MM-DD", help="Datum in de brieven (standaard: vandaag).")
 @click.option("--medewerker", "-m", "medewerkers", multiple=True, metavar="NR",
@@ -78,9 +93,10 @@ def rapport(scenario, besluiten, map_, uitvoer, overschrijf, toch, parameter, to
                                           "zegel niet klopt (met een waarschuwing op elke pagina).")
 @_overschrijf_parameter
 @_toelichting_optie
+@click.option("--stil", is_flag=True, help="Geen voortgangsmeldingen.")
 @_debug
 def brieven(scenario, besluiten, map_, sjablonen, uitpakken, datum, medewerkers, parameter, overschrijf, pseudonimiseer,
-            toch, toelichting, debug):
+            toch, toelichting, stil, debug):
     """Maak per medewerker een brief (Word) uit het sjabloon van zijn besluit.
 
     Voorbeeld: plaatsing brieven scenarios/almelo-2018.xlsx uitvoer/almelo-2018-besluiten.xlsx --map brieven/
@@ -108,6 +124,7 @@ def brieven(scenario, besluiten, map_, sjablonen, uitpakken, datum, medewerkers,
             if not pad.exists():
                 raise click.BadParameter(f"het bestand '{pad}' bestaat niet.")
         # the decisions of the workbook, with motiveringen rendered under the parameters they were made with
+        melding = _Voortgang(stil)
         plan = _lees_plan(scenario, besluiten, parameter, toelichting)
         _weiger_variant(plan, "Een brief")
         waarschuwing = _toets_of_toch(plan, toch)
@@ -128,12 +145,15 @@ def brieven(scenario, besluiten, map_, sjablonen, uitpakken, datum, medewerkers,
             regels = "\n".join(f"  {m.blad}: {m.tekst}" for m in fout.meldingen)
             raise click.ClickException(f"de sjablonen kunnen niet worden gebruikt; er is niets geschreven.\n{regels}") from None
         from plaatsing.uitvoer.briefinhoud import ontbrekende_parameters
-        gekozen = tabel if not medewerkers else tabel[tabel["personeelsnummer"].isin(set(medewerkers))]
-        for melding in ontbrekende_parameters(s, gekozen["uitkomst"]):
-            click.echo(f"Let op: {melding}", err=True)
-        paden = schrijf_brieven(s, tabel, map_, sjablonen=eigen, datum=dag, overschrijf=overschrijf,
-                                medewerkers=list(medewerkers), in_aanmerking=set(plan.gegevens.k.opties["personeelsnummer"]),
-                                waarschuwing=waarschuwing)
+        wie = [personeelsnummer(s, nr) for nr in medewerkers]
+        gekozen = tabel if not wie else tabel[tabel["personeelsnummer"].isin(set(wie))]
+        for tekst in ontbrekende_parameters(s, gekozen["uitkomst"]):
+            click.echo(f"Let op: {tekst}", err=True)
+        aantal = len(wie) or len(tabel)
+        with melding.bezig(f"{aantal} {'brief' if aantal == 1 else 'brieven'} maken in {map_}"):
+            paden = schrijf_brieven(s, tabel, map_, sjablonen=eigen, datum=dag, overschrijf=overschrijf,
+                                    medewerkers=wie, in_aanmerking=set(plan.gegevens.k.opties["personeelsnummer"]),
+                                    waarschuwing=waarschuwing)
         click.echo(f"{len(paden)} {'brief' if len(paden) == 1 else 'brieven'} geschreven in {map_}")
 
     _draai(werk, debug)
@@ -147,10 +167,9 @@ def _toets_of_toch(plan, toch: bool) -> str:
     unless --toch, and then the warning that goes on every page."""
     import sys
 
-    from plaatsing.cli.opdrachten import EXIT_SCHENDINGEN, meld_schendingen
-    from plaatsing.toets.volledig import toets_plan
+    from plaatsing.cli.opdrachten import EXIT_SCHENDINGEN, meld_schendingen, schendingen_van
 
-    schendingen = toets_plan(plan)
+    schendingen = schendingen_van(plan)  # as 'plaatsing toets' judges it (P1 'handhaven' bound)
     if schendingen.empty:
         return ""
     meld_schendingen(schendingen, err=True)

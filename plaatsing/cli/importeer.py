@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from plaatsing.cli import nl
+
 from plaatsing.invoer.hr_exports import SOORTEN
 
 # plaatsing.cli imports this module at its end (also as `python -m plaatsing.cli`): its helpers are
@@ -14,11 +16,11 @@ _debug = click.option("--debug", is_flag=True, help="Toon bij een interne fout d
 
 
 @click.command(options_metavar="[OPTIES]")
-@click.argument("export", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("export", type=nl.bestand())
 @click.option("--soort", required=True, type=click.Choice(SOORTEN), help="Het HR-systeem van de export.")
-@click.option("--uitvoer", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--uitvoer", "-o", required=True, type=nl.bestand(),
               help="Het scenario dat wordt geschreven (.xlsx).")
-@click.option("--formatiehuis", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--formatiehuis", type=nl.bestand(),
               help="Werkmap met de overige bladen (Oude functies, Nieuwe functies, Functiemapping, Parameters, …).")
 @click.option("--kolom", "-k", multiple=True, metavar="DOEL=KOP",
               help="Bevestig of kies welke exportkolom een kolom van Medewerkers vult, bijvoorbeeld "
@@ -40,7 +42,7 @@ def importeer(export, soort, uitvoer, formatiehuis, kolom, deeltijd, normuren, o
     1 problemen in de export (niets geschreven); 2 verkeerd gebruik; 3 scenario geschreven maar
     nog niet bruikbaar (vul de genoemde bladen aan).
     """
-    from plaatsing.cli.opdrachten import EXIT_NIET_BEWEZEN, EXIT_ONGELDIG, _draai, _paren
+    from plaatsing.cli.opdrachten import EXIT_NIET_BEWEZEN, EXIT_ONGELDIG, OPDRACHTREGEL, _draai, _paren
     from plaatsing.fouten import InvoerFout
     from plaatsing.invoer.importeren import importeer_export, schrijf_scenario
     from plaatsing.invoer.lezen import read_scenario
@@ -50,6 +52,8 @@ def importeer(export, soort, uitvoer, formatiehuis, kolom, deeltijd, normuren, o
         try:
             imp = importeer_export(export, soort, kolommen=keuzes, deeltijd=deeltijd, normuren=normuren)
         except InvoerFout as fout:
+            if all(m.blad == OPDRACHTREGEL for m in fout.meldingen):
+                raise  # a mistake on the command line: exit 2 (_draai)
             aantal = fout.aantal
             click.echo(f"De export kan niet worden geïmporteerd: {aantal} {'probleem' if aantal == 1 else 'problemen'} "
                        "gevonden. Er is niets geschreven.", err=True)

@@ -2,29 +2,18 @@
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 
 import click
 
 from plaatsing.cli import nl
-from plaatsing.fouten import H4Conflict, InvoerFout, ParameterFout
+from plaatsing.fouten import InvoerFout, Melding
 from plaatsing.uitvoer.excel import UitvoerFout
 
-EXIT_ONGELDIG = 1
-EXIT_NIET_BEWEZEN = 3
-EXIT_SCHENDINGEN = 4
-EXIT_INTERN = 70
-
-
-class _Voortgang:
-    def __init__(self, stil: bool):
-        self.stil = stil
-        self.start = time.monotonic()
-
-    def __call__(self, tekst: str) -> None:
-        if not self.stil:
-            click.echo(f"[{time.monotonic() - self.start:6.1f} s] {tekst}", err=True)
+# re-exported: the other command modules (documenten, bijna, importeer, procedure, sweep) import them from here
+from plaatsing.cli.afhandeling import (EXIT_INTERN, EXIT_NIET_BEWEZEN, EXIT_ONGELDIG, EXIT_SCHENDINGEN,  # noqa: F401
+                                       EXIT_VERKEERD_GEBRUIK, OPDRACHTREGEL, _draai, _Voortgang, in_woorden,
+                                       schendingen_van, weiger_bij_schendingen)
 
 
 def _paren(items, vorm: str, optie: str) -> dict:
@@ -45,60 +34,6 @@ def _parameters(peildatum, tijdslimiet, parameter) -> dict:
     if tijdslimiet is not None:
         waarden["tijdslimiet"] = tijdslimiet
     return waarden
-
-
-def _meld_invoerfout(fout: InvoerFout) -> None:
-    aantal = fout.aantal
-    click.echo(f"Het scenario kan niet worden gebruikt: {aantal} {'probleem' if aantal == 1 else 'problemen'} "
-               "gevonden. Er is niets geschreven.", err=True)
-    for melding in fout.meldingen:
-        click.echo(f"  {melding}", err=True)
-
-
-def _draai(functie, debug: bool):
-    """Run a command; user mistakes become Dutch messages with the contract's exit codes."""
-    try:
-        return functie()
-    except InvoerFout as fout:
-        _meld_invoerfout(fout)
-        sys.exit(EXIT_ONGELDIG)
-    except H4Conflict as fout:
-        click.echo(f"{fout} Er is niets geschreven.", err=True)
-        sys.exit(EXIT_ONGELDIG)
-    except (ParameterFout, UitvoerFout) as fout:
-        click.echo(f"Fout: {fout}", err=True)
-        sys.exit(2)
-    except click.ClickException:
-        raise  # usage errors: click prints them in Dutch with exit code 2
-    except BrokenPipeError:  # output piped into e.g. head
-        sys.exit(0)
-    except KeyboardInterrupt:
-        click.echo("Afgebroken. Er is niets geschreven.", err=True)
-        sys.exit(130)
-    except Exception as fout:  # noqa: BLE001 - last line of defence: no traceback for users
-        if debug:
-            click.echo(verslag_zonder_gegevens(fout), err=True)
-            sys.exit(EXIT_INTERN)
-        click.echo(f"Er ging iets mis in plaatsing ({type(fout).__name__}). Er is niets geschreven. "
-                   "Draai opnieuw met --debug voor details en meld het probleem met dat verslag.", err=True)
-        sys.exit(EXIT_INTERN)
-
-
-def verslag_zonder_gegevens(fout: BaseException) -> str:
-    """The --debug report: every frame (file, line, function, the line of code) and the type of each exception
-    in the chain, but not the exception texts: they may quote a cell value, such as a name or a birth date."""
-    import traceback
-
-    delen, gezien = [], set()
-    while fout is not None and id(fout) not in gezien:
-        gezien.add(id(fout))
-        stapel = traceback.extract_tb(fout.__traceback__)
-        regels = [f"  {f.filename}:{f.lineno} in {f.name}" + (f"\n    {f.line.strip()}" if f.line else "")
-                  for f in stapel]
-        delen.append(f"{type(fout).__module__}.{type(fout).__qualname__} (tekst weggelaten: kan persoonsgegevens "
-                     "bevatten)\n" + "\n".join(regels))
-        fout = fout.__cause__ or fout.__context__
-    return "Verslag voor de ontwikkelaars (--debug):\n" + "\n-- veroorzaakt door --\n".join(delen)
 
 
 class _Groep(click.Group):
@@ -131,17 +66,17 @@ _debug = click.option("--debug", is_flag=True, help="Toon bij een interne fout e
 
 
 @main.command(options_metavar="[OPTIES]")
-@click.argument("scenario", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--uitvoer", "-o", type=click.Path(dir_okay=False, path_type=Path),
+@click.argument("scenario", type=nl.bestand())
+@click.option("--uitvoer", "-o", type=nl.bestand(),
               help="Pad van de besluiten (standaard: <scenario>-besluiten.xlsx naast het scenario).")
 @click.option("--overschrijf", is_flag=True, help="Overschrijf een bestaand uitvoerbestand.")
 @click.option("--stil", is_flag=True, help="Geen voortgangsmeldingen.")
 @_peildatum
-@click.option("--tijdslimiet", type=float, metavar="SECONDEN", help="Rekenbudget van de solver in seconden (deterministische rekentijd: hetzelfde plan bij elke run).")
+@click.option("--tijdslimiet", type=nl.seconden(), metavar="SECONDEN", help="Rekenbudget in seconden (vaste rekentijd, niet de klok: hetzelfde plan bij elke run).")
 @_parameter
 @click.option("--workers", type=click.IntRange(1, 64), metavar="AANTAL", help="Aantal processen dat deelproblemen naast elkaar oplost (standaard: één per rekenkern).")
 @click.option("--pseudonimiseer", is_flag=True, help="Vervang namen in de uitvoer door een vast pseudoniem.")
-@click.option("--voornemen", type=click.Path(dir_okay=False, path_type=Path), metavar="BESLUITEN",
+@click.option("--voornemen", type=nl.bestand(), metavar="BESLUITEN",
               help="Voorgenomen besluiten: maak de definitieve besluiten met zo min mogelijk wijzigingen (regels.md P2).")
 @_debug
 def solve(scenario, uitvoer, overschrijf, stil, peildatum, tijdslimiet, parameter, workers, pseudonimiseer, voornemen,
@@ -151,14 +86,15 @@ def solve(scenario, uitvoer, overschrijf, stil, peildatum, tijdslimiet, paramete
     Voorbeeld: plaatsing solve scenarios/almelo-2018.xlsx
 
     Exitcodes: 0 plan geschreven en bewezen optimaal; 1 scenario ongeldig (niets geschreven);
-    2 verkeerd gebruik; 3 plan geschreven maar niet bewezen optimaal binnen de tijdslimiet.
+    2 verkeerd gebruik, of de uitvoer kan niet worden geschreven (niets geschreven); 3 plan geschreven
+    maar niet bewezen optimaal binnen de tijdslimiet; 130/143/129 gestopt (Ctrl-C, SIGTERM, SIGHUP).
     """
     from plaatsing.invoer.lezen import read_scenario
     from plaatsing.plan import solve as los_op
     from plaatsing.uitvoer.excel import controleer_uitvoer, schrijf_besluiten
 
     def werk():
-        melding = _Voortgang(stil)
+        melding = _Voortgang(stil, voornemen=bool(voornemen))
         doel = uitvoer or scenario.with_name(f"{scenario.stem}-besluiten{'-definitief' if voornemen else ''}.xlsx")
         controleer_uitvoer(doel, overschrijf=overschrijf, invoer=scenario)
         if voornemen and doel.resolve() == voornemen.resolve():
@@ -168,6 +104,8 @@ def solve(scenario, uitvoer, overschrijf, stil, peildatum, tijdslimiet, paramete
         if voornemen:  # regels.md §9: the second round, from the voorgenomen besluiten
             from plaatsing.procedure.tweede_ronde import voor_tweede_ronde
             s = voor_tweede_ronde(s, voornemen)
+            for regel in _andere_parameters(voornemen, s):
+                melding(f"let op: {regel}")
         for w in s.waarschuwingen:
             melding(f"let op: {w}")
         melding(f"ingelezen: {len(s.medewerkers)} medewerkers, {len(s.oude_functies)} oude en "
@@ -190,6 +128,22 @@ def solve(scenario, uitvoer, overschrijf, stil, peildatum, tijdslimiet, paramete
     _draai(werk, debug)
 
 
+def _andere_parameters(voornemen: Path, s) -> list[str]:
+    """The parameters under which the voornemen was made that differ from those of this round (its
+    Verantwoording): the second round does not silently change the rules between the two rounds."""
+    from plaatsing.invoer.besluiten import lees_verantwoording
+    from plaatsing.invoer.werkboek import open_werkboek
+
+    vastgelegd, _, _ = lees_verantwoording(open_werkboek(voornemen))
+    nu = dict(s.parameters.als_rijen())
+    anders = [f"{naam} {was or '(leeg)'} (nu {nu[naam] or '(leeg)'})" for naam, was in vastgelegd.items()
+              if naam in nu and naam != "tijdslimiet" and was != nu[naam]]
+    if not anders:
+        return []
+    return [f"het voornemen is gemaakt met andere parameters: {', '.join(anders)}. De definitieve besluiten "
+            "gebruiken die van nu; is dat niet de bedoeling, geef dan de parameters van het voornemen op met -p."]
+
+
 def _samenvatting(plan, doel: Path) -> str:
     regels = ["Plaatsingsbesluiten:"]
     for r in plan.samenvatting().itertuples(index=False):
@@ -207,7 +161,7 @@ def _samenvatting(plan, doel: Path) -> str:
 
 
 @main.command(options_metavar="[OPTIES]")
-@click.argument("scenario", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("scenario", type=nl.bestand())
 @_peildatum
 @_parameter
 @_debug
@@ -230,11 +184,11 @@ def valideer(scenario, peildatum, parameter, debug):
         click.echo(f"Het scenario is bruikbaar: {len(s.medewerkers)} medewerkers, {len(s.oude_functies)} oude "
                    f"functies, {len(s.nieuwe_functies)} nieuwe functies, {len(s.mapping)} koppelingen.")
 
-    _draai(werk, debug)
+    _draai(werk, debug, schrijft=False)
 
 
 @main.command(options_metavar="[OPTIES]")
-@click.argument("pad", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("pad", type=nl.bestand())
 @click.option("--overschrijf", is_flag=True, help="Overschrijf een bestaand bestand.")
 @_debug
 def template(pad, overschrijf, debug):
@@ -251,7 +205,7 @@ def template(pad, overschrijf, debug):
     _draai(werk, debug)
 
 
-_besluiten_arg = click.argument("besluiten", type=click.Path(dir_okay=False, path_type=Path))
+_besluiten_arg = click.argument("besluiten", type=nl.bestand())
 _overschrijf_parameter = click.option(
     "--parameter", "-p", multiple=True, metavar="NAAM=WAARDE",
     help="Overschrijf een parameter waarmee de besluiten zijn gemaakt (staat in de Verantwoording), "
@@ -309,7 +263,7 @@ def _controleer_zegel(besluiten: Path, *, weigeren: bool) -> None:
 
 
 @main.command(options_metavar="[OPTIES]")
-@click.argument("scenario", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("scenario", type=nl.bestand())
 @_besluiten_arg
 @_overschrijf_parameter
 @_debug
@@ -323,18 +277,9 @@ def toets(scenario, besluiten, parameter, debug):
     niet geplaatsten (F4). Getoetst wordt onder de parameters waarmee de besluiten zijn gemaakt
     (blad Verantwoording); -p overschrijft er een. Exitcode 0 zonder schendingen, 4 met schendingen.
     """
-    from plaatsing.toets.volledig import toets_plan
-
     def werk():
-        from plaatsing.procedure.tweede_ronde import bind_handhaven
-
         plan = _lees_plan(scenario, besluiten, parameter, zegel="melden")
-        gebonden = bind_handhaven(plan.scenario, plan.toewijzing)  # P1: 'handhaven' keeps the decision as given
-        if gebonden is plan.scenario:
-            schendingen = toets_plan(plan)
-        else:
-            uitkomsten = plan.gelezen_uitkomsten if plan.gelezen_uitkomsten is not None else plan.uitkomsten
-            schendingen = toets_plan(gebonden, plan.toewijzing, uitkomsten)
+        schendingen = schendingen_van(plan)
         if schendingen.empty:
             click.echo(f"Het plan voldoet aan de regels (H1–H5, O2, O6, F3, F4): {len(plan.toewijzing)} medewerkers "
                        "getoetst.")
@@ -342,11 +287,11 @@ def toets(scenario, besluiten, parameter, debug):
         meld_schendingen(schendingen)
         sys.exit(EXIT_SCHENDINGEN)
 
-    _draai(werk, debug)
+    _draai(werk, debug, schrijft=False)
 
 
 @main.command(options_metavar="[OPTIES]")
-@click.argument("scenario", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("scenario", type=nl.bestand())
 @_besluiten_arg
 @click.option("--medewerker", "-m", metavar="NR", help="Personeelsnummer van de medewerker.")
 @click.option("--alle", is_flag=True, help="Leg het besluit van elke medewerker uit (met --json: één JSON-regel per medewerker).")
@@ -360,7 +305,7 @@ def uitleg(scenario, besluiten, medewerker, alle, als_json, parameter, debug):
     """
     import json
 
-    from plaatsing.uitleg.verklaring import als_tekst, uitleg as leg_uit, uitleg_alle
+    from plaatsing.uitleg.verklaring import als_tekst, uitleg as leg_uit, uitleg_per_medewerker
 
     if bool(medewerker) == bool(alle):
         raise click.UsageError("Geef óf --medewerker NR óf --alle op.")
@@ -368,17 +313,39 @@ def uitleg(scenario, besluiten, medewerker, alle, als_json, parameter, debug):
     def werk():
         plan = _lees_plan(scenario, besluiten, parameter, zegel="melden")
         if alle:
-            for u in uitleg_alle(plan):
+            for u in uitleg_per_medewerker(plan):
                 click.echo(json.dumps(u, ensure_ascii=False) if als_json else als_tekst(u) + "\n")
             return
-        u = leg_uit(plan, medewerker)
+        u = leg_uit(plan, personeelsnummer(plan.scenario, medewerker))
         click.echo(json.dumps(u, ensure_ascii=False, indent=2) if als_json else als_tekst(u))
 
-    _draai(werk, debug)
+    _draai(werk, debug, schrijft=False)
 
 
-def _vastzettingen(items) -> dict:
-    return _paren(items, "NR=FUNCTIECODE", "--vastzetten")
+def _vastzettingen(items, s) -> dict:
+    """NR=CODE pairs; a personeelsnummer or code typed in other capitals is found (exit 2 when unknown)."""
+    vast = {}
+    for nr, code in _paren(items, "NR=FUNCTIECODE", "--vastzetten").items():
+        codes = {str(c).casefold(): c for c in s.nieuwe_functies.index}
+        vast[personeelsnummer(s, nr, "--vastzetten")] = codes.get(code.casefold(), code)
+    return vast
+
+
+def personeelsnummer(s, nr: str, optie: str = "--medewerker") -> str:
+    """The personeelsnummer of the scenario that the user meant: as typed, or in other capitals
+    (a0035 for A0035). Unknown: a usage error (exit 2) with a suggestion when one is close."""
+    import difflib
+
+    nr = str(nr).strip()
+    nummers = [str(p) for p in s.medewerkers.index]
+    if nr in nummers:
+        return nr
+    gelijk = [p for p in nummers if p.casefold() == nr.casefold()]
+    if len(gelijk) == 1:
+        return gelijk[0]
+    bijna = difflib.get_close_matches(nr, nummers, n=1)
+    raise InvoerFout([Melding(OPDRACHTREGEL, None, optie, f"personeelsnummer '{nr}' staat niet in het scenario"
+                              + (f"; bedoelt u {bijna[0]}?" if bijna else "; controleer het nummer."))])
 
 
 def _toon_verschil(verschil) -> None:
@@ -393,12 +360,12 @@ def _toon_verschil(verschil) -> None:
 
 
 @main.command("wat-als", options_metavar="[OPTIES]")
-@click.argument("scenario", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("scenario", type=nl.bestand())
 @click.option("--vastzetten", "-v", multiple=True, metavar="NR=CODE", help="Zet een medewerker vast in een functie (mag vaker).")
 @_parameter
-@click.option("--basis", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--basis", type=nl.bestand(),
               help="Besluiten van het basisplan (standaard: opnieuw oplossen met het scenario).")
-@click.option("--uitvoer", "-o", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--uitvoer", "-o", type=nl.bestand(),
               help="Schrijf de variant als besluiten-werkmap (zoals solve), voor toets, uitleg, rapport en brieven.")
 @click.option("--overschrijf", is_flag=True, help="Overschrijf een bestaand uitvoerbestand.")
 @_toelichting_optie
@@ -417,7 +384,7 @@ def wat_als(scenario, vastzetten, parameter, basis, uitvoer, overschrijf, toelic
             controleer_uitvoer(uitvoer, overschrijf=overschrijf, invoer=scenario)
         basisplan = _lees_plan(scenario, basis) if basis else None
         s = basisplan.scenario if basisplan else read_scenario(scenario)
-        vast = _vastzettingen(vastzetten)
+        vast = _vastzettingen(vastzetten, s)
         redenen = _paren(toelichting, "NR=TEKST", "--toelichting") if toelichting else {}
         if set(redenen) - set(vast):
             raise click.BadParameter(f"{sorted(set(redenen) - set(vast))[0]} wordt niet vastgezet; geef een "
@@ -433,14 +400,14 @@ def wat_als(scenario, vastzetten, parameter, basis, uitvoer, overschrijf, toelic
             schrijf_besluiten(uitkomst.nieuw, uitvoer, overschrijf=overschrijf)
             click.echo(f"Variant geschreven naar {uitvoer}")
 
-    _draai(werk, debug)
+    _draai(werk, debug, schrijft=bool(uitvoer))
 
 
 @main.command(options_metavar="[OPTIES]")
-@click.argument("scenario", type=click.Path(dir_okay=False, path_type=Path))
-@click.argument("plan_a", type=click.Path(dir_okay=False, path_type=Path))
-@click.argument("plan_b", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--uitvoer", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Schrijf het verschil naar dit Excel-bestand.")
+@click.argument("scenario", type=nl.bestand())
+@click.argument("plan_a", type=nl.bestand())
+@click.argument("plan_b", type=nl.bestand())
+@click.option("--uitvoer", "-o", type=nl.bestand(), help="Schrijf het verschil naar dit Excel-bestand.")
 @click.option("--overschrijf", is_flag=True, help="Overschrijf een bestaand uitvoerbestand.")
 @_overschrijf_parameter
 @_debug
@@ -450,7 +417,7 @@ def vergelijk(scenario, plan_a, plan_b, uitvoer, overschrijf, parameter, debug):
     Voorbeeld: plaatsing vergelijk scenarios/almelo-2018.xlsx a-besluiten.xlsx b-besluiten.xlsx
     """
     from plaatsing.varianten import vergelijk_plannen
-    from plaatsing.uitvoer.excel import atomair, bewaar, controleer_uitvoer, nieuw_werkboek, schrijf_tabel
+    from plaatsing.uitvoer.excel import bewaar_als, controleer_uitvoer, nieuw_werkboek, schrijf_tabel
 
     def werk():
         if uitvoer:
@@ -460,8 +427,7 @@ def vergelijk(scenario, plan_a, plan_b, uitvoer, overschrijf, parameter, debug):
         if uitvoer:
             boek = nieuw_werkboek(alleen_schrijven=True)
             schrijf_tabel(boek, "Verschil", verschil)
-            with atomair(uitvoer) as tijdelijk:
-                bewaar(boek, tijdelijk)
+            bewaar_als(boek, uitvoer, overschrijf=overschrijf)
             click.echo(f"Verschil geschreven naar {uitvoer}")
 
-    _draai(werk, debug)
+    _draai(werk, debug, schrijft=bool(uitvoer))

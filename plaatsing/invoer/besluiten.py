@@ -5,6 +5,7 @@ from pathlib import Path
 
 from plaatsing.invoer import contract as schema
 from plaatsing.fouten import InvoerFout, Melding, ParameterFout
+from plaatsing.invoer.inhoud import RIJ as INHOUD_RIJ, hoort_bij
 from plaatsing.invoer.lezen import _Lezer
 from plaatsing.parameters import NAMEN, formatteer, normaliseer_naam, parse_parameter
 from plaatsing.plan import UITKOMSTEN, WAT_ALS_PIN, WAT_ALS_TOELICHTING, Plan, herbouw_plan
@@ -26,8 +27,9 @@ def lees_plan(pad, s: Scenario, parameters: dict | None = None, toelichtingen: d
     and are listed in `Plan.overschreven`. A workbook made from another scenario is refused.
     `toelichtingen`: the user's reasons for the what-if pins of a saved variant (they replace 'wat-als')."""
     bladen = open_werkboek(Path(pad))
-    toewijzing, uitkomsten, status = lees_besluiten(pad, s, bladen=bladen, met_status=True)
     vastgelegd, sha256, verantwoording = lees_verantwoording(bladen)
+    controleer_scenario(pad, s, sha256, _inhoud(verantwoording))  # before the rows: one sentence, not one per row
+    toewijzing, uitkomsten, status = lees_besluiten(pad, s, bladen=bladen, met_status=True)
     pins = dict(w.split("=", 1) for o, w in verantwoording.itertuples(index=False)
                 if o == WAT_ALS_PIN and "=" in w) if verantwoording is not None else {}
     redenen = dict(w.split("=", 1) for o, w in verantwoording.itertuples(index=False)
@@ -37,12 +39,6 @@ def lees_plan(pad, s: Scenario, parameters: dict | None = None, toelichtingen: d
         raise ParameterFout(f"--toelichting {onbekend[0]}: deze medewerker is in dit plan niet vastgezet met wat-als; "
                             "een toelichting hoort alleen bij een vastzetting van een wat-als-variant.")
     redenen.update(toelichtingen or {})
-    if sha256 and s.sha256 and sha256 != s.sha256:
-        raise InvoerFout([Melding(Path(pad).name, None, None,
-                                  "deze besluiten zijn gemaakt met een ander scenario (de sha256 van de invoer in "
-                                  f"het blad Verantwoording is {sha256[:12]}…, die van dit scenario "
-                                  f"{s.sha256[:12]}…); gebruik het scenario waarmee de besluiten zijn gemaakt, of "
-                                  "maak ze opnieuw met 'plaatsing solve'.")])
     huidig = dict(s.parameters.als_rijen())
     waarden = {n: w for n, w in vastgelegd.items() if n in NAMEN and w != "" and w != huidig.get(n)}
     overschreven = []
@@ -62,8 +58,52 @@ def lees_plan(pad, s: Scenario, parameters: dict | None = None, toelichtingen: d
     if pins:  # a saved wat-als variant: its extra pins are part of the plan
         from plaatsing.varianten import met_vastzettingen
         plan_s = met_vastzettingen(plan_s, pins, redenen)
-    return herbouw_plan(plan_s, toewijzing, uitkomsten, verantwoording=verantwoording,
-                        overschreven=tuple(overschreven))
+    try:
+        return herbouw_plan(plan_s, toewijzing, uitkomsten, verantwoording=verantwoording,
+                            overschreven=tuple(overschreven))
+    except (InvoerFout, ParameterFout):
+        raise
+    except Exception:
+        # a plan edited by hand that the motiveringen cannot explain (someone placed where they are not
+        # eligible, a pinned person made boventallig): its violations, found without the motiveringen
+        from plaatsing.toets.volledig import toets_plan
+
+        schendingen = toets_plan(plan_s, toewijzing, uitkomsten)
+        if schendingen.empty:
+            raise
+        raise PlanSchendtRegels(Path(pad).name, schendingen) from None
+
+
+class PlanSchendtRegels(Exception):
+    """A besluiten workbook (edited by hand) whose plan breaks the rules so that it cannot be explained."""
+
+    def __init__(self, naam: str, schendingen):
+        super().__init__(f"het plan in '{naam}' voldoet niet aan de regels: {len(schendingen)} schendingen")
+        self.naam, self.schendingen = naam, schendingen
+
+
+class AnderScenario(InvoerFout):
+    """Besluiten made with another scenario (by the content of its contract sheets): one sentence."""
+
+
+def controleer_scenario(pad, s: Scenario, sha256: str | None, inhoud: str | None) -> None:
+    """Refuse besluiten of another scenario. The content decides (invoer/inhoud.py): the same scenario
+    saved again by Excel or LibreOffice without changes keeps its besluiten."""
+    if hoort_bij(s, sha256, inhoud):
+        return
+    wat = "inhoud" if inhoud and s.inhoud_sha256 else "bestand"
+    vastgelegd, eigen = (inhoud, s.inhoud_sha256) if wat == "inhoud" else (sha256, s.sha256)
+    raise AnderScenario([Melding(Path(pad).name, None, None,
+                                 f"de besluiten in '{Path(pad).name}' zijn gemaakt met een ander scenario dan "
+                                 f"'{Path(s.bron).name if s.bron else 'dit scenario'}' (sha256 van de {wat} "
+                                 f"{vastgelegd[:12]}… tegenover {eigen[:12]}…); gebruik het scenario waarmee ze "
+                                 "zijn gemaakt, of maak ze opnieuw met 'plaatsing solve'.")])
+
+
+def _inhoud(verantwoording) -> str | None:
+    if verantwoording is None:
+        return None
+    return next((w for o, w in verantwoording.itertuples(index=False) if o == INHOUD_RIJ and w), None)
 
 
 def _met_ronde(s: Scenario, toewijzing: dict, status: dict, verantwoording) -> Scenario:

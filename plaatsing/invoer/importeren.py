@@ -380,7 +380,7 @@ def schrijf_scenario(imp: Import, uitvoer, *, formatiehuis=None, overschrijf: bo
     functies derived from the export and the empty sheets of the template. Returns notes."""
     import openpyxl
 
-    from plaatsing.uitvoer.excel import atomair, bewaar, controleer_uitvoer, nieuw_werkboek
+    from plaatsing.uitvoer.excel import bewaar_als, controleer_uitvoer, nieuw_werkboek
     from plaatsing.invoer.template import schrijf_template
 
     uitvoer = Path(uitvoer)
@@ -415,8 +415,7 @@ def schrijf_scenario(imp: Import, uitvoer, *, formatiehuis=None, overschrijf: bo
                 else:
                     rijen_blad = [[c.value for c in rij] for rij in bron.iter_rows(min_row=2)]
                 _schrijf_blad(boek.create_sheet(naam), kop_blad, rijen_blad)
-    with atomair(uitvoer) as tijdelijk:
-        bewaar(boek, tijdelijk)
+    bewaar_als(boek, uitvoer, overschrijf=overschrijf)
     return notities
 
 

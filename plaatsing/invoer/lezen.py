@@ -4,6 +4,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -15,6 +16,7 @@ from plaatsing.parameters import NAMEN, Parameters, parse_parameter
 from plaatsing.scenario import Scenario
 from plaatsing.invoer.cellen import (citeer, formatteer_getal, is_leeg, kopsleutel, lees_datum, lees_decimaal,
                                lees_geheel, lees_tekst, sleutel)
+from plaatsing.invoer.inhoud import inhoud_sha256
 from plaatsing.invoer.werkboek import BESTAND, TABELLEN, RuwBlad, bladen_uit_tabellen, open_werkboek, zonder_gc
 
 # Extra Medewerkers columns are carried into the Scenario and the besluiten; these names are taken.
@@ -33,7 +35,8 @@ def read_scenario(pad, *, parameters: dict | None = None) -> Scenario:
     with zonder_gc():
         bladen = open_werkboek(pad)
         sha = hashlib.sha256(pad.read_bytes()).hexdigest()
-        return _valideer(bladen, parameters or {}, bron=str(pad), sha256=sha)
+        s = _valideer(bladen, parameters or {}, bron=str(pad), sha256=sha)
+        return replace(s, inhoud_sha256=inhoud_sha256(bladen))  # issue 26: besluiten belong by content
 
 
 def scenario_from_tables(tabellen: dict[str, list[dict]], *, parameters: dict | None = None) -> Scenario:

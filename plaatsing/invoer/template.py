@@ -9,7 +9,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from plaatsing.invoer import contract as schema
 from plaatsing.parameters import Parameters
-from plaatsing.uitvoer.excel import KOP_STIJL, KOP_VULLING, atomair, controleer_uitvoer, nieuw_werkboek
+from plaatsing.uitvoer.excel import KOP_STIJL, KOP_VULLING, bewaar_als, controleer_uitvoer, nieuw_werkboek
 
 RIJEN = 5000  # validation reaches this far down
 TOELICHTING = {
@@ -51,8 +51,7 @@ def schrijf_template(pad: Path, *, overschrijf: bool = False) -> Path:
             _validatie(ws, index, kolom, blad.naam)
         ws.freeze_panes = "A2"
     _vul_parameters(boek["Parameters"])
-    with atomair(pad) as tijdelijk:
-        boek.save(tijdelijk)
+    bewaar_als(boek, pad, overschrijf=overschrijf)
     return pad
 
 

@@ -13,6 +13,8 @@ import os
 
 from ortools.sat.python import cp_model
 
+from plaatsing.signalen import volg
+
 RANDOM_SEED = 20181001
 MAX_GEWICHT = 2 ** 50  # largest product of level ranges combined into one weighted objective
 # CP-SAT deterministic time per second of `tijdslimiet`. Measured on the benchmark machine (2 cores,
@@ -85,6 +87,7 @@ def solver(werk: float, seed: int = RANDOM_SEED) -> cp_model.CpSolver:
     # The capacity rows are knapsacks over part-time fte: the full LP relaxation (level 2)
     # proves their optima far faster than the default (measured: 0.5 s instead of 26 s).
     s.parameters.linearization_level = 2
+    volg(s)  # Ctrl-C, SIGTERM and SIGHUP stop the run, not just this search (plaatsing/signalen.py)
     return s
 
 

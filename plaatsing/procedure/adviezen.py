@@ -7,13 +7,13 @@ A non-adopted advice binds nothing; every advice is answered in the motivering (
 """
 from __future__ import annotations
 
-from collections import defaultdict
+
 from dataclasses import replace
 
 import pandas as pd
 
 from plaatsing.fouten import InvoerFout, Melding
-from plaatsing.invoer.cellen import citeer, formatteer_getal, sleutel
+from plaatsing.invoer.cellen import citeer, sleutel
 from plaatsing.regels.maat import (functie_delta, minuten_per_medewerker, oude_functie_schaal, pins_te_vol,
                                    ruimte_per_functie, uren_tekst)
 from plaatsing.scenario import Scenario

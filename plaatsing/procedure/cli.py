@@ -7,12 +7,13 @@ from pathlib import Path
 
 import click
 
-from plaatsing.cli.opdrachten import EXIT_SCHENDINGEN, _debug, _draai
+from plaatsing.cli import nl
+from plaatsing.cli.opdrachten import EXIT_SCHENDINGEN, _debug, _draai, personeelsnummer
 
 
 @click.command(options_metavar="[OPTIES]")
-@click.argument("scenario", type=click.Path(dir_okay=False, path_type=Path))
-@click.argument("besluiten", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("scenario", type=nl.bestand())
+@click.argument("besluiten", nargs=-1, required=True, type=nl.bestand())
 @click.option("--medewerker", "-m", metavar="NR", help="Toon de geschiedenis van deze medewerker.")
 @click.option("--json", "als_json", is_flag=True, help="Uitvoer als JSON.")
 @_debug
@@ -34,7 +35,7 @@ def dossier(scenario, besluiten, medewerker, als_json, debug):
         versies = [lees_versie(pad) for pad in besluiten]
         intact = controleer_keten(versies)
         if medewerker:
-            uitkomst = geschiedenis(s, versies, medewerker.strip())
+            uitkomst = geschiedenis(s, versies, personeelsnummer(s, medewerker))
             uitkomst["keten_intact"] = intact
             tekst = als_tekst_geschiedenis(uitkomst)
         else:
@@ -46,4 +47,4 @@ def dossier(scenario, besluiten, medewerker, als_json, debug):
                 click.echo("De reeks van versies is niet intact; zie de problemen hierboven.", err=True)
             sys.exit(EXIT_SCHENDINGEN)
 
-    _draai(werk, debug)
+    _draai(werk, debug, schrijft=False)

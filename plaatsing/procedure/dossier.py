@@ -19,6 +19,7 @@ import pandas as pd
 
 from plaatsing.fouten import InvoerFout, Melding
 from plaatsing.invoer.cellen import is_leeg
+from plaatsing.invoer.inhoud import RIJ as INHOUD_RIJ, hoort_bij
 from plaatsing.invoer.werkboek import open_werkboek
 from plaatsing.procedure import zegel as zegels
 from plaatsing.scenario import Scenario
@@ -194,7 +195,7 @@ def keten_overzicht(versies: list[Versie], s: Scenario) -> dict:
         "bestand": v.pad.name, "datum": v.datum.isoformat(), "sha256": v.sha256[:KORT], "ronde": v.ronde,
         "voornemen": (v.voornemen or "")[:KORT] or None,
         "zegel": {True: "klopt", False: "gebroken", None: "ontbreekt"}[v.zegel_klopt],
-        "dit_scenario": v.verantwoording.get("sha256 invoer") == s.sha256,
+        "dit_scenario": hoort_bij(s, v.verantwoording.get("sha256 invoer"), v.verantwoording.get(INHOUD_RIJ)),
         "gewijzigd": _tekst(v.verantwoording.get("besluiten gewijzigd ten opzichte van het voornemen (P2)")),
         "problemen": list(v.problemen)} for v in versies]}
 

@@ -20,6 +20,8 @@ import pandas as pd
 from plaatsing.parameters import formatteer
 from plaatsing.plan import Plan
 from plaatsing.scenario import Scenario
+from plaatsing.invoer.inhoud import RIJ as INHOUD_RIJ, inhoud_sha256
+from plaatsing.invoer.werkboek import open_werkboek
 from plaatsing.uitvoer.excel import UitvoerFout, controleer_uitvoer, schrijf_besluiten
 from plaatsing.sweep.scenario_kopie import ScenarioKopie
 from plaatsing.sweep.tabellen import grafiek, per_medewerker_tabel, varianten_tabel
@@ -139,10 +141,12 @@ def met_variant(plan: Plan, variant: Variant, *, bron: Path | None = None) -> Pl
     verantwoording = plan.verantwoording
     if bron is not None:
         sha256 = hashlib.sha256(Path(bron).read_bytes()).hexdigest()
+        inhoud = inhoud_sha256(open_werkboek(Path(bron)))
         verantwoording = verantwoording.copy()
         verantwoording.loc[verantwoording["onderdeel"] == "invoerbestand", "waarde"] = Path(bron).name
         verantwoording.loc[verantwoording["onderdeel"] == "sha256 invoer", "waarde"] = sha256
-        plan = replace(plan, scenario=replace(plan.scenario, bron=str(bron), sha256=sha256))
+        verantwoording.loc[verantwoording["onderdeel"] == INHOUD_RIJ, "waarde"] = inhoud
+        plan = replace(plan, scenario=replace(plan.scenario, bron=str(bron), sha256=sha256, inhoud_sha256=inhoud))
     rijen = [("sweep: variant", variant.naam)]
     rijen += [(f"sweep: {k}", formatteer(w)) for k, w in variant.instellingen]
     if variant.steekproef is not None:

@@ -8,21 +8,24 @@ from pathlib import Path
 
 import click
 
+from plaatsing.cli import nl
+
 DASK_ENV = "DASK_SCHEDULER_ADDRESS"  # Dask's own variable for the scheduler address
 
 
 @click.command("sweep", options_metavar="[OPTIES]")
-@click.argument("scenario", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("scenario", type=nl.bestand())
 @click.option("--raster", "-r", multiple=True, metavar="NAAM=W1,W2,…",
               help="Varieer een parameter (bijvoorbeeld drempel_wijziging=25,30) of de formatie "
                    "(formatie:CODE=+1.0 of formatie:EENHEID=-10%). Mag vaker: alle combinaties.")
 @click.option("--steekproef", type=click.IntRange(1, 10000), metavar="N",
-              help="N varianten waarin de opgegeven voorkeuren willekeurig (met vast seed) geschud of ingekort zijn.")
+              help="N varianten waarin de opgegeven voorkeuren willekeurig (met een vast startgetal) geschud of ingekort zijn.")
 @click.option("--variatie", type=click.Choice(["voorkeuren"]), help="Wat de steekproef varieert (standaard: voorkeuren).")
-@click.option("--seed", type=int, default=1, show_default=True, help="Seed van de steekproef.")
-@click.option("--uitvoer", "-o", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--seed", type=int, default=1, show_default=True, metavar="GETAL",
+              help="Startgetal van de steekproef: hetzelfde getal geeft dezelfde varianten.")
+@click.option("--uitvoer", "-o", type=nl.bestand(),
               help="Pad van de sweep-werkmap (standaard: <scenario>-sweep.xlsx naast het scenario).")
-@click.option("--bewaar", type=click.Path(file_okay=False, path_type=Path), metavar="MAP",
+@click.option("--bewaar", type=nl.map_(), metavar="MAP",
               help="Schrijf de besluiten van elke variant in deze map (wordt aangemaakt).")
 @click.option("--overschrijf", is_flag=True, help="Overschrijf bestaande uitvoerbestanden.")
 @click.option("--dask", "dask_adres", envvar=DASK_ENV, metavar="tcp://HOST:8786",
@@ -30,7 +33,7 @@ DASK_ENV = "DASK_SCHEDULER_ADDRESS"  # Dask's own variable for the scheduler add
 @click.option("--workers", type=click.IntRange(1, 64), metavar="AANTAL",
               help="Lokaal: aantal processen naast elkaar (standaard: één per rekenkern).")
 @click.option("--peildatum", metavar="JJJJ-MM-DD", help="Peildatum voor elke variant (gaat voor het blad Parameters).")
-@click.option("--tijdslimiet", type=float, metavar="SECONDEN", help="Maximale rekentijd per variant in seconden.")
+@click.option("--tijdslimiet", type=nl.seconden(), metavar="SECONDEN", help="Maximale rekentijd per variant in seconden.")
 @click.option("--parameter", "-p", multiple=True, metavar="NAAM=WAARDE",
               help="Zet een parameter voor elke variant (mag vaker).")
 @click.option("--stil", is_flag=True, help="Geen voortgang.")
@@ -68,6 +71,8 @@ def sweep(scenario, raster, steekproef, variatie, seed, uitvoer, bewaar, oversch
         varianten = maak_varianten(s, lees_raster(raster), steekproef=steekproef or 0, variatie=variatie, seed=seed)
         waar = f"op het Dask-cluster {dask_adres}" if dask_adres else "lokaal"
         melding(f"{len(varianten)} varianten van {len(s.medewerkers)} medewerkers, {waar}")
+        if dask_adres:  # a scheduler that does not answer takes Dask's connect timeout (30 s): say why it waits
+            melding(f"verbinden met de Dask-scheduler {dask_adres} (een scheduler die niet antwoordt: tot 30 s) …")
         balk = _Balk(len(varianten), stil, melding)
         try:
             uitkomst = voer_sweep_uit(s, varianten, dask=dask_adres, workers=workers, bewaar=bewaar,

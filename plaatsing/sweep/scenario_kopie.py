@@ -37,7 +37,7 @@ class ScenarioKopie:
             self._parameters(s, oud, nieuwe_bladen)
             self._formatie(s, oud)
             self._voorkeuren(s, oud)
-            with atomair(doel) as tijdelijk:
+            with atomair(doel, overschrijf=overschrijf) as tijdelijk:
                 self.boek.save(tijdelijk)
         finally:  # back to the original for the next variant
             for (titel, rij, kolom), waarde in oud.items():

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from plaatsing.plan import UITKOMSTEN
-from plaatsing.uitvoer.excel import atomair, bewaar, controleer_uitvoer, nieuw_werkboek, schrijf_tabel
+from plaatsing.uitvoer.excel import bewaar_als, controleer_uitvoer, nieuw_werkboek, schrijf_tabel
 from plaatsing.sweep.varianten import STEEKPROEF
 
 CIJFER_KOLOMMEN = [*UITKOMSTEN, "voorkeur_1_gehonoreerd", "salarisgarantie_eur", "vacant_fte", "bewezen"]
@@ -105,6 +105,5 @@ def schrijf_sweep(uitkomst, pad: Path, *, overschrijf: bool = False, invoer: Pat
     blad = boek.create_sheet("Grafieken")
     blad.add_image(Image(png), "A1")
     schrijf_tabel(boek, "Verantwoording", uitkomst.verantwoording)
-    with atomair(pad) as tijdelijk:
-        bewaar(boek, tijdelijk)
+    bewaar_als(boek, pad, overschrijf=overschrijf)
     return pad

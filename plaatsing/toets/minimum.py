@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from ortools.sat.python import cp_model
 
+from plaatsing.signalen import volg
+
 from plaatsing.regels.deelproblemen import Component, voorbereiden
 from plaatsing.scenario import Scenario
 
@@ -59,6 +61,7 @@ def _minimum_deel(comp: Component, seconden: float) -> tuple[int, bool]:
     solver.parameters.num_workers = 1
     # deterministic work, not wall clock: the same F4 verdict on every run and machine (F5), also under load
     solver.parameters.max_deterministic_time = seconden
+    volg(solver)  # a signal stops the command, not just this search
     status = solver.Solve(cp)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return 0, False

@@ -375,7 +375,8 @@ def _reden(g, p, f, eigen, o) -> Reden:
                      zonder_besluit=_zonder_besluit(bez, fte), **basis)
     if bez.formatie - bez.bezet >= fte:
         # room is free next to everyone: a plan that leaves it unused (only a hand-made plan does)
-        regel = "O1" if f is None else ("O3" if o.tier < eigen.tier else "O4")
+        # (placed where the person is not eligible, by hand: only a preferred function is better, O4)
+        regel = "O1" if f is None else ("O3" if eigen is not None and o.tier < eigen.tier else "O4")
         return Reden(regel=regel, soort="vrij", ruimte=bez.formatie - bez.bezet, **basis)
     return _ruil(g, p, f, eigen, o, bez, basis)
 

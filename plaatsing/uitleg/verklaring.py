@@ -39,8 +39,21 @@ def uitleg(plan_of_scenario, persoon_of_toewijzing, persoon: str | None = None) 
     return als_dict(g, verklaar(g, persoon))
 
 
-def uitleg_alle(plan) -> Iterator[dict]:
-    """The uitleg of every medewerker, in personeelsnummer order (one computation of the facts each)."""
+KOLOMMEN = ("personeelsnummer", "uitkomst", "nieuwe_functie", "regels", "motivering", "opties",
+            "voorkeuren_niet_in_aanmerking", "extra")
+
+
+def uitleg_alle(plan):
+    """The uitleg of every medewerker as a table (pandas DataFrame), one row per medewerker in
+    personeelsnummer order, with the keys of `uitleg` as columns (`opties` and `extra` as lists)."""
+    import pandas as pd
+
+    return pd.DataFrame(list(uitleg_per_medewerker(plan)), columns=list(KOLOMMEN))
+
+
+def uitleg_per_medewerker(plan) -> Iterator[dict]:
+    """The uitleg of every medewerker one by one, in personeelsnummer order (one computation of the
+    facts each): for a long list that is written out while it is made (`plaatsing uitleg --alle`)."""
     g = _gegevens(plan)
     for p in sorted(g.s.medewerkers.index):
         yield als_dict(g, verklaar(g, p))

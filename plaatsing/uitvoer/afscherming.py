@@ -195,6 +195,8 @@ def exact_onthuld(stelsel: Telstelsel, status: dict, groep: set | None = None) -
     for a reader who also knows that a secondary '•' is 0 or at least 5 (never 1–4)."""
     from ortools.sat.python import cp_model
 
+    from plaatsing.signalen import volg
+
     groep = in_kleine_groep(stelsel, status) if groep is None else groep
     open_groep = in_open_groep(stelsel)
     bovengrens = max(stelsel.waarden.values(), default=0) + stelsel.drempel
@@ -218,6 +220,7 @@ def exact_onthuld(stelsel: Telstelsel, status: dict, groep: set | None = None) -
             solver = cp_model.CpSolver()
             solver.parameters.num_workers = 1
             solver.parameters.random_seed = 0
+            volg(solver)  # a signal stops the command, not just this search
             solver.Solve(model)
             grenzen.append(solver.Value(x[k]))
         if _lekt(stelsel, k, *grenzen, groep, open_groep):

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
+import io
 import os
 import tempfile
 from contextlib import contextmanager, suppress
@@ -30,7 +32,10 @@ def is_riskant(waarde) -> bool:
 
 
 class UitvoerFout(Exception):
-    """The output cannot be written (exists, same as the input, folder missing)."""
+    """The output cannot be written (exists, same as the input, folder missing, not writable, disk full)."""
+
+
+GESCHREVEN: list[Path] = []  # every output completed by atomair, in order (a command reports what it wrote)
 
 
 def controleer_uitvoer(pad: Path, *, overschrijf: bool, invoer: Path | None = None, soort: str = ".xlsx") -> None:
@@ -38,25 +43,102 @@ def controleer_uitvoer(pad: Path, *, overschrijf: bool, invoer: Path | None = No
     if invoer is not None and pad.resolve() == Path(invoer).resolve():
         raise UitvoerFout(f"het uitvoerbestand '{pad}' is hetzelfde als het scenario; kies een andere naam.")
     if pad.exists() and not overschrijf:
-        raise UitvoerFout(f"'{pad}' bestaat al; geef --overschrijf op of kies een andere naam met --uitvoer.")
+        raise UitvoerFout(f"'{pad}' bestaat al; geef --overschrijf op of kies een andere naam.")
     if not pad.parent.exists():
         raise UitvoerFout(f"de map '{pad.parent}' bestaat niet; maak die eerst aan.")
+    if pad.is_dir():
+        raise UitvoerFout(f"'{pad}' is een map; geef een bestandsnaam op.")
     if pad.suffix.lower() != soort:
         raise UitvoerFout(f"'{pad.name}' moet eindigen op {soort}.")
 
 
+def schrijffout(pad: Path, fout: OSError) -> UitvoerFout:
+    """An OS error while writing `pad` as a Dutch message: which path, what is wrong, what to do."""
+    pad, map_ = Path(pad), Path(pad).parent
+    code = errno.errorcode.get(fout.errno or 0, "")
+    if code in ("ENOSPC", "EDQUOT"):
+        tekst = f"de schijf van de map '{map_}' is vol; maak ruimte vrij of kies een andere map"
+    elif code == "EROFS":
+        tekst = f"de map '{map_}' is alleen-lezen; kies een andere map"
+    elif code == "ENAMETOOLONG":
+        tekst = f"het pad '{pad}' is te lang; kies een kortere naam of een map dichter bij de schijf"
+    elif code in ("EACCES", "EPERM") or isinstance(fout, PermissionError):
+        tekst = (f"'{pad}' kan niet worden geschreven: geen schrijfrechten in de map '{map_}', of het bestand is "
+                 "geopend in een ander programma (bijvoorbeeld Excel of Word); sluit het of kies een andere map")
+    elif code in ("EBUSY", "ETXTBSY"):
+        tekst = f"'{pad}' is in gebruik door een ander programma; sluit het en probeer het opnieuw"
+    else:
+        soort = f"systeemfout {code or fout.errno}" if fout.errno is not None else "onbekende systeemfout"
+        tekst = f"'{pad}' kan niet worden geschreven ({soort}); kies een andere map"
+    return UitvoerFout(f"{tekst}. Er is niets geschreven.")
+
+
 @contextmanager
-def atomair(pad: Path):
-    """Yield a temporary path beside `pad`; only a completed write replaces `pad`."""
-    pad = Path(pad)
-    handle, tijdelijk = tempfile.mkstemp(prefix=f".{pad.stem}-", suffix=f".tmp{pad.suffix}", dir=pad.parent)
-    os.close(handle)
+def atomair(pad: Path, *, overschrijf: bool = True):
+    """Yield a temporary path beside `pad`; only a completed write becomes `pad`.
+
+    `overschrijf=False`: create-exclusive, also against another run that writes the same new file at
+    the same moment (the second refuses instead of replacing the first). An OS error (no rights,
+    disk full, file open elsewhere) becomes a UitvoerFout that names the path."""
+    with atomair_samen([pad], overschrijf=overschrijf) as (tijdelijk,):
+        yield tijdelijk
+
+
+@contextmanager
+def atomair_samen(paden, *, overschrijf: bool = True):
+    """Like `atomair` for files that belong together (the Word and Excel files of one document): all of
+    them or none; a file that stood there before is only replaced with `overschrijf`."""
+    paden = [Path(p) for p in paden]
+    tijdelijk: list[Path] = []
+    gezet: list[Path] = []
     try:
-        yield Path(tijdelijk)
-        os.replace(tijdelijk, pad)
+        try:
+            for pad in paden:
+                handle, naam = tempfile.mkstemp(prefix=f".{pad.stem}-", suffix=f".tmp{pad.suffix}", dir=pad.parent)
+                os.close(handle)
+                tijdelijk.append(Path(naam))
+        except OSError as fout:
+            raise schrijffout(paden[len(tijdelijk)], fout) from None
+        try:
+            yield tuple(tijdelijk)
+        except OSError as fout:
+            raise schrijffout(paden[0], fout) from None
+        for bron, pad in zip(tijdelijk, paden):
+            try:
+                _zet(bron, pad, overschrijf)
+            except FileExistsError:
+                raise UitvoerFout(f"'{pad}' bestaat al (zojuist geschreven door een andere opdracht?); geef "
+                                  "--overschrijf op of kies een andere naam. Er is niets geschreven.") from None
+            except OSError as fout:
+                raise schrijffout(pad, fout) from None
+            gezet.append(pad)
+    except BaseException:
+        if not overschrijf:  # all or none: new files of this set go again
+            for pad in gezet:
+                with suppress(OSError):
+                    os.unlink(pad)
+        raise
     finally:
-        if os.path.exists(tijdelijk):
-            os.unlink(tijdelijk)
+        for naam in tijdelijk:
+            with suppress(OSError):
+                os.unlink(naam)
+    GESCHREVEN.extend(paden)
+
+
+def _zet(bron: Path, pad: Path, overschrijf: bool) -> None:
+    """Move the finished temporary file to its place: replace, or create-exclusive (a hard link fails
+    when the name exists; where the file system has no hard links, an exclusive create claims it)."""
+    if overschrijf:
+        os.replace(bron, pad)
+        return
+    try:
+        os.link(bron, pad)
+    except FileExistsError:
+        raise
+    except OSError:
+        fd = os.open(pad, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+        os.close(fd)
+        os.replace(bron, pad)
 
 
 def nieuw_werkboek(*, alleen_schrijven: bool = False) -> Workbook:
@@ -74,14 +156,37 @@ def nieuw_werkboek(*, alleen_schrijven: bool = False) -> Workbook:
 def bewaar(boek: Workbook, pad: Path) -> None:
     """Save; when that fails, finish the streamed sheets of a write-only workbook first, so that
     no half-open sheet complains later (openpyxl removes its temporary files at exit)."""
-    try:
-        boek.save(pad)
+    buffer = io.BytesIO()  # the archive is made in memory: a full disk fails in our own write, never in
+    try:                   # a half-open zip file that complains in English when it is cleaned up
+        boek.save(buffer)
     except BaseException:
-        for blad in boek.worksheets:
-            if isinstance(blad, WriteOnlyWorksheet) and not blad.closed:
-                with suppress(Exception):
-                    blad.close()
+        _sluit(boek)
         raise
+    schrijf_bytes(pad, buffer.getbuffer())
+
+
+def schrijf_bytes(pad: Path, data) -> None:
+    """Write a finished document (made in memory) to its temporary path."""
+    with open(pad, "wb") as uit:
+        uit.write(data)
+
+
+def bewaar_als(boek: Workbook, pad: Path, *, overschrijf: bool) -> None:
+    """Save `boek` as `pad` through `atomair`: whole or not at all, a new file never written twice, and
+    when the folder refuses even the temporary file, no half-open sheet prints English at exit."""
+    try:
+        with atomair(pad, overschrijf=overschrijf) as tijdelijk:
+            bewaar(boek, tijdelijk)
+    except BaseException:
+        _sluit(boek)
+        raise
+
+
+def _sluit(boek: Workbook) -> None:
+    for blad in boek.worksheets:
+        if isinstance(blad, WriteOnlyWorksheet) and not blad.closed:
+            with suppress(Exception):
+                blad.close()
 
 
 def schrijf_tabel(boek: Workbook, titel: str, tabel: pd.DataFrame) -> None:
@@ -183,6 +288,5 @@ def schrijf_besluiten(plan, pad: Path, *, overschrijf: bool = False, pseudonieme
         bladen.append(("Selectie", plan.selectie))
     for titel, tabel in verzegel(bladen):  # regels.md P3: the sha256 of the content in Verantwoording
         schrijf_tabel(boek, titel, tabel)
-    with atomair(pad) as tijdelijk:
-        bewaar(boek, tijdelijk)
+    bewaar_als(boek, pad, overschrijf=overschrijf)
     return pad

@@ -13,7 +13,7 @@ from plaatsing.uitvoer.afscherming import AFGESCHERMD, klein_teken
 from plaatsing.parameters import AFSPIEGELING, STANDAARD
 from plaatsing.uitvoer.rapport_opmaak import docx_tabel, opmaak, schrijf_werkboek, tekst_van
 from plaatsing.uitvoer.rapport_tabellen import TOTAAL, Bijlage, maak_bijlage
-from plaatsing.uitvoer.excel import atomair, controleer_uitvoer
+from plaatsing.uitvoer.excel import atomair_samen, controleer_uitvoer, schrijf_bytes
 
 VAST_TIJDSTIP = dt.datetime(2000, 1, 1)
 STAAND_CM, LIGGEND_CM = 17.0, 25.7   # text width of an A4 page with 2 cm margins, upright and landscape
@@ -205,11 +205,12 @@ def schrijf_rapport(s, toewijzing: dict, uitkomsten: dict, kandidaten, map_: Pat
     xlsx_pad = docx_pad.with_suffix(".xlsx")
     for pad in (docx_pad, xlsx_pad):
         controleer_uitvoer(pad, overschrijf=overschrijf, invoer=Path(s.bron) if s.bron else None, soort=pad.suffix)
-    _schrijf_docx(b, s, naam, docx_pad, plan)
     delen = [(blad, getattr(b, sleutel), uitleg) for sleutel, _titel, blad, uitleg in hoofdstukken(b)]
     kop = f"{VERTROUWELIJK} — OR-bijlage {naam}" + (f" — {plan.toch}" if plan and plan.toch else "")
-    with atomair(xlsx_pad) as tijdelijk:
-        schrijf_werkboek(tijdelijk, delen, (plan.regels() if plan else []) + legenda(b),
+    # both files or neither (also when stopped halfway); a new file is never written twice at once
+    with atomair_samen([docx_pad, xlsx_pad], overschrijf=overschrijf) as (docx_tijdelijk, xlsx_tijdelijk):
+        _schrijf_docx(b, s, naam, docx_tijdelijk, plan)
+        schrijf_werkboek(xlsx_tijdelijk, delen, (plan.regels() if plan else []) + legenda(b),
                          titel=f"OR-adviesbijlage personele gevolgen {naam}", kop=kop)
     return docx_pad, xlsx_pad
 
@@ -266,8 +267,9 @@ def _schrijf_docx(b: Bijlage, s, naam: str, pad: Path, plan: PlanIdentiteit | No
             for onderschrift, png in figuren.items():
                 doc.add_picture(io.BytesIO(png), width=Cm(15))
                 doc.add_paragraph(f"Figuur: {onderschrift}.").runs[0].italic = True
-    with atomair(pad) as tijdelijk:
-        doc.save(tijdelijk)
+    buffer = io.BytesIO()  # in memory first: a full disk fails in our own write (excel.bewaar)
+    doc.save(buffer)
+    schrijf_bytes(pad, buffer.getvalue())
 
 
 def _sectie(doc, *, liggend: bool) -> None:

@@ -7,7 +7,7 @@ import re
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from plaatsing.uitvoer.excel import KOP_STIJL, KOP_VULLING, is_riskant, nieuw_werkboek
+from plaatsing.uitvoer.excel import KOP_STIJL, KOP_VULLING, bewaar, is_riskant, nieuw_werkboek
 
 GETAL_SOORTEN = ("aantal", "fte", "bedrag", "procent")
 # [$-413]: Dutch (nl-NL) separators whatever the language of the reader's Excel or LibreOffice
@@ -179,7 +179,7 @@ def schrijf_werkboek(pad, delen, legenda: list[str], *, titel: str, kop: str = "
                 if is_riskant(cel.value):
                     cel.data_type = "s"  # never a formula
                     cel.quotePrefix = True
-    boek.save(pad)
+    bewaar(boek, pad)
 
 
 def _excelwaarde(v):

@@ -1,0 +1,116 @@
+"""Stopping on a signal: Ctrl-C (SIGINT), SIGTERM and SIGHUP end a command the same way everywhere.
+
+While `opvangen()` runs, each of the three signals becomes the exception `Gestopt` in the main
+process (a KeyboardInterrupt, so every `try/finally` and every `except KeyboardInterrupt` cleans
+up as for Ctrl-C), and the command ends with exit code 128 + the signal's number (130, 143, 129).
+
+The solver does not swallow the signal: every CP-SAT solver made through `volg` leaves SIGINT to
+Python (`catch_sigint_signal = False`; CP-SAT's own handler would end only the current search, and
+the run would go on). A Python handler runs only between bytecodes, not during a long `Solve`; so
+a watcher thread, woken through `signal.set_wakeup_fd` the moment the signal arrives, stops the
+searches that run (`stop_search`), the `Solve` returns and the handler raises `Gestopt`. Processes
+that solve parts for the main process ignore SIGINT (a Ctrl-C on the terminal reaches them too): the
+main process ends them (instellingen.stop_pool), and they print nothing.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import signal
+import socket
+import threading
+import weakref
+from contextlib import contextmanager
+
+SIGNALEN = tuple(getattr(signal, naam) for naam in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, naam))
+NAMEN = {"SIGINT": "Ctrl-C", "SIGTERM": "het signaal SIGTERM", "SIGHUP": "het signaal SIGHUP (sessie gesloten)"}
+
+_lopend: "weakref.WeakSet" = weakref.WeakSet()  # solvers of the main process (stopped on a signal)
+_gestopt: list[int] = []  # the signal that stopped the work while opvangen() runs (at most one)
+_hulpproces_klaar = False
+
+
+class Gestopt(KeyboardInterrupt):
+    """The work was stopped by a signal; `exitcode` is 128 + its number (130 Ctrl-C, 143 SIGTERM, 129 SIGHUP)."""
+
+    def __init__(self, signum: int = signal.SIGINT):
+        super().__init__(signum)
+        self.signum = signum
+
+    @property
+    def exitcode(self) -> int:
+        return 128 + int(self.signum)
+
+    @property
+    def oorzaak(self) -> str:
+        """In words, for the message to the user."""
+        return NAMEN.get(signal.Signals(self.signum).name, f"signaal {int(self.signum)}")
+
+
+def exitcode(fout: BaseException) -> int:
+    """The exit code of an interruption: a plain KeyboardInterrupt is a Ctrl-C."""
+    return fout.exitcode if isinstance(fout, Gestopt) else 128 + signal.SIGINT
+
+
+def volg(solver) -> None:
+    """Make a CP-SAT solver stoppable by the signals above (call before `solve`)."""
+    global _hulpproces_klaar
+    solver.parameters.catch_sigint_signal = False
+    if multiprocessing.parent_process() is not None:
+        # a process that solves parts for another: Ctrl-C is for the main process, which ends this one
+        if not _hulpproces_klaar and threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+            _hulpproces_klaar = True
+        return
+    _lopend.add(solver)
+
+
+def _stop_solvers() -> None:
+    for solver in list(_lopend):
+        solver.stop_search()
+
+
+def _handler(signum, _frame):
+    if _gestopt:
+        return  # already stopping: let the cleanup finish
+    _gestopt.append(signum)
+    _stop_solvers()
+    raise Gestopt(signum)
+
+
+@contextmanager
+def opvangen():
+    """Turn SIGINT, SIGTERM and SIGHUP into `Gestopt` while the block runs (main thread only;
+    elsewhere the block just runs)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    lees, schrijf = socket.socketpair()
+    schrijf.setblocking(False)
+    oud_fd = signal.set_wakeup_fd(schrijf.fileno(), warn_on_full_buffer=False)
+    oud = {s: signal.signal(s, _handler) for s in SIGNALEN}
+    _gestopt.clear()
+
+    def kijk():  # wakes the moment a signal arrives, also while the main thread is inside CP-SAT
+        while True:
+            try:
+                data = lees.recv(64)
+            except OSError:
+                return
+            if not data:
+                return
+            if any(b in SIGNALEN for b in data):
+                _stop_solvers()
+
+    wachter = threading.Thread(target=kijk, name="plaatsing-signalen", daemon=True)
+    wachter.start()
+    try:
+        yield
+    finally:
+        for s, h in oud.items():
+            signal.signal(s, h)
+        signal.set_wakeup_fd(oud_fd)
+        schrijf.close()
+        lees.shutdown(socket.SHUT_RDWR)
+        wachter.join(timeout=1)
+        lees.close()
+        _gestopt.clear()

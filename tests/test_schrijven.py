@@ -1,0 +1,162 @@
+"""Writing outputs when the file system says no (issue 26): a read-only folder, a full disk, a file open in
+another program, and two runs writing the same new file. Always a Dutch message that names the path and
+what to do, exit 2, nothing written (no temporary file left either) and no traceback."""
+from __future__ import annotations
+
+import errno
+import os
+import subprocess
+import sys
+import io
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+
+from plaatsing.cli import main
+from plaatsing.uitvoer import excel
+
+ROOT = Path(__file__).resolve().parents[1]
+DEMO = ROOT / "scenarios" / "almelo-2018.xlsx"
+
+
+def draai(*args):
+    return CliRunner().invoke(main, [str(a) for a in args], prog_name="plaatsing")
+
+
+@pytest.fixture(scope="module")
+def besluiten(tmp_path_factory):
+    pad = tmp_path_factory.mktemp("demo") / "demo-besluiten.xlsx"
+    assert draai("solve", DEMO, "-o", pad, "--stil").exit_code == 0
+    return pad
+
+
+def _opdrachten(map_: Path, besluiten: Path):
+    """(command line, the files it would write) for the commands that write one output."""
+    return {
+        "solve": (["solve", DEMO, "-o", map_ / "b.xlsx", "--stil"], [map_ / "b.xlsx"]),
+        "template": (["template", map_ / "leeg.xlsx"], [map_ / "leeg.xlsx"]),
+        "vergelijk": (["vergelijk", DEMO, besluiten, besluiten, "-o", map_ / "v.xlsx"], [map_ / "v.xlsx"]),
+        "rapport": (["rapport", DEMO, besluiten, "--map", map_],
+                    [map_ / "almelo-2018-OR-bijlage.docx", map_ / "almelo-2018-OR-bijlage.xlsx"]),
+    }
+
+
+def _controleer(uitkomst, map_: Path, verwacht: str):
+    assert uitkomst.exit_code == 2, uitkomst.output
+    assert "Traceback" not in uitkomst.output and "Error" not in uitkomst.output
+    assert verwacht in uitkomst.stderr, uitkomst.stderr
+    assert "Er is niets geschreven." in uitkomst.stderr
+    assert sorted(p.name for p in map_.iterdir()) == []  # no output, no temporary file
+
+
+@pytest.mark.parametrize("opdracht", ["solve", "template", "vergelijk", "rapport"])
+def test_map_zonder_schrijfrechten(opdracht, tmp_path, besluiten, monkeypatch):
+    """What a read-only folder gives (EACCES on creating a file), injected: root may write anywhere."""
+    map_ = tmp_path / "uit"
+    map_.mkdir()
+    args, _ = _opdrachten(map_, besluiten)[opdracht]
+
+    def weiger(*_a, dir=None, **_k):
+        raise PermissionError(errno.EACCES, "Permission denied", str(Path(dir) / ".tijdelijk"))
+
+    monkeypatch.setattr(excel.tempfile, "mkstemp", weiger)
+    uitkomst = draai(*args)
+    _controleer(uitkomst, map_, f"geen schrijfrechten in de map '{map_}'")
+
+
+@pytest.mark.parametrize("opdracht", ["solve", "template", "vergelijk", "rapport"])
+def test_volle_schijf_in_de_schrijver(opdracht, tmp_path, besluiten, monkeypatch):
+    """ENOSPC halfway through saving: the half-written temporary file goes, the message says what to do."""
+    map_ = tmp_path / "uit"
+    map_.mkdir()
+    args, _ = _opdrachten(map_, besluiten)[opdracht]
+    class VolleSchijf(io.FileIO):
+        def write(self, data):
+            super().write(bytes(data)[:100])  # the disk fills up halfway through the file
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(excel, "open", lambda pad, modus: VolleSchijf(pad, modus), raising=False)
+    uitkomst = draai(*args)
+    _controleer(uitkomst, map_, f"de schijf van de map '{map_}' is vol; maak ruimte vrij of kies een andere map")
+
+
+def test_bestand_geopend_in_een_ander_programma(tmp_path, besluiten, monkeypatch):
+    """Excel on Windows locks an open workbook: replacing it fails with a PermissionError."""
+    doel = tmp_path / "b.xlsx"
+    doel.write_bytes(b"open in Excel")
+
+    def op_slot(_bron, pad):
+        raise PermissionError(errno.EACCES, "Permission denied", str(pad))
+
+    monkeypatch.setattr(excel.os, "replace", op_slot)
+    uitkomst = draai("solve", DEMO, "-o", doel, "--overschrijf", "--stil")
+    assert uitkomst.exit_code == 2 and "Traceback" not in uitkomst.output
+    assert (f"Fout: '{doel}' kan niet worden geschreven: geen schrijfrechten in de map '{tmp_path}', of het bestand "
+            "is geopend in een ander programma (bijvoorbeeld Excel of Word); sluit het of kies een andere map. "
+            "Er is niets geschreven.") in uitkomst.stderr
+    assert doel.read_bytes() == b"open in Excel"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b.xlsx"]
+
+
+def _mount(map_: Path, *opties: str) -> bool:
+    map_.mkdir()
+    if os.geteuid() != 0:
+        return False
+    return subprocess.run(["mount", "-t", "tmpfs", "-o", ",".join(opties), "tmpfs", str(map_)],
+                          capture_output=True).returncode == 0
+
+
+def test_echte_volle_schijf_en_alleen_lezen(tmp_path, besluiten):
+    """A small tmpfs where one can mount (root): the real ENOSPC and EROFS, through the whole command."""
+    vol, alleen_lezen = tmp_path / "vol", tmp_path / "ro"
+    if not (_mount(vol, "size=16k") and _mount(alleen_lezen, "ro", "size=64k")):
+        pytest.skip("geen tmpfs: niet als root of mount niet toegestaan (de nagebootste fouten staan hierboven)")
+    try:
+        uitkomst = draai("solve", DEMO, "-o", vol / "b.xlsx", "--stil")
+        _controleer(uitkomst, vol, f"de schijf van de map '{vol}' is vol")
+        uitkomst = draai("solve", DEMO, "-o", alleen_lezen / "b.xlsx", "--stil")
+        _controleer(uitkomst, alleen_lezen, f"de map '{alleen_lezen}' is alleen-lezen; kies een andere map")
+    finally:
+        subprocess.run(["umount", str(vol)], check=False)
+        subprocess.run(["umount", str(alleen_lezen)], check=False)
+
+
+def test_alleen_lezen_map_als_gewone_gebruiker(tmp_path):
+    if os.geteuid() == 0:
+        pytest.skip("root schrijft ook in een map zonder schrijfrechten")
+    map_ = tmp_path / "ro"
+    map_.mkdir()
+    map_.chmod(0o555)
+    try:
+        uitkomst = draai("template", map_ / "leeg.xlsx")
+        _controleer(uitkomst, map_, f"geen schrijfrechten in de map '{map_}'")
+    finally:
+        map_.chmod(0o755)
+
+
+def test_tweede_schrijver_van_hetzelfde_nieuwe_bestand_weigert(tmp_path):
+    """Two runs check 'does not exist yet' at the same moment; only one may create the file."""
+    doel = tmp_path / "b.xlsx"
+    with pytest.raises(excel.UitvoerFout, match="bestaat al"):
+        with excel.atomair(doel, overschrijf=False) as tweede:
+            tweede.write_bytes(b"tweede")
+            with excel.atomair(doel, overschrijf=False) as eerste:  # the other run finishes first
+                eerste.write_bytes(b"eerste")
+    assert doel.read_bytes() == b"eerste"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b.xlsx"]
+
+
+def test_twee_solves_tegelijk_naar_hetzelfde_nieuwe_bestand(tmp_path):
+    doel = tmp_path / "b.xlsx"
+    commando = [sys.executable, "-m", "plaatsing.cli", "solve", str(DEMO), "-o", str(doel), "--stil"]
+    processen = [subprocess.Popen(commando, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                 for _ in range(2)]
+    uitkomsten = [(p.wait(timeout=120), p.stderr.read()) for p in processen]
+    codes = sorted(code for code, _ in uitkomsten)
+    assert codes == [0, 2], uitkomsten
+    fout = next(tekst for code, tekst in uitkomsten if code == 2)
+    assert f"'{doel}' bestaat al" in fout
+    openpyxl.load_workbook(doel)  # the file of the run that succeeded, whole
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b.xlsx"]

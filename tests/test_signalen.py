@@ -1,0 +1,145 @@
+"""Ctrl-C, SIGTERM and SIGHUP stop every long command mid-work (issue 26): nothing written or half-written,
+an existing file never replaced by an interrupted run, a Dutch message, exit 130 / 143 / 129, and the
+processes that solve parts end too. Each test sends the signal to a real `plaatsing` process."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DEMO = ROOT / "scenarios" / "almelo-2018.xlsx"
+BENCHMARKS = ROOT / "benchmarks"
+CODE = {signal.SIGINT: 130, signal.SIGTERM: 143, signal.SIGHUP: 129}
+OORZAAK = {signal.SIGINT: "Ctrl-C", signal.SIGTERM: "het signaal SIGTERM",
+           signal.SIGHUP: "het signaal SIGHUP (sessie gesloten)"}
+SIGNALEN = [pytest.param(s, id=s.name) for s in CODE]
+
+pytestmark = pytest.mark.skipif(not Path("/proc").exists() or sys.platform == "win32",
+                                reason="signalen en /proc: Linux")
+
+
+def _kinderen(pid: int) -> list[int]:
+    kinderen = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            velden = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(velden[1]) == pid:
+            kinderen.append(int(stat.parent.name))
+    return kinderen
+
+
+def _leeft(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def onderbreek(args, signaal, wacht_op: str, na: float = 1.0, cwd: Path | None = None):
+    """Start `plaatsing ARGS`, wait for the progress line `wacht_op` and `na` seconds more, send
+    `signaal` (SIGINT to the whole process group, as Ctrl-C on a terminal does) and return
+    (exit code, stderr, the child processes that ran)."""
+    proces = subprocess.Popen([sys.executable, "-m", "plaatsing.cli", *map(str, args)], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True, cwd=cwd, start_new_session=True)
+    gelezen = []
+    for regel in proces.stderr:
+        gelezen.append(regel)
+        if wacht_op in regel:
+            break
+    time.sleep(na)
+    assert proces.poll() is None, "klaar voor het signaal: " + "".join(gelezen)
+    kinderen = _kinderen(proces.pid)
+    if signaal == signal.SIGINT:
+        os.killpg(proces.pid, signal.SIGINT)
+    else:
+        proces.send_signal(signaal)
+    start = time.monotonic()
+    _uit, fout = proces.communicate(timeout=60)
+    gestopt_na = time.monotonic() - start
+    deadline = time.monotonic() + 5
+    while any(_leeft(k) for k in kinderen) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [k for k in kinderen if _leeft(k)], "processen lopen nog na het stoppen"
+    return proces.returncode, "".join(gelezen) + fout, gestopt_na
+
+
+def _controleer(code, stderr, signaal, map_: Path, verwacht: set[str]):
+    assert code == CODE[signaal], stderr
+    assert stderr.rstrip().endswith(f"Afgebroken door {OORZAAK[signaal]}. Er is niets geschreven."), stderr
+    assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr
+    assert {p.name for p in map_.iterdir()} == verwacht  # nothing new, no temporary file
+
+
+@pytest.fixture(scope="module")
+def groot(tmp_path_factory):
+    """1,500 people in the realistic shape: a solve runs long enough to be stopped halfway."""
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        from genereer import genereer
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+    pad = tmp_path_factory.mktemp("groot") / "groot.xlsx"
+    genereer(1500, pad, seed=1)
+    return pad
+
+
+@pytest.mark.parametrize("workers", [pytest.param(["--workers", "1"], id="workers1"), pytest.param([], id="standaard")])
+@pytest.mark.parametrize("signaal", SIGNALEN)
+def test_solve_stopt_midden_in_het_rekenen(groot, signaal, workers, tmp_path):
+    doel = tmp_path / "b.xlsx"
+    doel.write_bytes(b"het plan van de vorige run")
+    code, stderr, gestopt_na = onderbreek(["solve", groot, "-o", doel, "--overschrijf", "--tijdslimiet", "60",
+                                           *workers], signaal, "kandidaten bepaald", na=1.5)
+    _controleer(code, stderr, signaal, tmp_path, {"b.xlsx"})
+    assert doel.read_bytes() == b"het plan van de vorige run"  # never replaced by an interrupted run
+    assert gestopt_na < 5, gestopt_na  # the solver stops now, not after its search
+    assert "Plaatsingsbesluiten:" not in stderr
+
+
+@pytest.mark.parametrize("signaal", SIGNALEN)
+def test_rapport_stopt_midden_in_het_samenstellen(signaal, tmp_path):
+    besluiten = tmp_path / "b.xlsx"
+    subprocess.run([sys.executable, "-m", "plaatsing.cli", "solve", DEMO, "-o", besluiten, "--stil"], check=True)
+    code, stderr, _ = onderbreek(["rapport", DEMO, besluiten, "--map", tmp_path], signaal, "de bijlage samenstellen")
+    _controleer(code, stderr, signaal, tmp_path, {"b.xlsx"})
+
+
+@pytest.mark.parametrize("signaal", SIGNALEN)
+def test_bijna_geplaatst_stopt_midden_in_het_zoeken(signaal, tmp_path):
+    doel = tmp_path / "b.xlsx"
+    code, stderr, _ = onderbreek(["bijna-geplaatst", DEMO, "-o", doel], signaal, "extra formatie per boventallige")
+    _controleer(code, stderr, signaal, tmp_path, set())
+
+
+@pytest.mark.parametrize("signaal", SIGNALEN)
+def test_brieven_stopt_midden_in_het_schrijven(signaal, tmp_path):
+    """Stopped halfway: the right exit code, no half-written letter, and a message that is true — nothing
+    written, or exactly what was (the letters as one set are the issue-27 helper's part)."""
+    import zipfile
+
+    besluiten = tmp_path / "b.xlsx"
+    subprocess.run([sys.executable, "-m", "plaatsing.cli", "solve", DEMO, "-o", besluiten, "--stil"], check=True)
+    map_ = tmp_path / "brieven"
+    code, stderr, _ = onderbreek(["brieven", DEMO, besluiten, "--map", map_], signaal, "brieven maken in", na=1.5)
+    assert code == CODE[signaal], stderr
+    assert "Traceback" not in stderr and "KeyboardInterrupt" not in stderr
+    brieven = sorted(map_.rglob("*")) if map_.exists() else []
+    for pad in brieven:
+        assert not pad.name.startswith(".") and "tmp" not in pad.name, pad  # no temporary file left
+        if pad.suffix == ".docx":
+            assert zipfile.ZipFile(pad).testzip() is None  # whole, never half-written
+    laatste = stderr.rstrip().splitlines()[-1]
+    assert laatste.startswith(f"Afgebroken door {OORZAAK[signaal]}. ")
+    aantal = len([p for p in brieven if p.suffix == ".docx"])
+    if aantal == 0:
+        assert laatste.endswith("Er is niets geschreven.")
+    else:
+        assert "Wel al geschreven (heel): " in laatste and "niets geschreven" not in laatste
