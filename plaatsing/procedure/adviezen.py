@@ -7,7 +7,6 @@ A non-adopted advice binds nothing; every advice is answered in the motivering (
 """
 from __future__ import annotations
 
-
 from dataclasses import replace
 
 import pandas as pd

@@ -15,7 +15,8 @@ from plaatsing.fouten import Melding
 from plaatsing.parameters import AFSPIEGELING
 from plaatsing.scenario import Scenario
 from plaatsing.invoer.contract import VOORKEUR_KOLOMMEN
-from plaatsing.regels.maat import (TIER_NAAM, functie_delta,  # noqa: F401 (TIER_NAAM re-exported) garantie_schalen, minuten_per_medewerker, oude_functie_schaal,
+from plaatsing.regels.maat import TIER_NAAM  # noqa: F401 - re-exported for the explanation and variants
+from plaatsing.regels.maat import (functie_delta, garantie_schalen, minuten_per_medewerker, oude_functie_schaal,
                                    ruimte_per_functie, uren_tekst)
 
 ONGENOEMD = len(VOORKEUR_KOLOMMEN) + 1  # voorkeur position of an unlisted function
