@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app_server import DEMO, in_proces
+from app_server import DEMO, in_proces, pagina as pagina_client
 from test_app import _wacht_op_taak
 from plaatsing import read_scenario, solve
 
@@ -37,7 +37,7 @@ def test_tijdslimiet_en_parameters_voor_het_plaatsen(tmp_path):
     app = maak_app(tmp_path)
     ws = app.state.werkruimte
     ws.zet_scenario(read_scenario(DEMO), DEMO.name)
-    with in_proces(app) as url, httpx.Client(base_url=url, follow_redirects=True, timeout=30) as web:
+    with in_proces(app) as url, pagina_client(url, follow_redirects=True, timeout=30) as web:
         pagina = web.get("/scenario").text
         huidig = dict(ws.scenario.parameters.als_rijen())
         for naam in ("tijdslimiet", "drempel_wijziging", "selectiemethode", "beleid"):
@@ -61,7 +61,7 @@ def test_behouden_wat_als_vervalt_niet_ongevraagd(tmp_path):
     ws.zet_scenario(s, DEMO.name)
     ws.zet_plan(solve(s))
     ws.gekozen.append("A0035 vast in BV-HRM-02")
-    with in_proces(app) as url, httpx.Client(base_url=url, timeout=30) as web:
+    with in_proces(app) as url, pagina_client(url, timeout=30) as web:
         begin = web.get("/").text
         assert "Let op: het huidige plan bevat behouden wat-als-wijzigingen (A0035 vast in BV-HRM-02)." in begin
         assert begin.count('name="verwerpen" value="ja" required') == 2  # in both ways to open a scenario

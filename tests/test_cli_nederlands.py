@@ -140,10 +140,11 @@ def test_voortgang_noemt_alleen_fasen_die_liepen_in_gewone_woorden(tmp_path):
 
 
 def test_geen_hint_naar_een_optie_die_de_opdracht_niet_heeft(tmp_path, besluiten):
-    (tmp_path / "almelo-2018-OR-bijlage.docx").write_bytes(b"")
-    for args in (["template", DEMO], ["rapport", DEMO, besluiten, "--map", tmp_path]):
-        uitkomst = draai(*args)
-        assert uitkomst.exit_code == 2 and "--uitvoer" not in uitkomst.stderr, uitkomst.stderr
+    (tmp_path / f"{besluiten.stem.replace('-besluiten', '')}-OR-bijlage.docx").write_bytes(b"")
+    uitkomst = draai("template", DEMO)
+    assert uitkomst.exit_code == 2 and "--uitvoer" not in uitkomst.stderr, uitkomst.stderr
+    uitkomst = draai("rapport", DEMO, besluiten, "--map", tmp_path)  # rapport has --uitvoer: it may name it
+    assert uitkomst.exit_code == 2 and "bestaat al" in uitkomst.stderr, uitkomst.stderr
 
 
 def test_een_lange_stap_zegt_om_de_paar_seconden_dat_hij_nog_loopt(capsys):

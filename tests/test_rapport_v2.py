@@ -118,7 +118,7 @@ def test_rapport_en_brieven_weigeren_een_plan_dat_de_toets_niet_haalt(gebroken):
     for opdracht, args in (("rapport", ("--map", map_)), ("brieven", ("--map", map_ / "brieven", "-m", nummer))):
         uit = draai(opdracht, DEMO, pad, *args, "-p", "drempel_wijziging=40")
         assert uit.exit_code == 4, uit.output
-        assert "Het plan voldoet niet:" in uit.stderr and re.search(r"\n  H1 ", uit.stderr)
+        assert "voldoet niet aan de regels" in uit.stderr and re.search(r"\n  H1 ", uit.stderr)
         assert "Er is niets geschreven" in uit.stderr
     assert not list(map_.glob("*OR-bijlage*")) and not (map_ / "brieven").exists()
     uit = draai("rapport", DEMO, pad, "--map", map_, "--toch", "-p", "drempel_wijziging=40")

@@ -194,16 +194,6 @@ def schendingen_van(plan):
     return toets_plan(gebonden, plan.toewijzing, uitkomsten)
 
 
-def weiger_bij_schendingen(plan, besluiten: Path, wat: str) -> None:
-    """Documents that leave the building (letters, the OR-bijlage) only of a plan that keeps the rules:
-    otherwise a Dutch refusal with the violations and exit 4, nothing written."""
-    schendingen = schendingen_van(plan)
-    if schendingen.empty:
-        return
-    _meld_schendingen(besluiten.name, schendingen, f"{wat} worden alleen gemaakt van een plan dat eraan voldoet")
-    sys.exit(EXIT_SCHENDINGEN)
-
-
 def _meld_schendingen(naam: str, schendingen, gevolg: str) -> None:
     aantal = len(schendingen)
     click.echo(f"Het plan in '{naam}' voldoet niet aan de regels ({aantal} schending{'en' if aantal != 1 else ''})"

@@ -17,7 +17,7 @@ from plaatsing.uitvoer.excel import UitvoerFout
 @_besluiten_arg
 @click.option("--map", "map_", type=nl.map_(),
               help="Map voor de bijlage (wordt aangemaakt; standaard: de map van de besluiten).")
-@click.option("--uitvoer", "-o", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--uitvoer", "-o", type=nl.bestand(),
               help="Pad van de Word-bijlage (.docx); de Excel-bijlage komt ernaast (standaard: "
                    "<besluiten>-OR-bijlage.docx in --map).")
 @click.option("--overschrijf", is_flag=True, help="Overschrijf bestaande bestanden.")
@@ -51,7 +51,7 @@ def rapport(scenario, besluiten, map_, uitvoer, overschrijf, toch, parameter, to
         melding(f"inlezen van {scenario.name} en {besluiten.name}")
         plan = _lees_plan(scenario, besluiten, parameter, toelichting)
         _weiger_variant(plan, "De OR-bijlage")
-        waarschuwing = _toets_of_toch(plan, toch)
+        waarschuwing = _toets_of_toch(plan, toch, besluiten)
         _controleer_zegel(besluiten, weigeren=not toch)  # P3: after the toets, so violations come first (exit 4)
         naam = uitvoer.stem.removesuffix("-OR-bijlage") if uitvoer else bijlage_naam(besluiten)
         plan_id = identiteit(plan, besluiten.name, sha256_besluiten(besluiten), toch=waarschuwing)
@@ -127,7 +127,7 @@ def brieven(scenario, besluiten, map_, sjablonen, uitpakken, datum, medewerkers,
         melding = _Voortgang(stil)
         plan = _lees_plan(scenario, besluiten, parameter, toelichting)
         _weiger_variant(plan, "Een brief")
-        waarschuwing = _toets_of_toch(plan, toch)
+        waarschuwing = _toets_of_toch(plan, toch, besluiten)
         _controleer_zegel(besluiten, weigeren=not toch)  # P3: after the toets, so violations come first (exit 4)
         _meld_afwijkende_motiveringen(besluiten, plan)
         s = plan.scenario
@@ -162,21 +162,24 @@ def brieven(scenario, besluiten, map_, sjablonen, uitpakken, datum, medewerkers,
 TOCH = "Let op: dit plan voldoet niet aan de regels ({n}); gemaakt met --toch."
 
 
-def _toets_of_toch(plan, toch: bool) -> str:
-    """Documents only from a sound plan: the toets first; violations refuse the document (exit 4)
-    unless --toch, and then the warning that goes on every page."""
+def _toets_of_toch(plan, toch: bool, besluiten: Path) -> str:
+    """Documents only from a sound plan: the toets first (as 'plaatsing toets' judges it, P1 'handhaven'
+    bound); violations refuse the document (exit 4) unless --toch, and then the warning that goes on
+    every page."""
     import sys
 
-    from plaatsing.cli.opdrachten import EXIT_SCHENDINGEN, meld_schendingen, schendingen_van
+    from plaatsing.cli.afhandeling import _meld_schendingen
+    from plaatsing.cli.opdrachten import EXIT_SCHENDINGEN, schendingen_van
 
-    schendingen = schendingen_van(plan)  # as 'plaatsing toets' judges it (P1 'handhaven' bound)
+    schendingen = schendingen_van(plan)
     if schendingen.empty:
         return ""
-    meld_schendingen(schendingen, err=True)
     if not toch:
-        click.echo("Er is niets geschreven. Herstel het plan (zie 'plaatsing toets'), of geef --toch om het document "
-                   "toch te maken, met een waarschuwing op elke pagina.", err=True)
+        _meld_schendingen(besluiten.name, schendingen, "hieruit worden geen brieven of OR-bijlage gemaakt")
+        click.echo("Herstel het plan (zie 'plaatsing toets'), of geef --toch om het document toch te maken, met een "
+                   "waarschuwing op elke pagina.", err=True)
         sys.exit(EXIT_SCHENDINGEN)
+    _meld_schendingen(besluiten.name, schendingen, "")
     aantal = f"{len(schendingen)} schending{'en' if len(schendingen) != 1 else ''}"
     return TOCH.format(n=aantal)
 

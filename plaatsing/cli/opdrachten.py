@@ -13,7 +13,7 @@ from plaatsing.uitvoer.excel import UitvoerFout
 # re-exported: the other command modules (documenten, bijna, importeer, procedure, sweep) import them from here
 from plaatsing.cli.afhandeling import (EXIT_INTERN, EXIT_NIET_BEWEZEN, EXIT_ONGELDIG, EXIT_SCHENDINGEN,  # noqa: F401
                                        EXIT_VERKEERD_GEBRUIK, OPDRACHTREGEL, _draai, _Voortgang, in_woorden,
-                                       schendingen_van, weiger_bij_schendingen)
+                                       schendingen_van)
 
 
 def _paren(items, vorm: str, optie: str) -> dict:
