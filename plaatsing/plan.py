@@ -23,6 +23,7 @@ from plaatsing.model.oplossen import FaseVerslag, Oplossing, los_op
 from plaatsing.procedure.wijzigingen import status_besluit, verantwoording_rijen
 from plaatsing.scenario import Scenario
 from plaatsing.regels.herplaatsing import herplaatsing
+from plaatsing.toets.grens import GRENS_RIJ, grens_zin, ondergrens
 from plaatsing.regels.maat import (formatie_in_minuten, minuten_als_fte, minuten_per_medewerker,
                                    ruimte_van_formatie)
 
@@ -31,6 +32,7 @@ BEZETTING_KOLOMMEN = ["functiecode", "functienaam", "eenheid", "schaal", "format
                       "vacant_fte", "aantal", "status"]
 WAT_ALS_PIN = "vastzetting (wat-als)"
 O1_OPEN = "niet geplaatst zonder bewijs van O1 (deelprobleem niet bewezen)"
+GRENS_BEWEZEN_RIJ = "ondergrens niet geplaatst (met de bewezen deelproblemen)"
 WAT_ALS_TOELICHTING = "toelichting vastzetting (wat-als)"
 UITKOMSTEN = ["functievolger", "passend", "passend lager", "geschikt", "vastgezet", "boventallig",
               "niet geplaatst (tijdelijk)"]
@@ -57,6 +59,7 @@ class Plan:
     overschreven: tuple[tuple[str, str, str], ...] = ()  # (parameter, in the workbook, now) set with -p
     extra_bronnen: tuple | None = None  # extra fact sources of the motiveringen (uitleg/feiten.py)
     o1_open: frozenset = frozenset()    # the unplaced whose part of the plan has no proof of O1 (§8.12)
+    knelpunten: pd.DataFrame | None = None  # the sheet Knelpunten (toets/grens.py), made by solve
 
     @property
     def parameters(self) -> Parameters:
@@ -125,11 +128,13 @@ def solve(scenario: Scenario, *, workers: int | None = None,
     besluiten = maak_besluiten(scenario, k, oplossing.toewijzing, selectie, extra_bronnen, oplossing.o1_open)
     schendingen = toets(scenario, k, oplossing.toewijzing)
     bezetting = maak_bezetting(scenario, oplossing.toewijzing)
+    grens, knelpunten, per_deel = ondergrens(scenario, k)  # issue 24: a bound anyone can check, with every plan
+    vergelijking = list(vergelijking) + grens_rijen(oplossing, grens, per_deel, len(scenario.medewerkers))
     verantwoording = maak_verantwoording(scenario, oplossing, besluiten, bezetting, schendingen, vergelijking)
     afspiegeling = maak_afspiegeling(selectie) if scenario.parameters.selectiemethode == AFSPIEGELING else None
     return Plan(scenario, besluiten, bezetting, verantwoording, schendingen, tuple(oplossing.fasen),
                 selectie, afspiegeling, k, extra_bronnen=None if extra_bronnen is None else tuple(extra_bronnen),
-                o1_open=oplossing.o1_open)
+                o1_open=oplossing.o1_open, knelpunten=knelpunten)
 
 
 def herbouw_plan(s: Scenario, toewijzing: dict, uitkomsten: dict | None = None, *,
@@ -232,6 +237,19 @@ def maak_bezetting(s: Scenario, toewijzing: dict) -> pd.DataFrame:
                       "boven_formatie_fte": minuten_als_fte(max(0, b - ruimte), s)})
     kolommen = BEZETTING_KOLOMMEN + (["boven_formatie_fte"] if s.parameters.beleid == IEDEREEN_PLAATSEN else [])
     return pd.DataFrame(rijen, columns=BEZETTING_KOLOMMEN + ["boven_formatie_fte"])[kolommen]
+
+
+def grens_rijen(oplossing: Oplossing, grens: int, per_deel, aantal: int) -> list[tuple[str, str]]:
+    """The bound on the number not placed (toets/grens.py), and with the parts whose O1 is proven counted at
+    their optimum; the gap of the plan against it."""
+    niet_geplaatst = sum(f is None for f in oplossing.toewijzing.values())
+    bewezen = grens
+    for comp, deel in per_deel:
+        if not any(p in oplossing.o1_open for p in comp.personen):  # O1 proven (or nobody left out) here
+            bewezen += sum(oplossing.toewijzing[p] is None for p in comp.personen) - deel
+    return [(GRENS_RIJ, str(grens)),
+            (GRENS_BEWEZEN_RIJ, grens_zin(bewezen, niet_geplaatst)),
+            ("niet geplaatst in dit plan", str(niet_geplaatst))]
 
 
 def maak_verantwoording(s: Scenario, oplossing: Oplossing, besluiten, bezetting, schendingen,

@@ -145,11 +145,16 @@ def _andere_parameters(voornemen: Path, s) -> list[str]:
 
 
 def _samenvatting(plan, doel: Path) -> str:
+    from plaatsing.plan import GRENS_BEWEZEN_RIJ
+
     regels = ["Plaatsingsbesluiten:"]
     for r in plan.samenvatting().itertuples(index=False):
         regels.append(f"  {r.uitkomst:<28} {r.aantal:>6}")
     vacant = plan.bezetting["vacant_fte"].sum()
     regels.append(f"  {'vacante formatie (fte)':<28} {vacant:>6.2f}".replace(".", ","))
+    grens = dict(plan.verantwoording.itertuples(index=False)).get(GRENS_BEWEZEN_RIJ)
+    if grens:  # issue 24: how far from the fewest possible, by a bound anyone can check (blad Knelpunten)
+        regels.append(f"Ondergrens niet geplaatst: {grens}.")
     h = plan.herplaatsing
     if not h.empty:  # regels.md §10
         aantal = h["personeelsnummer"].nunique()

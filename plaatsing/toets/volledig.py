@@ -5,6 +5,7 @@ import pandas as pd
 
 from plaatsing.regels.kandidaten import bepaal_kandidaten
 from plaatsing.scenario import Scenario
+from plaatsing.toets.grens import controleer_grens
 from plaatsing.toets.minimum import minimum_niet_geplaatst
 from plaatsing.toets.regelcontrole import toets
 
@@ -30,6 +31,11 @@ def toets_plan(plan_of_scenario, toewijzing=None, uitkomsten: dict | None = None
         raise TypeError("toets_plan verwacht een Plan, of een Scenario met een toewijzing (dict)")
     minimum, bewezen = minimum_niet_geplaatst(s, kandidaten=k)
     schendingen = toets(s, k, toewijzing, uitkomsten=uitkomsten, minimum=minimum)
+    if isinstance(plan_of_scenario, Plan):  # a recorded bound must follow from the scenario (issue 24)
+        grens = controleer_grens(s, plan_of_scenario.verantwoording, sum(f is None for f in toewijzing.values()), k)
+        if grens:
+            schendingen = pd.concat([schendingen, pd.DataFrame(grens, columns=schendingen.columns)],
+                                    ignore_index=True)
     if not bewezen:
         onbewezen = pd.DataFrame([{"regel": "F4", "personeelsnummer": "", "functie": "",
                                    "probleem": f"het minimum aantal niet geplaatsten ({minimum} of minder) is niet "

@@ -277,6 +277,8 @@ def schrijf_besluiten(plan, pad: Path, *, overschrijf: bool = False, pseudonieme
               ("Bezetting", plan.bezetting)]
     if not plan.herplaatsing.empty:  # regels.md §10: the open places examined for each boventallige
         bladen.append(("Herplaatsing", plan.herplaatsing))
+    if plan.knelpunten is not None and not plan.knelpunten.empty:  # issue 24: the bound in words
+        bladen.append(("Knelpunten", plan.knelpunten))
     if plan.afspiegeling is not None and not plan.afspiegeling.empty:
         bladen.append(("Afspiegeling", plan.afspiegeling))
     vergelijking = functievergelijking(plan.scenario)

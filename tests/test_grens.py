@@ -1,0 +1,105 @@
+"""A bound with every plan (issue 24): the sheet Knelpunten and the LP bound hold against brute force, are
+exact where the structure allows, and the toets refuses a forged bound."""
+from __future__ import annotations
+
+from datetime import date
+
+import openpyxl
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+
+import checker
+from plaatsing import scenario_from_tables, solve
+from plaatsing.cli import main
+from plaatsing.toets.grens import GRENS_RIJ, minst_te_laten, ondergrens
+from plaatsing.uitvoer.excel import schrijf_besluiten
+from scenario_gen import functie, medewerker, small_scenarios, tabellen, write_xlsx
+
+
+def test_minst_te_laten_haalt_de_grootste_contracten_eerst_weg():
+    assert minst_te_laten([2160, 1200, 1200], 2160) == 2   # 36 + 20 + 20 hours in 36: two must go
+    assert minst_te_laten([1200, 1200, 1200], 2400) == 1
+    assert minst_te_laten([600], 2160) == 0
+    assert minst_te_laten([600, 600], -10) == 2            # pins took more than the room
+
+
+def knelpunt():
+    # N (1 fte = 36 h) is the only option of A (36 h), B and C (20 h each): two of them must go.
+    # M (2 fte) is the only option of D, E, F (36 h each): one must go. G (20 h) may go to N or M, which are
+    # full then: with 36 + 20 > 36 hours N holds one person at most, M two — four must go.
+    return tabellen([medewerker("A", "O", date(1990, 1, 1)), medewerker("B", "O", date(1991, 1, 1), fte=0.5556),
+                     medewerker("C", "O", date(1992, 1, 1), fte=0.5556),
+                     *(medewerker(p, "P", date(1993, 1, i + 1)) for i, p in enumerate("DEF")),
+                     medewerker("G", "Q", date(1994, 1, 1), fte=0.5556)],
+                    [functie("O", formatie=3), functie("P", formatie=3), functie("Q")],
+                    [functie("N"), functie("M", formatie=2)],
+                    [("O", "N", 10), ("P", "M", 10), ("Q", "N", 50), ("Q", "M", 50)])
+
+
+def test_knelpunten_met_getallen_die_een_rekenmachine_nagaat():
+    s = scenario_from_tables(knelpunt())
+    grens, tabel, _per_deel = ondergrens(s)
+    rijen = tabel.to_dict("records")
+    # the component N+M as a whole: 36+20+20+36+36+36+20 = 204 hours in 108: drop 36, 36, 36 → 96 ≤ 108: 3;
+    # the single functions: N alone (A, B, C: 2) and M alone (D, E, F: 1) = 3 as well: the whole wins only
+    # when it is larger, so the single functions are listed. The LP counts heads too (N one, M two): 4.
+    assert [(r["groep"], r["medewerkers"], r["uren_nodig"], r["uren_beschikbaar"], r["tekort_uren"],
+             r["minimaal_niet_geplaatst"]) for r in rijen] == [
+        ("M", 3, 108.0, 72.0, 36.0, 1), ("N", 3, 76.0, 36.0, 40.0, 2)]
+    assert grens == 4 > sum(r["minimaal_niet_geplaatst"] for r in rijen)
+    plan = solve(s)
+    niet = sum(f is None for f in plan.toewijzing.values())
+    assert niet == 4 == checker.brute_force(knelpunt()).niet_geplaatst  # the bound is exact here
+    v = dict(plan.verantwoording.itertuples(index=False))
+    assert v[GRENS_RIJ] == "4" and v["ondergrens niet geplaatst (met de bewezen deelproblemen)"].startswith("4 ")
+    assert plan.knelpunten.equals(tabel)
+
+
+@settings(max_examples=120, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(small_scenarios())
+def test_ondergrens_nooit_boven_het_optimum(tables):
+    """Against brute force: no plan meeting H1–H5 leaves fewer unplaced than the bound (F4), and the
+    solver's plan leaves at least that many."""
+    optimum = checker.brute_force(tables)
+    if optimum is None:
+        return
+    grens, _tabel, _per_deel = ondergrens(scenario_from_tables(tables))
+    assert grens <= optimum.niet_geplaatst
+
+
+def test_lp_is_exact_zonder_functievolgers_met_gelijke_contracten():
+    # every contract 1 fte, nobody functievolger (H4 plays no role): the LP is the b-matching optimum
+    mensen = [medewerker(f"M{i}", f"O{i % 3}", date(1990 + i, 1, 1)) for i in range(9)]
+    t = tabellen(mensen, [functie(f"O{i}", formatie=3, familie="f") for i in range(3)],
+                 [functie("N1", formatie=2, familie="f"), functie("N2", formatie=3, familie="f"),
+                  functie("N3", familie="g")],
+                 [("O0", "N1", 50), ("O1", "N2", 50), ("O2", "N3", 50)])
+    s = scenario_from_tables(t)
+    grens, _tabel, _per_deel = ondergrens(s)
+    assert grens == sum(f is None for f in solve(s).toewijzing.values()) == 3
+
+
+def test_toets_weigert_een_vervalste_ondergrens(tmp_path):
+    scenario = write_xlsx(knelpunt(), tmp_path / "knel.xlsx")
+    besluiten = tmp_path / "knel-besluiten.xlsx"
+    assert CliRunner().invoke(main, ["solve", str(scenario), "-o", str(besluiten), "--stil"]).exit_code == 0
+    assert CliRunner().invoke(main, ["toets", str(scenario), str(besluiten)]).exit_code == 0
+    boek = openpyxl.load_workbook(besluiten)
+    for rij in boek["Verantwoording"].iter_rows(min_row=2):
+        if rij[0].value == GRENS_RIJ:
+            rij[1].value = "5"  # claims that more must go than the scenario shows
+    boek.save(besluiten)
+    uit = CliRunner().invoke(main, ["toets", str(scenario), str(besluiten)])
+    assert uit.exit_code == 4, uit.output
+    assert "F4 de vastgelegde ondergrens (5) volgt niet uit het scenario; nagerekend is die 4" in uit.output
+
+
+def test_knelpunten_blad_in_de_besluiten(tmp_path):
+    plan = solve(scenario_from_tables(knelpunt()))
+    pad = schrijf_besluiten(plan, tmp_path / "b.xlsx")
+    boek = openpyxl.load_workbook(pad, read_only=True)
+    assert boek.sheetnames.index("Knelpunten") == boek.sheetnames.index("Bezetting") + 1
+    rijen = list(boek["Knelpunten"].iter_rows(values_only=True))
+    assert rijen[0] == ("groep", "functies", "medewerkers", "uren_nodig", "uren_beschikbaar", "tekort_uren",
+                        "minimaal_niet_geplaatst")
+    assert len(rijen) == 3
