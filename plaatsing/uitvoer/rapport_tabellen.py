@@ -12,7 +12,9 @@ from plaatsing.regels.kandidaten import LEEFTIJDSGROEPEN, leeftijd, leeftijdsgro
 from plaatsing.plan import UITKOMSTEN, maak_bezetting
 from plaatsing.scenario import Scenario
 from plaatsing.regels.selectievolgorde import groepsnaam, maak_selectie
+from plaatsing.regels.herplaatsing import herplaatsing
 from plaatsing.regels.maat import fte_in_minuten, minuten_per_medewerker, voltijd_minuten
+from plaatsing.toets.grens import ondergrens
 
 TOTAAL = "Totaal"
 NIET_GEPLAATST = ("boventallig", "niet geplaatst (tijdelijk)")
@@ -266,7 +268,9 @@ def maak_bijlage(s: Scenario, kandidaten, toewijzing: dict, uitkomsten: dict) ->
             "fte_oud": float(p["fte"].sum()), "vacant_fte": float(bezetting["vacant_fte"].sum()),
             "vacatures": len(vacatures.data), "vacatures_fte": float(vacatures.data["vacant fte"].sum()),
             "restformatie": len(rest.data), "restformatie_fte": float(rest.data["vacant fte"].sum()),
-            "salarisgarantie": int(garantie.sum()), "telling": telling, "drempel": drempel}
+            "salarisgarantie": int(garantie.sum()), "telling": telling, "drempel": drempel,
+            # issue 24 and regels.md §10: the bound anyone can check, and the open places to be judged
+            "ondergrens": ondergrens(s, kandidaten)[0], "herplaatsing": len(herplaatsing(s, kandidaten, toewijzing))}
     return Bijlage(
         samenvatting=_samenvatting(tabellen["samenvatting"], kern),
         formatie_oud=_formatie_oud(s, p, t, uit["eenheden"]),
@@ -305,6 +309,9 @@ def _samenvatting(koppen: pd.DataFrame, kern: dict) -> Tabel:
              ("vacante formatie na plaatsing (vacatures)", fte(kern["vacatures_fte"])),
              ("restformatie (kleiner dan het kleinste contract)", fte(kern["restformatie_fte"])),
              ("vacante formatie na plaatsing (totaal, als in de besluiten)", fte(kern["vacant_fte"])),
+             ("ondergrens niet geplaatst: minstens zoveel in elk plan (blad Knelpunten)", int(kern["ondergrens"])),
+             ("open plaatsen te beoordelen in het herplaatsingsonderzoek", _klein_tekst(kern["herplaatsing"],
+                                                                                         kern["drempel"])),
              ("formatie oud", fte(kern["formatie_oud"])), ("formatie nieuw", fte(kern["formatie_nieuw"]))]
     data = pd.DataFrame(rijen, columns=["onderwerp", "aantal"], dtype=object)
     soorten = {"onderwerp": "tekst", "aantal": "aantal"}
