@@ -4,13 +4,19 @@
     plan = solve(read_scenario("scenario.xlsx").met_parameters(drempel_wijziging=40))
     plan.besluiten  # DataFrame, one row per medewerker
     definitief(met_adviezen(scenario, adviezen), plan)  # the second round (regels.md §9)
+    toets_plan(plan); uitleg(plan, "A0135"); wat_als(plan, vastzetten={"A0035": "BV-HRM-02"})
+    lees_plan("besluiten.xlsx", scenario)  # a besluiten workbook back as a Plan
 """
 from plaatsing.fouten import InvoerFout, Melding, ParameterFout
+from plaatsing.invoer.besluiten import lees_plan
 from plaatsing.invoer.lezen import read_scenario, scenario_from_tables
 from plaatsing.plan import Plan, solve
 from plaatsing.procedure.adviezen import met_adviezen
 from plaatsing.procedure.tweede_ronde import definitief
 from plaatsing.scenario import Scenario
+from plaatsing.toets.volledig import toets_plan
+from plaatsing.uitleg.verklaring import uitleg
+from plaatsing.varianten import wat_als
 
-__all__ = ["InvoerFout", "Melding", "ParameterFout", "Plan", "Scenario", "definitief", "met_adviezen",
-           "read_scenario", "scenario_from_tables", "solve"]
+__all__ = ["InvoerFout", "Melding", "ParameterFout", "Plan", "Scenario", "definitief", "lees_plan", "met_adviezen",
+           "read_scenario", "scenario_from_tables", "solve", "toets_plan", "uitleg", "wat_als"]

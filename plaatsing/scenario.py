@@ -49,4 +49,8 @@ class Scenario:
                 getypt[naam] = parse_parameter(naam, waarde)
             except ValueError as fout:
                 raise ParameterFout(f"parameter {naam}: {fout}") from None
-        return replace(self, parameters=self.parameters.met(**getypt))
+        nieuw = replace(self, parameters=self.parameters.met(**getypt))
+        if "drempel_wijziging" in getypt:  # SS-0: the drempel warnings under the drempel in force, never stale
+            from plaatsing.regels.functievergelijking import drempel_waarschuwingen
+            nieuw = replace(nieuw, waarschuwingen=drempel_waarschuwingen(nieuw, self.waarschuwingen))
+        return nieuw

@@ -103,12 +103,39 @@ def controleer_taken(lezer, t: dict, drempel: float) -> None:
                             f"{berekend}% (verschil {formatteer_getal(abs(r['wijzigingspercentage'] - berekend))} "
                             "punten); het opgegeven percentage telt (SS-0). Controleer de functievergelijking.")
     for (a, b) in inconsistenties(t["mapping"], drempel):
-        lezer.waarschuw("Functiemapping", a["rij"], "wijzigingspercentage",
-                        f"{citeer(a['oude_functie'])} → {citeer(a['nieuwe_functie'])} (taken: {a['berekend']}%) en "
-                        f"{citeer(b['oude_functie'])} → {citeer(b['nieuwe_functie'])} (taken: {b['berekend']}%, rij "
-                        f"{b['rij']}) veranderen bijna even veel, maar vallen aan verschillende kanten van de "
-                        f"drempel van {formatteer_getal(drempel)}% (SS-0, SS-1); motiveer het verschil of maak "
-                        "de vergelijkingen gelijk.")
+        lezer.waarschuw("Functiemapping", a["rij"], "wijzigingspercentage", drempel_tekst(a, b, drempel))
+
+
+KANTEN = "vallen aan verschillende kanten van de drempel"
+
+
+def drempel_tekst(a: dict, b: dict, drempel: float) -> str:
+    """SS-0: two mapping rows that change nearly as much, on different sides of the drempel."""
+    return (f"{citeer(a['oude_functie'])} → {citeer(a['nieuwe_functie'])} (taken: {formatteer_getal(a['berekend'])}%) "
+            f"en {citeer(b['oude_functie'])} → {citeer(b['nieuwe_functie'])} (taken: {formatteer_getal(b['berekend'])}%, rij "
+            f"{b['rij']}) veranderen bijna even veel, maar {KANTEN} van {formatteer_getal(drempel)}% (SS-0, SS-1); "
+            "motiveer het verschil of maak de vergelijkingen gelijk.")
+
+
+def drempel_waarschuwingen(s, waarschuwingen: tuple) -> tuple:
+    """The warnings of a scenario with the SS-0 drempel warnings made again under the drempel in force
+    (a parameter changed after reading must not leave a stale one: the warning of 30% and 31% on
+    different sides of the drempel is no fact at drempel 40)."""
+    from plaatsing.fouten import Melding
+
+    blijft = tuple(w for w in waarschuwingen if KANTEN not in w.tekst)
+    if "berekend" not in s.mapping.columns:
+        return blijft
+    # the sheet and column as the reader named them (title in the workbook, column letter), where known
+    plek = next((w for w in waarschuwingen if w.kolom and "wijzigingspercentage" in w.kolom), None)
+    rijen = [{k: (None if isinstance(v, float) and v != v else v) for k, v in r.items()}
+             for r in s.mapping.to_dict("records")]
+    nieuw = []
+    for a, b in inconsistenties(rijen, s.parameters.drempel_wijziging):
+        nieuw.append(Melding(plek.blad if plek else "Functiemapping", a["rij"],
+                             plek.kolom if plek else "wijzigingspercentage",
+                             drempel_tekst(a, b, s.parameters.drempel_wijziging)))
+    return blijft + tuple(nieuw)
 
 
 def _al_gemeld(lezer, rij) -> bool:
