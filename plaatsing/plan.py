@@ -125,16 +125,20 @@ def solve(scenario: Scenario, *, workers: int | None = None,
         oplossing, vergelijking = los_op(scenario, workers=workers, voortgang=voortgang), []
     k = oplossing.kandidaten
     selectie = maak_selectie(scenario, k, oplossing.toewijzing)
-    besluiten = maak_besluiten(scenario, k, oplossing.toewijzing, selectie, extra_bronnen, oplossing.o1_open)
+    open_plaatsen = herplaatsing(scenario, k, oplossing.toewijzing)  # §10, once: motiveringen and the sheet
+    besluiten = maak_besluiten(scenario, k, oplossing.toewijzing, selectie, extra_bronnen, oplossing.o1_open,
+                               open_plaatsen)
     schendingen = toets(scenario, k, oplossing.toewijzing)
     bezetting = maak_bezetting(scenario, oplossing.toewijzing)
     grens, knelpunten, per_deel = ondergrens(scenario, k)  # issue 24: a bound anyone can check, with every plan
     vergelijking = list(vergelijking) + grens_rijen(oplossing, grens, per_deel, len(scenario.medewerkers))
     verantwoording = maak_verantwoording(scenario, oplossing, besluiten, bezetting, schendingen, vergelijking)
     afspiegeling = maak_afspiegeling(selectie) if scenario.parameters.selectiemethode == AFSPIEGELING else None
-    return Plan(scenario, besluiten, bezetting, verantwoording, schendingen, tuple(oplossing.fasen),
+    plan = Plan(scenario, besluiten, bezetting, verantwoording, schendingen, tuple(oplossing.fasen),
                 selectie, afspiegeling, k, extra_bronnen=None if extra_bronnen is None else tuple(extra_bronnen),
                 o1_open=oplossing.o1_open, knelpunten=knelpunten)
+    plan.__dict__["herplaatsing"] = open_plaatsen  # the cached_property, already computed
+    return plan
 
 
 def herbouw_plan(s: Scenario, toewijzing: dict, uitkomsten: dict | None = None, *,
@@ -167,12 +171,15 @@ def o1_open_uit(verantwoording: pd.DataFrame | None) -> frozenset:
 
 
 def maak_besluiten(s: Scenario, k: Kandidaten, toewijzing: dict, selectie: pd.DataFrame,
-                   extra_bronnen: tuple | None = None, o1_open: frozenset = frozenset()) -> pd.DataFrame:
+                   extra_bronnen: tuple | None = None, o1_open: frozenset = frozenset(),
+                   open_plaatsen: pd.DataFrame | None = None) -> pd.DataFrame:
     mw = s.medewerkers
     nieuw = s.nieuwe_functies.to_dict("index")
     eenheid_oud = s.oude_functies["eenheid"].to_dict()
     gegevens = Beslisgegevens(s, k, toewijzing, selectie, o1_open=o1_open,
                               **({} if extra_bronnen is None else {"extra_bronnen": tuple(extra_bronnen)}))
+    if open_plaatsen is not None:
+        gegevens.__dict__["herplaatsing"] = open_plaatsen  # §10: computed once for the plan
     iedereen = s.parameters.beleid == IEDEREEN_PLAATSEN
     boven = {p for ps in boven_formatie(s, k, toewijzing).values() for p in ps} if iedereen else set()
     rijen = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from plaatsing.regels.deelproblemen import Component
 from plaatsing.toets.regelcontrole import (bezetting_van, keten_geldig, o2_schendingen, o6_ruilen, o6b_ketens,
-                                           ruil_geldig)
+                                           ruil_geldig, toevoegbaar)
 
 
 def startplan(comp: Component) -> dict:
@@ -98,7 +98,7 @@ def herstel_o2_o6(comp: Component, plan: dict) -> dict:
     are made in that order, each one checked again against the plan as it is by then, with the full
     conditions of the toets (`ruil_geldig`, `keten_geldig`), so every step keeps H1–H5, O2 and the
     O1–O5 totals. The plan ends when a scan finds neither; the number of scans is bounded."""
-    plan = herstel_o2(comp, herstel_toevoegen(comp, plan))
+    plan = _toevoegen_en_o2(comp, plan)
     for _ in range(10 * len(comp.personen) + 10):
         stand = _Stand(comp, plan)
         ruilen = o6_ruilen(comp, plan)
@@ -111,7 +111,18 @@ def herstel_o2_o6(comp: Component, plan: dict) -> dict:
                     stand.zet({persoon: naar for persoon, _van, naar in keten})
         if stand.plan == plan:
             break
-        plan = herstel_o2(comp, herstel_toevoegen(comp, stand.plan))
+        plan = _toevoegen_en_o2(comp, stand.plan)
+    return plan
+
+
+def _toevoegen_en_o2(comp: Component, plan: dict) -> dict:
+    """Add who fits (herstel_toevoegen), then repair O2, until nobody can simply be added any more: an O2
+    replacement by a colleague with fewer hours can leave room for the one it puts out. Each round
+    places at least one more person, so it ends."""
+    for _ in range(len(comp.personen) + 1):
+        plan = herstel_o2(comp, herstel_toevoegen(comp, plan))
+        if not toevoegbaar(comp, plan):
+            break
     return plan
 
 
