@@ -39,7 +39,7 @@ def test_solve_schrijft_besluiten_en_samenvatting(klein):
     assert "boventallig                       1" in uitkomst.stdout
     assert f"Geschreven naar: {uit}" in uitkomst.stdout
     boek = openpyxl.load_workbook(uit)
-    assert boek.sheetnames == ["Plaatsingsbesluiten", "Bezetting", "Verantwoording", "Selectie"]
+    assert boek.sheetnames == ["Plaatsingsbesluiten", "Bezetting", "Knelpunten", "Verantwoording", "Selectie"]
     rijen = list(boek["Plaatsingsbesluiten"].values)
     assert list(rijen[0][:15]) == ["personeelsnummer", "naam", "huidige_functie", "huidige_eenheid", "schaal",
                                    "fte", "uitkomst", "regels", "nieuwe_functie", "nieuwe_functienaam",
