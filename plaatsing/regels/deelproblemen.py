@@ -47,6 +47,8 @@ class Component:
     _per_functie: dict = field(default_factory=dict, repr=False, compare=False)    # functie -> persons
     _rang: dict = field(default_factory=dict, repr=False, compare=False)           # functie -> T1 rank
     _voorgangers: dict = field(default_factory=dict, repr=False, compare=False)    # (persoon, functie) -> list
+    _prioriteit: dict = field(default_factory=dict, repr=False, compare=False)     # (persoon, functie) -> tuple
+    _met_tijdelijke_volgers: set | None = field(default=None, repr=False, compare=False)
 
     def optie(self, persoon: str, functie: str) -> Optie | None:
         if not self._index:
@@ -55,12 +57,22 @@ class Component:
 
     def prioriteit(self, persoon: str, functie: str) -> tuple:
         """The priority at `functie` (§4): vast before tijdelijk, tier, then the selection order there."""
-        volgorde = self._rang.get(functie)
-        if volgorde is None:
-            volgorde = self._rang[functie] = {p: i for i, p in enumerate(self.t1_volgorde.get(functie, ()))}
-        o = self.optie(persoon, functie)
-        rang = volgorde[persoon] if o.tier == 1 else self.sel_a[persoon]
-        return prioriteit(persoon in self.tijdelijk, o.tier, rang)
+        sleutel = (persoon, functie)
+        waarde = self._prioriteit.get(sleutel)
+        if waarde is None:
+            volgorde = self._rang.get(functie)
+            if volgorde is None:
+                volgorde = self._rang[functie] = {p: i for i, p in enumerate(self.t1_volgorde.get(functie, ()))}
+            o = self.optie(persoon, functie)
+            rang = volgorde[persoon] if o.tier == 1 else self.sel_a[persoon]
+            waarde = self._prioriteit[sleutel] = prioriteit(persoon in self.tijdelijk, o.tier, rang)
+        return waarde
+
+    def tijdelijke_volgers(self, functie: str) -> bool:
+        """Whether a tijdelijk person is functievolger (T1) of `functie` (H4 b counts vast colleagues then)."""
+        if self._met_tijdelijke_volgers is None:
+            self._met_tijdelijke_volgers = {f for f, v in self.t1_volgorde.items() if any(p in self.tijdelijk for p in v)}
+        return functie in self._met_tijdelijke_volgers
 
     def voorgangers_h4(self, persoon: str, functie: str) -> list[str]:
         """H4 (b): who counts before `persoon` at its T1 function `functie` when placed there — the T1
@@ -147,7 +159,10 @@ def vrije_opties(k: Kandidaten) -> pd.DataFrame:
 def voorbereiden(s: Scenario, k: Kandidaten | None = None):
     """Candidates, pins and the components (each with its room per function in minutes, pins subtracted).
 
-    Pass the kandidaten when they are already built for this scenario (computed once per plan)."""
+    Pass the kandidaten when they are already built for this scenario (computed once per plan); the
+    components are then made once too (solver, toets and bound read them, none changes them)."""
+    if k is not None and k.__dict__.get("_voorbereid", (None,))[0] is s:
+        return k.__dict__["_voorbereid"][1]
     k = k if k is not None else bepaal_kandidaten(s)
     minuten = minuten_per_medewerker(s)
     gepind = dict(zip(s.vastgezet["personeelsnummer"], s.vastgezet["nieuwe_functie"]))
@@ -160,4 +175,5 @@ def voorbereiden(s: Scenario, k: Kandidaten | None = None):
     if s.voornemen is not None:  # regels.md P2: the second round keeps as many decisions as it can
         for comp in componenten:
             comp.voornemen = {p: s.voornemen[p] for p in comp.personen if p in s.voornemen}
+    k.__dict__["_voorbereid"] = (s, (k, gepind, componenten))  # frozen dataclass: a cache, not a field
     return k, gepind, componenten

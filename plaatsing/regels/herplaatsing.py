@@ -38,26 +38,30 @@ def herplaatsing(s: Scenario, k: Kandidaten, toewijzing: dict[str, str | None]) 
     eligible = set(zip(k.opties["personeelsnummer"], k.opties["functie"]))
     niet = set() if s.geschiktheid.empty else {
         (r.personeelsnummer, r.nieuwe_functie) for r in s.geschiktheid.itertuples(index=False) if r.oordeel == "niet"}
-    open_ = [(n, r) for n, r in s.nieuwe_functies.to_dict("index").items() if vrij[n] > 0]  # open places only
+    per_schaal: dict[int, list[tuple[str, dict]]] = {}  # the open places (room left), by their schaal
+    for n, r in s.nieuwe_functies.to_dict("index").items():
+        if vrij[n] > 0:
+            per_schaal.setdefault(int(r["schaal"]), []).append((n, r))
     gekoppeld = set(zip(s.mapping["oude_functie"], s.mapping["nieuwe_functie"]))
-    oude_schaal = oude_functie_schaal(s, boventallig)
-    familie_oud = s.oude_functies["functiefamilie"]
+    oude_schaal = oude_functie_schaal(s, boventallig).to_dict()
+    familie_oud = s.oude_functies["functiefamilie"].to_dict()
+    functie_van = mw["functie"].to_dict()
+    lager = s.parameters.max_schalen_lager
     rijen = []
     for p in boventallig:
-        o = mw.at[p, "functie"]
+        o, oud, eigen = functie_van[p], int(oude_schaal[p]), minuten[p]
         familie = familie_oud.get(o)
-        for n, r in open_:
-            if vrij[n] < minuten[p] or (p, n) in eligible:
-                continue
-            delta = int(functie_delta(int(r["schaal"]), int(oude_schaal[p])))
-            if not -s.parameters.max_schalen_lager <= delta <= MAX_HOGER:
-                continue
-            reden = _reden(k, p, n, (o, n) in gekoppeld, familie, r["functiefamilie"], niet)
-            zelfde = isinstance(familie, str) and familie == r["functiefamilie"]
-            rijen.append(((p, abs(delta), not zelfde, n), {
-                "personeelsnummer": p, "functiecode": n, "functienaam": r["functienaam"], "eenheid": r["eenheid"],
-                "schaal": int(r["schaal"]), "schaalverschil": delta, "vrije_uren": round(vrij[n] / MINUTEN_PER_UUR, 2),
-                "uren_medewerker": round(minuten[p] / MINUTEN_PER_UUR, 2), "reden": reden, "oordeel": None}))
+        for schaal in range(oud - lager, oud + MAX_HOGER + 1):  # §10: the scale band around the old function
+            delta = int(functie_delta(schaal, oud))
+            for n, r in per_schaal.get(schaal, ()):
+                if vrij[n] < eigen or (p, n) in eligible:
+                    continue
+                reden = _reden(k, p, n, (o, n) in gekoppeld, familie, r["functiefamilie"], niet)
+                zelfde = isinstance(familie, str) and familie == r["functiefamilie"]
+                rijen.append(((p, abs(delta), not zelfde, n), {
+                    "personeelsnummer": p, "functiecode": n, "functienaam": r["functienaam"], "eenheid": r["eenheid"],
+                    "schaal": schaal, "schaalverschil": delta, "vrije_uren": round(vrij[n] / MINUTEN_PER_UUR, 2),
+                    "uren_medewerker": round(eigen / MINUTEN_PER_UUR, 2), "reden": reden, "oordeel": None}))
     rijen.sort(key=lambda rij: rij[0])
     return pd.DataFrame([r for _, r in rijen], columns=KOLOMMEN)
 

@@ -32,6 +32,15 @@ class Kandidaten:
     waarschuwingen: tuple[Melding, ...]
     einde_contract: dict = field(default_factory=dict)  # H5: personeelsnummer -> einddatum before the ingangsdatum
 
+    def __getstate__(self):
+        """Pickled without the components cached by `deelproblemen.voorbereiden` (rebuilt where needed)."""
+        staat = dict(self.__dict__)
+        staat.pop("_voorbereid", None)
+        return staat
+
+    def __setstate__(self, staat):
+        self.__dict__.update(staat)
+
     @cached_property
     def t1_functies(self) -> dict[str, set[str]]:
         """personeelsnummer -> the functions where that person is functievolger (T1)."""

@@ -412,7 +412,7 @@ def _raakt_tijdelijke_volgers(comp: Component, persoon: str, ander: str, f: str)
     functievolger of f room it did not have (H4 b with H5)."""
     vast_minder = (0 if ander in comp.tijdelijk else comp.minuten[ander]) - \
         (0 if persoon in comp.tijdelijk else comp.minuten[persoon])
-    return vast_minder > 0 and any(q in comp.tijdelijk for q in comp.t1_volgorde.get(f, ()))
+    return vast_minder > 0 and comp.tijdelijke_volgers(f)
 
 
 def _vervanging_geldig(comp: Component, oplossing, persoon: str, ander: str, f: str) -> bool:
