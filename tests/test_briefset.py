@@ -5,21 +5,16 @@ from __future__ import annotations
 import json
 import os
 from datetime import date
-from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from plaatsing import read_scenario, scenario_from_tables, solve
-from plaatsing.cli import main
 from plaatsing.fouten import InvoerFout
 from plaatsing.uitvoer.briefset import MANIFEST, bestandsdeel, schrijf_reeks
 from plaatsing.uitvoer.excel import UitvoerFout, schrijf_besluiten
 from scenario_gen import functie, medewerker, tabellen, write_xlsx
+from cli_hulp import draai
 
-
-def draai(*args):
-    return CliRunner().invoke(main, [str(a) for a in args], prog_name="plaatsing")
 
 
 def klein(nummers, formatie=1.0):

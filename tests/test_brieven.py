@@ -10,22 +10,18 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from click.testing import CliRunner
 from docx import Document
 
 from plaatsing import read_scenario, solve
 from plaatsing.uitvoer.brieven import VELDEN, aanhef
-from plaatsing.cli import main
 from plaatsing.uitleg.rechtsgrond import BESCHRIJVING, REGEL_ID
 from plaatsing.uitvoer.excel import schrijf_besluiten
 from plaatsing.uitvoer.sjablonen.maak import MAP, SOORTEN, maak_sjabloon
+from cli_hulp import draai
 
 DEMO = Path(__file__).resolve().parents[1] / "scenarios" / "almelo-2018.xlsx"
 DATUM = "2018-11-01"
 
-
-def draai(*args):
-    return CliRunner().invoke(main, [str(a) for a in args], prog_name="plaatsing")
 
 
 def tekst(pad: Path) -> str:

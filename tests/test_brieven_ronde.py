@@ -9,20 +9,16 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
-from click.testing import CliRunner
 
 from plaatsing import read_scenario
-from plaatsing.cli import main
 from plaatsing.invoer.besluiten import lees_plan
 from plaatsing.parameters import einde_termijn, lees_termijn, parse_parameter
 from plaatsing.uitvoer.brieven import brieftekst
+from cli_hulp import draai
 
 DEMO = Path(__file__).resolve().parents[1] / "scenarios" / "almelo-2018.xlsx"
 DATUM = "2018-11-01"
 
-
-def draai(*args):
-    return CliRunner().invoke(main, [str(a) for a in args], prog_name="plaatsing")
 
 
 def met_adviezen(doel: Path, parameters: dict | None = None) -> Path:

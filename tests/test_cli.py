@@ -8,17 +8,14 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from click.testing import CliRunner
 
 from plaatsing.cli import main
 from scenario_gen import functie, medewerker, tabellen, write_xlsx
+from cli_hulp import draai
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "scenarios" / "almelo-2018.xlsx"
 
-
-def draai(*args):
-    return CliRunner().invoke(main, [str(a) for a in args], prog_name="plaatsing")
 
 
 @pytest.fixture

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import click
 import pytest
-from click.testing import CliRunner
 
 from plaatsing.cli import main
 from scenario_gen import functie, medewerker, tabellen, write_xlsx
+from cli_hulp import draai
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "scenarios" / "almelo-2018.xlsx"
@@ -25,9 +25,6 @@ VERBODEN = ["Usage", "Options", "Commands", "Error", "required", "default", "Cho
             "Show this message", "Permission denied", "No space left", "OSError", "PermissionError", "Exception"]
 PATROON = re.compile(r"\b(" + "|".join(re.escape(w) for w in VERBODEN) + r")\b")
 
-
-def draai(*args):
-    return CliRunner().invoke(main, [str(a) for a in args], prog_name="plaatsing")
 
 
 def engels(tekst: str) -> list[str]:

@@ -7,18 +7,14 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from click.testing import CliRunner
 from hypothesis import HealthCheck, Phase, given, settings, strategies as st
 
-from plaatsing.cli import main
 from plaatsing.plan import UITKOMSTEN
+from cli_hulp import draai
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "scenarios" / "almelo-2018.xlsx"
 
-
-def draai(*args):
-    return CliRunner().invoke(main, [str(a) for a in args], prog_name="plaatsing")
 
 
 @pytest.fixture(scope="module")

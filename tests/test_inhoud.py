@@ -11,19 +11,15 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from click.testing import CliRunner
 
-from plaatsing.cli import main
 from plaatsing.invoer.inhoud import RIJ, inhoud_sha256
 from plaatsing.invoer.lezen import read_scenario
 from plaatsing.invoer.werkboek import open_werkboek
+from cli_hulp import draai
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "scenarios" / "almelo-2018.xlsx"
 
-
-def draai(*args):
-    return CliRunner().invoke(main, [str(a) for a in args], prog_name="plaatsing")
 
 
 @pytest.fixture(scope="module")

@@ -20,26 +20,22 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from click.testing import CliRunner
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from plaatsing.invoer import contract as schema
-from plaatsing.cli import main
 from plaatsing.fouten import InvoerFout, Melding
 from plaatsing.invoer.lezen import read_scenario, scenario_from_tables
 from plaatsing.scenario import Scenario
 
+from cli_hulp import draai
 from invoer_gevallen import (CSV, MEDEWERKERS_KOP, PEILDATUM, PNG, afgekapt, basis, bestand, kolom_erbij, kop,
                              met_kapotte_xml, ods, ole2, parameter, rij_erbij, scenario, word_document,
                              xlsx_bytes, zet, zip_met)
 
 MELDING = re.compile(r"^(?P<blad>\S.*?), rij (?:\d+|-), kolom (?:\S.*?|-): \S.*$")
 
-
-def draai(*args):
-    return CliRunner().invoke(main, [str(a) for a in args], prog_name="plaatsing")
 
 
 def meldingen(uitkomst) -> list[str]:

@@ -11,20 +11,16 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from click.testing import CliRunner
 
 from plaatsing import read_scenario, scenario_from_tables, solve
-from plaatsing.cli import main
 from plaatsing.invoer.besluiten import lees_plan
 from plaatsing.toets.volledig import toets_plan
 from scenario_gen import functie, medewerker, tabellen, write_xlsx
+from cli_hulp import draai
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "scenarios" / "almelo-2018.xlsx"
 
-
-def draai(*args):
-    return CliRunner().invoke(main, [str(a) for a in args], prog_name="plaatsing")
 
 
 def blad(pad, naam="Plaatsingsbesluiten"):

@@ -7,18 +7,17 @@ from datetime import date
 
 import openpyxl
 import pytest
-from click.testing import CliRunner
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from plaatsing import InvoerFout, scenario_from_tables, solve
-from plaatsing.cli import main
 from plaatsing.procedure.tweede_ronde import definitief
 from plaatsing.regels.kandidaten import bepaal_kandidaten
 from plaatsing.uitvoer.excel import schrijf_besluiten
 
 from checker import all_valid_plans, as_context, check_plan, O2
 from scenario_gen import functie, medewerker, tabellen, write_xlsx
+from cli_hulp import draai
 
 PAC = date(2018, 6, 12)
 ZIENSWIJZE = date(2018, 6, 4)
@@ -266,9 +265,6 @@ def test_eerste_ronde_schrijft_voorgenomen():
 
 
 # Command line: --voornemen and dossier -------------------------------------------------
-
-def draai(*args):
-    return CliRunner().invoke(main, [str(a) for a in args])
 
 
 @pytest.fixture()

@@ -9,25 +9,21 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
-from click.testing import CliRunner
 from docx import Document
 
 from aanvaller import val_aan
 from plaatsing import read_scenario, solve
-from plaatsing.cli import main
 from plaatsing.plan import UITKOMSTEN
 from plaatsing.uitvoer.rapport_opmaak import schrijf_werkboek, tekst_van
 from plaatsing.uitvoer.rapport_tabellen import Tabel
 from plaatsing.uitvoer.excel import nieuw_werkboek, schrijf_besluiten, schrijf_tabel
+from cli_hulp import draai
 
 DEMO = Path(__file__).resolve().parents[1] / "scenarios" / "almelo-2018.xlsx"
 BLADEN = ["Toelichting", "Samenvatting", "Formatie oud", "Formatie nieuw", "Uitkomsten per eenheid", "Vacatures",
           "Restformatie", "Was-wordt", "Grensgevallen", "Selectie", "Leeftijd voor en na", "Geslacht voor en na", "Voltijd en deeltijd voor en na",
           "Financiële gevolgen"]
 
-
-def draai(*args):
-    return CliRunner().invoke(main, [str(a) for a in args], prog_name="plaatsing")
 
 
 @pytest.fixture(scope="module")

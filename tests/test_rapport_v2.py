@@ -8,19 +8,15 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from click.testing import CliRunner
 from docx import Document
 
 from plaatsing import read_scenario, solve
-from plaatsing.cli import main
 from plaatsing.uitvoer.brieven import brieftekst
 from plaatsing.uitvoer.excel import schrijf_besluiten
+from cli_hulp import draai
 
 DEMO = Path(__file__).resolve().parents[1] / "scenarios" / "almelo-2018.xlsx"
 
-
-def draai(*args):
-    return CliRunner().invoke(main, [str(a) for a in args], prog_name="plaatsing")
 
 
 def tekst(pad: Path) -> str:

@@ -10,24 +10,20 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 import pytest
-from click.testing import CliRunner
 
 from plaatsing import read_scenario
-from plaatsing.cli import main
 from plaatsing.fouten import ParameterFout
 from plaatsing.plan import UITKOMSTEN
 from plaatsing.sweep import lees_raster, maak_varianten, sweep
 from plaatsing.sweep.varianten import pas_toe, varieer_voorkeuren
 from scenario_gen import functie, medewerker, tabellen, write_xlsx
+from cli_hulp import draai
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "scenarios" / "almelo-2018.xlsx"
 VOORKEUREN = [f"voorkeur_{i}" for i in range(1, 6)]
 CIJFERS = [*UITKOMSTEN, "voorkeur_1_gehonoreerd", "salarisgarantie_eur", "vacant_fte", "bewezen"]
 
-
-def draai(*args, env=None):
-    return CliRunner().invoke(main, [str(a) for a in args], prog_name="plaatsing", env=env)
 
 
 @pytest.fixture(scope="module")

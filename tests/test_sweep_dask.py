@@ -12,22 +12,18 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from click.testing import CliRunner
 
 from dask_cluster import Cluster
 from plaatsing import read_scenario
-from plaatsing.cli import main
 from plaatsing.sweep import sweep
 from plaatsing.sweep.uitvoeren import ONDERWERP
+from cli_hulp import draai
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "scenarios" / "almelo-2018.xlsx"
 PLAATSING = Path(sys.executable).with_name("plaatsing")
 RASTER = ["-r", "drempel_wijziging=20,30,40", "-r", "selectiemethode=anciënniteit,afspiegeling"]  # 6 variants
 
-
-def draai(*args, env=None):
-    return CliRunner().invoke(main, [str(a) for a in args], prog_name="plaatsing", env=env)
 
 
 def zonder_tijd(pad: Path) -> dict[str, pd.DataFrame]:

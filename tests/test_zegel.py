@@ -8,19 +8,15 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from click.testing import CliRunner
 
 from plaatsing import read_scenario, solve
-from plaatsing.cli import main
 from plaatsing.procedure import dossier
 from plaatsing.procedure.dossier import controleer_zegel as controleer
 from plaatsing.procedure.zegel import HMAC
 from plaatsing.uitvoer.excel import schrijf_besluiten
 from scenario_gen import functie, medewerker, tabellen, write_xlsx
+from cli_hulp import draai
 
-
-def draai(*args):
-    return CliRunner().invoke(main, [str(a) for a in args], prog_name="plaatsing")
 
 
 @pytest.fixture
