@@ -263,7 +263,7 @@ def maak_verantwoording(s: Scenario, oplossing: Oplossing, besluiten, bezetting,
                         vergelijking: list[tuple[str, str]]) -> pd.DataFrame:
     """Everything needed to reproduce and trust the plan; no personal data beyond numbers."""
     rijen = [
-        ("engine", f"plaatsing {version('plaatsing')}"),
+        ("programma", f"plaatsing {version('plaatsing')}"),
         ("ortools", version("ortools")),
         ("python", platform.python_version()),
         ("invoerbestand", Path(s.bron).name if s.bron else "(tabellen via de Python-API)"),  # the name, never the path

@@ -157,7 +157,7 @@ def met_variant(plan: Plan, variant: Variant, *, bron: Path | None = None) -> Pl
 
 def _verantwoording(scenario: Scenario, varianten: list[Variant], verslag: Verslag) -> pd.DataFrame:
     rijen = [
-        ("engine", f"plaatsing {version('plaatsing')}"),
+        ("programma", f"plaatsing {version('plaatsing')}"),
         ("invoerbestand", Path(scenario.bron).name if scenario.bron else "(tabellen via de Python-API)"),
         ("sha256 invoer", scenario.sha256 or ""),
         ("aantal varianten", str(len(varianten))),
