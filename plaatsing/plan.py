@@ -33,6 +33,7 @@ BEZETTING_KOLOMMEN = ["functiecode", "functienaam", "eenheid", "schaal", "format
 WAT_ALS_PIN = "vastzetting (wat-als)"
 O1_OPEN = "niet geplaatst zonder bewijs van O1 (deelprobleem niet bewezen)"
 GRENS_BEWEZEN_RIJ = "ondergrens niet geplaatst (met de bewezen deelproblemen)"
+NIET_GEPLAATST_RIJ = "niet geplaatst in dit plan"
 WAT_ALS_TOELICHTING = "toelichting vastzetting (wat-als)"
 UITKOMSTEN = ["functievolger", "passend", "passend lager", "geschikt", "vastgezet", "boventallig",
               "niet geplaatst (tijdelijk)"]
@@ -131,7 +132,7 @@ def solve(scenario: Scenario, *, workers: int | None = None,
     schendingen = toets(scenario, k, oplossing.toewijzing)
     bezetting = maak_bezetting(scenario, oplossing.toewijzing)
     grens, knelpunten, per_deel = ondergrens(scenario, k)  # issue 24: a bound anyone can check, with every plan
-    vergelijking = list(vergelijking) + grens_rijen(oplossing, grens, per_deel, len(scenario.medewerkers))
+    vergelijking = list(vergelijking) + grens_rijen(oplossing, grens, per_deel)
     verantwoording = maak_verantwoording(scenario, oplossing, besluiten, bezetting, schendingen, vergelijking)
     afspiegeling = maak_afspiegeling(selectie) if scenario.parameters.selectiemethode == AFSPIEGELING else None
     plan = Plan(scenario, besluiten, bezetting, verantwoording, schendingen, tuple(oplossing.fasen),
@@ -149,7 +150,7 @@ def herbouw_plan(s: Scenario, toewijzing: dict, uitkomsten: dict | None = None, 
     k = bepaal_kandidaten(s)
     toewijzing = {p: (toewijzing.get(p) or None) for p in s.medewerkers.index}
     selectie = maak_selectie(s, k, toewijzing)
-    o1_open = o1_open_uit(verantwoording)
+    o1_open = o1_open_uit(verantwoording, toewijzing)
     besluiten = maak_besluiten(s, k, toewijzing, selectie, extra_bronnen, o1_open)
     schendingen = toets(s, k, toewijzing, uitkomsten=uitkomsten)
     if verantwoording is None:
@@ -162,10 +163,16 @@ def herbouw_plan(s: Scenario, toewijzing: dict, uitkomsten: dict | None = None, 
                 None if extra_bronnen is None else tuple(extra_bronnen), o1_open)
 
 
-def o1_open_uit(verantwoording: pd.DataFrame | None) -> frozenset:
-    """The unplaced without an O1 proof, as a besluiten workbook records them (row O1_OPEN)."""
+def o1_open_uit(verantwoording: pd.DataFrame | None, toewijzing: dict) -> frozenset:
+    """The unplaced without an O1 proof, as a besluiten workbook records them (row O1_OPEN). A plan edited
+    by hand after solving (another number not placed than recorded) has no proof at all: none of its
+    motiveringen may claim O1 (§8.12)."""
     if verantwoording is None:
         return frozenset()
+    rijen = dict(verantwoording.itertuples(index=False))
+    niet_geplaatst = frozenset(p for p, f in toewijzing.items() if f is None)
+    if NIET_GEPLAATST_RIJ in rijen and str(rijen[NIET_GEPLAATST_RIJ]) != str(len(niet_geplaatst)):
+        return niet_geplaatst
     waarden = verantwoording.loc[verantwoording["onderdeel"] == O1_OPEN, "waarde"]
     return frozenset(p.strip() for w in waarden for p in str(w).split(",") if p.strip() and p.strip() != "–")
 
@@ -246,7 +253,7 @@ def maak_bezetting(s: Scenario, toewijzing: dict) -> pd.DataFrame:
     return pd.DataFrame(rijen, columns=BEZETTING_KOLOMMEN + ["boven_formatie_fte"])[kolommen]
 
 
-def grens_rijen(oplossing: Oplossing, grens: int, per_deel, aantal: int) -> list[tuple[str, str]]:
+def grens_rijen(oplossing: Oplossing, grens: int, per_deel) -> list[tuple[str, str]]:
     """The bound on the number not placed (toets/grens.py), and with the parts whose O1 is proven counted at
     their optimum; the gap of the plan against it."""
     niet_geplaatst = sum(f is None for f in oplossing.toewijzing.values())
@@ -256,7 +263,7 @@ def grens_rijen(oplossing: Oplossing, grens: int, per_deel, aantal: int) -> list
             bewezen += sum(oplossing.toewijzing[p] is None for p in comp.personen) - deel
     return [(GRENS_RIJ, str(grens)),
             (GRENS_BEWEZEN_RIJ, grens_zin(bewezen, niet_geplaatst)),
-            ("niet geplaatst in dit plan", str(niet_geplaatst))]
+            (NIET_GEPLAATST_RIJ, str(niet_geplaatst))]
 
 
 def maak_verantwoording(s: Scenario, oplossing: Oplossing, besluiten, bezetting, schendingen,

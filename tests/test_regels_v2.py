@@ -148,19 +148,23 @@ def test_fte_en_uren_die_verschillen_geven_een_waarschuwing_en_de_uren_tellen():
 # §4: the opt-out function counts as a T1 outcome for O6
 
 def test_opt_out_telt_als_t1_uitkomst_o6_zet_niet_terug():
-    # A (1990) is functievolger of N1 and listed M first (opt-out, H4 a); B (2000) is passend for N1 and M.
-    # Each place holds one. Outcome for A: M is a T1 outcome with voorkeur 1, N1 a T1 outcome unlisted —
-    # so no O6 swap may move A back into N1, though N1 is A's real T1 (the O3 totals are equal either way:
-    # one T1 and one T2... except that B in N1 is T2 and A in N1 is T1, so O3 itself decides).
+    # A (1990) and B (2000) are both functievolger of N1 and both list M (passend, same family) first:
+    # each may opt out to M (H4 a). One place each. The plans A→M, B→N1 and A→N1, B→M have the same totals
+    # (one T1 and one T2; voorkeur 1 once; no garantie), so O6 decides: the more senior A gets the better
+    # outcome, and for A the chosen M counts as a T1 outcome with voorkeur 1 — better than N1 (T1, unlisted).
+    # With the real tier (rules v1), N1 would be 'better' and O6 would move A back into the function A left.
     t = tabellen([medewerker("A", "O", date(1990, 1, 1), voorkeuren=("M",)),
-                  medewerker("B", "OB", date(2000, 1, 1))],
-                 [functie("O", familie="f"), functie("OB", familie="f")],
-                 [functie("N1", familie="f"), functie("M", familie="f")], [("O", "N1", 10), ("OB", "M", 50)])
+                  medewerker("B", "O", date(2000, 1, 1), voorkeuren=("M",))],
+                 [functie("O", familie="f", formatie=2)],
+                 [functie("N1", familie="f"), functie("M", familie="f")], [("O", "N1", 10), ("O", "M", 50)])
     _k, _pins, (comp,) = voorbereiden(scenario_from_tables(t))
-    uitkomst = {o.functie: o.uitkomst for o in comp.opties["A"]}
-    assert uitkomst == {"M": (1, 1), "N1": (1, 6)}  # the opt-out is a T1 outcome, and the better one for A
+    assert {o.functie: o.uitkomst for o in comp.opties["A"]} == {"M": (1, 1), "N1": (1, 6)}
     from plaatsing.toets.regelcontrole import o6_ruilen
     assert o6_ruilen(comp, {"A": "M", "B": "N1"}) == []
+    assert [r[:2] for r in o6_ruilen(comp, {"A": "N1", "B": "M"})] == [("A", "N1")]  # A would rather have M
+    assert solve(scenario_from_tables(t)).toewijzing == {"A": "M", "B": "N1"}
+    ctx = checker.as_context(t)
+    assert list(checker.O6(ctx, {"A": "M", "B": "N1"})) == []
 
 
 # Never a boventallige next to an open place
@@ -230,3 +234,19 @@ def test_geschikt_oordeel_uit_herplaatsing_plaatst_in_de_tweede_ronde():
     assert uitkomsten(tweede)["A"][:2] == ("S", "geschikt")
     assert "PAC 3 juli: geschikt na opleiding" in tweede.besluiten.set_index("personeelsnummer").at["A", "motivering"]
     assert tweede.herplaatsing.empty
+
+
+def test_met_de_hand_bewerkt_plan_claimt_o1_niet(demo):
+    """§8.12: a besluiten workbook whose plan was changed by hand (one more boventallige than solve left)
+    is read back without any O1 claim: that plan is no longer the proven fewest."""
+    from plaatsing.plan import herbouw_plan
+
+    b = demo.besluiten.set_index("personeelsnummer")
+    zin = "dit plan maakt zo min mogelijk medewerkers boventallig (O1)"
+    assert zin in b.at["A0135", "motivering"]
+    terug = herbouw_plan(demo.scenario, demo.toewijzing, verantwoording=demo.verantwoording)
+    assert zin in terug.besluiten.set_index("personeelsnummer").at["A0135", "motivering"]  # unchanged: claimed
+    bewerkt = {**demo.toewijzing, "A0032": None}  # A0032 taken out by hand
+    terug = herbouw_plan(demo.scenario, bewerkt, verantwoording=demo.verantwoording)
+    motivering = terug.besluiten.set_index("personeelsnummer").at["A0135", "motivering"]
+    assert zin not in motivering and "niet bewezen" in motivering

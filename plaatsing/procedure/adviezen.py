@@ -208,7 +208,7 @@ def _waarom_niet(s: Scenario, k, oordelen: dict, p: str, f: str) -> str:
     if oordelen.get((p, f)) == "niet":
         return "in het blad Geschiktheid staat het oordeel 'niet' (SS-6)"
     if f in k.nieuwe_functies_ss5:
-        return "het is een nieuwe functie, waarvoor alleen een oordeel in aanmerking brengt (SS-5)"
+        return "het is een nieuwe functie: daarvoor komt iemand alleen met een oordeel in aanmerking (SS-5)"
     delta = int(functie_delta(int(s.nieuwe_functies.at[f, "schaal"]), int(oude_functie_schaal(s, [p]).iloc[0])))
     return (f"de functie is niet verwant aan de huidige functie {s.medewerkers.at[p, 'functie']} of het "
             f"schaalverschil ({delta:+d}) valt buiten SS-2 tot en met SS-4")

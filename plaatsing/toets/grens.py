@@ -27,6 +27,10 @@ from plaatsing.regels.deelproblemen import Component, voorbereiden
 from plaatsing.scenario import Scenario
 
 GRENS_RIJ = "ondergrens niet geplaatst (LP en knelpunten, na te rekenen)"
+# who is unplaced in every plan: eligible nowhere, a tijdelijk contract ending before the ingang (H5), or
+# bound as not placed by an adopted advice (P1)
+ZONDER_FUNCTIE = ("(niet te plaatsen: voor geen functie in aanmerking, tijdelijk contract dat vóór de ingang "
+                  "eindigt, of overgenomen advies 'boventallig')")
 KNELPUNTEN_KOLOMMEN = ["groep", "functies", "medewerkers", "uren_nodig", "uren_beschikbaar", "tekort_uren",
                        "minimaal_niet_geplaatst"]
 
@@ -123,7 +127,7 @@ def ondergrens(s: Scenario, kandidaten=None) -> tuple[int, pd.DataFrame, list[tu
         per_deel.append(max(knel, lp))
         rijen += knel_rijen
     if zonder:
-        rijen.append({"groep": "(geen functie waarvoor de medewerker in aanmerking komt)", "functies": 0, "medewerkers": zonder, "uren_nodig": None,
+        rijen.append({"groep": ZONDER_FUNCTIE, "functies": 0, "medewerkers": zonder, "uren_nodig": None,
                       "uren_beschikbaar": 0.0, "tekort_uren": None, "minimaal_niet_geplaatst": zonder})
     tabel = pd.DataFrame(rijen, columns=KNELPUNTEN_KOLOMMEN)
     return zonder + sum(per_deel), tabel, list(zip(componenten, per_deel))

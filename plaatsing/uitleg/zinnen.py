@@ -209,8 +209,8 @@ def _grond(g: Beslisgegevens, v: Verklaring) -> str:
     elif p in g.o1_open:  # §8.12: O1 is not proven for this part of the plan, so it is not claimed
         tekst = ("U wordt boventallig en komt in het van-werk-naar-werktraject: in elke functie waarvoor u in "
                  "aanmerking komt, gaan anderen voor u of is geen ruimte voor uw uren (zie hieronder). Dat dit plan "
-                 "zo min mogelijk medewerkers boventallig maakt, is voor uw deel van de organisatie binnen de "
-                 "rekentijd niet bewezen (zie de Verantwoording).")
+                 "zo min mogelijk medewerkers boventallig maakt, is voor uw deel van de organisatie niet "
+                 "bewezen (zie de Verantwoording).")
     else:
         tekst = ("U wordt boventallig en komt in het van-werk-naar-werktraject: in elke functie waarvoor u in "
                  "aanmerking komt, gaan anderen voor u of is geen ruimte voor uw uren (zie hieronder); dit plan maakt "
