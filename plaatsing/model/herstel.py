@@ -4,17 +4,22 @@ rule checks of the toets."""
 from __future__ import annotations
 
 from plaatsing.regels.deelproblemen import Component
-from plaatsing.toets.regelcontrole import (bezetting_van, keten_geldig, o2_schendingen, o6_ruilen, o6b_ketens,
-                                           ruil_geldig, toevoegbaar)
+from plaatsing.toets.regelcontrole import (bezetting_van, h4_schendingen, keten_geldig, o2_schendingen, o6_ruilen,
+                                           o6b_ketens, ruil_geldig, toevoegbaar)
 
 
 def startplan(comp: Component) -> dict:
     """A plan that meets H1–H5 (regels.md H4): functievolgers in SEL-A order into the first of their
     T1 functions (own voorkeur order) where they fit, then the others into any option that fits.
     Used as the first hint, and as the plan when the time limit leaves no better one."""
-    over = dict(comp.ruimte)
     plan: dict[str, str | None] = dict.fromkeys(comp.personen)
     for ronde in ("T1", "rest"):
+        if ronde == "rest":
+            plan = herstel_h4(comp, plan)
+        over = dict(comp.ruimte)
+        for p, f in plan.items():
+            if f is not None:
+                over[f] -= comp.minuten[p]
         for p in comp.personen:
             if plan[p] is not None:
                 continue
@@ -28,6 +33,38 @@ def startplan(comp: Component) -> dict:
         for p in comp.personen:
             if plan[p] is None:
                 plan[p] = comp.opties[p][0].functie
+    return plan
+
+
+def herstel_h4(comp: Component, plan: dict) -> dict:
+    """H4 on a plan made in SEL-A order: where the selection order of a function differs (afspiegeling,
+    vast before tijdelijk), a functievolger can be left out while the colleagues before him there leave
+    room. He is placed there, and those after him in that function's priority make way, the last first,
+    until his hours fit (they stay unplaced; whoever of them still has a T1 right is placed the same way).
+    Each step puts someone in the place of people of lower priority there, so it ends."""
+    plan = dict(plan)
+    te_zien = list(comp.personen)
+    for _ in range(4 * len(comp.personen) + 10):
+        rijen = [r for r in h4_schendingen(comp, plan, te_zien) if r[0] == "H4"]
+        if not rijen:
+            break
+        _regel, p, f, *_rest = rijen[0]
+        voor = set(comp.voorgangers_h4(p, f))
+        in_f = [q for q, g in plan.items() if g == f]
+        vrij = comp.ruimte[f] - sum(comp.minuten[q] for q in in_f)
+        wijken = []
+        for q in sorted((q for q in in_f if q not in voor), key=lambda q: comp.prioriteit(q, f), reverse=True):
+            if vrij >= comp.minuten[p]:
+                break
+            plan[q] = None
+            vrij += comp.minuten[q]
+            wijken.append(q)
+        van = plan[p]
+        plan[p] = f
+        # whose room can have grown: those who made way, and the functievolgers of f and of p's former function
+        geraakt = {*wijken, *comp.t1_volgorde.get(f, ()), *(comp.t1_volgorde.get(van, ()) if van else ()),
+                   *(r[1] for r in rijen[1:])}
+        te_zien = sorted(geraakt, key=comp.sel_a.__getitem__)
     return plan
 
 

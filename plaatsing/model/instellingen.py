@@ -36,6 +36,10 @@ EERSTE_AANDEEL = 0.5  # part of the budget shared over the parts by size in the 
 EERSTE_RONDE = 15.0  # work for the first extra round of parts not proven in their share (doubles)
 MIN_RONDE = 1.0  # no extra round when less work than this is left
 NIEUWE_START_AANROEPEN = 20  # a part gets another round only with at least the overhead of this many calls
+# Parts with at least this many options start O1 from the aggregated model (model/aggregaat.py), which
+# may use this share of the part's work: on smaller parts the full model proves O1 by itself.
+AGGREGAAT_VANAF = 3000
+AGGREGAAT_AANDEEL = 0.25
 PARALLEL_VANAF = 3000  # options in components that need the solver; below this one process is faster
 MAX_PROCESSEN = 8
 

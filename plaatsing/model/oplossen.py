@@ -22,7 +22,8 @@ from plaatsing.fouten import H4Conflict
 from plaatsing.regels.deelproblemen import Component
 from plaatsing.regels.deelproblemen import voorbereiden
 from plaatsing.regels.kandidaten import ONGENOEMD, Kandidaten
-from plaatsing.model.herstel import herstel_o2_o6, startplan
+from plaatsing.model.aggregaat import o1_startplan
+from plaatsing.model.herstel import herstel_o2_o6
 from plaatsing.toets.regelcontrole import o2_schendingen
 from plaatsing.model.o6 import o6_anciënniteit
 from plaatsing.model.voortgang import Voortgang, deelproblemen as _deelproblemen, grootte as _grootte
@@ -316,7 +317,7 @@ def _los_component_op(comp: Component, fasen: list[FaseVerslag], budget: instell
                       seed: int = instellingen.RANDOM_SEED) -> dict:
     m = build_model(comp)
     m.seed = seed
-    oplossing: dict = startplan(comp)
+    oplossing: dict = o1_startplan(comp, budget, seed)
     for fase, (code, niveaus) in zip(fasen, _niveaus(comp, m)):
         if code == "P2":
             define_o2_vooraf(m)  # O2 binds from here on (it never changes the O1 count)

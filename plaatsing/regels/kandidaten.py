@@ -249,7 +249,7 @@ def pins_tegen_functievolgers(s: Scenario, opties: pd.DataFrame, volgorde: dict)
             meldingen.append(Melding(
                 "Vastgezet", int(rij.iloc[0]) if not rij.empty else None, "nieuwe_functie",
                 f"de vastzetting in {f} neemt {uren_tekst(pin_minuten)} per week van de formatie; daardoor "
-                f"houdt{'' if verloren == 1 else 'en'} {verloren} functievolger{'' if verloren == 1 else 's'} daar "
+                f"{'houdt' if verloren == 1 else 'houden'} {verloren} functievolger{'' if verloren == 1 else 's'} daar "
                 "mogelijk geen plaats. De vastzetting gaat voor (SS-7); de motivering noemt dit vooraf genomen "
                 "besluit en de toelichting (regels.md §8.11)."))
     return meldingen

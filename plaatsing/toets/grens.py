@@ -1,6 +1,6 @@
 """A lower bound on the number not placed that anyone can check (issue 24, regels.md §4 O1, §5 F4).
 
-Two relaxations of H1–H3 (H4 left out, so every plan meeting the rules places at most this many):
+Two relaxations of the rules (every plan meeting them places at most this many):
 
 - **Knelpunten** (a certificate in words): a group of functions and its candidates — the people whose
   every option lies in the group. When they work more hours than the group offers (room of §8.13,
@@ -8,10 +8,13 @@ Two relaxations of H1–H3 (H4 left out, so every plan meeting the rules places 
   first, to bring their hours within the room. Groups here: each function on its own, and each
   component (connected part) as a whole; groups of different components are disjoint, so per
   component the better of the two counts and the sum over components is a bound.
-- **LP**: the linear relaxation of the same candidates, people grouped by (eligible functions, hours)
-  (one variable per group and function), with per function the room in minutes and the most people
-  that can fit at all (the smallest contracts first). With every contract the same size it is the
-  exact b-matching optimum.
+- **LP**: first the places H4 makes certain (a functievolger with one T1 function whom the colleagues
+  before him cannot push out, even all together), then the linear relaxation of H1–H3 for everyone
+  else in the room those places leave: people grouped by (eligible functions, hours), one variable per
+  group and function, at most as many as fit in the function; per function the room as whole people
+  can fill it (the largest sum of their hours within it) and the most people that fit at all (the
+  smallest contracts first). With every contract the same size and no functievolgers it is the exact
+  b-matching optimum.
 
 The solver writes both into the Verantwoording and the sheet Knelpunten; the toets recomputes them
 (`controleer_grens`) and reports a recorded bound that does not follow from the scenario.
@@ -76,37 +79,84 @@ def _rij(functies, mensen, comp: Component, ruimte: int, weg: int) -> dict:
 
 
 def lp_deel(comp: Component) -> int:
-    """The LP bound on the unplaced of one component (H4 left out)."""
+    """The LP bound on the unplaced of one component. H4 counts where it is certain without a plan: a
+    functievolger with one T1 function and no opt-out, whose colleagues ranked above him there (H4 b)
+    cannot fill it even all together, holds that place in every plan (`zekere_plaatsen`); the room they
+    leave is what the others share. The rest is the relaxation of H1–H3."""
     if comp.overbezetting:
         return 0
+    zeker = zekere_plaatsen(comp)
+    ruimte = dict(comp.ruimte)
+    for p, f in zeker.items():
+        ruimte[f] -= comp.minuten[p]
     klassen: dict[tuple, int] = {}
+    kandidaten: dict[str, list[int]] = {f: [] for f in comp.functies}
     for p in comp.personen:
-        sleutel = (tuple(sorted(o.functie for o in comp.opties[p])), comp.minuten[p])
-        klassen[sleutel] = klassen.get(sleutel, 0) + 1
+        if p in zeker:
+            continue
+        functies = tuple(sorted(o.functie for o in comp.opties[p]))
+        klassen[functies, comp.minuten[p]] = klassen.get((functies, comp.minuten[p]), 0) + 1
+        for f in functies:
+            kandidaten[f].append(comp.minuten[p])
+    # the room as whole people can fill it, and the most of them that fit at all (the smallest first)
+    vol = {f: _grootste_som(w, ruimte[f]) for f, w in kandidaten.items()}
     lp = pywraplp.Solver.CreateSolver("GLOP")
     y: dict[tuple, object] = {}
     per_functie: dict[str, list] = {f: [] for f in comp.functies}
     for i, ((functies, minuten), aantal) in enumerate(sorted(klassen.items())):
         eigen = []
         for f in functies:
-            v = lp.NumVar(0, aantal, f"y{i}_{f}")
+            v = lp.NumVar(0, min(aantal, max(0, vol[f]) // minuten), f"y{i}_{f}")
             y[i, f] = v
             eigen.append(v)
             per_functie[f].append((v, minuten))
         lp.Add(lp.Sum(eigen) <= aantal)
     for f, termen in per_functie.items():
-        lp.Add(lp.Sum([v * m for v, m in termen]) <= comp.ruimte[f])
-        lp.Add(lp.Sum([v for v, _ in termen]) <= _hoogstens(comp, f))
+        lp.Add(lp.Sum([v * m for v, m in termen]) <= vol[f])
+        lp.Add(lp.Sum([v for v, _ in termen]) <= _hoogstens(kandidaten[f], vol[f]))
     lp.Maximize(lp.Sum(list(y.values())))
     if lp.Solve() != pywraplp.Solver.OPTIMAL:
         return 0
-    return len(comp.personen) - math.floor(lp.Objective().Value() + 1e-6)
+    return len(comp.personen) - len(zeker) - math.floor(lp.Objective().Value() + 1e-6)
 
 
-def _hoogstens(comp: Component, f: str) -> int:
-    """The most candidates of f that fit in its room together: the smallest contracts first."""
-    over, aantal = comp.ruimte[f], 0
-    for m in sorted(comp.minuten[p] for p in comp.kandidaten(f)):
+def zekere_plaatsen(comp: Component) -> dict[str, str]:
+    """H4 without a plan: persoon -> the T1 function he holds in every plan.
+
+    Per function, down its selection order: a functievolger with this as his only T1 function and no
+    opt-out (H4 a) holds it when the colleagues before him there (H4 b, with H5) leave his hours free
+    however they are placed: those certain of a place there count their hours, those certain not to fit
+    there count nothing, every other colleague counts as if placed. A colleague is certain not to fit
+    when the certain places before him leave less than his hours (H1)."""
+    zeker: dict[str, str] = {}
+    for f in sorted(comp.t1_volgorde):
+        past_niet: set[str] = set()
+        for p in comp.t1_volgorde[f]:
+            voor = comp.voorgangers_h4(p, f)
+            bezet = sum(comp.minuten[q] for q in voor if zeker.get(q) == f)
+            hoogstens = sum(comp.minuten[q] for q in voor if q not in past_niet)
+            if bezet + comp.minuten[p] > comp.ruimte[f]:
+                past_niet.add(p)
+            elif hoogstens + comp.minuten[p] <= comp.ruimte[f] and comp.t1.get(p) == [f] and not comp.opt_out.get(p):
+                zeker[p] = f
+    return zeker
+
+
+def _grootste_som(minuten: list[int], grens: int) -> int:
+    """The largest total of some of `minuten` that is at most `grens` (subset sums as the bits of an int)."""
+    if sum(minuten) <= grens or grens <= 0:
+        return min(sum(minuten), grens)
+    masker = (1 << (grens + 1)) - 1
+    bereikbaar = 1
+    for m in minuten:
+        bereikbaar = (bereikbaar | bereikbaar << m) & masker
+    return bereikbaar.bit_length() - 1
+
+
+def _hoogstens(minuten: list[int], ruimte: int) -> int:
+    """The most of these people that fit in the room together: the smallest contracts first."""
+    over, aantal = ruimte, 0
+    for m in sorted(minuten):
         if m > over:
             break
         over -= m

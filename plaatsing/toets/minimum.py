@@ -36,7 +36,7 @@ def _minimum_deel(comp: Component, seconden: float) -> tuple[int, bool]:
     for p, vars_ in per_persoon.items():
         cp.AddAtMostOne(vars_)  # H1: a person is placed whole, in at most one function
     for f in comp.functies if not comp.overbezetting else ():  # H1 capacity (not under §6)
-        termen = [(x[p, f], comp.minuten[p]) for p in comp.personen if (p, f) in x]
+        termen = [(x[p, f], comp.minuten[p]) for p in comp.kandidaten(f)]
         cp.Add(sum(v * c for v, c in termen) <= comp.ruimte[f])
     for p in comp.personen:
         t1 = comp.t1.get(p)
