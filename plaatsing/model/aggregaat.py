@@ -34,95 +34,153 @@ from plaatsing.toets.regelcontrole import h4_schendingen
 
 
 def o1_startplan(comp: Component, budget: instellingen.Budget, seed: int = instellingen.RANDOM_SEED) -> dict:
-    """The better of the greedy start plan and the plan from the aggregated model (for a large part)."""
+    """The best of the greedy start plan and the plans from the aggregated model (for a large part): first
+    with every functievolger held in his place of the start plan (small and fast), then, from that plan,
+    with the functievolgers free where H4 can be written over the functievolgers alone."""
     plan = startplan(comp)
     if comp.overbezetting or sum(map(len, comp.opties.values())) < instellingen.AGGREGAAT_VANAF:
         return plan
-    vast = {p: f for p, f in plan.items() if f is not None and f in comp.t1.get(p, ())}
-    klassen = _klassen(comp, vast)
-    if not klassen:
-        return plan
-    aantallen = _los_klassen_op(comp, vast, klassen, plan, budget.deel(budget.over() * instellingen.AGGREGAAT_AANDEEL),
-                                seed)
-    if aantallen is None:
-        return plan
-    nieuw = herstel_toevoegen(comp, _personen_bij_aantallen(comp, vast, klassen, aantallen))
-    if sum(f is not None for f in nieuw.values()) <= sum(f is not None for f in plan.values()):
-        return plan
-    if h4_schendingen(comp, nieuw):  # cannot happen by step 1; a safeguard, as the hint must meet H1–H5
-        return plan
-    return nieuw
-
-
-def _klassen(comp: Component, vast: dict) -> dict[tuple, list[str]]:
-    """The people not held in a T1 place, grouped by (eligible functions, minutes); members in SEL-A order."""
-    klassen: dict[tuple, list[str]] = {}
-    for p in comp.personen:
-        if p not in vast:
-            sleutel = (tuple(sorted(o.functie for o in comp.opties[p])), comp.minuten[p])
-            klassen.setdefault(sleutel, []).append(p)
-    return dict(sorted(klassen.items()))
-
-
-def _los_klassen_op(comp: Component, vast: dict, klassen: dict, plan: dict, budget: instellingen.Budget,
-                    seed: int) -> dict | None:
-    """The aggregated O1 model: (klasse index, functie) -> number placed, or None without a solution."""
-    ruimte = dict(comp.ruimte)
-    for p, f in vast.items():
-        ruimte[f] -= comp.minuten[p]
-    cp = cp_model.CpModel()
-    y: dict[tuple[int, str], cp_model.IntVar] = {}
-    per_functie: dict[str, list] = {}
-    hint: dict[tuple[int, str], int] = {}
-    for i, ((functies, minuten), leden) in enumerate(klassen.items()):
-        for p in leden:
-            if plan[p] is not None:
-                hint[i, plan[p]] = hint.get((i, plan[p]), 0) + 1
-        eigen = []
-        for f in functies:
-            if ruimte[f] < minuten:
-                continue
-            hoogstens = min(len(leden), ruimte[f] // minuten)
-            var = cp.NewIntVar(0, hoogstens, f"y[{i},{f}]")
-            y[i, f] = var
-            eigen.append(var)
-            per_functie.setdefault(f, []).append((var, minuten, hoogstens))
-        if len(eigen) > 1:
-            cp.Add(sum(eigen) <= len(leden))
-    if not y:
-        return None
-    for f, termen in sorted(per_functie.items()):
-        if sum(m * hoogstens for _, m, hoogstens in termen) > ruimte[f]:
-            cp.Add(cp_model.LinearExpr.WeightedSum([v for v, _, _ in termen], [m for _, m, _ in termen]) <= ruimte[f])
-    cp.Maximize(sum(y.values()))
-    for sleutel, var in y.items():
-        cp.AddHint(var, hint.get(sleutel, 0))
-    aanroep = instellingen.AANROEP_WERK_PER_OPTIE * len(y)
-    if budget.over() <= aanroep:
-        return None
-    solver = instellingen.solver(budget.over() - aanroep, seed)
-    status = solver.Solve(cp)
-    budget.gebruik(solver.deterministic_time + aanroep)
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return None
-    return {sleutel: solver.Value(var) for sleutel, var in y.items() if solver.Value(var)}
-
-
-def _personen_bij_aantallen(comp: Component, vast: dict, klassen: dict, aantallen: dict) -> dict:
-    """The counts as people: per group, in SEL-A order, each the best own option with a count left."""
-    plan: dict[str, str | None] = dict.fromkeys(comp.personen)
-    plan.update(vast)
-    per_klasse: dict[int, dict[str, int]] = {}
-    for (i, f), n in aantallen.items():
-        per_klasse.setdefault(i, {})[f] = n
-    for i, leden in enumerate(klassen.values()):
-        over = per_klasse.get(i)
-        if not over:
+    deel = budget.deel(budget.over() * instellingen.AGGREGAAT_AANDEEL)
+    for flexibel, werk in ((False, deel.over() / 2), (True, deel.over())):
+        a = _Aggregaat(comp, plan, flexibel)
+        gekozen = a.los_op(deel.deel(werk), seed) if a.klassen or a.volgers else None
+        if gekozen is None:
             continue
-        for p in leden:
-            for o in comp.opties[p]:
-                if over.get(o.functie):
-                    plan[p] = o.functie
-                    over[o.functie] -= 1
-                    break
+        nieuw = herstel_toevoegen(comp, a.personen(*gekozen))
+        if sum(f is not None for f in nieuw.values()) > sum(f is not None for f in plan.values()) \
+                and not h4_schendingen(comp, nieuw):  # a safeguard: the plan is a hint and may be kept (H1–H5)
+            plan = nieuw
     return plan
+
+
+class _Aggregaat:
+    """The aggregated O1 model of one part.
+
+    - *vast*: the certain places (`Component.zekere_plaatsen`), and the functievolgers held where the plan
+      put them: all of them when not `flexibel`; else the tijdelijk ones, and those with a T1 function that
+      has a tijdelijk functievolger (H4 b counts every vast candidate there, H5, and those are grouped).
+    - *volgers*: the other functievolgers, each with a Boolean per T1 and opt-out function (H4 a), with
+      H4 (b) exact: in none of them only when in each T1 function the colleagues before him fill it.
+      Who is in none of them joins the group of his other options (there is no room for him in his T1
+      functions then anyway).
+    - *klassen*: everyone else, grouped by (eligible functions, minutes)."""
+
+    def __init__(self, comp: Component, plan: dict, flexibel: bool):
+        self.comp, self.plan = comp, plan
+        zeker = comp.zekere_plaatsen()
+        self.volgers = {p: sorted({*comp.t1[p], *comp.opt_out.get(p, ())}) for p in comp.personen
+                        if flexibel and comp.t1.get(p) and p not in zeker and p not in comp.tijdelijk
+                        and not any(comp.tijdelijke_volgers(f) for f in comp.t1[p])}
+        self.vast = {p: f for p, f in plan.items()
+                     if f is not None and p not in self.volgers and (p in zeker or f in comp.t1.get(p, ()))}
+        self.klassen: dict[tuple, list[str]] = {}
+        self.sleutel: dict[str, tuple] = {}
+        for p in comp.personen:
+            if p in self.vast:
+                continue
+            t1 = set(comp.t1.get(p, ())) if p in self.volgers else set()
+            functies = tuple(sorted(o.functie for o in comp.opties[p] if o.functie not in t1))
+            if functies:
+                self.sleutel[p] = (functies, comp.minuten[p])
+                self.klassen.setdefault(self.sleutel[p], [])
+                if p not in self.volgers:
+                    self.klassen[self.sleutel[p]].append(p)
+        self.klassen = dict(sorted(self.klassen.items()))
+
+    def los_op(self, budget: instellingen.Budget, seed: int) -> tuple[dict, dict] | None:
+        """(volger -> his function or None, (klasse index, functie) -> number placed), or None."""
+        comp, plan = self.comp, self.plan
+        ruimte = dict(comp.ruimte)
+        for p, f in self.vast.items():
+            ruimte[f] -= comp.minuten[p]
+        cp = cp_model.CpModel()
+        x = {(p, f): cp.NewBoolVar(f"x[{p},{f}]") for p, functies in self.volgers.items() for f in functies}
+        belasting: dict[str, list] = {}
+        for (p, f), var in x.items():
+            belasting.setdefault(f, []).append((var, comp.minuten[p], 1))
+        binnen = {p: sum(x[p, f] for f in functies) for p, functies in self.volgers.items()}
+        for p, functies in self.volgers.items():
+            if len(functies) > 1:
+                cp.Add(binnen[p] <= 1)
+        uit_volgers: dict[tuple, list[str]] = {}
+        for p in self.volgers:
+            if p in self.sleutel:
+                uit_volgers.setdefault(self.sleutel[p], []).append(p)
+        y: dict[tuple[int, str], cp_model.IntVar] = {}
+        index = {sleutel: i for i, sleutel in enumerate(self.klassen)}
+        for i, ((functies, minuten), leden) in enumerate(self.klassen.items()):
+            extra = uit_volgers.get((functies, minuten), [])
+            grootte = len(leden) + len(extra)
+            eigen = []
+            for f in functies:
+                if ruimte[f] < minuten:
+                    continue
+                hoogstens = min(grootte, ruimte[f] // minuten)
+                var = cp.NewIntVar(0, hoogstens, f"y[{i},{f}]")
+                y[i, f] = var
+                eigen.append(var)
+                belasting.setdefault(f, []).append((var, minuten, hoogstens))
+            if eigen and (extra or len(eigen) > 1):
+                # the group: its members, and each volger who is in none of his T1 and opt-out functions
+                cp.Add(sum(eigen) + sum(binnen[p] for p in extra) <= grootte)
+        for f, termen in sorted(belasting.items()):
+            if sum(m * hoogstens for _, m, hoogstens in termen) > ruimte[f]:
+                cp.Add(cp_model.LinearExpr.WeightedSum([v for v, _, _ in termen], [m for _, m, _ in termen]) <= ruimte[f])
+        for p in self.volgers:
+            # H4 (b): in none of his functions only when in each T1 function those before him fill it:
+            # Σ minutes of those before him placed there + grens × (placed in one of his functions) ≥ grens
+            for f in comp.t1[p]:
+                voor = comp.voorgangers_h4(p, f)
+                grens = comp.ruimte[f] - comp.minuten[p] + 1 - sum(comp.minuten[q] for q in voor if self.vast.get(q) == f)
+                if grens <= 0:
+                    continue
+                termen = [(x[q, f], comp.minuten[q]) for q in voor if (q, f) in x]
+                cp.Add(cp_model.LinearExpr.WeightedSum([v for v, _ in termen] + [x[p, g] for g in self.volgers[p]],
+                                                       [m for _, m in termen] + [grens] * len(self.volgers[p])) >= grens)
+        if not y and not x:
+            return None
+        cp.Maximize(sum(x.values()) + sum(y.values()))
+        hint: dict[tuple[int, str], int] = {}
+        for p, f in plan.items():
+            if f is not None and p in self.sleutel and (p, f) not in x:
+                hint[index[self.sleutel[p]], f] = hint.get((index[self.sleutel[p]], f), 0) + 1
+        for (p, f), var in x.items():
+            cp.AddHint(var, int(plan[p] == f))
+        for sleutel, var in y.items():
+            cp.AddHint(var, hint.get(sleutel, 0))
+        aanroep = instellingen.AANROEP_WERK_PER_OPTIE * (len(y) + len(x))
+        if budget.over() <= aanroep:
+            return None
+        solver = instellingen.solver(budget.over() - aanroep, seed)
+        status = solver.Solve(cp)
+        budget.gebruik(solver.deterministic_time + aanroep)
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return None
+        gekozen = {p: next((f for f in functies if solver.Value(x[p, f])), None) for p, functies in self.volgers.items()}
+        return gekozen, {sleutel: solver.Value(var) for sleutel, var in y.items() if solver.Value(var)}
+
+    def personen(self, gekozen: dict, aantallen: dict) -> dict:
+        """The counts as people: volgers as chosen; per group, in SEL-A order (the volgers in none of their
+        own functions among them), each the best own option with a count left."""
+        comp = self.comp
+        plan: dict[str, str | None] = dict.fromkeys(comp.personen)
+        plan.update(self.vast)
+        plan.update({p: f for p, f in gekozen.items() if f is not None})
+        leden: dict[tuple, list[str]] = {sleutel: list(ps) for sleutel, ps in self.klassen.items()}
+        for p, f in gekozen.items():
+            if f is None and p in self.sleutel:
+                leden[self.sleutel[p]].append(p)
+        per_klasse: dict[int, dict[str, int]] = {}
+        for (i, f), n in aantallen.items():
+            per_klasse.setdefault(i, {})[f] = n
+        for i, sleutel in enumerate(self.klassen):
+            over = per_klasse.get(i)
+            if not over:
+                continue
+            for p in sorted(leden[sleutel], key=comp.sel_a.__getitem__):
+                for o in comp.opties[p]:
+                    if over.get(o.functie):
+                        plan[p] = o.functie
+                        over[o.functie] -= 1
+                        break
+        return plan

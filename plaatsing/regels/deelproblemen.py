@@ -74,6 +74,27 @@ class Component:
             self._met_tijdelijke_volgers = {f for f, v in self.t1_volgorde.items() if any(p in self.tijdelijk for p in v)}
         return functie in self._met_tijdelijke_volgers
 
+    def zekere_plaatsen(self) -> dict[str, str]:
+        """H4 without a plan: persoon -> the T1 function he holds in every plan meeting the rules.
+
+        Per function, down its selection order: a functievolger with this as his only T1 function and no
+        opt-out (H4 a) holds it when the colleagues before him there (H4 b, with H5) leave his hours free
+        however they are placed: those certain of a place there count their hours, those certain not to fit
+        there count nothing, every other colleague counts as if placed. A colleague is certain not to fit
+        when the certain places before him leave less than his hours (H1)."""
+        zeker: dict[str, str] = {}
+        for f in sorted(self.t1_volgorde):
+            past_niet: set[str] = set()
+            for p in self.t1_volgorde[f]:
+                voor = self.voorgangers_h4(p, f)
+                bezet = sum(self.minuten[q] for q in voor if zeker.get(q) == f)
+                hoogstens = sum(self.minuten[q] for q in voor if q not in past_niet)
+                if bezet + self.minuten[p] > self.ruimte[f]:
+                    past_niet.add(p)
+                elif hoogstens + self.minuten[p] <= self.ruimte[f] and self.t1.get(p) == [f] and not self.opt_out.get(p):
+                    zeker[p] = f
+        return zeker
+
     def voorgangers_h4(self, persoon: str, functie: str) -> list[str]:
         """H4 (b): who counts before `persoon` at its T1 function `functie` when placed there — the T1
         candidates above it in the selection order and, for a tijdelijk persoon, every vast candidate (H5)."""

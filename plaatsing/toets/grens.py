@@ -81,11 +81,11 @@ def _rij(functies, mensen, comp: Component, ruimte: int, weg: int) -> dict:
 def lp_deel(comp: Component) -> int:
     """The LP bound on the unplaced of one component. H4 counts where it is certain without a plan: a
     functievolger with one T1 function and no opt-out, whose colleagues ranked above him there (H4 b)
-    cannot fill it even all together, holds that place in every plan (`zekere_plaatsen`); the room they
+    cannot fill it even all together, holds that place in every plan (`Component.zekere_plaatsen`); the room they
     leave is what the others share. The rest is the relaxation of H1–H3."""
     if comp.overbezetting:
         return 0
-    zeker = zekere_plaatsen(comp)
+    zeker = comp.zekere_plaatsen()
     ruimte = dict(comp.ruimte)
     for p, f in zeker.items():
         ruimte[f] -= comp.minuten[p]
@@ -118,28 +118,6 @@ def lp_deel(comp: Component) -> int:
     if lp.Solve() != pywraplp.Solver.OPTIMAL:
         return 0
     return len(comp.personen) - len(zeker) - math.floor(lp.Objective().Value() + 1e-6)
-
-
-def zekere_plaatsen(comp: Component) -> dict[str, str]:
-    """H4 without a plan: persoon -> the T1 function he holds in every plan.
-
-    Per function, down its selection order: a functievolger with this as his only T1 function and no
-    opt-out (H4 a) holds it when the colleagues before him there (H4 b, with H5) leave his hours free
-    however they are placed: those certain of a place there count their hours, those certain not to fit
-    there count nothing, every other colleague counts as if placed. A colleague is certain not to fit
-    when the certain places before him leave less than his hours (H1)."""
-    zeker: dict[str, str] = {}
-    for f in sorted(comp.t1_volgorde):
-        past_niet: set[str] = set()
-        for p in comp.t1_volgorde[f]:
-            voor = comp.voorgangers_h4(p, f)
-            bezet = sum(comp.minuten[q] for q in voor if zeker.get(q) == f)
-            hoogstens = sum(comp.minuten[q] for q in voor if q not in past_niet)
-            if bezet + comp.minuten[p] > comp.ruimte[f]:
-                past_niet.add(p)
-            elif hoogstens + comp.minuten[p] <= comp.ruimte[f] and comp.t1.get(p) == [f] and not comp.opt_out.get(p):
-                zeker[p] = f
-    return zeker
 
 
 def _grootste_som(minuten: list[int], grens: int) -> int:
