@@ -15,8 +15,10 @@ of (b), on which the engine's proven minimum is computed too, for a fair compari
 """
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import replace
+from decimal import Decimal
 
 from plaatsing.regels.kandidaten import bepaal_kandidaten
 from plaatsing.model.herstel import startplan
@@ -24,7 +26,6 @@ from plaatsing.toets.minimum import minimum_niet_geplaatst
 from plaatsing.regels.deelproblemen import voorbereiden
 from plaatsing.model.voorkeur_leidend import voorkeursvolgorde
 from plaatsing.scenario import Scenario
-from plaatsing.invoer.cellen import micro
 
 
 def greedy_po(s: Scenario) -> dict[str, str | None]:
@@ -43,9 +44,11 @@ def greedy_po(s: Scenario) -> dict[str, str | None]:
 def variant_fte_1(s: Scenario) -> Scenario:
     """The all-fte-1 variant: every medewerker 1,0 fte, formatie in whole places, no pins."""
     medewerkers = s.medewerkers.assign(fte=1.0)
-    marge = micro(s.parameters.fte_marge)
+    if "uren" in medewerkers.columns:
+        medewerkers = medewerkers.assign(uren=float("nan"))  # the hours follow from fte 1,0
+    marge = Decimal(str(s.parameters.fte_marge))
     nieuwe = s.nieuwe_functies.assign(formatie_fte=[
-        float((micro(v) + marge) // 1_000_000) for v in s.nieuwe_functies["formatie_fte"]])
+        float(math.floor(Decimal(str(v)) + marge)) for v in s.nieuwe_functies["formatie_fte"]])
     return replace(s, medewerkers=medewerkers, nieuwe_functies=nieuwe, vastgezet=s.vastgezet.iloc[0:0],
                    parameters=s.parameters.met(fte_marge=0.0))
 

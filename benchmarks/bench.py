@@ -90,6 +90,11 @@ def meet(pad: Path, uitvoer: Path, tijdslimiet: float | None, profiel: Path | No
     o1 = next(f for f in plan.fasen if f.code == "O1")
     geplaatst_vrij = len(scenario.medewerkers) - len(scenario.vastgezet) - niet_geplaatst
     baselines["ons_is_minimum"] = o1.bewezen and geplaatst_vrij == o1.objectief
+    from plaatsing.toets.grens import GRENS_RIJ
+    from plaatsing.plan import GRENS_BEWEZEN_RIJ
+    # the best bound: with the proven parts at their optimum where there are any (else the LP and knelpunten)
+    baselines["ondergrens"] = max(int(str(verantwoording.get(GRENS_RIJ, 0))),
+                                  int(str(verantwoording.get(GRENS_BEWEZEN_RIJ, "0")).split()[0]))
     return {
         "medewerkers": len(scenario.medewerkers),
         "oude_functies": len(scenario.oude_functies),
@@ -313,16 +318,20 @@ def tabellen(resultaten: list[dict]) -> tuple[str, str, str, str]:
     uit_kop = ("| scenario | deelproblemen | " + " | ".join(namen) + " | toets |\n"
                "|---|---:|" + "---:|" * len(namen) + "---|\n")
     geen = "(geen afgeronde metingen)"
-    base_kop = ("| scenario | ons: niet geplaatst | = bewezen minimum | greedy P&O: niet geplaatst | greedy s | "
+    base_kop = ("| scenario | ons: niet geplaatst | = bewezen minimum | ondergrens | verschil met de grens | "
+                "greedy P&O: niet geplaatst | ons / greedy | greedy s | "
                 "alle fte 1: ons minimum | ons s | `matching` stabiel: niet geplaatst | matching s |\n"
-                "|---|---:|---|---:|---:|---:|---:|---:|---:|\n")
+                "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
     base = []
     for r in resultaten:
         b = r.get("baselines")
         if not b:
             continue
-        base.append(f"| {r['grootte']} | {b['ons_niet_geplaatst']} | {'ja' if b['ons_is_minimum'] else 'NEE'} | "
-                    f"{b['greedy_niet_geplaatst']} | {b['greedy_seconden']:.1f} | {b['ons_fte1_niet_geplaatst']}"
+        ons, grens, greedy = b["ons_niet_geplaatst"], b.get("ondergrens"), b["greedy_niet_geplaatst"]
+        verschil = "–" if grens is None else f"{100 * (ons - grens) / ons:.1f}%" if ons else "0.0%"
+        base.append(f"| {r['grootte']} | {ons} | {'ja' if b['ons_is_minimum'] else 'NEE'} | "
+                    f"{'–' if grens is None else grens} | {verschil} | "
+                    f"{greedy} | {ons / greedy if greedy else 1:.3f} | {b['greedy_seconden']:.1f} | {b['ons_fte1_niet_geplaatst']}"
                     f"{'' if b['ons_fte1_bewezen'] else ' (niet bewezen)'} | {b['ons_fte1_seconden']:.1f} | "
                     f"{b['matching_niet_geplaatst']} | {b['matching_seconden']:.1f} |")
     return (kop + "\n".join(rijen), fase_kop + "\n".join(fasen) if fasen else geen,
