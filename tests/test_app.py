@@ -294,7 +294,7 @@ def test_documenten_zijn_die_van_de_cli(tmp_path):
 
     from datetime import date
 
-    from scenario_gen import functie, medewerker, tabellen, write_xlsx
+    from plaatsing.voorbeelden import functie, medewerker, tabellen, write_xlsx
 
     # a small scenario: the letters take a moment each, the demo has 300
     klein = tmp_path / "klein.xlsx"
@@ -362,7 +362,7 @@ def test_wat_als_met_parameter_behouden_en_foute_invoer(tmp_path):
     from plaatsing import solve
     from plaatsing.app.web import maak_app
     from plaatsing.varianten import wat_als
-    from scenario_gen import functie, medewerker, tabellen, write_xlsx
+    from plaatsing.voorbeelden import functie, medewerker, tabellen, write_xlsx
 
     # O → N changes 35 %: at drempel_wijziging 40 the senior 001 becomes functievolger in N too and
     # takes it from 002, who becomes boventallig

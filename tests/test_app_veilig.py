@@ -16,7 +16,7 @@ from app_server import app_proces, in_proces, pagina
 from plaatsing import read_scenario, solve
 from plaatsing.app import web as web_module
 from plaatsing.app.web import maak_app
-from scenario_gen import functie, medewerker, tabellen, write_xlsx
+from plaatsing.voorbeelden import functie, medewerker, tabellen, write_xlsx
 
 httpx = pytest.importorskip("httpx")
 

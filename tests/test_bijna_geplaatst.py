@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from plaatsing import read_scenario, scenario_from_tables, solve
 from plaatsing.bijna_geplaatst import STAP, bijna_geplaatst, met_extra_formatie
 from plaatsing.cli import main
-from scenario_gen import functie, medewerker, tabellen, write_xlsx
+from plaatsing.voorbeelden import functie, medewerker, tabellen, write_xlsx
 
 DEMO = Path(__file__).resolve().parents[1] / "scenarios" / "almelo-2018.xlsx"
 

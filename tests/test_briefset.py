@@ -12,7 +12,7 @@ from plaatsing import read_scenario, scenario_from_tables, solve
 from plaatsing.fouten import InvoerFout
 from plaatsing.uitvoer.briefset import MANIFEST, bestandsdeel, schrijf_reeks
 from plaatsing.uitvoer.excel import UitvoerFout, schrijf_besluiten
-from scenario_gen import functie, medewerker, tabellen, write_xlsx
+from plaatsing.voorbeelden import functie, medewerker, tabellen, write_xlsx
 from cli_hulp import draai
 
 

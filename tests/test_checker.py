@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker import (brute_force, check_plan, leeftijd, score, selection_order, tier)
-from scenario_gen import (VERWACHT, VOORBEELDEN, functie, medewerker, small_scenarios, voorbeeld_4,
-                          tabellen, write_xlsx)
+from plaatsing.voorbeelden import VERWACHT, VOORBEELDEN, functie, medewerker, tabellen, voorbeeld_4, write_xlsx
+from scenario_gen import small_scenarios
 
 
 def rules(violations, person=None):

@@ -10,7 +10,7 @@ import click
 import pytest
 
 from plaatsing.cli import main
-from scenario_gen import functie, medewerker, tabellen, write_xlsx
+from plaatsing.voorbeelden import functie, medewerker, tabellen, write_xlsx
 from cli_hulp import draai
 
 ROOT = Path(__file__).resolve().parents[1]

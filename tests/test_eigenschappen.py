@@ -9,9 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from plaatsing import scenario_from_tables, solve
+from plaatsing.voorbeelden import VERWACHT, VOORBEELDEN
 
 from checker import brute_force, check_plan, score, tier
-from scenario_gen import VERWACHT, VOORBEELDEN, small_scenarios
+from scenario_gen import small_scenarios
 
 EIGENSCHAP = settings(max_examples=150, deadline=None, derandomize=True,
                       suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

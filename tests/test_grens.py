@@ -13,7 +13,8 @@ from plaatsing import scenario_from_tables, solve
 from plaatsing.cli import main
 from plaatsing.toets.grens import GRENS_RIJ, minst_te_laten, ondergrens
 from plaatsing.uitvoer.excel import schrijf_besluiten
-from scenario_gen import functie, medewerker, small_scenarios, tabellen, write_xlsx
+from plaatsing.voorbeelden import functie, medewerker, tabellen, write_xlsx
+from scenario_gen import small_scenarios
 
 
 def test_minst_te_laten_haalt_de_grootste_contracten_eerst_weg():

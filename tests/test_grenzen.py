@@ -16,7 +16,7 @@ from plaatsing import scenario_from_tables
 from plaatsing.cli import main
 from plaatsing.fouten import InvoerFout
 from plaatsing.invoer import werkboek
-from scenario_gen import functie, medewerker, tabellen, write_xlsx
+from plaatsing.voorbeelden import functie, medewerker, tabellen, write_xlsx
 
 KOP = '<row r="1"><c r="A1" t="inlineStr"><is><t>personeelsnummer</t></is></c></row>'
 

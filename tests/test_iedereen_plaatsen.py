@@ -9,9 +9,10 @@ import openpyxl
 from hypothesis import HealthCheck, given, settings
 
 from plaatsing import read_scenario, scenario_from_tables, solve
+from plaatsing.voorbeelden import functie, medewerker, tabellen
 
 from checker import as_context, brute_force, check_plan, overbezetting, score
-from scenario_gen import functie, medewerker, small_scenarios, tabellen
+from scenario_gen import small_scenarios
 
 DEMO = Path(__file__).resolve().parents[1] / "scenarios" / "almelo-2018.xlsx"
 IEDEREEN = "iedereen plaatsen"

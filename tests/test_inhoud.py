@@ -94,7 +94,7 @@ def test_een_gewijzigde_waarde_is_een_ander_scenario_in_een_zin(besluiten, tmp_p
 
 
 def test_heel_ander_scenario_geeft_een_zin_en_geen_regel_per_medewerker(besluiten, tmp_path):
-    from scenario_gen import functie, medewerker, tabellen, write_xlsx
+    from plaatsing.voorbeelden import functie, medewerker, tabellen, write_xlsx
     from datetime import date
 
     ander = tmp_path / "ander.xlsx"

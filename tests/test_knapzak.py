@@ -8,9 +8,10 @@ from hypothesis import strategies as st
 from plaatsing import scenario_from_tables, solve
 from plaatsing.model import instellingen
 from plaatsing.model.knapzak import grootste_deelsom, maximale_vullingen
+from plaatsing.voorbeelden import deeltijd_scenario
 
 from checker import brute_force, score
-from scenario_gen import deeltijd_scenario, small_scenarios
+from scenario_gen import small_scenarios
 
 FTE = [1_000_000, 888_900, 777_800, 555_600, 500_000, 333_333, 200_000]
 

@@ -15,7 +15,7 @@ import pytest
 from plaatsing import read_scenario, scenario_from_tables, solve
 from plaatsing.invoer.besluiten import lees_plan
 from plaatsing.toets.volledig import toets_plan
-from scenario_gen import functie, medewerker, tabellen, write_xlsx
+from plaatsing.voorbeelden import functie, medewerker, tabellen, write_xlsx
 from cli_hulp import draai
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -14,9 +14,9 @@ from plaatsing import InvoerFout, scenario_from_tables, solve
 from plaatsing.procedure.tweede_ronde import definitief
 from plaatsing.regels.kandidaten import bepaal_kandidaten
 from plaatsing.uitvoer.excel import schrijf_besluiten
+from plaatsing.voorbeelden import functie, medewerker, tabellen, write_xlsx
 
 from checker import all_valid_plans, as_context, check_plan, O2
-from scenario_gen import functie, medewerker, tabellen, write_xlsx
 from cli_hulp import draai
 
 PAC = date(2018, 6, 12)

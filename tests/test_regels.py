@@ -9,7 +9,7 @@ import pytest
 from plaatsing import InvoerFout, scenario_from_tables, solve
 from plaatsing.model.model import build_model
 from plaatsing.regels.deelproblemen import voorbereiden
-from scenario_gen import functie, medewerker, tabellen
+from plaatsing.voorbeelden import functie, medewerker, tabellen
 
 DEMO_PAD = Path(__file__).resolve().parent.parent / "scenarios" / "almelo-2018.xlsx"
 

@@ -9,7 +9,7 @@ from datetime import date
 from plaatsing import scenario_from_tables, solve
 from plaatsing.regels.kandidaten import bepaal_kandidaten, leeftijd, leeftijdsgroep
 from plaatsing.model.voorkeur_leidend import uitgestelde_acceptatie
-from scenario_gen import functie, medewerker, tabellen
+from plaatsing.voorbeelden import functie, medewerker, tabellen
 
 # Ten functievolgers of N (formatie 7, so 3 places are lost), peildatum 2025-01-01.
 #   nr   in dienst    geboren     leeftijd  groep

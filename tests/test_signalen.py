@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from plaatsing.voorbeelden import genereer
+
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "scenarios" / "almelo-2018.xlsx"
-BENCHMARKS = ROOT / "benchmarks"
 CODE = {signal.SIGINT: 130, signal.SIGTERM: 143, signal.SIGHUP: 129}
 OORZAAK = {signal.SIGINT: "Ctrl-C", signal.SIGTERM: "het signaal SIGTERM",
            signal.SIGHUP: "het signaal SIGHUP (sessie gesloten)"}
@@ -81,11 +82,6 @@ def _controleer(code, stderr, signaal, map_: Path, verwacht: set[str]):
 @pytest.fixture(scope="module")
 def groot(tmp_path_factory):
     """1,500 people in the realistic shape: a solve runs long enough to be stopped halfway."""
-    sys.path.insert(0, str(BENCHMARKS))
-    try:
-        from genereer import genereer
-    finally:
-        sys.path.remove(str(BENCHMARKS))
     pad = tmp_path_factory.mktemp("groot") / "groot.xlsx"
     genereer(1500, pad, seed=1)
     return pad

@@ -16,7 +16,7 @@ from plaatsing.fouten import ParameterFout
 from plaatsing.plan import UITKOMSTEN
 from plaatsing.sweep import lees_raster, maak_varianten, sweep
 from plaatsing.sweep.varianten import pas_toe, varieer_voorkeuren
-from scenario_gen import functie, medewerker, tabellen, write_xlsx
+from plaatsing.voorbeelden import functie, medewerker, tabellen, write_xlsx
 from cli_hulp import draai
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -11,8 +11,8 @@ from plaatsing import read_scenario, scenario_from_tables, solve
 from plaatsing.toets.volledig import toets_plan
 from plaatsing.varianten import wat_als
 from plaatsing.uitleg.verklaring import uitleg
-from scenario_gen import (functie, medewerker, tabellen, voorbeeld_2, voorbeeld_3a, voorbeeld_3b,
-                          voorbeeld_4, voorbeeld_5, voorbeeld_6)
+from plaatsing.voorbeelden import (functie, medewerker, tabellen, voorbeeld_2, voorbeeld_3a, voorbeeld_3b, voorbeeld_4,
+                                   voorbeeld_5, voorbeeld_6)
 
 DEMO = Path(__file__).resolve().parents[1] / "scenarios" / "almelo-2018.xlsx"
 

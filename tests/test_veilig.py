@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from plaatsing import scenario_from_tables, solve
 from plaatsing.cli import main
 from plaatsing.uitvoer.excel import UitvoerFout, pseudoniem, schrijf_besluiten
-from scenario_gen import functie, medewerker, tabellen, write_xlsx
+from plaatsing.voorbeelden import functie, medewerker, tabellen, write_xlsx
 
 GEVAARLIJK = ["=HYPERLINK(\"http://x\",\"klik\")", "+31 6 1234", "-1+1", "@SUM(A1)", "\tTab", "\rCR"]
 

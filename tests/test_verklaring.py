@@ -18,7 +18,8 @@ from plaatsing.plan import herbouw_plan
 from plaatsing.uitleg.feiten import verklaar
 from plaatsing.uitleg.verklaring import uitleg_alle
 from plaatsing.uitleg.zinnen import optie_zin
-from scenario_gen import PEILDATUM, small_scenarios
+from plaatsing.voorbeelden import PEILDATUM
+from scenario_gen import small_scenarios
 
 DEMO = Path(__file__).resolve().parents[1] / "scenarios" / "almelo-2018.xlsx"
 GETAL = r"(\d+(?:,\d+)?)"
@@ -185,7 +186,7 @@ def test_extra_feiten_haak():
     """Other modules add fact kinds (e.g. answers to zienswijzen): appended to motivering, regels and uitleg."""
     from plaatsing.uitleg.feiten import Feit
     from plaatsing.uitleg.verklaring import uitleg
-    from scenario_gen import voorbeeld_4
+    from plaatsing.voorbeelden import voorbeeld_4
 
     def zienswijze(g, p):
         return [Feit("P1", "Uw zienswijze is meegewogen; het advies is niet overgenomen.")] if p == "D" else []

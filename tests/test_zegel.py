@@ -14,7 +14,7 @@ from plaatsing.procedure import dossier
 from plaatsing.procedure.dossier import controleer_zegel as controleer
 from plaatsing.procedure.zegel import HMAC
 from plaatsing.uitvoer.excel import schrijf_besluiten
-from scenario_gen import functie, medewerker, tabellen, write_xlsx
+from plaatsing.voorbeelden import functie, medewerker, tabellen, write_xlsx
 from cli_hulp import draai
 
 
