@@ -22,8 +22,9 @@ CHROMEDRIVER = Path("/usr/bin/chromedriver")
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 SCHERMEN = ROOT / "uitvoer" / "test-app"
 
-pytestmark = pytest.mark.skipif(not (CHROMEDRIVER.exists() and CHROMIUM),
-                                reason="chromium en chromium-driver zijn niet geïnstalleerd (CI installeert ze)")
+pytestmark = [pytest.mark.traag,
+              pytest.mark.skipif(not (CHROMEDRIVER.exists() and CHROMIUM),
+                                 reason="chromium en chromium-driver zijn niet geïnstalleerd (CI installeert ze)")]
 
 
 @pytest.fixture

@@ -77,6 +77,7 @@ def test_dezelfde_bestandsnaam_na_opschonen_wordt_geweigerd(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.traag
 def test_overschrijf_na_planwijziging_geeft_precies_een_brief_per_persoon(tmp_path):
     nummers = ["A0001", "A0002", "A0003"]
     scenario, besluiten = werkboeken(tmp_path / "een", nummers, formatie=1.0)

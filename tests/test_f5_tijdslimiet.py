@@ -16,6 +16,8 @@ from plaatsing.voorbeelden import genereer
 
 import checker
 
+pytestmark = pytest.mark.traag  # see pyproject.toml: left out of the quick loop
+
 
 def tabellen_uit(pad: Path) -> dict:
     """The workbook as the checker reads scenarios: per sheet a list of rows (header -> value)."""

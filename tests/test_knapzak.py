@@ -2,6 +2,7 @@
 and the exact H1 form (model.define_h1_vullingen) changing no plan, only the proof."""
 from itertools import combinations, product
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -58,6 +59,7 @@ def test_exacte_h1_vorm_verandert_geen_plan(monkeypatch):
     assert exact.besluiten.equals(gewoon.besluiten)
 
 
+@pytest.mark.traag
 @settings(max_examples=60, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(small_scenarios(selectiemethode="anciënniteit"))

@@ -12,6 +12,8 @@ import pytest
 from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
 from nbclient import NotebookClient
 
+pytestmark = pytest.mark.traag  # see pyproject.toml: left out of the quick loop
+
 REPO = Path(__file__).resolve().parents[1]
 NOTEBOOK = REPO / "notebooks" / "01_wat_als_drempel.ipynb"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from datetime import date
 
+import pytest
 
 from plaatsing import scenario_from_tables, solve
 from plaatsing.regels.kandidaten import bepaal_kandidaten, leeftijd, leeftijdsgroep
@@ -144,6 +145,7 @@ def resident_optimaal(s, k):
     return {r.name: h.name for h, rs in oplossing.items() for r in rs}
 
 
+@pytest.mark.traag
 def test_voorkeur_leidend_gelijk_aan_matching_op_200_instanties():
     rng = random.Random(2026)
     vergeleken = 0

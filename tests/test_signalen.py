@@ -21,8 +21,9 @@ OORZAAK = {signal.SIGINT: "Ctrl-C", signal.SIGTERM: "het signaal SIGTERM",
            signal.SIGHUP: "het signaal SIGHUP (sessie gesloten)"}
 SIGNALEN = [pytest.param(s, id=s.name) for s in CODE]
 
-pytestmark = pytest.mark.skipif(not Path("/proc").exists() or sys.platform == "win32",
-                                reason="signalen en /proc: Linux")
+pytestmark = [pytest.mark.traag,
+              pytest.mark.skipif(not Path("/proc").exists() or sys.platform == "win32",
+                                 reason="signalen en /proc: Linux")]
 
 
 def _kinderen(pid: int) -> list[int]:

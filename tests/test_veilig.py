@@ -73,6 +73,7 @@ def test_bestaand_bestand_blijft_heel_bij_fout(tmp_path, monkeypatch):
     assert doel.read_bytes() == b"oude inhoud"
 
 
+@pytest.mark.traag
 def test_pseudonimiseer_vervangt_namen_stabiel(tmp_path):
     pad, _ = gevaarlijk_scenario(tmp_path)
     for uit in ("p1.xlsx", "p2.xlsx"):

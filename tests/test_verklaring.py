@@ -134,6 +134,7 @@ def demo_plan():
     return solve(read_scenario(DEMO))
 
 
+@pytest.mark.traag
 def test_demo_een_waarheid_per_besluit(demo_plan):
     aantal = 0
     for p, v, motivering in controleer_eenheid(demo_plan):
@@ -166,6 +167,7 @@ def gevarieerde_scenarios(draw):
     return tables
 
 
+@pytest.mark.traag
 @settings(max_examples=200, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(gevarieerde_scenarios())
 def test_eigenschap_motivering_regels_en_uitleg_eensgezind_en_waar(tables):
