@@ -322,8 +322,12 @@ def test_sweep_with_an_invalid_scenario_exits_1(tmp_path):
     ("tcp://127.0.0.1:1", "de Dask-scheduler op 'tcp://127.0.0.1:1' is niet bereikbaar."),
 ])
 def test_an_unusable_dask_address_is_a_clear_error(demo_kopie, adres, tekst):
-    uitkomst = draai("sweep", demo_kopie, "-r", "drempel_wijziging=25", "--stil",
-                     env={"DASK_SCHEDULER_ADDRESS": adres, "DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "1s"})
+    import dask
+    import distributed  # noqa: F401 - its defaults loaded first, so leaving the block below restores them
+
+    # in-process, Dask read its environment variables long ago: its connect timeout (30 s) is set here instead
+    with dask.config.set({"distributed.comm.timeouts.connect": "1s"}):
+        uitkomst = draai("sweep", demo_kopie, "-r", "drempel_wijziging=25", "--stil", env={"DASK_SCHEDULER_ADDRESS": adres})
     assert uitkomst.exit_code == 2
     assert uitkomst.stderr.startswith("Fout: " + tekst)
     assert not demo_kopie.with_name("demo-sweep.xlsx").exists()

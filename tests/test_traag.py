@@ -14,7 +14,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 TESTS = ROOT / "tests"
-TRAAG_VAN_AARD = ("NotebookClient", "webdriver", "LocalCluster", "soffice")  # what needs a kernel, browser, …
+TRAAG_VAN_AARD = ("NotebookClient", "webdriver", "LocalCluster", "dask_cluster", "soffice")  # a kernel, browser, …
 
 
 def is_traag(decorators) -> bool:
