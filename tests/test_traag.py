@@ -43,8 +43,8 @@ def test_wat_traag_is_van_aard_draagt_de_marker():
         if pad.name == Path(__file__).name or not any(w in bron for w in TRAAG_VAN_AARD):
             continue
         boom = ast.parse(bron)
-        if any(isinstance(k, ast.Assign) and "pytestmark" in ast.unparse(k.targets[0]) and "traag" in ast.unparse(k.value)
-               for k in boom.body):
+        if any(isinstance(k, ast.Assign) and "pytestmark" in ast.unparse(k.targets[0])
+               and "traag" in ast.unparse(k.value) for k in boom.body):
             continue
         hulp = {k.name for k in boom.body if isinstance(k, ast.FunctionDef) and not k.name.startswith("test_")
                 and any(w in ast.unparse(k) for w in TRAAG_VAN_AARD)}  # fixtures and helpers that do the slow work
@@ -59,6 +59,6 @@ def test_wat_traag_is_van_aard_draagt_de_marker():
 
 @pytest.mark.traag
 def test_de_snelle_ronde_laat_de_trage_tests_weg():
-    uit = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-m", "not traag", "tests/test_traag.py"],
-                         cwd=ROOT, capture_output=True, text=True).stdout
+    uit = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-m", "not traag",
+                          "tests/test_traag.py"], cwd=ROOT, capture_output=True, text=True).stdout
     assert "test_marker_geregistreerd_en_streng" in uit and "test_de_snelle_ronde_laat_de_trage_tests_weg" not in uit

@@ -10,7 +10,10 @@ Three kinds, one module each:
     from plaatsing import read_scenario, scenario_from_tables
     from plaatsing.voorbeelden import almelo_2018, genereer, tabellen, medewerker, functie
     demo = read_scenario(almelo_2018())                # written to the temporary folder
-    groot = read_scenario(genereer(2000, "bench-2000.xlsx", seed=1) and "bench-2000.xlsx")
+    genereer(2000, "bench-2000.xlsx", seed=1)           # returns its key figures
+    groot = read_scenario("bench-2000.xlsx")
+    klein = scenario_from_tables(tabellen([medewerker("A", "O", date(2000, 1, 1))], [functie("O")],
+                                          [functie("N")], [("O", "N", 10)]))
 
 Nothing here imports the rest of plaatsing: an example is input, built before the engine runs.
 """

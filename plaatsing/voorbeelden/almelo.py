@@ -473,8 +473,8 @@ def build_workbook() -> Workbook:
 
 def almelo_2018(pad=None) -> Path:
     """Write the demo scenario (the same bytes as scenarios/almelo-2018.xlsx) to `pad`, by default
-    plaatsing-voorbeelden/almelo-2018.xlsx in the temporary folder, so a notebook needs no copy of the
+    plaatsing_voorbeelden/almelo-2018.xlsx in the temporary folder, so a notebook needs no copy of the
     repository; returns the path."""
     if pad is None:
-        pad = Path(tempfile.gettempdir()) / "plaatsing-voorbeelden" / "almelo-2018.xlsx"
+        pad = Path(tempfile.gettempdir()) / "plaatsing_voorbeelden" / "almelo-2018.xlsx"  # plaatsing-*: private runs
     return bewaar(build_workbook(), pad, FIXED_TIMESTAMP)
