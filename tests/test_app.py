@@ -55,6 +55,7 @@ def _poort(url: str) -> int:
     return urlsplit(url).port
 
 
+@pytest.mark.traag
 def test_zonder_host_alleen_127_0_0_1_en_alleen_onder_dat_adres(tmp_path):
     with app_proces(tmpdir=tmp_path) as (url, proces, regels):
         assert url.startswith("http://127.0.0.1:")
@@ -72,6 +73,7 @@ def test_zonder_host_alleen_127_0_0_1_en_alleen_onder_dat_adres(tmp_path):
     assert not list(tmp_path.rglob("plaatsing-*"))
 
 
+@pytest.mark.traag
 def test_host_vraagt_de_getoonde_toegangscode(tmp_path):
     with app_proces("--host", "0.0.0.0", "--onveilig-http", tmpdir=tmp_path) as (url, proces, regels):
         code = None
@@ -127,6 +129,7 @@ def _wacht_op_taak(web, antwoord, timeout=60):
     raise AssertionError(f"taak {taak} is niet klaar")
 
 
+@pytest.mark.traag
 def test_alle_verwijzingen_zijn_lokaal_en_ongeldig_scenario_toont_alles(tmp_path):
     map_ = tmp_path / "scenarios"
     map_.mkdir()
@@ -226,6 +229,7 @@ def _tot(taak, voorwaarde, timeout=30):
         time.sleep(0.05)
 
 
+@pytest.mark.traag
 def test_fout_in_het_rekenproces_wordt_referentie_zonder_persoonsgegevens(caplog):
     caplog.set_level(logging.INFO, logger="plaatsing.app")
     taken = Taken()
@@ -259,6 +263,7 @@ def test_afbreken_stopt_het_rekenproces():
     assert not taken.bezig()
 
 
+@pytest.mark.traag
 def test_afbreken_op_de_pagina_laat_het_plan_ongemoeid(tmp_path):
     from plaatsing.app.web import maak_app
 
@@ -278,6 +283,7 @@ def test_afbreken_op_de_pagina_laat_het_plan_ongemoeid(tmp_path):
 
 # --- documents: the same files as the CLI makes ----------------------------------------------------------
 
+@pytest.mark.traag
 def test_documenten_zijn_die_van_de_cli(tmp_path):
     import datetime as dt
     import io
@@ -294,7 +300,7 @@ def test_documenten_zijn_die_van_de_cli(tmp_path):
 
     from datetime import date
 
-    from scenario_gen import functie, medewerker, tabellen, write_xlsx
+    from plaatsing.voorbeelden import functie, medewerker, tabellen, write_xlsx
 
     # a small scenario: the letters take a moment each, the demo has 300
     klein = tmp_path / "klein.xlsx"
@@ -356,13 +362,14 @@ def _delen(office: bytes) -> dict:
     return delen
 
 
+@pytest.mark.traag
 def test_wat_als_met_parameter_behouden_en_foute_invoer(tmp_path):
     from datetime import date
 
     from plaatsing import solve
     from plaatsing.app.web import maak_app
     from plaatsing.varianten import wat_als
-    from scenario_gen import functie, medewerker, tabellen, write_xlsx
+    from plaatsing.voorbeelden import functie, medewerker, tabellen, write_xlsx
 
     # O → N changes 35 %: at drempel_wijziging 40 the senior 001 becomes functievolger in N too and
     # takes it from 002, who becomes boventallig

@@ -50,6 +50,7 @@ def eerste(b, uitkomst: str) -> str:
     return b[b["uitkomst"] == uitkomst].index[0]
 
 
+@pytest.mark.traag
 def test_elk_soort_besluit_is_een_meegeleverd_word_sjabloon_dat_reproduceerbaar_is():
     def inhoud(doc):
         return [(p.style.name, p.text, p.paragraph_format.keep_with_next, p.paragraph_format.keep_together)
@@ -66,6 +67,7 @@ def test_elk_soort_besluit_is_een_meegeleverd_word_sjabloon_dat_reproduceerbaar_
                             "besluit-einde-tijdelijk-contract"}
 
 
+@pytest.mark.traag
 def test_juiste_brief_per_uitkomst(demo):
     _s, b, map_, _ = demo
     d = map_ / "standaard"
@@ -92,6 +94,7 @@ def test_juiste_brief_per_uitkomst(demo):
     assert "u bent functievolger ('mens volgt functie')" in t
 
 
+@pytest.mark.traag
 def test_hogere_schaal_noemt_het_salarisgevolg(demo):
     s, b, map_, _ = demo
     hoger = b[(b["nieuwe_schaal"].notna()) & (b["nieuwe_schaal"].astype(float) > b["schaal"].astype(float))]
@@ -105,6 +108,7 @@ def test_hogere_schaal_noemt_het_salarisgevolg(demo):
     assert "Uw salaris verandert niet" in tekst(brief(map_ / "standaard", gelijk))
 
 
+@pytest.mark.traag
 def test_functietitels_aanhef_en_geen_interne_codes(demo):
     s, b, map_, _ = demo
     codes = set(s.oude_functies.index) | set(s.nieuwe_functies.index)
@@ -124,6 +128,7 @@ def test_functietitels_aanhef_en_geen_interne_codes(demo):
     assert f"Geachte {s.medewerkers.at[x, 'naam']}," in tekst(brief(map_ / "standaard", x))
 
 
+@pytest.mark.traag
 def test_rechtsmiddel_kiest_de_route_en_ondertekening(demo, tmp_path):
     _s, b, map_, besluiten = demo
     nummer = eerste(b, "passend")
@@ -141,6 +146,7 @@ def test_rechtsmiddel_kiest_de_route_en_ondertekening(demo, tmp_path):
     assert fout.exit_code == 2 and "rechtsmiddel" in fout.output and "bezwaar of geschillencommissie" in fout.output
 
 
+@pytest.mark.traag
 def test_met_de_hand_gewijzigde_motivering_wordt_gemeld_en_niet_in_de_brief_gezet(demo, tmp_path):
     """A letter states what follows from the plan; a motivering edited in the workbook is named, not used."""
     _s, b, map_, besluiten = demo
@@ -166,6 +172,7 @@ def test_met_de_hand_gewijzigde_motivering_wordt_gemeld_en_niet_in_de_brief_geze
     assert t == tekst(brief(map_ / "standaard", nummer))
 
 
+@pytest.mark.traag
 def test_eigen_sjabloon_zin_gewijzigd_en_plaatshouder_verplaatst(demo, tmp_path):
     s, b, _map, besluiten = demo
     sjablonen = tmp_path / "sjablonen"
@@ -204,6 +211,7 @@ def test_eigen_sjabloon_zin_gewijzigd_en_plaatshouder_verplaatst(demo, tmp_path)
     assert "Zoals u weet" in tekst(brief(tmp_path / "uit", eerste(b, "functievolger")))
 
 
+@pytest.mark.traag
 def test_sjabloon_met_onbekende_plaatshouder_wordt_geweigerd(demo, tmp_path):
     _s, _b, _map, besluiten = demo
     sjablonen = tmp_path / "s"
@@ -221,6 +229,7 @@ def test_sjabloon_met_onbekende_plaatshouder_wordt_geweigerd(demo, tmp_path):
     assert "Traceback" not in uit.output
 
 
+@pytest.mark.traag
 def test_rechtsgrond_blad_laat_de_brieven_artikelen_citeren(demo, tmp_path):
     _s, b, _map, besluiten = demo
     boek = openpyxl.load_workbook(DEMO)
@@ -283,6 +292,7 @@ def _samenvoegen(paden: list[Path], doel: Path) -> None:
     hoofd.save(doel)
 
 
+@pytest.mark.traag
 @pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
                     reason="LibreOffice en poppler zijn niet geïnstalleerd (CI installeert ze)")
 def test_libreoffice_drie_brieven_en_ondertekening_nooit_gesplitst(demo, tmp_path):

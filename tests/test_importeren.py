@@ -207,6 +207,7 @@ def test_uitvoer_overschrijft_nooit_de_export_of_het_formatiehuis(tmp_path):
     assert kopie.read_bytes() == FORMATIEHUIS.read_bytes()
 
 
+@pytest.mark.traag
 def test_geimporteerd_scenario_opent_in_libreoffice(tmp_path):
     import shutil
     import subprocess

@@ -28,7 +28,7 @@ def test_extra_notebook_met_jupyter_en_de_weg_ernaartoe():
 def test_uitleg_alle_is_een_tabel():
     from plaatsing import solve
     from plaatsing.uitleg.verklaring import uitleg, uitleg_alle
-    from scenario_gen import voorbeeld_2
+    from plaatsing.voorbeelden import voorbeeld_2
 
     from plaatsing.invoer.lezen import scenario_from_tables
 

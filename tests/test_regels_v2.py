@@ -14,7 +14,7 @@ from plaatsing import InvoerFout, read_scenario, scenario_from_tables, solve
 from plaatsing.procedure.tweede_ronde import definitief
 from plaatsing.toets.regelcontrole import toevoegbaar
 from plaatsing.regels.deelproblemen import voorbereiden
-from scenario_gen import functie, medewerker, tabellen
+from plaatsing.voorbeelden import functie, medewerker, tabellen
 
 DEMO = Path(__file__).resolve().parents[1] / "scenarios" / "almelo-2018.xlsx"
 

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import openpyxl
+import pytest
 from click.testing import CliRunner
 
 from plaatsing import read_scenario, solve
@@ -37,6 +38,7 @@ def test_tijdelijke_bestanden_van_een_run_staan_in_een_eigen_map_die_verdwijnt(t
     assert [p for p in tmp_path.iterdir() if not p.name.startswith("pymp-")] == []  # multiprocessing's sockets
 
 
+@pytest.mark.traag
 def test_gedode_run_laat_niets_achter_na_de_volgende_start(tmp_path):
     omgeving = {**os.environ, "TMPDIR": str(tmp_path)}
     # a run that is busy writing (openpyxl's write-only mode keeps the sheet in a temporary file) when killed
@@ -71,6 +73,7 @@ def test_debug_verslag_noemt_geen_naam_of_geboortedatum(monkeypatch):
     assert NAAM not in uit.output and "Pietersen" not in uit.output and GEBOREN not in uit.output
 
 
+@pytest.mark.traag
 def test_verantwoording_noemt_de_bestandsnaam_en_sha256_niet_het_pad(tmp_path):
     pad = schrijf_besluiten(solve(read_scenario(DEMO.resolve())), tmp_path / "b.xlsx")
     rijen = dict(openpyxl.load_workbook(pad, read_only=True)["Verantwoording"].iter_rows(min_row=2, values_only=True))

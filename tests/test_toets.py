@@ -11,8 +11,8 @@ from plaatsing import read_scenario, scenario_from_tables, solve
 from plaatsing.toets.volledig import toets_plan
 from plaatsing.varianten import wat_als
 from plaatsing.uitleg.verklaring import uitleg
-from scenario_gen import (functie, medewerker, tabellen, voorbeeld_2, voorbeeld_3a, voorbeeld_3b,
-                          voorbeeld_4, voorbeeld_5, voorbeeld_6)
+from plaatsing.voorbeelden import (functie, medewerker, tabellen, voorbeeld_2, voorbeeld_3a, voorbeeld_3b, voorbeeld_4,
+                                   voorbeeld_5, voorbeeld_6)
 
 DEMO = Path(__file__).resolve().parents[1] / "scenarios" / "almelo-2018.xlsx"
 
@@ -29,6 +29,7 @@ def goed(tables):
     return plan.toewijzing, dict(zip(plan.besluiten["personeelsnummer"], plan.besluiten["uitkomst"]))
 
 
+@pytest.mark.traag
 def test_solverplan_van_elk_voorbeeld_is_schoon():
     for maak in (voorbeeld_2, voorbeeld_3a, voorbeeld_3b, voorbeeld_4, voorbeeld_5, voorbeeld_6):
         t = maak()
@@ -111,6 +112,7 @@ def test_uitleg_noemt_beslissende_regel(maak, persoon, functie_, regel):
     assert "M0" not in tekst and ("collega" in tekst or "functievolger" in tekst)  # anonymous categories only
 
 
+@pytest.mark.traag
 def test_wat_als_pin_in_plaats_van_functievolger_op_demo():
     s = read_scenario(DEMO)
     uitkomst = wat_als(s, vastzetten={"A0035": "BV-HRM-02"})

@@ -18,7 +18,8 @@ from plaatsing.plan import herbouw_plan
 from plaatsing.uitleg.feiten import verklaar
 from plaatsing.uitleg.verklaring import uitleg_alle
 from plaatsing.uitleg.zinnen import optie_zin
-from scenario_gen import PEILDATUM, small_scenarios
+from plaatsing.voorbeelden import PEILDATUM
+from scenario_gen import small_scenarios
 
 DEMO = Path(__file__).resolve().parents[1] / "scenarios" / "almelo-2018.xlsx"
 GETAL = r"(\d+(?:,\d+)?)"
@@ -133,6 +134,7 @@ def demo_plan():
     return solve(read_scenario(DEMO))
 
 
+@pytest.mark.traag
 def test_demo_een_waarheid_per_besluit(demo_plan):
     aantal = 0
     for p, v, motivering in controleer_eenheid(demo_plan):
@@ -165,6 +167,7 @@ def gevarieerde_scenarios(draw):
     return tables
 
 
+@pytest.mark.traag
 @settings(max_examples=200, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(gevarieerde_scenarios())
 def test_eigenschap_motivering_regels_en_uitleg_eensgezind_en_waar(tables):
@@ -185,7 +188,7 @@ def test_extra_feiten_haak():
     """Other modules add fact kinds (e.g. answers to zienswijzen): appended to motivering, regels and uitleg."""
     from plaatsing.uitleg.feiten import Feit
     from plaatsing.uitleg.verklaring import uitleg
-    from scenario_gen import voorbeeld_4
+    from plaatsing.voorbeelden import voorbeeld_4
 
     def zienswijze(g, p):
         return [Feit("P1", "Uw zienswijze is meegewogen; het advies is niet overgenomen.")] if p == "D" else []

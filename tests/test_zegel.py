@@ -14,7 +14,7 @@ from plaatsing.procedure import dossier
 from plaatsing.procedure.dossier import controleer_zegel as controleer
 from plaatsing.procedure.zegel import HMAC
 from plaatsing.uitvoer.excel import schrijf_besluiten
-from scenario_gen import functie, medewerker, tabellen, write_xlsx
+from plaatsing.voorbeelden import functie, medewerker, tabellen, write_xlsx
 from cli_hulp import draai
 
 
@@ -50,6 +50,7 @@ def herbereken(pad: Path) -> None:
     boek.save(pad)
 
 
+@pytest.mark.traag
 def test_gewijzigd_bestand_toets_meldt_documenten_geweigerd(paar, tmp_path):
     scenario, besluiten = paar
     assert controleer(besluiten).klopt is True
@@ -73,6 +74,7 @@ def test_herberekend_zegel_houdt_zonder_sleutel_wel_stand(paar):
     assert controleer(besluiten).klopt is True  # what the unkeyed seal does not prove (docs/formaat.md)
 
 
+@pytest.mark.traag
 def test_met_sleutel_vallen_wijziging_en_herberekening_op(paar, tmp_path, monkeypatch):
     sleutel = tmp_path / "sleutel.txt"
     sleutel.write_text("0123456789abcdef0123456789abcdef")
