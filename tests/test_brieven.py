@@ -14,7 +14,7 @@ from docx import Document
 
 from plaatsing import read_scenario, solve
 from plaatsing.uitvoer.brieven import VELDEN, aanhef
-from plaatsing.uitleg.rechtsgrond import BESCHRIJVING, REGEL_ID
+from plaatsing.regels.rechtsgrond import BESCHRIJVING, REGEL_ID
 from plaatsing.uitvoer.excel import schrijf_besluiten
 from plaatsing.uitvoer.sjablonen.maak import MAP, SOORTEN, maak_sjabloon
 from cli_hulp import draai

@@ -43,7 +43,7 @@ def _opdrachten(groep: click.Group, pad=()):
 
 def test_elke_hulptekst_is_nederlands():
     opdrachten = list(_opdrachten(main))
-    # the commands registered from procedure/cli.py, sweep/cli.py and app/cli.py are walked too
+    # the commands registered from cli/dossier.py, cli/sweep.py and cli/app.py are walked too
     assert {("dossier",), ("sweep",), ("app",), ("bijna-geplaatst",), ("rapport",), ("brieven",)} <= set(opdrachten)
     for pad in opdrachten:
         uitkomst = draai(*pad, "--help")

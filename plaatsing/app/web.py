@@ -21,10 +21,13 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
-from plaatsing.app import werk, weergave
+from plaatsing.app import weergave, werk
 from plaatsing.app.beveiliging import COOKIE, Toegang, juiste_csrf
 from plaatsing.app.taken import BEZIG, KLAAR, Taken, nieuwe_referentie
 from plaatsing.cli.afhandeling import in_woorden
+from plaatsing.fouten import InvoerFout, ParameterFout
+from plaatsing.plannen.inlezen import read_scenario
+from plaatsing.plannen.wat_als import met_vastzettingen
 
 log = logging.getLogger("plaatsing.app")
 HIER = Path(__file__).parent
@@ -194,7 +197,6 @@ def maak_app(werkmap: Path, *, scenariomap: Path | None = None, token: str | Non
         form = await formulier(request, max_fields=len(PARAMETERS_WAT_ALS) + 2)
         if (omleiding := nodig(plan=False)) is not None:
             return omleiding
-        from plaatsing.fouten import ParameterFout
 
         huidig = dict(ws.scenario.parameters.als_rijen())
         wijzigingen = {n: str(form[n]).strip() for n in PARAMETERS_WAT_ALS
@@ -285,8 +287,6 @@ def maak_app(werkmap: Path, *, scenariomap: Path | None = None, token: str | Non
     async def wat_als_start(request):
         if (omleiding := nodig()) is not None:
             return omleiding
-        from plaatsing.varianten import met_vastzettingen
-        from plaatsing.fouten import InvoerFout, ParameterFout
 
         form = await formulier(request)
         persoon, functie = str(form.get("persoon", "")).strip(), str(form.get("functie", "")).strip()
@@ -449,8 +449,6 @@ def _kopieer_upload(bron, pad: Path) -> None:
 
 
 def _controleer_parameters(pad: Path, parameters: dict) -> None:
-    from plaatsing import read_scenario
-
     read_scenario(pad, parameters=parameters)
 
 

@@ -93,7 +93,8 @@ def _draai(functie, debug: bool, *, schrijft: bool = True):
     """Run a command; user mistakes become Dutch messages with the contract's exit codes, a signal stops
     it cleanly (exit 130, 143 or 129) and an OS error names the path (exit 2); never a traceback."""
     from plaatsing import signalen
-    from plaatsing.invoer.besluiten import AnderScenario, PlanSchendtRegels
+    from plaatsing.invoer.besluiten import AnderScenario
+    from plaatsing.plannen.lezen import PlanSchendtRegels
     from plaatsing.uitvoer import excel
 
     al_geschreven = len(excel.GESCHREVEN)
@@ -180,18 +181,6 @@ def _os_fout(fout: OSError) -> str:
             return f"'{pad}' bestaat niet; controleer het pad."
         return str(schrijffout(pad, fout))
     return f"het besturingssysteem weigert de opdracht (systeemfout {fout.errno}). Er is niets geschreven."
-
-
-def schendingen_van(plan):
-    """The violations of a plan as `toets` reports them (P1: an adopted 'handhaven' keeps the decision)."""
-    from plaatsing.procedure.tweede_ronde import bind_handhaven
-    from plaatsing.toets.volledig import toets_plan
-
-    gebonden = bind_handhaven(plan.scenario, plan.toewijzing)
-    if gebonden is plan.scenario:
-        return toets_plan(plan)
-    uitkomsten = plan.gelezen_uitkomsten if plan.gelezen_uitkomsten is not None else plan.uitkomsten
-    return toets_plan(gebonden, plan.toewijzing, uitkomsten)
 
 
 def _meld_schendingen(naam: str, schendingen, gevolg: str) -> None:

@@ -42,10 +42,10 @@ def bijna_geplaatst(scenario, uitvoer, overschrijf, max_extra, stil, peildatum, 
 
     import pandas as pd
 
-    from plaatsing.bijna_geplaatst import bijna_geplaatst as zoek
+    from plaatsing.plannen.bijna_geplaatst import bijna_geplaatst as zoek
     from plaatsing.cli.opdrachten import EXIT_NIET_BEWEZEN, _draai, _parameters, _samenvatting, _Voortgang
-    from plaatsing.invoer.lezen import read_scenario
-    from plaatsing.plan import solve
+    from plaatsing.plannen.inlezen import read_scenario
+    from plaatsing.plannen.maken import solve
     from plaatsing.uitvoer.excel import controleer_uitvoer, schrijf_besluiten
 
     def werk():

@@ -62,7 +62,7 @@ def rapport(scenario, besluiten, map_, uitvoer, overschrijf, toch, parameter, to
             doel.mkdir(parents=True)
         try:
             with melding.bezig("de bijlage samenstellen (tabellen, afscherming, Word en Excel)"):
-                paden = schrijf_rapport(plan.scenario, plan.toewijzing, uitkomsten, plan.gegevens.k, doel,
+                paden = schrijf_rapport(plan.scenario, plan.toewijzing, uitkomsten, plan.k, doel,
                                         naam, overschrijf=overschrijf, plan=plan_id, docx_pad=uitvoer)
         except BaseException:
             if nieuw:  # nothing left behind, also not the folder made for it
@@ -108,7 +108,7 @@ def brieven(scenario, besluiten, map_, sjablonen, uitpakken, datum, medewerkers,
     import datetime as dt
 
     from plaatsing.fouten import InvoerFout
-    from plaatsing.invoer.cellen import lees_datum
+    from plaatsing.waarden import lees_datum
     from plaatsing.uitvoer.brieven import lees_sjablonen, pak_sjablonen_uit, schrijf_brieven
     from plaatsing.uitvoer.excel import pseudonimiseer as pseudonimiseer_tabel
 
@@ -152,7 +152,7 @@ def brieven(scenario, besluiten, map_, sjablonen, uitpakken, datum, medewerkers,
         aantal = len(wie) or len(tabel)
         with melding.bezig(f"{aantal} {'brief' if aantal == 1 else 'brieven'} maken in {map_}"):
             paden = schrijf_brieven(s, tabel, map_, sjablonen=eigen, datum=dag, overschrijf=overschrijf,
-                                    medewerkers=wie, in_aanmerking=set(plan.gegevens.k.opties["personeelsnummer"]),
+                                    medewerkers=wie, in_aanmerking=set(plan.k.opties["personeelsnummer"]),
                                     waarschuwing=waarschuwing)
         click.echo(f"{len(paden)} {'brief' if len(paden) == 1 else 'brieven'} geschreven in {map_}")
 
@@ -169,9 +169,10 @@ def _toets_of_toch(plan, toch: bool, besluiten: Path) -> str:
     import sys
 
     from plaatsing.cli.afhandeling import _meld_schendingen
-    from plaatsing.cli.opdrachten import EXIT_SCHENDINGEN, schendingen_van
+    from plaatsing.cli.opdrachten import EXIT_SCHENDINGEN
+    from plaatsing.plannen.toetsen import toets_plan
 
-    schendingen = schendingen_van(plan)
+    schendingen = toets_plan(plan)
     if schendingen.empty:
         return ""
     if not toch:
@@ -186,7 +187,7 @@ def _toets_of_toch(plan, toch: bool, besluiten: Path) -> str:
 
 def _weiger_variant(plan, document: str) -> None:
     """A what-if pin without the user's toelichting never reaches a letter or the OR-bijlage."""
-    from plaatsing.varianten import variant_meldingen
+    from plaatsing.plannen.wat_als import variant_meldingen
 
     meldingen = variant_meldingen(plan.scenario, document)
     if meldingen:

@@ -45,7 +45,7 @@ def importeer(export, soort, uitvoer, formatiehuis, kolom, deeltijd, normuren, o
     from plaatsing.cli.opdrachten import EXIT_NIET_BEWEZEN, EXIT_ONGELDIG, OPDRACHTREGEL, _draai, _paren
     from plaatsing.fouten import InvoerFout
     from plaatsing.invoer.importeren import importeer_export, schrijf_scenario
-    from plaatsing.invoer.lezen import read_scenario
+    from plaatsing.plannen.inlezen import read_scenario
 
     def werk():
         keuzes = _paren(kolom, "doel=kop", "--kolom")

@@ -12,8 +12,7 @@ from plaatsing.uitvoer.excel import UitvoerFout
 
 # re-exported: the other command modules (documenten, bijna, importeer, procedure, sweep) import them from here
 from plaatsing.cli.afhandeling import (EXIT_INTERN, EXIT_NIET_BEWEZEN, EXIT_ONGELDIG, EXIT_SCHENDINGEN,  # noqa: F401
-                                       EXIT_VERKEERD_GEBRUIK, OPDRACHTREGEL, _draai, _Voortgang, in_woorden,
-                                       schendingen_van)
+                                       EXIT_VERKEERD_GEBRUIK, OPDRACHTREGEL, _draai, _Voortgang, in_woorden)
 
 
 def _paren(items, vorm: str, optie: str) -> dict:
@@ -89,8 +88,8 @@ def solve(scenario, uitvoer, overschrijf, stil, peildatum, tijdslimiet, paramete
     2 verkeerd gebruik, of de uitvoer kan niet worden geschreven (niets geschreven); 3 plan geschreven
     maar niet bewezen optimaal binnen de tijdslimiet; 130/143/129 gestopt (Ctrl-C, SIGTERM, SIGHUP).
     """
-    from plaatsing.invoer.lezen import read_scenario
-    from plaatsing.plan import solve as los_op
+    from plaatsing.plannen.inlezen import read_scenario
+    from plaatsing.plannen.maken import solve as los_op
     from plaatsing.uitvoer.excel import controleer_uitvoer, schrijf_besluiten
 
     def werk():
@@ -102,7 +101,7 @@ def solve(scenario, uitvoer, overschrijf, stil, peildatum, tijdslimiet, paramete
         melding(f"inlezen van {scenario.name}")
         s = read_scenario(scenario, parameters=_parameters(peildatum, tijdslimiet, parameter))
         if voornemen:  # regels.md §9: the second round, from the voorgenomen besluiten
-            from plaatsing.procedure.tweede_ronde import voor_tweede_ronde
+            from plaatsing.plannen.tweede_ronde import voor_tweede_ronde
             s = voor_tweede_ronde(s, voornemen)
             for regel in _andere_parameters(voornemen, s):
                 melding(f"let op: {regel}")
@@ -111,7 +110,7 @@ def solve(scenario, uitvoer, overschrijf, stil, peildatum, tijdslimiet, paramete
         melding(f"ingelezen: {len(s.medewerkers)} medewerkers, {len(s.oude_functies)} oude en "
                 f"{len(s.nieuwe_functies)} nieuwe functies")
         plan = los_op(s, workers=workers, voortgang=melding)
-        for w in plan.gegevens.k.waarschuwingen:
+        for w in plan.k.waarschuwingen:
             melding(f"let op: {w}")
         melding(f"toets: {'geen schendingen' if plan.toets.empty else str(len(plan.toets)) + ' schendingen'}")
         schrijf_besluiten(plan, doel, overschrijf=overschrijf, pseudoniemen=pseudonimiseer)
@@ -145,7 +144,7 @@ def _andere_parameters(voornemen: Path, s) -> list[str]:
 
 
 def _samenvatting(plan, doel: Path) -> str:
-    from plaatsing.plan import GRENS_BEWEZEN_RIJ
+    from plaatsing.plannen.tabellen import GRENS_BEWEZEN_RIJ
 
     regels = ["Plaatsingsbesluiten:"]
     for r in plan.samenvatting().itertuples(index=False):
@@ -178,7 +177,7 @@ def valideer(scenario, peildatum, parameter, debug):
     Elk probleem wordt gemeld als 'blad, rij, kolom: wat is er mis'. Exitcode 0 als het
     scenario bruikbaar is, 1 als er problemen zijn.
     """
-    from plaatsing.invoer.lezen import read_scenario
+    from plaatsing.plannen.inlezen import read_scenario
 
     def werk():
         from plaatsing.regels.kandidaten import bepaal_kandidaten
@@ -201,7 +200,7 @@ def template(pad, overschrijf, debug):
 
     Voorbeeld: plaatsing template mijn-scenario.xlsx
     """
-    from plaatsing.invoer.template import schrijf_template
+    from plaatsing.uitvoer.template import schrijf_template
 
     def werk():
         schrijf_template(pad, overschrijf=overschrijf)
@@ -238,8 +237,8 @@ def _lees_plan(scenario: Path, besluiten: Path, parameter=(), toelichting=(), *,
     -p overrides a parameter explicitly, and the output says so; --toelichting explains what-if pins.
     `zegel`: check the seal first (P3) — "melden" says on stderr when it is broken, "weigeren" refuses
     (exit 1) unless `toch` (--toch)."""
-    from plaatsing.invoer.besluiten import lees_plan
-    from plaatsing.invoer.lezen import read_scenario
+    from plaatsing.plannen.lezen import lees_plan
+    from plaatsing.plannen.inlezen import read_scenario
 
     if zegel is not None and Path(besluiten).is_file():
         _controleer_zegel(Path(besluiten), weigeren=zegel == "weigeren" and not toch)
@@ -283,8 +282,10 @@ def toets(scenario, besluiten, parameter, debug):
     (blad Verantwoording); -p overschrijft er een. Exitcode 0 zonder schendingen, 4 met schendingen.
     """
     def werk():
+        from plaatsing.plannen.toetsen import toets_plan
+
         plan = _lees_plan(scenario, besluiten, parameter, zegel="melden")
-        schendingen = schendingen_van(plan)
+        schendingen = toets_plan(plan)
         if schendingen.empty:
             click.echo(f"Het plan voldoet aan de regels (H1–H5, O2, O6, F3, F4): {len(plan.toewijzing)} medewerkers "
                        "getoetst.")
@@ -380,8 +381,9 @@ def wat_als(scenario, vastzetten, parameter, basis, uitvoer, overschrijf, toelic
 
     Voorbeeld: plaatsing wat-als scenarios/almelo-2018.xlsx --vastzetten A0035=BV-HRM-02
     """
-    from plaatsing.varianten import wat_als as bereken
-    from plaatsing.invoer.lezen import read_scenario
+    from plaatsing.plannen.inlezen import read_scenario
+    from plaatsing.plannen.maken import solve
+    from plaatsing.plannen.wat_als import wat_als as bereken
     from plaatsing.uitvoer.excel import controleer_uitvoer, schrijf_besluiten
 
     def werk():
@@ -394,7 +396,7 @@ def wat_als(scenario, vastzetten, parameter, basis, uitvoer, overschrijf, toelic
         if set(redenen) - set(vast):
             raise click.BadParameter(f"{sorted(set(redenen) - set(vast))[0]} wordt niet vastgezet; geef een "
                                      "toelichting alleen bij een medewerker uit --vastzetten.", param_hint="--toelichting")
-        uitkomst = bereken(basisplan or s, vastzetten=vast, parameters=_parameters(None, None, parameter),
+        uitkomst = bereken(basisplan or solve(s), vastzetten=vast, parameters=_parameters(None, None, parameter),
                            toelichtingen=redenen)
         _toon_verschil(uitkomst.verschil)
         click.echo("Wat het kost (basis → nieuw):")
@@ -421,7 +423,7 @@ def vergelijk(scenario, plan_a, plan_b, uitvoer, overschrijf, parameter, debug):
 
     Voorbeeld: plaatsing vergelijk scenarios/almelo-2018.xlsx a-besluiten.xlsx b-besluiten.xlsx
     """
-    from plaatsing.varianten import vergelijk_plannen
+    from plaatsing.plannen.wat_als import vergelijk_plannen
     from plaatsing.uitvoer.excel import bewaar_als, controleer_uitvoer, nieuw_werkboek, schrijf_tabel
 
     def werk():

@@ -26,11 +26,14 @@ from pathlib import Path
 
 from openpyxl.utils import get_column_letter
 
-from plaatsing.invoer import contract as schema
 from plaatsing.fouten import InvoerFout, Melding
-from plaatsing.invoer import hr_exports
+from plaatsing.invoer import contract as schema, hr_exports
 from plaatsing.invoer.hr_exports import DEELTIJD, OPEN_EINDE, SOORTEN
-from plaatsing.invoer.cellen import citeer, formatteer_getal, is_leeg, kopsleutel, lees_datum, lees_tekst, sleutel
+from plaatsing.invoer.lezen import _is_procentformaat
+from plaatsing.invoer.werkboek import open_werkboek
+from plaatsing.uitvoer.excel import KOP_STIJL, KOP_VULLING, bewaar_als, controleer_uitvoer, is_riskant, nieuw_werkboek
+from plaatsing.uitvoer.template import schrijf_template
+from plaatsing.waarden import citeer, formatteer_getal, is_leeg, kopsleutel, lees_datum, lees_tekst, sleutel
 
 VERPLICHT = ("personeelsnummer", "geboortedatum", "datum_in_dienst", "functie", "schaal", "fte")
 DOELEN = ("personeelsnummer", "naam", "geboortedatum", "datum_in_dienst", "functie", "feitelijke_functie",
@@ -67,7 +70,6 @@ def lees_export(pad) -> Export:
     if not pad.exists() or pad.is_dir():
         raise InvoerFout([Melding(naam, None, None, f"het bestand '{pad}' bestaat niet; controleer het pad.")])
     if pad.suffix.lower() in (".xlsx", ".xlsm"):
-        from plaatsing.invoer.werkboek import open_werkboek
         bladen = [b for b in open_werkboek(pad) if b.rijen or any(not is_leeg(k) for k in b.kop)]
         if not bladen:
             raise InvoerFout([Melding(naam, None, None, "de werkmap is leeg.")])
@@ -109,8 +111,6 @@ def lees_export(pad) -> Export:
 def _celwaarde(cel):
     """A cell value; a number shown as a percentage (0,8889 as 88,89%) becomes the text '88.89%', so that
     a deeltijd column reads it as the percentage the user sees."""
-    from plaatsing.invoer.lezen import _is_procentformaat
-
     waarde = cel.waarde
     if isinstance(waarde, (int, float)) and not isinstance(waarde, bool) and _is_procentformaat(cel.formaat):
         return f"{Decimal(repr(float(waarde))) * 100}%"
@@ -380,8 +380,6 @@ def schrijf_scenario(imp: Import, uitvoer, *, formatiehuis=None, overschrijf: bo
     functies derived from the export and the empty sheets of the template. Returns notes."""
     import openpyxl
 
-    from plaatsing.uitvoer.excel import bewaar_als, controleer_uitvoer, nieuw_werkboek
-    from plaatsing.invoer.template import schrijf_template
 
     uitvoer = Path(uitvoer)
     for bron in (export, formatiehuis):  # never write over the export or the formatiehuis
@@ -391,7 +389,6 @@ def schrijf_scenario(imp: Import, uitvoer, *, formatiehuis=None, overschrijf: bo
     kop, rijen = medewerker_rijen(imp)
     _schrijf_blad(boek.create_sheet("Medewerkers"), kop, rijen)
     if formatiehuis is not None:
-        from plaatsing.invoer.werkboek import open_werkboek
         for blad in open_werkboek(Path(formatiehuis)):
             if kopsleutel(blad.titel) in {kopsleutel(n) for n in ("Medewerkers", *schema.MEDEWERKERS.aliassen)}:
                 notities.append(f"het blad '{blad.titel}' van {Path(formatiehuis).name} is vervangen door de import.")
@@ -420,8 +417,6 @@ def schrijf_scenario(imp: Import, uitvoer, *, formatiehuis=None, overschrijf: bo
 
 
 def _schrijf_blad(ws, kop, rijen) -> None:
-    from plaatsing.uitvoer.excel import KOP_STIJL, KOP_VULLING, is_riskant
-
     ws.append(["" if k is None else k for k in kop])
     for cel in ws[1]:
         cel.font, cel.fill = KOP_STIJL, KOP_VULLING

@@ -15,7 +15,7 @@ import hashlib
 import json
 
 from plaatsing.invoer import contract as schema
-from plaatsing.invoer.cellen import kopsleutel
+from plaatsing.waarden import kopsleutel
 from plaatsing.invoer.werkboek import Cel, RuwBlad
 
 RIJ = "sha256 inhoud invoer"  # the row in Verantwoording (beside 'sha256 invoer', the file's bytes)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
@@ -14,9 +14,13 @@ from plaatsing.invoer import contract as schema
 from plaatsing.fouten import InvoerFout, Melding
 from plaatsing.parameters import NAMEN, Parameters, parse_parameter
 from plaatsing.scenario import Scenario
-from plaatsing.invoer.cellen import (citeer, formatteer_getal, is_leeg, kopsleutel, lees_datum, lees_decimaal,
+from plaatsing.waarden import (citeer, formatteer_getal, is_leeg, kopsleutel, lees_datum, lees_decimaal,
                                lees_geheel, lees_tekst, sleutel)
+from plaatsing.invoer.adviezen import controleer_adviezen
 from plaatsing.invoer.inhoud import inhoud_sha256
+from plaatsing.invoer.validatie import controleer_samenhang
+from plaatsing.regels.functievergelijking import controleer_taken
+from plaatsing.regels.rechtsgrond import BESCHRIJVING
 from plaatsing.invoer.werkboek import BESTAND, TABELLEN, RuwBlad, bladen_uit_tabellen, open_werkboek, zonder_gc
 
 # Extra Medewerkers columns are carried into the Scenario and the besluiten; these names are taken.
@@ -26,8 +30,18 @@ GERESERVEERD = frozenset(kopsleutel(n) for n in ("rij", *schema.BESLUIT_KOLOMMEN
 PRIVE_KOLOMMEN = ("geboortedatum", "naam")
 
 
-def read_scenario(pad, *, parameters: dict | None = None) -> Scenario:
-    """Read and validate a scenario workbook; raises InvoerFout listing every problem.
+@dataclass(frozen=True)
+class Gelezen:
+    """A scenario as read, its format checked; the rows of the sheet Adviezen are not bound yet (P1 is a rule:
+    plannen/inlezen.py binds them) and `lezer` names blad, rij and kolom in messages about them."""
+
+    scenario: Scenario
+    adviezen: list[dict]
+    lezer: "Lezer"
+
+
+def lees_scenario(pad, *, parameters: dict | None = None) -> Gelezen:
+    """Read and validate the format of a scenario workbook; raises InvoerFout listing every problem.
 
     `parameters` (name -> raw value) override the Parameters sheet, as the CLI does.
     """
@@ -35,16 +49,16 @@ def read_scenario(pad, *, parameters: dict | None = None) -> Scenario:
     with zonder_gc():
         bladen = open_werkboek(pad)
         sha = hashlib.sha256(pad.read_bytes()).hexdigest()
-        s = _valideer(bladen, parameters or {}, bron=str(pad), sha256=sha)
-        return replace(s, inhoud_sha256=inhoud_sha256(bladen))  # issue 26: besluiten belong by content
+        g = _valideer(bladen, parameters or {}, bron=str(pad), sha256=sha)
+        return replace(g, scenario=replace(g.scenario, inhoud_sha256=inhoud_sha256(bladen)))  # issue 26
 
 
-def scenario_from_tables(tabellen: dict[str, list[dict]], *, parameters: dict | None = None) -> Scenario:
+def lees_tabellen(tabellen: dict[str, list[dict]], *, parameters: dict | None = None) -> Gelezen:
     """A scenario from plain tables (sheet name -> list of row dicts), validated like a workbook."""
     return _valideer(bladen_uit_tabellen(tabellen), parameters or {}, bron=None, sha256=None)
 
 
-class _Lezer:
+class Lezer:
     """Collects Meldingen while reading the sheets of one workbook.
 
     Messages name the sheet as it is called in the workbook and a column by its letter and
@@ -302,16 +316,12 @@ def _controleer_bereik(kolom: schema.Kolom, getal: float) -> None:
                          f"vul een getal {bereik} in")
 
 
-def _valideer(bladen, overrides: dict, *, bron, sha256) -> Scenario:
-    from plaatsing.regels.functievergelijking import controleer_taken
-    from plaatsing.invoer.validatie import controleer_samenhang
-    from plaatsing.procedure.adviezen import bind_adviezen, controleer_adviezen
-
+def _valideer(bladen, overrides: dict, *, bron, sha256) -> Gelezen:
     if not any(b.rijen or any(not is_leeg(k) for k in b.kop) for b in bladen):
         raise InvoerFout([Melding(BESTAND if bron else TABELLEN, None, None,
                                   "de werkmap is leeg; vul de bladen volgens het scenarioformaat in "
                                   "('plaatsing template' maakt een voorbeeld).")])
-    lezer = _Lezer(bladen)
+    lezer = Lezer(bladen)
     medewerkers, extra = lezer.lees(schema.MEDEWERKERS)
     oud, _ = lezer.lees(schema.OUDE_FUNCTIES)
     nieuw, _ = lezer.lees(schema.NIEUWE_FUNCTIES)
@@ -333,14 +343,11 @@ def _valideer(bladen, overrides: dict, *, bron, sha256) -> Scenario:
     controleer_adviezen(lezer, adviezen, tabellen)
     if lezer.meldingen:
         raise InvoerFout(lezer.meldingen)
-    return bind_adviezen(_bouw(tabellen, extra, parameters, bron, sha256, tuple(lezer.waarschuwingen)),
-                         adviezen, lezer)
+    return Gelezen(_bouw(tabellen, extra, parameters, bron, sha256, tuple(lezer.waarschuwingen)), adviezen, lezer)
 
 
-def _lees_rechtsgrond(lezer: _Lezer) -> list[dict]:
+def _lees_rechtsgrond(lezer: Lezer) -> list[dict]:
     """The optional sheet Rechtsgrond: one article per known rule ID (docs/regels.md)."""
-    from plaatsing.uitleg.rechtsgrond import BESCHRIJVING
-
     rijen, _ = lezer.lees(schema.RECHTSGROND)
     bekend = {sleutel(r): r for r in BESCHRIJVING}
     gezien: dict[str, int] = {}
@@ -363,7 +370,7 @@ def _lees_rechtsgrond(lezer: _Lezer) -> list[dict]:
     return uit
 
 
-def _lees_parameters(lezer: _Lezer, overrides: dict) -> Parameters:
+def _lees_parameters(lezer: Lezer, overrides: dict) -> Parameters:
     rijen, _ = lezer.lees(schema.PARAMETERS)
     waarden: dict[str, object] = {}
     gezien: dict[str, int] = {}

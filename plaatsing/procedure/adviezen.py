@@ -12,14 +12,14 @@ from dataclasses import replace
 import pandas as pd
 
 from plaatsing.fouten import InvoerFout, Melding
-from plaatsing.invoer.cellen import citeer, sleutel
+from plaatsing.invoer.adviezen import BOVENTALLIG, HANDHAVEN, OVERGENOMEN, als_tabel, controleer_adviezen
+from plaatsing.invoer.contract import ADVIEZEN
+from plaatsing.regels.kandidaten import bepaal_kandidaten
+from plaatsing.waarden import citeer, lees_datum, sleutel
 from plaatsing.regels.maat import (functie_delta, minuten_per_medewerker, oude_functie_schaal, pins_te_vol,
                                    ruimte_per_functie, uren_tekst)
 from plaatsing.scenario import Scenario
 
-BOVENTALLIG, HANDHAVEN = "boventallig", "handhaven"
-OVERGENOMEN = "overgenomen"
-KOLOMMEN = ["rij", "personeelsnummer", "datum", "bron", "advies", "besluit", "toelichting"]
 BRON_NL = {"zienswijze": "zienswijze", "PAC": "plaatsingsadviescommissie", "bezwaar": "bezwaar",
            "geschillencommissie": "geschillencommissie"}
 EIGEN = ("zienswijze", "bezwaar")  # submitted by the medewerker; the others are advices of a commission
@@ -41,9 +41,6 @@ class Lezer:
 def met_adviezen(s: Scenario, adviezen: list[dict]) -> Scenario:
     """The scenario with these advices (one dict per row, the columns of the sheet Adviezen) checked
     and bound as if they stood in the sheet (P1); InvoerFout names the row (2 = the first)."""
-    from plaatsing.invoer.contract import ADVIEZEN
-    from plaatsing.invoer.cellen import lees_datum
-
     if s.adviezen is not None:
         raise InvoerFout([Melding("Adviezen", None, None, "het scenario heeft al adviezen; voeg alle adviezen in "
                                   "één keer toe (of in het blad Adviezen).")])
@@ -82,43 +79,6 @@ def datum_nl(datum) -> str:
 def herkomst(r) -> str:
     """'de plaatsingsadviescommissie van 12 juni 2018' (who advised, and when)."""
     return f"de {BRON_NL[r.bron]} van {datum_nl(r.datum)}"
-
-
-def controleer_adviezen(lezer, rijen: list[dict], t: dict) -> None:
-    """Known personeelsnummers; `advies` a code of Nieuwe functies, 'boventallig' or 'handhaven';
-    one advice per person, date and source. Normalises the two key words in place."""
-    if not rijen:
-        return
-    personen = {r["personeelsnummer"] for r in t["medewerkers"] if r["personeelsnummer"] is not None}
-    nieuw = {r["functiecode"] for r in t["nieuw"] if r["functiecode"] is not None}
-    gezien: dict[tuple, int] = {}
-    for r in rijen:
-        nummer, advies = r["personeelsnummer"], r["advies"]
-        if personen and nummer is not None and nummer not in personen:
-            lezer.fout("Adviezen", r["rij"], "personeelsnummer",
-                       f"personeelsnummer '{citeer(nummer)}' staat niet in het blad Medewerkers; corrigeer het "
-                       "nummer (Excel laat voorloopnullen weg in getalcellen; geef de cellen de opmaak Tekst).")
-        if advies is not None:
-            if sleutel(advies) in (BOVENTALLIG, HANDHAVEN):
-                r["advies"] = sleutel(advies)
-            elif nieuw and advies not in nieuw:
-                lezer.fout("Adviezen", r["rij"], "advies",
-                           f"'{citeer(advies)}' is geen code uit het blad Nieuwe functies en ook niet "
-                           f"'{BOVENTALLIG}' of '{HANDHAVEN}'; vul een functiecode, '{BOVENTALLIG}' of "
-                           f"'{HANDHAVEN}' in.")
-        sleutel_ = (nummer, r["datum"], r["bron"])
-        if None not in sleutel_:
-            if sleutel_ in gezien:
-                lezer.fout("Adviezen", r["rij"], "personeelsnummer",
-                           f"voor deze medewerker staat al een {r['bron']} van dezelfde datum in rij "
-                           f"{gezien[sleutel_]}; houd er één over.")
-            gezien.setdefault(sleutel_, r["rij"])
-
-
-def als_tabel(rijen: list[dict]) -> pd.DataFrame:
-    """The advices in a fixed order: per person by date, then row."""
-    df = pd.DataFrame(rijen, columns=KOLOMMEN)
-    return df.sort_values(["personeelsnummer", "datum", "rij"], kind="mergesort").reset_index(drop=True)
 
 
 def bindend(adviezen: pd.DataFrame | None) -> dict[str, object]:
@@ -176,6 +136,27 @@ def bind_adviezen(s: Scenario, rijen: list[dict], lezer) -> Scenario:
                    waarschuwingen=tuple(waarschuwingen))
 
 
+def p1_in_werking(s: Scenario, vorige: Scenario) -> Scenario:
+    """P1 under the parameters in force (a rule of `Scenario.regels_in_werking`): every adopted advice that binds
+    as a pin is checked again — the person eligible for the function (kandidaten depend on the parameters), the
+    pins within the formatie (fte_marge) — as when the scenario was read. InvoerFout names the advice's row."""
+    functie_adviezen = {p: r for p, r in bindend(s.adviezen).items() if r.advies not in (BOVENTALLIG, HANDHAVEN)}
+    if not functie_adviezen or s.parameters == vorige.parameters:
+        return s
+    pins = {p: (f, t) for p, f, t in zip(s.vastgezet["personeelsnummer"], s.vastgezet["nieuwe_functie"],
+                                         s.vastgezet["toelichting"])}
+    uit_advies = {p for p, r in functie_adviezen.items() if pins.get(p) == (r.advies, reden(r))}
+    basis = replace(s, vastgezet=s.vastgezet[~s.vastgezet["personeelsnummer"].isin(uit_advies)])
+    lezer = Lezer()
+    _controleer_geschikt(basis, lezer, functie_adviezen, {p: f for p, (f, _) in pins.items() if p not in uit_advies})
+    if not lezer.meldingen:
+        controleer_capaciteit(basis, lezer, [{"rij": int(functie_adviezen[p].rij), "personeelsnummer": p,
+                                              "nieuwe_functie": pins[p][0]} for p in sorted(uit_advies)])
+    if lezer.meldingen:
+        raise InvoerFout(lezer.meldingen)
+    return s
+
+
 def met_pins(s: Scenario, nieuwe_pins: list[dict]) -> pd.DataFrame:
     if not nieuwe_pins:
         return s.vastgezet
@@ -185,8 +166,6 @@ def met_pins(s: Scenario, nieuwe_pins: list[dict]) -> pd.DataFrame:
 
 
 def _controleer_geschikt(s: Scenario, lezer, functie_adviezen: dict, pins: dict) -> None:
-    from plaatsing.regels.kandidaten import bepaal_kandidaten
-
     k = bepaal_kandidaten(s)
     mogelijk = set(zip(k.opties["personeelsnummer"], k.opties["functie"]))
     oordelen = {(r.personeelsnummer, r.nieuwe_functie): r.oordeel for r in s.geschiktheid.itertuples(index=False)}

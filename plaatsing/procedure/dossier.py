@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from plaatsing.fouten import InvoerFout, Melding
-from plaatsing.invoer.cellen import is_leeg
+from plaatsing.waarden import is_leeg
 from plaatsing.invoer.inhoud import RIJ as INHOUD_RIJ, hoort_bij
 from plaatsing.invoer.werkboek import open_werkboek
 from plaatsing.procedure import zegel as zegels

@@ -12,11 +12,13 @@ difference of more than 5 points is a warning (regels.md SS-0).
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
-from plaatsing.invoer.cellen import citeer, formatteer_getal, sleutel
+from plaatsing.fouten import Melding
+from plaatsing.waarden import citeer, formatteer_getal, sleutel
 
 MAX_VERSCHIL = 5          # points between entered and computed before a warning (SS-0)
 GRENS_VAN, GRENS_TOT = 28, 32   # boundary cases around the default drempel of 30, listed for the OR
@@ -117,12 +119,18 @@ def drempel_tekst(a: dict, b: dict, drempel: float) -> str:
             "motiveer het verschil of maak de vergelijkingen gelijk.")
 
 
+def drempel_in_werking(s, vorige):
+    """SS-0 under the drempel in force (a rule of `Scenario.regels_in_werking`): the drempel warnings made
+    again when the drempel changed, so that no warning of another drempel stays behind."""
+    if s.parameters.drempel_wijziging == vorige.parameters.drempel_wijziging:
+        return s
+    return replace(s, waarschuwingen=drempel_waarschuwingen(s, s.waarschuwingen))
+
+
 def drempel_waarschuwingen(s, waarschuwingen: tuple) -> tuple:
     """The warnings of a scenario with the SS-0 drempel warnings made again under the drempel in force
     (a parameter changed after reading must not leave a stale one: the warning of 30% and 31% on
     different sides of the drempel is no fact at drempel 40)."""
-    from plaatsing.fouten import Melding
-
     blijft = tuple(w for w in waarschuwingen if KANTEN not in w.tekst)
     if "berekend" not in s.mapping.columns:
         return blijft

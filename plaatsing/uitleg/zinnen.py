@@ -5,7 +5,7 @@ Colleagues are never named, only counted in anonymous categories.
 """
 from __future__ import annotations
 
-from plaatsing.invoer.cellen import formatteer_getal
+from plaatsing.waarden import formatteer_getal
 from plaatsing.regels.kandidaten import ONGENOEMD, TIER_NAAM
 from plaatsing.regels.maat import uren_tekst
 from plaatsing.regels.selectievolgorde import afspiegeling_feiten

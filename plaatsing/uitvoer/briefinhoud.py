@@ -12,7 +12,9 @@ import re
 import pandas as pd
 
 from plaatsing.parameters import BEZWAAR, einde_termijn
-from plaatsing.uitleg.rechtsgrond import hoofd_id, rechtsgrond_tekst, zonder_regelcodes
+from plaatsing.procedure.adviezen import bindend, herkomst
+from plaatsing.regels.rechtsgrond import hoofd_id, rechtsgrond_tekst, zonder_regelcodes
+from plaatsing.uitvoer.sjablonen.maak import SOORTEN
 
 SOORT_PER_UITKOMST = {
     "functievolger": "plaatsingsbesluit-functievolger", "passend": "plaatsingsbesluit-passend",
@@ -137,7 +139,6 @@ def wijziging(s, r, functienaam) -> str:
 
 
 def _eigen_advies(s, p: str) -> bool:
-    from plaatsing.procedure.adviezen import bindend
     return p in bindend(s.adviezen)
 
 
@@ -227,8 +228,6 @@ def voorkeur(s, r, functienaam) -> str:
 def vastgezet_zin(s, p: str) -> tuple[str, bool]:
     """(sentence, taken before) for a pinned person: an adopted advice, or a decision taken before with
     its toelichting (a what-if pin only reaches a letter with a toelichting the user gave)."""
-    from plaatsing.procedure.adviezen import bindend, herkomst
-
     advies = bindend(s.adviezen).get(p)
     if advies is not None:
         return f"Het college volgt het advies van {herkomst(advies)} over uw plaatsing.", False
@@ -260,8 +259,6 @@ def ontbrekende_parameters(s, uitkomsten) -> list[str]:
 
 def context(s, r, briefhoofd: dict, datum: dt.date, artikel: dict, in_aanmerking: bool = True) -> dict:
     """Every placeholder of the letter for one row of Plaatsingsbesluiten: facts of this person only."""
-    from plaatsing.uitvoer.sjablonen.maak import SOORTEN
-
     p = str(r.personeelsnummer)
     mw = s.medewerkers.loc[r.personeelsnummer]
     oud = s.oude_functies.loc[mw["functie"]]

@@ -18,7 +18,7 @@ import unicodedata
 from pathlib import Path
 from typing import Callable, Iterable
 
-from plaatsing.invoer.cellen import ONZICHTBAAR
+from plaatsing.waarden import ONZICHTBAAR
 from plaatsing.uitvoer.excel import UitvoerFout
 
 MANIFEST = "plaatsing-brieven.json"

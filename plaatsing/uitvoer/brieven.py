@@ -16,8 +16,9 @@ from pathlib import Path
 
 
 from plaatsing.fouten import InvoerFout, Melding
-from plaatsing.uitleg.rechtsgrond import artikelen
-from plaatsing.uitvoer.briefinhoud import SOORT_PER_UITKOMST, aanhef, context, is_voornemen  # noqa: F401 (re-exported)
+from plaatsing.regels.kandidaten import bepaal_kandidaten
+from plaatsing.regels.rechtsgrond import artikelen
+from plaatsing.uitvoer.briefinhoud import SOORT_PER_UITKOMST, aanhef, context, is_voornemen
 from plaatsing.uitvoer.briefset import bestandsdeel, schrijf_reeks
 from plaatsing.uitvoer.excel import UitvoerFout, atomair
 from plaatsing.uitvoer.sjablonen.maak import SOORTEN, vaste_zip
@@ -162,7 +163,6 @@ def schrijf_brieven(s, plan_besluiten, map_: Path, *, sjablonen: Sjablonen, datu
                                   f"onbekende uitkomst '{onbekend[0].uitkomst}' bij {onbekend[0].personeelsnummer}.")])
     artikel = artikelen(s.rechtsgrond)
     if in_aanmerking is None:
-        from plaatsing.regels.kandidaten import bepaal_kandidaten
         in_aanmerking = set(bepaal_kandidaten(s).opties["personeelsnummer"])
     omgeving = _omgeving()
 

@@ -1,4 +1,5 @@
-"""Reading single cell values the way P&O types them (Dutch decimals, dates, percentages).
+"""Values at the ground floor: reading single cell values the way P&O types them (Dutch decimals, dates,
+percentages), comparing keys and quoting them in messages. Used by the reader, the parameters and the rules.
 
 Every function raises ValueError with a short Dutch explanation; the reader adds
 blad, rij and kolom.

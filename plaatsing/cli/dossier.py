@@ -26,7 +26,7 @@ def dossier(scenario, besluiten, medewerker, als_json, debug):
     ervoor; een bestand dat na het schrijven is gewijzigd of een ontbrekende versie breekt de reeks.
     Exitcode 0 als de reeks intact is, 4 als die gebroken is.
     """
-    from plaatsing.invoer.lezen import read_scenario
+    from plaatsing.plannen.inlezen import read_scenario
     from plaatsing.procedure.dossier import (als_tekst_geschiedenis, als_tekst_keten, controleer_keten,
                                              geschiedenis, keten_overzicht, lees_versie)
 

@@ -17,9 +17,10 @@ from typing import Callable
 import pandas as pd
 
 from plaatsing.regels.kandidaten import bepaal_kandidaten
-from plaatsing.plan import Plan, solve
+from plaatsing.plan import Plan
+from plaatsing.plannen.maken import solve
 from plaatsing.scenario import Scenario
-from plaatsing.invoer.cellen import formatteer_getal
+from plaatsing.waarden import formatteer_getal
 from plaatsing.regels.maat import (MINUTEN_PER_UUR, fte_in_minuten, fte_van_minuten, minuten_als_fte,
                                    minuten_per_medewerker, ruimte_per_functie, uren_tekst)
 

@@ -13,8 +13,10 @@ from typing import Callable
 from plaatsing.fouten import InvoerFout, Melding
 from plaatsing.parameters import VOORKEUR_LEIDEND
 from plaatsing.invoer.besluiten import lees_besluiten
-from plaatsing.plan import Plan, solve
+from plaatsing.plan import Plan
+from plaatsing.plannen.maken import solve
 from plaatsing.procedure.adviezen import bind_handhaven
+from plaatsing.procedure.dossier import lees_versie
 from plaatsing.scenario import Scenario
 
 # more unknown personeelsnummers than this share of the scenario, or than this number: another scenario
@@ -25,8 +27,6 @@ def lees_voornemen(pad, s: Scenario) -> tuple[dict[str, str | None], str, bool |
     """(toewijzing, sha256 of the file, seal holds) of a voorgenomen besluiten workbook of this scenario.
     A workbook of another scenario, unknown personeelsnummers or missing medewerkers: InvoerFout
     naming the file, the row and the column."""
-    from plaatsing.procedure.dossier import lees_versie
-
     pad = Path(pad)
     naam = f"voornemen {pad.name}"
     try:

@@ -53,7 +53,7 @@ def sweep(scenario, raster, steekproef, variatie, seed, uitvoer, bewaar, oversch
     # imported here, not at the top: plaatsing.cli imports this module at its end (also when it
     # runs as `python -m plaatsing.cli`, where it is __main__ and not yet plaatsing.cli)
     from plaatsing.cli.opdrachten import EXIT_NIET_BEWEZEN, _draai, _parameters, _Voortgang
-    from plaatsing.invoer.lezen import read_scenario
+    from plaatsing.plannen.inlezen import read_scenario
     from plaatsing.uitvoer.excel import UitvoerFout, controleer_uitvoer
     from plaatsing.sweep.api import sweep as voer_sweep_uit
     from plaatsing.sweep.tabellen import GEEN_PLAN, schrijf_sweep

@@ -7,7 +7,8 @@ import pandas as pd
 
 from plaatsing.fouten import InvoerFout, Melding
 from plaatsing.regels.kandidaten import TIER_NAAM, Kandidaten, bepaal_kandidaten
-from plaatsing.plan import Plan, solve
+from plaatsing.plan import Plan
+from plaatsing.plannen.maken import solve
 from plaatsing.scenario import Scenario
 from plaatsing.regels.maat import minuten_per_medewerker, pins_te_vol, ruimte_per_functie, uitkomst_naam
 
@@ -126,21 +127,18 @@ def weiger_variant(s: Scenario, document: str) -> None:
         raise InvoerFout([Melding("Wat-als", None, None, tekst) for tekst in meldingen])
 
 
-def wat_als(s: Scenario | Plan, *, vastzetten: dict[str, str] | None = None, parameters: dict | None = None,
-            basis: Plan | None = None, toelichtingen: dict[str, str] | None = None) -> WatAls:
+def wat_als(basis: Plan, *, vastzetten: dict[str, str] | None = None, parameters: dict | None = None,
+            toelichtingen: dict[str, str] | None = None) -> WatAls:
     """Re-solve with extra pins and/or parameters; the difference with the base plan and its cost.
 
     `wat_als(plan, parameters={...})` starts from a Plan (its scenario and parameters); each plan is
     scored with its own kandidaten (the variant's under the variant's parameters)."""
-    if isinstance(s, Plan):
-        basis, s = basis or s, s.scenario
-    basis = basis or solve(s)
     nieuw_scenario = basis.scenario.met_parameters(**(parameters or {}))
     if vastzetten:
         nieuw_scenario = met_vastzettingen(nieuw_scenario, vastzetten, toelichtingen)
     nieuw = solve(nieuw_scenario)
-    a = kengetallen(basis.scenario, basis.gegevens.k, basis.toewijzing)
-    b = kengetallen(nieuw.scenario, nieuw.gegevens.k, nieuw.toewijzing)
+    a = kengetallen(basis.scenario, basis.k, basis.toewijzing)
+    b = kengetallen(nieuw.scenario, nieuw.k, nieuw.toewijzing)
     kosten = pd.DataFrame([
         {"kengetal": "niet geplaatst (O1)", "basis": a["O1"], "nieuw": b["O1"]},
         *({"kengetal": f"{TIER_NAAM[t + 1]} (O3)", "basis": a["O3"][t], "nieuw": b["O3"][t]} for t in range(4)),
