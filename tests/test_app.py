@@ -316,7 +316,7 @@ def test_documenten_zijn_die_van_de_cli(tmp_path):
         brieven = zipfile.ZipFile(io.BytesIO(web.get("/download/bestand/klein-brieven.zip").content))
         assert web.get("/download/bestand/..%2F..%2Fetc%2Fpasswd").status_code == 404
         assert web.get("/download/verschil.xlsx", follow_redirects=False).headers["location"] == "/downloads"
-        ws.wat_als = wat_als(s, vastzetten={"001": "M"}, basis=ws.plan)
+        ws.wat_als = wat_als(ws.plan, vastzetten={"001": "M"})
         assert len(ws.wat_als.verschil) >= 1
         verschil = pd.read_excel(io.BytesIO(web.get("/download/verschil.xlsx").content), sheet_name="Verschil", dtype=object)
 

@@ -200,7 +200,7 @@ def test_adviseur_in_de_browser(browser, solve_besluiten, tmp_path):
 
 def _wat_als_verschil(persoon: str, functie: str) -> list[list[str]]:
     """The same difference through the library (plaatsing.plannen.wat_als.wat_als), as the page writes it."""
-    from plaatsing import read_scenario
+    from plaatsing import read_scenario, solve
     from plaatsing.plannen.wat_als import wat_als
 
     verschil = wat_als(solve(read_scenario(DEMO)), vastzetten={persoon: functie}).verschil
