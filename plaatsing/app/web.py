@@ -210,7 +210,7 @@ def maak_app(werkmap: Path, *, scenariomap: Path | None = None, token: str | Non
         def bewaar(plan):
             if ws.scenario_nr == scenario_nr:  # another scenario was opened meanwhile: this plan is not its plan
                 ws.zet_plan(plan)
-        return start_taak("Plaatsen", werk.los_op, (s,), "/besluiten", klaar=bewaar)
+        return start_taak("Plaatsen", werk.plaats, (s,), "/besluiten", klaar=bewaar)
 
     async def taak(request):
         t = _taak(request)
@@ -246,7 +246,7 @@ def maak_app(werkmap: Path, *, scenariomap: Path | None = None, token: str | Non
         return toon(request, "besluiten.html", f=f, rijen=rijen.head(weergave.MAX_RIJEN).to_dict("records"),
                     aantal=len(rijen), kolommen=weergave.KOLOMMEN, eenheden=weergave.eenheden(ws.plan.besluiten),
                     uitkomsten=list(ws.plan.samenvatting()["uitkomst"]), som=weergave.samenvatting(ws.plan),
-                    grafiek=weergave.grafiek(ws.plan), max_rijen=weergave.MAX_RIJEN)
+                    grafiek=weergave.uitkomsten_svg(ws.plan), max_rijen=weergave.MAX_RIJEN)
 
     async def persoon(request):
         if (omleiding := nodig()) is not None:

@@ -27,7 +27,7 @@ def lees(pad: Path, *, voortgang) -> object:
     return s
 
 
-def los_op(scenario, *, voortgang) -> object:
+def plaats(scenario, *, voortgang) -> object:
     voortgang(f"plaatsen van {len(scenario.medewerkers)} medewerkers (tijdslimiet "
               f"{scenario.parameters.tijdslimiet:g} s)")
     plan = solve(scenario, voortgang=voortgang)

@@ -16,7 +16,7 @@ from plaatsing.plannen.tabellen import (grens_rijen, maak_besluiten, maak_bezett
                                         o1_open_uit)
 from plaatsing.regels.herplaatsing import herplaatsing
 from plaatsing.regels.kandidaten import bepaal_kandidaten
-from plaatsing.regels.selectievolgorde import maak_afspiegeling, maak_selectie
+from plaatsing.regels.selectieverslag import maak_afspiegeling, maak_selectie
 from plaatsing.scenario import Scenario
 from plaatsing.toets.grens import ondergrens
 from plaatsing.toets.regelcontrole import toets

@@ -50,7 +50,7 @@ def vergelijk(s: Scenario, a: dict, b: dict, uitkomsten_a: dict | None = None,
     return pd.DataFrame(rijen, columns=VERSCHIL_KOLOMMEN, dtype=object)
 
 
-def kengetallen(s: Scenario, k: Kandidaten, toewijzing: dict) -> dict:
+def doelwaarden(s: Scenario, k: Kandidaten, toewijzing: dict) -> dict:
     """The O1, O3, O4 and O5 totals of a plan, counted the same way for every plan."""
     opties = {(r.personeelsnummer, r.functie): r for r in k.opties.itertuples(index=False)}
     tiers, posities, kosten = [0] * 4, [0] * 5, 0
@@ -137,8 +137,8 @@ def wat_als(basis: Plan, *, vastzetten: dict[str, str] | None = None, parameters
     if vastzetten:
         nieuw_scenario = met_vastzettingen(nieuw_scenario, vastzetten, toelichtingen)
     nieuw = solve(nieuw_scenario)
-    a = kengetallen(basis.scenario, basis.k, basis.toewijzing)
-    b = kengetallen(nieuw.scenario, nieuw.k, nieuw.toewijzing)
+    a = doelwaarden(basis.scenario, basis.k, basis.toewijzing)
+    b = doelwaarden(nieuw.scenario, nieuw.k, nieuw.toewijzing)
     kosten = pd.DataFrame([
         {"kengetal": "niet geplaatst (O1)", "basis": a["O1"], "nieuw": b["O1"]},
         *({"kengetal": f"{TIER_NAAM[t + 1]} (O3)", "basis": a["O3"][t], "nieuw": b["O3"][t]} for t in range(4)),

@@ -27,7 +27,7 @@ MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augu
            "oktober", "november", "december")
 
 
-class Lezer:
+class Meldingen:
     """Collects messages (blad, rij, kolom) like the scenario reader, for advices given in Python."""
 
     def __init__(self):
@@ -44,7 +44,7 @@ def met_adviezen(s: Scenario, adviezen: list[dict]) -> Scenario:
     if s.adviezen is not None:
         raise InvoerFout([Melding("Adviezen", None, None, "het scenario heeft al adviezen; voeg alle adviezen in "
                                   "één keer toe (of in het blad Adviezen).")])
-    lezer = Lezer()
+    lezer = Meldingen()
     kolommen = {k.naam: k for k in ADVIEZEN.kolommen}
     rijen = []
     for i, invoer in enumerate(adviezen, start=2):
@@ -147,7 +147,7 @@ def p1_in_werking(s: Scenario, vorige: Scenario) -> Scenario:
                                          s.vastgezet["toelichting"])}
     uit_advies = {p for p, r in functie_adviezen.items() if pins.get(p) == (r.advies, reden(r))}
     basis = replace(s, vastgezet=s.vastgezet[~s.vastgezet["personeelsnummer"].isin(uit_advies)])
-    lezer = Lezer()
+    lezer = Meldingen()
     _controleer_geschikt(basis, lezer, functie_adviezen, {p: f for p, (f, _) in pins.items() if p not in uit_advies})
     if not lezer.meldingen:
         controleer_capaciteit(basis, lezer, [{"rij": int(functie_adviezen[p].rij), "personeelsnummer": p,
@@ -213,7 +213,7 @@ def bind_handhaven(s: Scenario, voornemen: dict[str, str | None]) -> Scenario:
     binding = {p: r for p, r in bindend(s.adviezen).items() if r.advies == HANDHAVEN}
     if not binding:
         return s
-    lezer = Lezer()
+    lezer = Meldingen()
     pins = dict(zip(s.vastgezet["personeelsnummer"], s.vastgezet["nieuwe_functie"]))
     nieuwe_pins, niet_plaatsen = [], set(s.niet_plaatsen)
     for p, r in binding.items():

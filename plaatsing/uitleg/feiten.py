@@ -254,7 +254,7 @@ def _vpos(g, p, f) -> int:
     return next((i for i in range(1, 6) if rij.get(f"voorkeur_{i}") == f), ONGENOEMD)
 
 
-def bezetting_van(g: Beslisgegevens, p: str, n: str) -> Bezetting:
+def bezetting_gezien_door(g: Beslisgegevens, p: str, n: str) -> Bezetting:
     """The occupants of n (p excluded) in anonymous categories, from p's point of view."""
     eigen = g.optie(p, n)
     kijker = _Kijker(g, p, n, eigen)
@@ -335,7 +335,7 @@ class _Kijker:
 
 def _reden(g, p, f, eigen, o) -> Reden:
     n = o.functie
-    bez = bezetting_van(g, p, n)
+    bez = bezetting_gezien_door(g, p, n)
     fte = g.fte[p]
     if n == f:
         return Reden(n, o.tier, o.vpos, "toegewezen", "", "toegewezen", bez, fte)

@@ -154,7 +154,7 @@ def rechtsgrond(r, artikel: dict) -> str:
     return rechtsgrond_tekst(eigen or [EERSTE_GROND.get(str(r.uitkomst), "")], artikel)
 
 
-def motivering(s, r, artikel: dict, functienamen: dict) -> str:
+def brief_motivering(s, r, artikel: dict, functienamen: dict) -> str:
     """The plan's motivering for a letter: rule IDs become articles, codes become titles, 'geplaatst in
     de functie …', fte residues as hours, and the P2 sentence left to the paragraph `wijziging`."""
     tekst = _P2_ZIN.sub("", str(r.motivering)) if status(r) == GEWIJZIGD else str(r.motivering)
@@ -306,7 +306,7 @@ def context(s, r, briefhoofd: dict, datum: dt.date, artikel: dict, in_aanmerking
         "nieuwe_eenheid": str(nieuw["eenheid"]) if geplaatst else "",
         "nieuwe_schaal": str(int(nieuw["schaal"])) if geplaatst else "",
         "uitkomst": str(r.uitkomst),
-        "motivering": motivering(s, r, artikel, functienamen),
+        "motivering": brief_motivering(s, r, artikel, functienamen),
         "rechtsgrond": rechtsgrond(r, artikel),
         "rechtsmiddel": route(s, not is_voornemen(r)),
         "rechtsmiddel_termijn": TERMIJN_RECHTSMIDDEL,

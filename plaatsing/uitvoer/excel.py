@@ -18,7 +18,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from plaatsing.procedure.dossier import verzegel
+from plaatsing.zegel import verzegel
 from plaatsing.regels.functievergelijking import functievergelijking
 
 VAST_TIJDSTIP = dt.datetime(2000, 1, 1)  # document properties do not change between runs

@@ -11,7 +11,7 @@ import pandas as pd
 
 from plaatsing.invoer.werkboek import open_werkboek
 from plaatsing.parameters import AFSPIEGELING, STANDAARD, formatteer
-from plaatsing.procedure.dossier import ZEGEL
+from plaatsing.zegel import ZEGEL
 from plaatsing.uitvoer.afscherming import AFGESCHERMD, klein_teken
 from plaatsing.uitvoer.excel import atomair_samen, controleer_uitvoer, schrijf_bytes
 from plaatsing.uitvoer.rapport_opmaak import docx_tabel, opmaak, schrijf_werkboek, tekst_van

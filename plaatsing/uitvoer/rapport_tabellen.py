@@ -13,7 +13,7 @@ from plaatsing.regels.functievergelijking import functievergelijking
 from plaatsing.regels.herplaatsing import herplaatsing
 from plaatsing.regels.kandidaten import LEEFTIJDSGROEPEN, leeftijd, leeftijdsgroep
 from plaatsing.regels.maat import fte_in_minuten, minuten_per_medewerker, voltijd_minuten
-from plaatsing.regels.selectievolgorde import groepsnaam, maak_selectie
+from plaatsing.regels.selectieverslag import groepsnaam, maak_selectie
 from plaatsing.scenario import Scenario
 from plaatsing.toets.grens import ondergrens
 from plaatsing.uitvoer.afscherming import (AFGESCHERMD, DREMPEL, KLEIN, Telstelsel, bescherm, in_kleine_groep,
