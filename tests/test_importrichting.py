@@ -117,6 +117,16 @@ def test_geen_import_binnen_een_functie():
     assert not lokaal, "imports van plaatsing binnen een functie:\n" + "\n".join(lokaal)
 
 
+def test_geen_private_naam_uit_een_andere_module():
+    """Modules share public names only (issue 28: `_draai`, `_Voortgang`, `_lees_plan` came from cli/opdrachten.py);
+    what several commands share is in the command kit, plaatsing/cli/gereedschap.py."""
+    privaat = [f"{pad.relative_to(PAKKET.parent)}:{knoop.lineno}: {a.name} uit {knoop.module}"
+               for pad in MODULES for knoop in ast.walk(ast.parse(pad.read_text(encoding="utf-8")))
+               if isinstance(knoop, ast.ImportFrom) and (knoop.module or "").startswith("plaatsing")
+               for a in knoop.names if a.name.startswith("_")]
+    assert not privaat, "\n".join(privaat)
+
+
 @pytest.mark.parametrize("bron, verwacht", [
     ("from plaatsing.plan import Plan\n", True),
     ("def f():\n    from plaatsing.plan import Plan\n", True),

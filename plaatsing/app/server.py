@@ -8,7 +8,6 @@ import logging
 import signal
 import socket
 import sys
-import tempfile
 import threading
 import webbrowser
 from pathlib import Path

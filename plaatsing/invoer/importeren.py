@@ -29,11 +29,11 @@ from openpyxl.utils import get_column_letter
 from plaatsing.fouten import InvoerFout, Melding
 from plaatsing.invoer import contract as schema, hr_exports
 from plaatsing.invoer.hr_exports import DEELTIJD, OPEN_EINDE, SOORTEN
-from plaatsing.invoer.lezen import _is_procentformaat
 from plaatsing.invoer.werkboek import open_werkboek
 from plaatsing.uitvoer.excel import KOP_STIJL, KOP_VULLING, bewaar_als, controleer_uitvoer, is_riskant, nieuw_werkboek
 from plaatsing.uitvoer.template import schrijf_template
-from plaatsing.waarden import citeer, formatteer_getal, is_leeg, kopsleutel, lees_datum, lees_tekst, sleutel
+from plaatsing.waarden import (citeer, formatteer_getal, is_leeg, is_procentformaat, kopsleutel, lees_datum, lees_tekst,
+                               sleutel)
 
 VERPLICHT = ("personeelsnummer", "geboortedatum", "datum_in_dienst", "functie", "schaal", "fte")
 DOELEN = ("personeelsnummer", "naam", "geboortedatum", "datum_in_dienst", "functie", "feitelijke_functie",
@@ -112,7 +112,7 @@ def _celwaarde(cel):
     """A cell value; a number shown as a percentage (0,8889 as 88,89%) becomes the text '88.89%', so that
     a deeltijd column reads it as the percentage the user sees."""
     waarde = cel.waarde
-    if isinstance(waarde, (int, float)) and not isinstance(waarde, bool) and _is_procentformaat(cel.formaat):
+    if isinstance(waarde, (int, float)) and not isinstance(waarde, bool) and is_procentformaat(cel.formaat):
         return f"{Decimal(repr(float(waarde))) * 100}%"
     return waarde
 

@@ -14,8 +14,8 @@ from plaatsing.invoer import contract as schema
 from plaatsing.fouten import InvoerFout, Melding
 from plaatsing.parameters import NAMEN, Parameters, parse_parameter
 from plaatsing.scenario import Scenario
-from plaatsing.waarden import (citeer, formatteer_getal, is_leeg, kopsleutel, lees_datum, lees_decimaal,
-                               lees_geheel, lees_tekst, sleutel)
+from plaatsing.waarden import (citeer, formatteer_getal, is_leeg, is_procentformaat, kopsleutel, lees_datum,
+                               lees_decimaal, lees_geheel, lees_tekst, sleutel)
 from plaatsing.invoer.adviezen import controleer_adviezen
 from plaatsing.invoer.inhoud import inhoud_sha256
 from plaatsing.invoer.validatie import controleer_samenhang
@@ -274,12 +274,6 @@ def _kolomnummer(letters: str) -> int:
     return nummer
 
 
-def _is_procentformaat(formaat: str) -> bool:
-    """A number format that shows 0,25 as 25% ('0%', '0.0%'), not a literal '%' sign ('0"%"', '0\\%')."""
-    zonder = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", formaat)
-    return "%" in zonder
-
-
 def _typeer(kolom: schema.Kolom, cel):
     waarde = cel.waarde
     if kolom.soort == "ruw":
@@ -297,7 +291,7 @@ def _typeer(kolom: schema.Kolom, cel):
     if kolom.soort == "geheel":
         getal = lees_geheel(waarde)
     elif kolom.soort == "procent":
-        getal = lees_decimaal(waarde, procent_cel=_is_procentformaat(cel.formaat), procent_naar_getal=True)
+        getal = lees_decimaal(waarde, procent_cel=is_procentformaat(cel.formaat), procent_naar_getal=True)
     else:
         getal = lees_decimaal(waarde)
     _controleer_bereik(kolom, getal)
@@ -397,7 +391,7 @@ def _lees_parameters(lezer: Lezer, overrides: dict) -> Parameters:
         if cel is None or is_leeg(cel.waarde):
             continue
         ruwe = cel.waarde
-        if naam == "drempel_wijziging" and _is_procentformaat(cel.formaat) and isinstance(ruwe, (int, float)) \
+        if naam == "drempel_wijziging" and is_procentformaat(cel.formaat) and isinstance(ruwe, (int, float)) \
                 and not isinstance(ruwe, bool):
             ruwe = f"{ruwe * 100}%"
         try:

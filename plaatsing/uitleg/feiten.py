@@ -13,7 +13,7 @@ engine imports none of them (procedure/antwoord.py gives the answers to advices,
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from typing import NamedTuple
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from plaatsing.invoer.werkboek import open_werkboek
-from plaatsing.parameters import AFSPIEGELING, STANDAARD, formatteer
+from plaatsing.parameters import AFSPIEGELING, STANDAARD
 from plaatsing.zegel import ZEGEL
 from plaatsing.uitvoer.afscherming import AFGESCHERMD, klein_teken
 from plaatsing.uitvoer.excel import atomair_samen, controleer_uitvoer, schrijf_bytes
