@@ -39,6 +39,9 @@ class Scenario:
     voornemen: dict[str, str | None] | None = None
     voornemen_sha256: str | None = None
     rechtsgrond: pd.DataFrame | None = None  # regel, artikel, tekst (optional sheet Rechtsgrond)
+    # (sheet, column) of the contract -> (the sheet's title in the workbook, the column as messages name it, e.g.
+    # "C (wijzigingspercentage)"): for the messages of rules applied after reading (plannen/inlezen.py)
+    plekken: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
     wat_als: frozenset[str] = frozenset()  # pinned by a what-if (plannen/wat_als.met_vastzettingen): no decision
     # the rules that depend on the parameters (SS-0 drempel warnings, P1), given by read_scenario
     # (plannen/inlezen.py): met_parameters applies them again, so no fact of other parameters stays behind

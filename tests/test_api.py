@@ -50,11 +50,11 @@ def test_p1_binding_onder_de_geldende_parameters():
     with pytest.raises(InvoerFout) as later:
         s.met_parameters(max_schalen_lager=0)
     [melding] = later.value.meldingen
-    assert (melding.blad, melding.rij) == ("Adviezen", 2)
+    assert (melding.blad, melding.rij, melding.kolom) == ("Adviezen", 2, "D (advies)")
     assert "A niet in aanmerking" in melding.tekst and "SS-2 tot en met SS-4" in melding.tekst
     with pytest.raises(InvoerFout) as meteen:
         scenario_from_tables(_met_advies("N0"), parameters={"max_schalen_lager": "0"})
-    assert [m.tekst for m in meteen.value.meldingen] == [melding.tekst]
+    assert meteen.value.meldingen == [melding]  # the same message as when read under that parameter
 
 
 def _met_advies(functie: str) -> dict:
@@ -105,3 +105,16 @@ def test_de_python_blokken_van_de_readme_draaien_zoals_ze_er_staan(tmp_path, mon
     for i, blok in enumerate(blokken, start=1):
         ruimte: dict = {}
         exec(compile(blok, f"README.md, Python-blok {i}", "exec"), ruimte)  # noqa: S102 - the README's own example
+
+
+def test_sweepvariant_heeft_geen_verouderde_drempelwaarschuwing():
+    """The same stale-warning bug in a sweep: a variant with drempel 40 set its parameters past the rules, so its
+    plan kept the warnings of the drempel of 30%. A variant is a scenario under its own parameters."""
+    from plaatsing.sweep.varianten import Variant, pas_toe
+
+    s = read_scenario(DEMO)
+    variant = pas_toe(Variant("drempel 40", (("drempel_wijziging", 40.0),)), s)
+    assert variant.parameters.drempel_wijziging == 40
+    assert [str(w) for w in variant.waarschuwingen] == [str(w) for w in s.met_parameters(drempel_wijziging=40).waarschuwingen]
+    assert not [w for w in variant.waarschuwingen if "kanten van de drempel" in str(w)]
+    assert len(variant.waarschuwingen) == len(s.waarschuwingen) - 2

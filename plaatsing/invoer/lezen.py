@@ -30,14 +30,17 @@ GERESERVEERD = frozenset(kopsleutel(n) for n in ("rij", *schema.BESLUIT_KOLOMMEN
 PRIVE_KOLOMMEN = ("geboortedatum", "naam")
 
 
+# the columns that rules applied after reading name in their messages (Scenario.plekken)
+PLEKKEN = (("Functiemapping", "wijzigingspercentage"), ("Adviezen", "personeelsnummer"), ("Adviezen", "advies"))
+
+
 @dataclass(frozen=True)
 class Gelezen:
-    """A scenario as read, its format checked; the rows of the sheet Adviezen are not bound yet (P1 is a rule:
-    plannen/inlezen.py binds them) and `lezer` names blad, rij and kolom in messages about them."""
+    """A scenario as read, its format checked. No rule that depends on the parameters has run: the rows of the
+    sheet Adviezen are not bound yet (P1) and there are no SS-0 drempel warnings (plannen/inlezen.py)."""
 
     scenario: Scenario
     adviezen: list[dict]
-    lezer: "Lezer"
 
 
 def lees_scenario(pad, *, parameters: dict | None = None) -> Gelezen:
@@ -333,11 +336,14 @@ def _valideer(bladen, overrides: dict, *, bron, sha256) -> Gelezen:
         "rechtsgrond": rechtsgrond,
     }
     controleer_samenhang(lezer, tabellen, parameters)
-    controleer_taken(lezer, tabellen, parameters.drempel_wijziging)  # SS-0, fills computed percentages
+    controleer_taken(lezer, tabellen)  # SS-0 as format: the Taken sheet, computed percentages filled in
     controleer_adviezen(lezer, adviezen, tabellen)
     if lezer.meldingen:
         raise InvoerFout(lezer.meldingen)
-    return Gelezen(_bouw(tabellen, extra, parameters, bron, sha256, tuple(lezer.waarschuwingen)), adviezen, lezer)
+    plekken = {(blad, kolom): (m.blad, m.kolom) for blad, kolom in PLEKKEN
+               for m in [lezer.melding(blad, None, kolom, "")]}
+    return Gelezen(replace(_bouw(tabellen, extra, parameters, bron, sha256, tuple(lezer.waarschuwingen)),
+                           plekken=plekken), adviezen)
 
 
 def _lees_rechtsgrond(lezer: Lezer) -> list[dict]:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from plaatsing.invoer.lezen import Gelezen, lees_scenario, lees_tabellen
-from plaatsing.procedure.adviezen import bind_adviezen, p1_in_werking
-from plaatsing.regels.functievergelijking import drempel_in_werking
+from plaatsing.procedure.adviezen import Meldingen, bind_adviezen, p1_in_werking
+from plaatsing.regels.functievergelijking import drempel_in_werking, drempel_waarschuwingen
 from plaatsing.scenario import Scenario
 
 REGELS_IN_WERKING = (drempel_in_werking, p1_in_werking)
@@ -27,6 +27,9 @@ def scenario_from_tables(tabellen: dict[str, list[dict]], *, parameters: dict | 
 
 
 def in_werking(gelezen: Gelezen) -> Scenario:
-    """The scenario as read with the adopted advices bound (P1) and the rules in force remembered."""
-    s = bind_adviezen(gelezen.scenario, gelezen.adviezen, gelezen.lezer)
+    """The scenario as read under the parameters in force: the SS-0 drempel warnings made, the adopted advices
+    bound (P1), and these rules remembered for `met_parameters`."""
+    s = gelezen.scenario
+    s = replace(s, waarschuwingen=drempel_waarschuwingen(s, s.waarschuwingen))
+    s = bind_adviezen(s, gelezen.adviezen, Meldingen(s.plekken))
     return replace(s, regels_in_werking=REGELS_IN_WERKING)
