@@ -3,6 +3,7 @@ layers below it. The layer order is written once, here; README "Hoe het rekent" 
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -57,6 +58,11 @@ def _laag(module: str) -> int:
     return laag
 
 
+def _is_module(naam: str) -> bool:
+    pad = PAKKET.parent / naam.replace(".", "/")
+    return pad.is_dir() or pad.with_suffix(".py").is_file()
+
+
 def _imports(pad: Path):
     """(imported module, line, function-local) for every import of a plaatsing module."""
     module = _modulenaam(pad)
@@ -69,11 +75,8 @@ def _imports(pad: Path):
                 doel = ".".join(basis + ([knoop.module] if knoop.module else []))
             else:
                 doel = knoop.module or ""
-            doelen = [doel]
-            if doel.startswith("plaatsing"):  # `from plaatsing.x import y` may import the module x.y
-                doelen = [f"{doel}.{a.name}" if (PAKKET.parent / f"{doel}.{a.name}".replace(".", "/")).exists()
-                          or (PAKKET.parent / (f"{doel}.{a.name}".replace(".", "/") + ".py")).exists() else doel
-                          for a in knoop.names]
+            # `from plaatsing.x import y` imports the module plaatsing.x.y where there is one
+            doelen = [f"{doel}.{a.name}" if _is_module(f"{doel}.{a.name}") else doel for a in knoop.names]
         elif isinstance(knoop, ast.Import):
             doelen = [a.name for a in knoop.names]
         else:
@@ -127,21 +130,43 @@ def test_geen_private_naam_uit_een_andere_module():
     assert not privaat, "\n".join(privaat)
 
 
-@pytest.mark.parametrize("bron, verwacht", [
-    ("from plaatsing.plan import Plan\n", True),
+def test_de_readme_tekent_dezelfde_lagen():
+    """README "Hoe het rekent" draws the layers top to bottom; the picture follows LAGEN (the api facade aside)."""
+    tekst = (PAKKET.parent / "README.md").read_text(encoding="utf-8")
+    blok = re.search(r"## Hoe het rekent\n.*?```\n(.*?)```", tekst, re.S).group(1)
+    getekend = []
+    for regel in blok.splitlines()[2:]:
+        label = regel[1:16].strip()
+        if not label:
+            continue
+        if label == "begane grond":
+            lagen = [0]
+        else:
+            lagen = [_laag("plaatsing." + deel.rstrip("/").removesuffix(".py")) for deel in label.split()]
+        for laag in lagen:
+            if not getekend or getekend[-1] != laag:
+                getekend.append(laag)
+    assert getekend == list(range(len(LAGEN) - 2, -1, -1)), [LAGEN[i][0] for i in getekend]
+
+
+@pytest.mark.parametrize("bron, binnen", [
+    ("from plaatsing.plan import Plan\n", False),
+    ("import plaatsing.plan\n", False),
     ("def f():\n    from plaatsing.plan import Plan\n", True),
+    ("from .. import plan\n", False),
 ])
-def test_de_controle_kan_falen(tmp_path, bron, verwacht):
-    """A regels module that imports the Plan type (a layer above it) is caught, at the top and inside a function."""
+def test_de_controle_kan_falen(tmp_path, bron, binnen):
+    """A regels module that imports the Plan type (a layer above it) is caught, written in each way."""
+    global PAKKET
     pakket = tmp_path / "plaatsing"
     (pakket / "regels").mkdir(parents=True)
     (pakket / "plan.py").write_text("")
     pad = pakket / "regels" / "x.py"
     pad.write_text(bron)
-    globals()["PAKKET"], oud = pakket, PAKKET
+    oud, PAKKET = PAKKET, pakket
     try:
-        gevonden = [(doel, binnen) for doel, _, binnen in _imports(pad)]
-        assert gevonden and all(_laag(d) > _laag(_modulenaam(pad)) for d, _ in gevonden) == verwacht
-        assert gevonden[0][1] == bron.startswith("def")
+        [(doel, _, lokaal)] = list(_imports(pad))
+        assert doel == "plaatsing.plan" and lokaal == binnen
+        assert _laag(doel) > _laag(_modulenaam(pad))
     finally:
-        globals()["PAKKET"] = oud
+        PAKKET = oud
