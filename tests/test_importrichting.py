@@ -30,13 +30,7 @@ LAGEN: list[tuple[str, tuple[str, ...]]] = [
 ]
 
 # (importer, imported module): allowed against the flow, each with its reason. At most 6.
-UITZONDERINGEN: dict[tuple[str, str], str] = {
-    ("plaatsing.invoer.importeren", "plaatsing.uitvoer.excel"):
-        "reads HR exports and writes the scenario workbook with the writer's safe-writing helpers (atomic, no "
-        "overwrite, formula-safe cells) rather than a second copy of them",
-    ("plaatsing.invoer.importeren", "plaatsing.uitvoer.template"):
-        "the imported scenario is written on the template's layout (the same sheets and explanations)",
-}
+UITZONDERINGEN: dict[tuple[str, str], str] = {}
 
 # Function-local imports of plaatsing modules: only the command line loads its commands lazily
 # (`plaatsing --help` must not import OR-Tools, pandas or the app).

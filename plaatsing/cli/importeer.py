@@ -42,7 +42,8 @@ def importeer(export, soort, uitvoer, formatiehuis, kolom, deeltijd, normuren, o
     nog niet bruikbaar (vul de genoemde bladen aan).
     """
     from plaatsing.fouten import InvoerFout
-    from plaatsing.invoer.importeren import importeer_export, schrijf_scenario
+    from plaatsing.invoer.importeren import importeer_export
+    from plaatsing.uitvoer.importscenario import schrijf_scenario
     from plaatsing.plannen.inlezen import read_scenario
 
     def werk():
