@@ -2,7 +2,8 @@
 
 An adopted advice (`besluit = overgenomen`) binds: with a function code as a pin (SS-7, H3) whose
 reason is the advice's source and date; `boventallig` as not placed; `handhaven` the voorgenomen
-decision (bound in the second round, `tweede_ronde.bind_handhaven`, as only the voornemen knows it).
+decision (bound in the second round by `bind_handhaven`, as only the voornemen knows it: plannen/tweede_ronde.py
+and `toets_plan` call it). `p1_in_werking` checks the binding again when the parameters change.
 A non-adopted advice binds nothing; every advice is answered in the motivering (antwoord.py).
 """
 from __future__ import annotations
