@@ -243,10 +243,10 @@ def maak_app(werkmap: Path, *, scenariomap: Path | None = None, token: str | Non
             return omleiding
         f = weergave.Filter.uit_query(request.query_params)
         rijen = weergave.filter_besluiten(ws.plan.besluiten, f)
-        return toon(request, "besluiten.html", f=f, rijen=rijen.head(weergave.MAX_RIJEN).to_dict("records"),
+        return toon(request, "besluiten.html", f=f, rijen=rijen.head(weergave.RIJEN_PER_PAGINA).to_dict("records"),
                     aantal=len(rijen), kolommen=weergave.KOLOMMEN, eenheden=weergave.eenheden(ws.plan.besluiten),
                     uitkomsten=list(ws.plan.samenvatting()["uitkomst"]), som=weergave.samenvatting(ws.plan),
-                    grafiek=weergave.uitkomsten_svg(ws.plan), max_rijen=weergave.MAX_RIJEN)
+                    grafiek=weergave.uitkomsten_svg(ws.plan), max_rijen=weergave.RIJEN_PER_PAGINA)
 
     async def persoon(request):
         if (omleiding := nodig()) is not None:

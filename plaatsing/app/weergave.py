@@ -7,7 +7,7 @@ from html import escape
 
 import pandas as pd
 
-MAX_RIJEN = 500  # rows on one page; the filter narrows down, the download has them all
+RIJEN_PER_PAGINA = 500  # rows on one page; the filter narrows down, the download has them all
 
 KOLOMMEN = [  # one column on the page: its heading and the Plaatsingsbesluiten columns it can sort on
     ("Nummer", [("personeelsnummer", "Nummer")]),

@@ -8,7 +8,7 @@ import click
 from plaatsing.cli import nl
 from plaatsing.cli.gereedschap import EXIT_NIET_BEWEZEN, EXIT_ONGELDIG, OPDRACHTREGEL, debug_optie, draai, paren
 
-from plaatsing.invoer.hr_exports import SOORTEN
+from plaatsing.invoer.hr_exports import HR_SYSTEMEN
 
 # plaatsing.cli imports this module at its end (also as `python -m plaatsing.cli`): its helpers are
 # imported inside the command.
@@ -16,7 +16,7 @@ from plaatsing.invoer.hr_exports import SOORTEN
 
 @click.command(options_metavar="[OPTIES]")
 @click.argument("export", type=nl.bestand())
-@click.option("--soort", required=True, type=click.Choice(SOORTEN), help="Het HR-systeem van de export.")
+@click.option("--soort", required=True, type=click.Choice(HR_SYSTEMEN), help="Het HR-systeem van de export.")
 @click.option("--uitvoer", "-o", required=True, type=nl.bestand(),
               help="Het scenario dat wordt geschreven (.xlsx).")
 @click.option("--formatiehuis", type=nl.bestand(),

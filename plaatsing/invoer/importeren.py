@@ -27,7 +27,7 @@ from openpyxl.utils import get_column_letter
 
 from plaatsing.fouten import InvoerFout, Melding
 from plaatsing.invoer import contract as schema, hr_exports
-from plaatsing.invoer.hr_exports import DEELTIJD, OPEN_EINDE, SOORTEN
+from plaatsing.invoer.hr_exports import DEELTIJD, OPEN_EINDE, HR_SYSTEMEN
 from plaatsing.invoer.werkboek import open_werkboek
 from plaatsing.waarden import (citeer, formatteer_getal, is_leeg, is_procentformaat, kopsleutel, lees_datum, lees_tekst,
                                sleutel)
@@ -185,9 +185,9 @@ def importeer_export(pad, soort: str, *, kolommen: dict[str, str] | None = None,
     """Read an export of `soort` (afas, youforce, sap, beaufort) into Medewerkers rows; InvoerFout lists
     every problem (bestand, rij, kolom). `deeltijd` (procent, uren, factor) gives the unit of a fte
     column chosen with kolommen that the alias table does not know."""
-    if soort not in SOORTEN:
+    if soort not in HR_SYSTEMEN:
         raise InvoerFout([Melding("Opdrachtregel", None, "--soort",
-                                  f"onbekende soort '{citeer(soort)}'; kies {', '.join(SOORTEN)}.")])
+                                  f"onbekende soort '{citeer(soort)}'; kies {', '.join(HR_SYSTEMEN)}.")])
     if not normuren or normuren <= 0:
         raise InvoerFout([Melding("Opdrachtregel", None, "--normuren", "normuren moet groter dan 0 zijn.")])
     export = lees_export(pad)

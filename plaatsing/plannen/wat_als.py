@@ -24,10 +24,10 @@ def uitkomst_van(s: Scenario, k: Kandidaten, toewijzing: dict, p: str) -> str:
 
 def vergelijk_plannen(a: Plan, b: Plan) -> pd.DataFrame:
     """Who moves where between two Plans (each with its own uitkomsten, under its own parameters)."""
-    return vergelijk(a.scenario, a.toewijzing, b.toewijzing, a.uitkomsten, b.uitkomsten)
+    return vergelijk_toewijzingen(a.scenario, a.toewijzing, b.toewijzing, a.uitkomsten, b.uitkomsten)
 
 
-def vergelijk(s: Scenario, a: dict, b: dict, uitkomsten_a: dict | None = None,
+def vergelijk_toewijzingen(s: Scenario, a: dict, b: dict, uitkomsten_a: dict | None = None,
               uitkomsten_b: dict | None = None) -> pd.DataFrame:
     """Who moves where between plan a and plan b, who becomes or stops being boventallig.
 

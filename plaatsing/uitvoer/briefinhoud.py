@@ -14,7 +14,7 @@ import pandas as pd
 from plaatsing.parameters import BEZWAAR, einde_termijn
 from plaatsing.procedure.adviezen import bindend, herkomst
 from plaatsing.regels.rechtsgrond import hoofd_id, rechtsgrond_tekst, zonder_regelcodes
-from plaatsing.uitvoer.sjablonen.maak import SOORTEN
+from plaatsing.uitvoer.sjablonen.maak import BRIEFSOORTEN
 
 SOORT_PER_UITKOMST = {
     "functievolger": "plaatsingsbesluit-functievolger", "passend": "plaatsingsbesluit-passend",
@@ -265,7 +265,7 @@ def context(s, r, briefhoofd: dict, datum: dt.date, artikel: dict, in_aanmerking
     naam = r.naam if isinstance(r.naam, str) and r.naam.strip() else f"medewerker {p}"
     geplaatst = _geplaatst(r)
     contract = contract_woord(s)
-    soort = SOORTEN[SOORT_PER_UITKOMST[r.uitkomst]][0].replace("{{ contract }}", contract)
+    soort = BRIEFSOORTEN[SOORT_PER_UITKOMST[r.uitkomst]][0].replace("{{ contract }}", contract)
     st = status(r)
     functienamen = {**s.oude_functies["functienaam"].to_dict(), **s.nieuwe_functies["functienaam"].to_dict()}
 

@@ -21,7 +21,7 @@ from plaatsing.regels.rechtsgrond import artikelen
 from plaatsing.uitvoer.briefinhoud import SOORT_PER_UITKOMST, aanhef, context, is_voornemen
 from plaatsing.uitvoer.briefset import bestandsdeel, schrijf_reeks
 from plaatsing.uitvoer.excel import UitvoerFout, atomair
-from plaatsing.uitvoer.sjablonen.maak import SOORTEN, vaste_zip
+from plaatsing.uitvoer.sjablonen.maak import BRIEFSOORTEN, vaste_zip
 
 BRIEFHOOFD = "briefhoofd.json"
 # every placeholder a template may use (README: "Brieven en sjablonen")
@@ -43,7 +43,7 @@ class Sjablonen:
 
 def standaard_sjablonen() -> Sjablonen:
     map_ = resources.files("plaatsing.uitvoer").joinpath("sjablonen")
-    return Sjablonen({naam: map_.joinpath(f"{naam}.docx").read_bytes() for naam in SOORTEN},
+    return Sjablonen({naam: map_.joinpath(f"{naam}.docx").read_bytes() for naam in BRIEFSOORTEN},
                      json.loads(map_.joinpath(BRIEFHOOFD).read_text(encoding="utf-8")))
 
 
@@ -58,7 +58,7 @@ def lees_sjablonen(map_: Path | None = None) -> Sjablonen:
                                   "'plaatsing brieven --sjablonen-uitpakken map/'.")])
     inhoud = dict(standaard.inhoud)
     meldingen = []
-    for naam in SOORTEN:
+    for naam in BRIEFSOORTEN:
         pad = map_ / f"{naam}.docx"
         if pad.exists():
             inhoud[naam] = pad.read_bytes()
