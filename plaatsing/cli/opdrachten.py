@@ -7,11 +7,11 @@ from pathlib import Path
 import click
 
 from plaatsing.cli import nl
-from plaatsing.uitvoer.excel import UitvoerFout
 from plaatsing.cli.gereedschap import (EXIT_NIET_BEWEZEN, EXIT_SCHENDINGEN, Voortgang, besluiten_argument,
                                        debug_optie, draai, lees_plan_van, meld_schendingen,
                                        overschrijf_parameter_optie, parameter_optie, parameters_uit, paren,
                                        peildatum_optie, personeelsnummer, samenvatting, stil_optie, toelichting_optie)
+from plaatsing.uitvoer.excel import UitvoerFout
 
 
 class _Groep(click.Group):

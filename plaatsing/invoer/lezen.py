@@ -10,18 +10,18 @@ from pathlib import Path
 import pandas as pd
 from openpyxl.utils import get_column_letter
 
-from plaatsing.invoer import contract as schema
 from plaatsing.fouten import InvoerFout, Melding
-from plaatsing.parameters import NAMEN, Parameters, parse_parameter
-from plaatsing.scenario import Scenario
-from plaatsing.waarden import (citeer, formatteer_getal, is_leeg, is_procentformaat, kopsleutel, lees_datum,
-                               lees_decimaal, lees_geheel, lees_tekst, sleutel)
+from plaatsing.invoer import contract as schema
 from plaatsing.invoer.adviezen import controleer_adviezen
 from plaatsing.invoer.inhoud import inhoud_sha256
 from plaatsing.invoer.validatie import controleer_samenhang
+from plaatsing.invoer.werkboek import BESTAND, TABELLEN, RuwBlad, bladen_uit_tabellen, open_werkboek, zonder_gc
+from plaatsing.parameters import NAMEN, Parameters, parse_parameter
 from plaatsing.regels.functievergelijking import controleer_taken
 from plaatsing.regels.rechtsgrond import BESCHRIJVING
-from plaatsing.invoer.werkboek import BESTAND, TABELLEN, RuwBlad, bladen_uit_tabellen, open_werkboek, zonder_gc
+from plaatsing.scenario import Scenario
+from plaatsing.waarden import (citeer, formatteer_getal, is_leeg, is_procentformaat, kopsleutel, lees_datum,
+                               lees_decimaal, lees_geheel, lees_tekst, sleutel)
 
 # Extra Medewerkers columns are carried into the Scenario and the besluiten; these names are taken.
 GERESERVEERD = frozenset(kopsleutel(n) for n in ("rij", *schema.BESLUIT_KOLOMMEN))

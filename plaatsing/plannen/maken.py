@@ -11,9 +11,9 @@ from plaatsing.model.oplossen import los_op
 from plaatsing.model.voorkeur_leidend import los_op_voorkeur_leidend
 from plaatsing.parameters import AFSPIEGELING, VOORKEUR_LEIDEND
 from plaatsing.plan import Plan
-from plaatsing.procedure.antwoord import FEITBRONNEN
 from plaatsing.plannen.tabellen import (grens_rijen, maak_besluiten, maak_bezetting, maak_verantwoording,
                                         o1_open_uit)
+from plaatsing.procedure.antwoord import FEITBRONNEN
 from plaatsing.regels.herplaatsing import herplaatsing
 from plaatsing.regels.kandidaten import bepaal_kandidaten
 from plaatsing.regels.selectieverslag import maak_afspiegeling, maak_selectie

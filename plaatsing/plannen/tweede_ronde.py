@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Callable
 
 from plaatsing.fouten import InvoerFout, Melding
-from plaatsing.parameters import VOORKEUR_LEIDEND
 from plaatsing.invoer.besluiten import lees_besluiten
+from plaatsing.parameters import VOORKEUR_LEIDEND
 from plaatsing.plan import Plan
 from plaatsing.plannen.maken import solve
 from plaatsing.procedure.adviezen import bind_handhaven

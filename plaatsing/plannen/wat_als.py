@@ -6,11 +6,11 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from plaatsing.fouten import InvoerFout, Melding
-from plaatsing.regels.kandidaten import TIER_NAAM, Kandidaten, bepaal_kandidaten
 from plaatsing.plan import Plan
 from plaatsing.plannen.maken import solve
-from plaatsing.scenario import Scenario
+from plaatsing.regels.kandidaten import TIER_NAAM, Kandidaten, bepaal_kandidaten
 from plaatsing.regels.maat import minuten_per_medewerker, pins_te_vol, ruimte_per_functie, uitkomst_naam
+from plaatsing.scenario import Scenario
 
 VERSCHIL_KOLOMMEN = ["personeelsnummer", "was_functie", "was_uitkomst", "wordt_functie", "wordt_uitkomst", "verandering"]
 

@@ -16,10 +16,10 @@ from plaatsing.fouten import InvoerFout, Melding
 from plaatsing.invoer.adviezen import BOVENTALLIG, HANDHAVEN, OVERGENOMEN, als_tabel, controleer_adviezen
 from plaatsing.invoer.contract import ADVIEZEN
 from plaatsing.regels.kandidaten import bepaal_kandidaten
-from plaatsing.waarden import citeer, lees_datum, sleutel
 from plaatsing.regels.maat import (functie_delta, minuten_per_medewerker, oude_functie_schaal, pins_te_vol,
                                    ruimte_per_functie, uren_tekst)
 from plaatsing.scenario import Scenario
+from plaatsing.waarden import citeer, lees_datum, sleutel
 
 BRON_NL = {"zienswijze": "zienswijze", "PAC": "plaatsingsadviescommissie", "bezwaar": "bezwaar",
            "geschillencommissie": "geschillencommissie"}

@@ -16,10 +16,10 @@ from pathlib import Path
 import pandas as pd
 
 from plaatsing.fouten import InvoerFout, Melding
-from plaatsing.waarden import is_leeg
 from plaatsing.invoer.inhoud import RIJ as INHOUD_RIJ, hoort_bij
 from plaatsing.invoer.werkboek import open_werkboek
 from plaatsing.scenario import Scenario
+from plaatsing.waarden import is_leeg
 from plaatsing.zegel import VERANTWOORDING, ZEGEL, Controle, canon, canonieke_rij, inhoud_bytes, klopt
 
 KORT = 12  # characters of a short sha256

@@ -7,12 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from plaatsing.invoer import contract as schema
-from plaatsing.invoer.lezen import Lezer
-from plaatsing.scenario import Scenario
 from plaatsing.invoer.contract import VOORKEUR_KOLOMMEN
+from plaatsing.invoer.lezen import Lezer
+from plaatsing.invoer.werkboek import open_werkboek
+from plaatsing.scenario import Scenario
 from plaatsing.uitvoer.excel import atomair, controleer_uitvoer
 from plaatsing.waarden import kopsleutel
-from plaatsing.invoer.werkboek import open_werkboek
 
 
 class ScenarioKopie:

@@ -14,10 +14,10 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from plaatsing.fouten import ParameterFout
-from plaatsing.parameters import formatteer, normaliseer_naam, parse_parameter
-from plaatsing.scenario import Scenario
 from plaatsing.invoer.contract import VOORKEUR_KOLOMMEN
+from plaatsing.parameters import formatteer, normaliseer_naam, parse_parameter
 from plaatsing.regels.maat import minuten_per_medewerker, pins_te_vol, ruimte_per_functie
+from plaatsing.scenario import Scenario
 
 FORMATIE = "formatie:"
 STEEKPROEF = "steekproef"

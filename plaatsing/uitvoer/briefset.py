@@ -18,8 +18,8 @@ import unicodedata
 from pathlib import Path
 from typing import Callable, Iterable
 
-from plaatsing.waarden import ONZICHTBAAR
 from plaatsing.uitvoer.excel import UitvoerFout
+from plaatsing.waarden import ONZICHTBAAR
 
 MANIFEST = "plaatsing-brieven.json"
 _ONVEILIG = re.compile(r'[\\/:*?"<>|\s]+')

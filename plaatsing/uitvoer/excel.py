@@ -18,8 +18,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-from plaatsing.zegel import verzegel
 from plaatsing.regels.functievergelijking import functievergelijking
+from plaatsing.zegel import verzegel
 
 VAST_TIJDSTIP = dt.datetime(2000, 1, 1)  # document properties do not change between runs
 KOP_STIJL = Font(bold=True, color="FFFFFF")

@@ -11,12 +11,12 @@ import pandas as pd
 
 from plaatsing.invoer.werkboek import open_werkboek
 from plaatsing.parameters import AFSPIEGELING, STANDAARD
-from plaatsing.zegel import ZEGEL
 from plaatsing.uitvoer.afscherming import AFGESCHERMD, klein_teken
 from plaatsing.uitvoer.excel import atomair_samen, controleer_uitvoer, schrijf_bytes
 from plaatsing.uitvoer.rapport_opmaak import docx_tabel, opmaak, schrijf_werkboek, tekst_van
 from plaatsing.uitvoer.rapport_tabellen import Bijlage, TOTAAL, maak_bijlage
 from plaatsing.uitvoer.sjablonen.maak import paginanummer
+from plaatsing.zegel import ZEGEL
 
 VAST_TIJDSTIP = dt.datetime(2000, 1, 1)
 STAAND_CM, LIGGEND_CM = 17.0, 25.7   # text width of an A4 page with 2 cm margins, upright and landscape
