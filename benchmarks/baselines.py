@@ -24,7 +24,7 @@ from plaatsing.toets.minimum import minimum_niet_geplaatst
 from plaatsing.regels.deelproblemen import voorbereiden
 from plaatsing.model.voorkeur_leidend import voorkeursvolgorde
 from plaatsing.scenario import Scenario
-from plaatsing.invoer.cellen import micro
+from plaatsing.waarden import micro
 
 
 def greedy_po(s: Scenario) -> dict[str, str | None]:

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from app_server import DEMO, _kapot_scenario, _meldingen, app_proces, in_proces, pagina as pagina_client
-from plaatsing import InvoerFout, read_scenario
+from plaatsing import InvoerFout, read_scenario, solve
 from plaatsing.app import werk
 from plaatsing.app.beveiliging import controleer_adres, ToegangFout
 from plaatsing.app.server import StartFout, open_socket
@@ -293,7 +293,7 @@ def test_documenten_zijn_die_van_de_cli(tmp_path):
     from click.testing import CliRunner
 
     from plaatsing import solve
-    from plaatsing.varianten import wat_als
+    from plaatsing.plannen.wat_als import wat_als
     from plaatsing.app.web import maak_app
     from plaatsing.uitvoer.brieven import lees_sjablonen, schrijf_brieven
     from plaatsing.cli import main
@@ -322,7 +322,7 @@ def test_documenten_zijn_die_van_de_cli(tmp_path):
         brieven = zipfile.ZipFile(io.BytesIO(web.get("/download/bestand/klein-brieven.zip").content))
         assert web.get("/download/bestand/..%2F..%2Fetc%2Fpasswd").status_code == 404
         assert web.get("/download/verschil.xlsx", follow_redirects=False).headers["location"] == "/downloads"
-        ws.wat_als = wat_als(s, vastzetten={"001": "M"}, basis=ws.plan)
+        ws.wat_als = wat_als(ws.plan, vastzetten={"001": "M"})
         assert len(ws.wat_als.verschil) >= 1
         verschil = pd.read_excel(io.BytesIO(web.get("/download/verschil.xlsx").content), sheet_name="Verschil", dtype=object)
 
@@ -368,7 +368,7 @@ def test_wat_als_met_parameter_behouden_en_foute_invoer(tmp_path):
 
     from plaatsing import solve
     from plaatsing.app.web import maak_app
-    from plaatsing.varianten import wat_als
+    from plaatsing.plannen.wat_als import wat_als
     from plaatsing.voorbeelden import functie, medewerker, tabellen, write_xlsx
 
     # O → N changes 35 %: at drempel_wijziging 40 the senior 001 becomes functievolger in N too and
@@ -393,7 +393,7 @@ def test_wat_als_met_parameter_behouden_en_foute_invoer(tmp_path):
         assert fout.status_code == 422 and "tussen 0 en 100" in fout.text
 
         resultaat = _wacht_op_taak(web, web.post("/wat-als", data={"parameter": "drempel_wijziging", "waarde": "40"}))
-        verwacht = wat_als(s, parameters={"drempel_wijziging": "40"}).verschil
+        verwacht = wat_als(solve(s), parameters={"drempel_wijziging": "40"}).verschil
         assert list(verwacht["personeelsnummer"]) == ["001", "002"]
         assert "2 medewerkers met een andere plaatsing" in resultaat.text
         assert "<td>N</td><td>functievolger</td><td>–</td><td>boventallig</td>" in resultaat.text

@@ -198,9 +198,9 @@ def test_adviseur_in_de_browser(browser, solve_besluiten, tmp_path):
 
 
 def _wat_als_verschil(persoon: str, functie: str) -> list[list[str]]:
-    """The same difference through the library (plaatsing.varianten.wat_als), as the page writes it."""
-    from plaatsing import read_scenario
-    from plaatsing.varianten import wat_als
+    """The same difference through the library (plaatsing.plannen.wat_als.wat_als), as the page writes it."""
+    from plaatsing import read_scenario, solve
+    from plaatsing.plannen.wat_als import wat_als
 
-    verschil = wat_als(read_scenario(DEMO), vastzetten={persoon: functie}).verschil
+    verschil = wat_als(solve(read_scenario(DEMO)), vastzetten={persoon: functie}).verschil
     return [[v if isinstance(v, str) and v else "–" for v in r] for r in verschil.itertuples(index=False)]

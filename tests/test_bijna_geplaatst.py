@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from plaatsing import read_scenario, scenario_from_tables, solve
-from plaatsing.bijna_geplaatst import STAP, bijna_geplaatst, met_extra_formatie
+from plaatsing.plannen.bijna_geplaatst import STAP, bijna_geplaatst, met_extra_formatie
 from plaatsing.cli import main
 from plaatsing.voorbeelden import functie, medewerker, tabellen, write_xlsx
 

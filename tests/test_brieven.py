@@ -14,9 +14,9 @@ from docx import Document
 
 from plaatsing import read_scenario, solve
 from plaatsing.uitvoer.brieven import VELDEN, aanhef
-from plaatsing.uitleg.rechtsgrond import BESCHRIJVING, REGEL_ID
+from plaatsing.regels.rechtsgrond import BESCHRIJVING, REGEL_ID
 from plaatsing.uitvoer.excel import schrijf_besluiten
-from plaatsing.uitvoer.sjablonen.maak import MAP, SOORTEN, maak_sjabloon
+from plaatsing.uitvoer.sjablonen.maak import MAP, BRIEFSOORTEN, maak_sjabloon
 from cli_hulp import draai
 
 DEMO = Path(__file__).resolve().parents[1] / "scenarios" / "almelo-2018.xlsx"
@@ -56,13 +56,13 @@ def test_elk_soort_besluit_is_een_meegeleverd_word_sjabloon_dat_reproduceerbaar_
         return [(p.style.name, p.text, p.paragraph_format.keep_with_next, p.paragraph_format.keep_together)
                 for p in doc.paragraphs]
 
-    for naam in SOORTEN:
+    for naam in BRIEFSOORTEN:
         pad = MAP / f"{naam}.docx"
         assert pad.exists(), naam
         assert maak_sjabloon(naam) == maak_sjabloon(naam)          # byte-identical on every run
         assert inhoud(Document(pad)) == inhoud(Document(io.BytesIO(maak_sjabloon(naam)))), \
             f"{naam}.docx wijkt af van plaatsing/uitvoer/sjablonen/maak.py; draai python -m plaatsing.uitvoer.sjablonen.maak"
-    assert set(SOORTEN) == {"plaatsingsbesluit-functievolger", "plaatsingsbesluit-passend", "plaatsingsbesluit-passend-lager",
+    assert set(BRIEFSOORTEN) == {"plaatsingsbesluit-functievolger", "plaatsingsbesluit-passend", "plaatsingsbesluit-passend-lager",
                             "plaatsingsbesluit-geschikt", "plaatsingsbesluit-vastgezet", "besluit-boventalligheid",
                             "besluit-einde-tijdelijk-contract"}
 
@@ -178,7 +178,7 @@ def test_eigen_sjabloon_zin_gewijzigd_en_plaatshouder_verplaatst(demo, tmp_path)
     sjablonen = tmp_path / "sjablonen"
     uit = draai("brieven", "--sjablonen-uitpakken", sjablonen)
     assert uit.exit_code == 0, uit.output
-    assert sorted(p.name for p in sjablonen.iterdir()) == sorted([*(f"{n}.docx" for n in SOORTEN), "briefhoofd.json"])
+    assert sorted(p.name for p in sjablonen.iterdir()) == sorted([*(f"{n}.docx" for n in BRIEFSOORTEN), "briefhoofd.json"])
     assert draai("brieven", "--sjablonen-uitpakken", sjablonen).exit_code == 2  # never overwritten silently
     pad = sjablonen / "plaatsingsbesluit-passend.docx"
     doc = Document(pad)

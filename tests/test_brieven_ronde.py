@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from plaatsing import read_scenario
-from plaatsing.invoer.besluiten import lees_plan
+from plaatsing.plannen.lezen import lees_plan
 from plaatsing.parameters import einde_termijn, lees_termijn, parse_parameter
 from plaatsing.uitvoer.brieven import brieftekst
 from cli_hulp import draai
@@ -241,7 +241,7 @@ def test_app_maakt_geen_documenten_van_een_variant_zonder_toelichting(tmp_path):
     from plaatsing import solve
     from plaatsing.app import werk
     from plaatsing.fouten import InvoerFout
-    from plaatsing.varianten import wat_als
+    from plaatsing.plannen.wat_als import wat_als
 
     s = read_scenario(DEMO)
     basis = solve(s)
@@ -252,7 +252,7 @@ def test_app_maakt_geen_documenten_van_een_variant_zonder_toelichting(tmp_path):
         with pytest.raises(InvoerFout) as fout:
             maak()
         assert "Zet de medewerker bij Wat-als opnieuw vast met een toelichting" in fout.value.meldingen[0].tekst
-    uitgelegd = wat_als(s, vastzetten={"A0035": "BV-HRM-02"}, basis=basis,
+    uitgelegd = wat_als(basis, vastzetten={"A0035": "BV-HRM-02"},
                         toelichtingen={"A0035": "besluit van de directie van 3 juli 2018"}).nieuw
     assert uitgelegd.scenario.wat_als == {"A0035"}
     assert werk.schrijf_bijlage(uitgelegd, tmp_path / "bijlage", "demo", voortgang=lambda _: None)

@@ -43,7 +43,7 @@ def _opdrachten(groep: click.Group, pad=()):
 
 def test_elke_hulptekst_is_nederlands():
     opdrachten = list(_opdrachten(main))
-    # the commands registered from procedure/cli.py, sweep/cli.py and app/cli.py are walked too
+    # the commands registered from cli/dossier.py, cli/sweep.py and cli/app.py are walked too
     assert {("dossier",), ("sweep",), ("app",), ("bijna-geplaatst",), ("rapport",), ("brieven",)} <= set(opdrachten)
     for pad in opdrachten:
         uitkomst = draai(*pad, "--help")
@@ -152,15 +152,15 @@ def test_geen_hint_naar_een_optie_die_de_opdracht_niet_heeft(tmp_path, besluiten
 def test_een_lange_stap_zegt_om_de_paar_seconden_dat_hij_nog_loopt(capsys):
     import time as _time
 
-    from plaatsing.cli.opdrachten import _Voortgang
+    from plaatsing.cli.gereedschap import Voortgang
 
-    melding = _Voortgang(stil=False)
+    melding = Voortgang(stil=False)
     with melding.bezig("brieven maken", elke=0.2):
         _time.sleep(0.7)
     regels = capsys.readouterr().err.splitlines()
     assert regels[0].endswith("] brieven maken")
     assert 2 <= len(regels) - 1 <= 4 and all("] nog bezig: brieven maken (" in r for r in regels[1:])
-    with _Voortgang(stil=True).bezig("stil", elke=0.05):
+    with Voortgang(stil=True).bezig("stil", elke=0.05):
         _time.sleep(0.2)
     assert capsys.readouterr().err == ""
 

@@ -10,7 +10,7 @@ import pytest
 from plaatsing import InvoerFout, read_scenario, scenario_from_tables, solve
 from plaatsing.regels.functievergelijking import functievergelijking, wijzigingspercentage, samenstelling
 from plaatsing.uitvoer.excel import schrijf_besluiten
-from plaatsing.invoer.template import schrijf_template
+from plaatsing.uitvoer.template import schrijf_template
 from plaatsing.voorbeelden import functie, medewerker, tabellen
 
 DEMO = Path(__file__).resolve().parents[1] / "scenarios" / "almelo-2018.xlsx"

@@ -10,7 +10,8 @@ from click.testing import CliRunner
 
 from plaatsing import InvoerFout, read_scenario
 from plaatsing.cli import main
-from plaatsing.invoer.importeren import importeer_export, naar_fte, schrijf_scenario
+from plaatsing.invoer.importeren import importeer_export, naar_fte
+from plaatsing.uitvoer.importscenario import schrijf_scenario
 
 SCENARIOS = Path(__file__).resolve().parents[1] / "scenarios"
 FORMATIEHUIS = SCENARIOS / "formatiehuis-voorbeeld.xlsx"

@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 
 from plaatsing.invoer.inhoud import RIJ, inhoud_sha256
-from plaatsing.invoer.lezen import read_scenario
+from plaatsing.plannen.inlezen import read_scenario
 from plaatsing.invoer.werkboek import open_werkboek
 from cli_hulp import draai
 

@@ -26,7 +26,7 @@ from openpyxl import Workbook
 
 from plaatsing.invoer import contract as schema
 from plaatsing.fouten import InvoerFout, Melding
-from plaatsing.invoer.lezen import read_scenario, scenario_from_tables
+from plaatsing.plannen.inlezen import read_scenario, scenario_from_tables
 from plaatsing.scenario import Scenario
 
 from cli_hulp import draai

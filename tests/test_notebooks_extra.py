@@ -30,7 +30,7 @@ def test_uitleg_alle_is_een_tabel():
     from plaatsing.uitleg.verklaring import uitleg, uitleg_alle
     from plaatsing.voorbeelden import voorbeeld_2
 
-    from plaatsing.invoer.lezen import scenario_from_tables
+    from plaatsing.plannen.inlezen import scenario_from_tables
 
     plan = solve(scenario_from_tables(voorbeeld_2()))
     tabel = uitleg_alle(plan)

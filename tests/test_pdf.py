@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from plaatsing import read_scenario, solve
 from plaatsing.cli import main
 from plaatsing.plan import UITKOMSTEN
-from plaatsing.uitleg.rechtsgrond import REGEL_ID
+from plaatsing.regels.rechtsgrond import REGEL_ID
 from plaatsing.uitvoer.excel import schrijf_besluiten
 
 DEMO = Path(__file__).resolve().parents[1] / "scenarios" / "almelo-2018.xlsx"

@@ -13,8 +13,9 @@ import openpyxl
 import pytest
 
 from plaatsing import read_scenario, scenario_from_tables, solve
-from plaatsing.invoer.besluiten import lees_plan
-from plaatsing.toets.volledig import toets_plan
+from plaatsing.plannen.lezen import lees_plan
+from plaatsing.plannen.toetsen import toets_plan, toets_toewijzing
+from plaatsing.uitleg.feiten import gegevens_van
 from plaatsing.voorbeelden import functie, medewerker, tabellen, write_xlsx
 from cli_hulp import draai
 
@@ -133,12 +134,13 @@ def test_readme_python_stroom_draait_zoals_geschreven(monkeypatch):
     assert ruimte["variant"].nieuw.parameters.drempel_wijziging == 40
 
 
-def test_toets_plan_met_scenario_en_plan():
+def test_toets_plan_onder_de_parameters_van_het_plan():
     s = scenario_from_tables(tabellen([medewerker("A", "O", date(1990, 1, 1))], [functie("O")], [functie("N")],
                                       [("O", "N", 35)]))
     plan = solve(s.met_parameters(drempel_wijziging=40))
     assert plan.toewijzing == {"A": "N"} and plan.uitkomsten == {"A": "functievolger"}
-    assert toets_plan(s, plan).empty and toets_plan(plan).empty  # judged under drempel 40, not 30
+    assert toets_plan(plan).empty  # judged under drempel 40, not 30
+    assert not toets_toewijzing(s, plan.toewijzing, plan.uitkomsten).empty  # under 30: A is no functievolger
 
 
 # H5: a tijdelijk contract that ends before the ingangsdatum --------------------------------------
@@ -238,7 +240,7 @@ def test_wat_als_met_vastzetting_bewaard_en_teruggelezen(tmp_path):
 
 def test_toets_h5_tijdelijk_geplaatst_na_einddatum():
     s = scenario_from_tables(tijdelijk(date(2024, 12, 31)))
-    t = toets_plan(s, {"V": "N", "T": "N"}, {"V": "functievolger", "T": "functievolger"})
+    t = toets_toewijzing(s, {"V": "N", "T": "N"}, {"V": "functievolger", "T": "functievolger"})
     assert [(r.regel, r.personeelsnummer) for r in t.itertuples()] == [("H5", "T")]
     assert "eindigt op 31-12-2024, vóór de ingangsdatum" in t.iloc[0]["probleem"]
 
@@ -264,7 +266,7 @@ def test_plan_gaat_heel_door_pickle_naar_een_ander_proces():
     from plaatsing.uitleg.verklaring import uitleg
 
     plan = solve(read_scenario(DEMO))
-    plan.gegevens  # the derived data exists before pickling
+    gegevens_van(plan)  # the derived data exists before pickling
     kopie = pickle.loads(pickle.dumps(plan))
     assert kopie.besluiten.equals(plan.besluiten)
     assert uitleg(kopie, "A0035") == uitleg(plan, "A0035")

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from plaatsing import InvoerFout, scenario_from_tables, solve
-from plaatsing.procedure.tweede_ronde import definitief
+from plaatsing.plannen.tweede_ronde import definitief
 from plaatsing.regels.kandidaten import bepaal_kandidaten
 from plaatsing.uitvoer.excel import schrijf_besluiten
 from plaatsing.voorbeelden import functie, medewerker, tabellen, write_xlsx

@@ -31,7 +31,7 @@ def test_tijdelijke_bestanden_van_een_run_staan_in_een_eigen_map_die_verdwijnt(t
             f.write(NAAM.encode())
         gezien["map"] = Path(f.name).parent
         raise KeyboardInterrupt
-    monkeypatch.setattr("plaatsing.invoer.lezen.read_scenario", lees)
+    monkeypatch.setattr("plaatsing.plannen.inlezen.read_scenario", lees)
     uit = CliRunner().invoke(main, ["valideer", str(DEMO)])
     assert uit.exit_code == 130
     assert gezien["map"].parent.parent == tmp_path and gezien["map"].parent.name.startswith("plaatsing-")
@@ -42,7 +42,7 @@ def test_tijdelijke_bestanden_van_een_run_staan_in_een_eigen_map_die_verdwijnt(t
 def test_gedode_run_laat_niets_achter_na_de_volgende_start(tmp_path):
     omgeving = {**os.environ, "TMPDIR": str(tmp_path)}
     # a run that is busy writing (openpyxl's write-only mode keeps the sheet in a temporary file) when killed
-    code = ("import tempfile, time, plaatsing.invoer.lezen as lezen\n"
+    code = ("import tempfile, time, plaatsing.plannen.inlezen as lezen\n"
             "def bezig(*a, **k):\n"
             "    with tempfile.NamedTemporaryFile(prefix='openpyxl.', delete=False) as f:\n"
             f"        f.write({NAAM!r}.encode())\n"
@@ -66,7 +66,7 @@ def test_gedode_run_laat_niets_achter_na_de_volgende_start(tmp_path):
 def test_debug_verslag_noemt_geen_naam_of_geboortedatum(monkeypatch):
     def kapot(pad, **_):
         raise ValueError(f"onverwacht: {NAAM}, geboren {GEBOREN}")
-    monkeypatch.setattr("plaatsing.invoer.lezen.read_scenario", kapot)
+    monkeypatch.setattr("plaatsing.plannen.inlezen.read_scenario", kapot)
     uit = CliRunner().invoke(main, ["valideer", str(DEMO), "--debug"])
     assert uit.exit_code == 70
     assert "ValueError" in uit.output and "kapot" in uit.output  # the type and where it happened

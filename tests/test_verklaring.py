@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 
 from checker import as_context, check_plan, priority_key, selection_order
 from plaatsing import read_scenario, scenario_from_tables, solve
-from plaatsing.plan import herbouw_plan
-from plaatsing.uitleg.feiten import verklaar
+from plaatsing.plannen.maken import herbouw_plan
+from plaatsing.uitleg.feiten import gegevens_van, verklaar
 from plaatsing.uitleg.verklaring import uitleg_alle
 from plaatsing.uitleg.zinnen import optie_zin
 from plaatsing.voorbeelden import PEILDATUM
@@ -38,7 +38,7 @@ def controleer_eenheid(plan, plan_terug=None):
     tabel = uitleg_alle(terug)  # a table, one row per medewerker (issue 26)
     assert list(tabel["personeelsnummer"]) == sorted(terug.scenario.medewerkers.index)
     uitleg = {u["personeelsnummer"]: u for u in tabel.to_dict("records")}
-    g = plan.gegevens
+    g = gegevens_van(plan)
     for p in plan.scenario.medewerkers.index:
         motivering, regels = b.at[p, "motivering"], b.at[p, "regels"].split("; ")
         u = uitleg[p]
@@ -64,7 +64,7 @@ def controleer_feiten(plan, p, v, motivering, ctx=None):
     s, toewijzing = plan.scenario, plan.toewijzing
     mw = s.medewerkers
     pins = dict(zip(s.vastgezet["personeelsnummer"], s.vastgezet["nieuwe_functie"]))
-    g = plan.gegevens
+    g = gegevens_van(plan)
     for r in v.opties:
         if r.status != "beter":
             continue
