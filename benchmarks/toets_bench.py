@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/toets_bench.py benchmarks/data/bench-20000-s1.xlsx
 
 Makes a plan with a short time limit (its quality does not matter for timing the toets), writes it,
-reads it back like a hand-edited plan, and times toets_plan (H1–H5, O2, O6, F3, F4 with its own minimum).
+reads it back like a hand-edited plan, and times toets_toewijzing (H1–H5, O2, O6, F3, F4 with its own minimum).
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from plaatsing import read_scenario, solve
-from plaatsing.toets.volledig import toets_plan
+from plaatsing.plannen.toetsen import toets_toewijzing
 from plaatsing.invoer.besluiten import lees_besluiten
 from plaatsing.uitvoer.excel import schrijf_besluiten
 
@@ -26,7 +26,7 @@ def main(pad: str) -> None:
         besluiten = schrijf_besluiten(plan, Path(map_) / "plan.xlsx")
         begin = time.monotonic()
         toewijzing, uitkomsten = lees_besluiten(besluiten, s)
-        schendingen = toets_plan(s, toewijzing, uitkomsten)
+        schendingen = toets_toewijzing(s, toewijzing, uitkomsten)
         duur = time.monotonic() - begin
     piek = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"{len(s.medewerkers)} medewerkers: toets (plan inlezen + toetsen) {duur:.1f} s, "

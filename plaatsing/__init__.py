@@ -8,15 +8,16 @@
     lees_plan("besluiten.xlsx", scenario)  # a besluiten workbook back as a Plan
 """
 from plaatsing.fouten import InvoerFout, Melding, ParameterFout
-from plaatsing.invoer.besluiten import lees_plan
-from plaatsing.invoer.lezen import read_scenario, scenario_from_tables
-from plaatsing.plan import Plan, solve
+from plaatsing.plan import Plan
+from plaatsing.plannen.inlezen import read_scenario, scenario_from_tables
+from plaatsing.plannen.lezen import lees_plan
+from plaatsing.plannen.maken import solve
+from plaatsing.plannen.toetsen import toets_plan
+from plaatsing.plannen.tweede_ronde import definitief
+from plaatsing.plannen.wat_als import wat_als
 from plaatsing.procedure.adviezen import met_adviezen
-from plaatsing.procedure.tweede_ronde import definitief
 from plaatsing.scenario import Scenario
-from plaatsing.toets.volledig import toets_plan
 from plaatsing.uitleg.verklaring import uitleg
-from plaatsing.varianten import wat_als
 
 __all__ = ["InvoerFout", "Melding", "ParameterFout", "Plan", "Scenario", "definitief", "lees_plan", "met_adviezen",
            "read_scenario", "scenario_from_tables", "solve", "toets_plan", "uitleg", "wat_als"]

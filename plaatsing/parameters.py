@@ -4,6 +4,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, fields, replace
 
+from plaatsing.waarden import lees_datum, lees_decimaal, lees_geheel, lees_tekst, sleutel
+
 ANCIENNITEIT = "anciënniteit"
 AFSPIEGELING = "afspiegeling"
 MAXIMAAL_PLAATSEN = "maximaal plaatsen"
@@ -110,8 +112,6 @@ def parse_parameter(naam: str, waarde) -> object:
 
     Raises ValueError with a Dutch explanation when the value does not fit.
     """
-    from plaatsing.invoer.cellen import lees_datum, lees_decimaal, lees_geheel, lees_tekst, sleutel
-
     if naam in ("peildatum", "ingangsdatum"):
         return lees_datum(waarde)
     if naam == "drempel_wijziging":

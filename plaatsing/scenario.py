@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import Callable
 
 import pandas as pd
 
-from plaatsing.fouten import Melding
-from plaatsing.parameters import Parameters
+from plaatsing.fouten import Melding, ParameterFout
+from plaatsing.parameters import Parameters, parse_parameter
+
+VOORKEUR_KOLOMMEN = tuple(f"voorkeur_{i}" for i in range(1, 6))  # Medewerkers: the wishes, 1st to 5th
 
 
 @dataclass(frozen=True)
@@ -36,13 +39,17 @@ class Scenario:
     voornemen: dict[str, str | None] | None = None
     voornemen_sha256: str | None = None
     rechtsgrond: pd.DataFrame | None = None  # regel, artikel, tekst (optional sheet Rechtsgrond)
-    wat_als: frozenset[str] = frozenset()  # pinned by a what-if (varianten.met_vastzettingen): no decision
+    # (sheet, column) of the contract -> (the sheet's title in the workbook, the column as messages name it, e.g.
+    # "C (wijzigingspercentage)"): for the messages of rules applied after reading (plannen/inlezen.py)
+    plekken: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
+    wat_als: frozenset[str] = frozenset()  # pinned by a what-if (plannen/wat_als.met_vastzettingen): no decision
+    # the rules that depend on the parameters (SS-0 drempel warnings, P1), given by read_scenario
+    # (plannen/inlezen.py): met_parameters applies them again, so no fact of other parameters stays behind
+    regels_in_werking: tuple[Callable[["Scenario", "Scenario"], "Scenario"], ...] = ()
 
     def met_parameters(self, **wijzigingen) -> "Scenario":
-        """The same scenario with some parameters changed, e.g. `met_parameters(drempel_wijziging=40)`."""
-        from plaatsing.parameters import parse_parameter
-        from plaatsing.fouten import ParameterFout
-
+        """The same scenario with some parameters changed, e.g. `met_parameters(drempel_wijziging=40)`; the rules
+        that depend on them (`regels_in_werking`) run again under the new parameters."""
         getypt = {}
         for naam, waarde in wijzigingen.items():
             try:
@@ -50,7 +57,6 @@ class Scenario:
             except ValueError as fout:
                 raise ParameterFout(f"parameter {naam}: {fout}") from None
         nieuw = replace(self, parameters=self.parameters.met(**getypt))
-        if "drempel_wijziging" in getypt:  # SS-0: the drempel warnings under the drempel in force, never stale
-            from plaatsing.regels.functievergelijking import drempel_waarschuwingen
-            nieuw = replace(nieuw, waarschuwingen=drempel_waarschuwingen(nieuw, self.waarschuwingen))
+        for regel in self.regels_in_werking:
+            nieuw = regel(nieuw, self)
         return nieuw

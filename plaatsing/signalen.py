@@ -22,7 +22,7 @@ import weakref
 from contextlib import contextmanager
 
 SIGNALEN = tuple(getattr(signal, naam) for naam in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, naam))
-NAMEN = {"SIGINT": "Ctrl-C", "SIGTERM": "het signaal SIGTERM", "SIGHUP": "het signaal SIGHUP (sessie gesloten)"}
+SIGNAALNAMEN = {"SIGINT": "Ctrl-C", "SIGTERM": "het signaal SIGTERM", "SIGHUP": "het signaal SIGHUP (sessie gesloten)"}
 
 _lopend: "weakref.WeakSet" = weakref.WeakSet()  # solvers of the main process (stopped on a signal)
 _gestopt: list[int] = []  # the signal that stopped the work while opvangen() runs (at most one)
@@ -43,7 +43,7 @@ class Gestopt(KeyboardInterrupt):
     @property
     def oorzaak(self) -> str:
         """In words, for the message to the user."""
-        return NAMEN.get(signal.Signals(self.signum).name, f"signaal {int(self.signum)}")
+        return SIGNAALNAMEN.get(signal.Signals(self.signum).name, f"signaal {int(self.signum)}")
 
 
 def exitcode(fout: BaseException) -> int:

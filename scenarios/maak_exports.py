@@ -18,9 +18,8 @@ import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
-from openpyxl import Workbook
-
-from maak_almelo import FIXED_TIMESTAMP, add_sheet, save
+from plaatsing.voorbeelden.almelo import FIXED_TIMESTAMP
+from plaatsing.voorbeelden.werkboek import bewaar, blad, nieuw_werkboek
 
 MAP = Path(__file__).parent
 
@@ -94,16 +93,13 @@ def beaufort():
 
 
 def sap():
-    wb = Workbook()
-    wb.remove(wb.active)
-    wb.properties.creator = "scenarios/maak_exports.py"
-    wb.properties.created = wb.properties.modified = FIXED_TIMESTAMP
+    wb = nieuw_werkboek("scenarios/maak_exports.py", None, FIXED_TIMESTAMP)
     kop = ["PERNR", "ENAME", "GBDAT", "GESCH", "STELL", "PLANS", "ORGEH", "TRFGR", "TRFST", "EMPCT", "CTEDT", "DAT01"]
     rijen = [[p, naam, f"{geb:%d.%m.%Y}", {"M": "1", "V": "2", "X": ""}[g], f, f"5000{f}", EENHEID[f],
               f"{schaal:02d}", "03", float(procent(uren).replace(",", ".")),
               f"{eind:%d.%m.%Y}" if eind else "31.12.9999", f"{ind:%d.%m.%Y}"]
              for p, naam, g, geb, ind, f, _ff, schaal, uren, eind in MENSEN]
-    add_sheet(wb, "Export", kop, rijen)
+    blad(wb, "Export", kop, rijen, breedtes=True)
     for rij in wb["Export"].iter_rows(min_row=2):
         for cel in rij:
             if isinstance(cel.value, str):
@@ -112,15 +108,12 @@ def sap():
 
 
 def formatiehuis():
-    wb = Workbook()
-    wb.remove(wb.active)
-    wb.properties.creator = "scenarios/maak_exports.py"
-    wb.properties.created = wb.properties.modified = FIXED_TIMESTAMP
+    wb = nieuw_werkboek("scenarios/maak_exports.py", None, FIXED_TIMESTAMP)
     kop = ["functiecode", "functienaam", "eenheid", "schaal", "formatie_fte", "functiefamilie"]
-    add_sheet(wb, "Oude functies", kop, OUD)
-    add_sheet(wb, "Nieuwe functies", kop, NIEUW)
-    add_sheet(wb, "Functiemapping", ["oude_functie", "nieuwe_functie", "wijzigingspercentage"], MAPPING)
-    add_sheet(wb, "Parameters", ["parameter", "waarde"], [("peildatum", dt.date(2026, 1, 1))])
+    blad(wb, "Oude functies", kop, OUD, breedtes=True)
+    blad(wb, "Nieuwe functies", kop, NIEUW, breedtes=True)
+    blad(wb, "Functiemapping", ["oude_functie", "nieuwe_functie", "wijzigingspercentage"], MAPPING, breedtes=True)
+    blad(wb, "Parameters", ["parameter", "waarde"], [("peildatum", dt.date(2026, 1, 1))], breedtes=True)
     for ws in wb.worksheets:
         for rij in ws.iter_rows(min_row=2, max_col=2):
             for cel in rij:
@@ -134,8 +127,8 @@ def main():
                         ("export-beaufort.csv", beaufort())):
         (MAP / naam).write_bytes(("\ufeff" + tekst).encode("utf-8"))
         print(f"{naam} geschreven")
-    save(sap(), MAP / "export-sap.xlsx")
-    save(formatiehuis(), MAP / "formatiehuis-voorbeeld.xlsx")
+    bewaar(sap(), MAP / "export-sap.xlsx", FIXED_TIMESTAMP)
+    bewaar(formatiehuis(), MAP / "formatiehuis-voorbeeld.xlsx", FIXED_TIMESTAMP)
     print("export-sap.xlsx en formatiehuis-voorbeeld.xlsx geschreven")
 
 

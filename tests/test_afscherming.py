@@ -87,6 +87,7 @@ def _selectie(rng: random.Random, p: pd.DataFrame) -> pd.DataFrame:
                                                 weights=[6, 3, 1, 1])[0] for _ in range(n)]})
 
 
+@pytest.mark.traag
 @pytest.mark.parametrize("blok", range(4))
 def test_geen_onthulling_in_gegenereerde_plannen(blok):
     """120 plans (30 per block): 2–8 units of 3–40 people, all outcomes present, SEL groups."""
@@ -101,6 +102,7 @@ def test_geen_onthulling_in_gegenereerde_plannen(blok):
             assert tabel[o].iloc[-1] == int((p["uitkomst"] == o).sum())
 
 
+@pytest.mark.traag
 def test_ook_een_exacte_gehele_aanval_vindt_niets_in_de_demo():
     """Stronger than intervals: CP-SAT computes the exact integer minimum and maximum of every small
     count under all published sums of the demo's bijlage, knowing that a secondary '•' is 0 or ≥ 5."""

@@ -14,7 +14,8 @@ from plaatsing.model import instellingen
 from plaatsing.model.aggregaat import o1_startplan
 from plaatsing.model.herstel import startplan
 from plaatsing.regels.deelproblemen import voorbereiden
-from scenario_gen import functie, medewerker, small_scenarios, tabellen
+from plaatsing.voorbeelden import functie, medewerker, tabellen
+from scenario_gen import small_scenarios
 
 
 @pytest.fixture
@@ -63,6 +64,7 @@ def test_zonder_werk_blijft_het_gretige_plan(altijd_aggregeren):
     assert samen == gretig
 
 
+@pytest.mark.traag
 @settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow,
                                                                                        HealthCheck.function_scoped_fixture])
 @given(small_scenarios(max_medewerkers=7))

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from app_server import DEMO, _kapot_scenario, _meldingen, app_proces, in_proces, pagina as pagina_client
-from plaatsing import InvoerFout, read_scenario
+from plaatsing import InvoerFout, read_scenario, solve
 from plaatsing.app import werk
 from plaatsing.app.beveiliging import controleer_adres, ToegangFout
 from plaatsing.app.server import StartFout, open_socket
@@ -55,6 +55,7 @@ def _poort(url: str) -> int:
     return urlsplit(url).port
 
 
+@pytest.mark.traag
 def test_zonder_host_alleen_127_0_0_1_en_alleen_onder_dat_adres(tmp_path):
     with app_proces(tmpdir=tmp_path) as (url, proces, regels):
         assert url.startswith("http://127.0.0.1:")
@@ -72,6 +73,7 @@ def test_zonder_host_alleen_127_0_0_1_en_alleen_onder_dat_adres(tmp_path):
     assert not list(tmp_path.rglob("plaatsing-*"))
 
 
+@pytest.mark.traag
 def test_host_vraagt_de_getoonde_toegangscode(tmp_path):
     with app_proces("--host", "0.0.0.0", "--onveilig-http", tmpdir=tmp_path) as (url, proces, regels):
         code = None
@@ -127,6 +129,7 @@ def _wacht_op_taak(web, antwoord, timeout=60):
     raise AssertionError(f"taak {taak} is niet klaar")
 
 
+@pytest.mark.traag
 def test_alle_verwijzingen_zijn_lokaal_en_ongeldig_scenario_toont_alles(tmp_path):
     map_ = tmp_path / "scenarios"
     map_.mkdir()
@@ -226,6 +229,7 @@ def _tot(taak, voorwaarde, timeout=30):
         time.sleep(0.05)
 
 
+@pytest.mark.traag
 def test_fout_in_het_rekenproces_wordt_referentie_zonder_persoonsgegevens(caplog):
     caplog.set_level(logging.INFO, logger="plaatsing.app")
     taken = Taken()
@@ -259,6 +263,7 @@ def test_afbreken_stopt_het_rekenproces():
     assert not taken.bezig()
 
 
+@pytest.mark.traag
 def test_afbreken_op_de_pagina_laat_het_plan_ongemoeid(tmp_path):
     from plaatsing.app.web import maak_app
 
@@ -278,6 +283,7 @@ def test_afbreken_op_de_pagina_laat_het_plan_ongemoeid(tmp_path):
 
 # --- documents: the same files as the CLI makes ----------------------------------------------------------
 
+@pytest.mark.traag
 def test_documenten_zijn_die_van_de_cli(tmp_path):
     import datetime as dt
     import io
@@ -287,14 +293,14 @@ def test_documenten_zijn_die_van_de_cli(tmp_path):
     from click.testing import CliRunner
 
     from plaatsing import solve
-    from plaatsing.varianten import wat_als
+    from plaatsing.plannen.wat_als import wat_als
     from plaatsing.app.web import maak_app
     from plaatsing.uitvoer.brieven import lees_sjablonen, schrijf_brieven
     from plaatsing.cli import main
 
     from datetime import date
 
-    from scenario_gen import functie, medewerker, tabellen, write_xlsx
+    from plaatsing.voorbeelden import functie, medewerker, tabellen, write_xlsx
 
     # a small scenario: the letters take a moment each, the demo has 300
     klein = tmp_path / "klein.xlsx"
@@ -316,7 +322,7 @@ def test_documenten_zijn_die_van_de_cli(tmp_path):
         brieven = zipfile.ZipFile(io.BytesIO(web.get("/download/bestand/klein-brieven.zip").content))
         assert web.get("/download/bestand/..%2F..%2Fetc%2Fpasswd").status_code == 404
         assert web.get("/download/verschil.xlsx", follow_redirects=False).headers["location"] == "/downloads"
-        ws.wat_als = wat_als(s, vastzetten={"001": "M"}, basis=ws.plan)
+        ws.wat_als = wat_als(ws.plan, vastzetten={"001": "M"})
         assert len(ws.wat_als.verschil) >= 1
         verschil = pd.read_excel(io.BytesIO(web.get("/download/verschil.xlsx").content), sheet_name="Verschil", dtype=object)
 
@@ -356,13 +362,14 @@ def _delen(office: bytes) -> dict:
     return delen
 
 
+@pytest.mark.traag
 def test_wat_als_met_parameter_behouden_en_foute_invoer(tmp_path):
     from datetime import date
 
     from plaatsing import solve
     from plaatsing.app.web import maak_app
-    from plaatsing.varianten import wat_als
-    from scenario_gen import functie, medewerker, tabellen, write_xlsx
+    from plaatsing.plannen.wat_als import wat_als
+    from plaatsing.voorbeelden import functie, medewerker, tabellen, write_xlsx
 
     # O → N changes 35 %: at drempel_wijziging 40 the senior 001 becomes functievolger in N too and
     # takes it from 002, who becomes boventallig
@@ -386,7 +393,7 @@ def test_wat_als_met_parameter_behouden_en_foute_invoer(tmp_path):
         assert fout.status_code == 422 and "tussen 0 en 100" in fout.text
 
         resultaat = _wacht_op_taak(web, web.post("/wat-als", data={"parameter": "drempel_wijziging", "waarde": "40"}))
-        verwacht = wat_als(s, parameters={"drempel_wijziging": "40"}).verschil
+        verwacht = wat_als(solve(s), parameters={"drempel_wijziging": "40"}).verschil
         assert list(verwacht["personeelsnummer"]) == ["001", "002"]
         assert "2 medewerkers met een andere plaatsing" in resultaat.text
         assert "<td>N</td><td>functievolger</td><td>–</td><td>boventallig</td>" in resultaat.text

@@ -11,6 +11,7 @@ from plaatsing import read_scenario, solve
 httpx = pytest.importorskip("httpx")
 
 
+@pytest.mark.traag
 def test_onbekende_medewerker_en_kleine_letters(tmp_path):
     from plaatsing.app.web import maak_app
 
@@ -31,6 +32,7 @@ def test_onbekende_medewerker_en_kleine_letters(tmp_path):
         assert klein.status_code == 303 and klein.headers["location"] == "/persoon/A0035"
 
 
+@pytest.mark.traag
 def test_tijdslimiet_en_parameters_voor_het_plaatsen(tmp_path):
     from plaatsing.app.web import maak_app
 
@@ -52,6 +54,7 @@ def test_tijdslimiet_en_parameters_voor_het_plaatsen(tmp_path):
     assert rijen["parameter tijdslimiet"] == "5" and rijen["parameter drempel_wijziging"] == "40"
 
 
+@pytest.mark.traag
 def test_behouden_wat_als_vervalt_niet_ongevraagd(tmp_path):
     from plaatsing.app.web import maak_app
 
@@ -95,6 +98,7 @@ def meldt_en_wacht(*, voortgang):
     time.sleep(60)
 
 
+@pytest.mark.traag
 def test_de_taakpagina_toont_een_balk_en_gewone_woorden(tmp_path):
     import time
 

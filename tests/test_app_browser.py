@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -17,13 +15,15 @@ import pandas as pd
 import pytest
 
 from app_server import DEMO, ROOT, _kapot_scenario, _meldingen, app_proces
+from cli_hulp import draai
 
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 SCHERMEN = ROOT / "uitvoer" / "test-app"
 
-pytestmark = pytest.mark.skipif(not (CHROMEDRIVER.exists() and CHROMIUM),
-                                reason="chromium en chromium-driver zijn niet geïnstalleerd (CI installeert ze)")
+pytestmark = [pytest.mark.traag,
+              pytest.mark.skipif(not (CHROMEDRIVER.exists() and CHROMIUM),
+                                 reason="chromium en chromium-driver zijn niet geïnstalleerd (CI installeert ze)")]
 
 
 @pytest.fixture
@@ -53,8 +53,7 @@ def browser(tmp_path):
 def solve_besluiten(tmp_path):
     """The besluiten of `plaatsing solve` for the demo: the reference for what the page shows."""
     uit = tmp_path / "cli-besluiten.xlsx"
-    subprocess.run([sys.executable, "-m", "plaatsing.cli", "solve", str(DEMO), "-o", str(uit), "--stil"],
-                   check=True, capture_output=True)
+    assert draai("solve", DEMO, "-o", uit, "--stil").exit_code == 0  # in this process: the app runs in its own
     return pd.read_excel(uit, sheet_name="Plaatsingsbesluiten", dtype=object)
 
 
@@ -199,9 +198,9 @@ def test_adviseur_in_de_browser(browser, solve_besluiten, tmp_path):
 
 
 def _wat_als_verschil(persoon: str, functie: str) -> list[list[str]]:
-    """The same difference through the library (plaatsing.varianten.wat_als), as the page writes it."""
-    from plaatsing import read_scenario
-    from plaatsing.varianten import wat_als
+    """The same difference through the library (plaatsing.plannen.wat_als.wat_als), as the page writes it."""
+    from plaatsing import read_scenario, solve
+    from plaatsing.plannen.wat_als import wat_als
 
-    verschil = wat_als(read_scenario(DEMO), vastzetten={persoon: functie}).verschil
+    verschil = wat_als(solve(read_scenario(DEMO)), vastzetten={persoon: functie}).verschil
     return [[v if isinstance(v, str) and v else "–" for v in r] for r in verschil.itertuples(index=False)]

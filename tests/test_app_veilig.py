@@ -16,7 +16,7 @@ from app_server import app_proces, in_proces, pagina
 from plaatsing import read_scenario, solve
 from plaatsing.app import web as web_module
 from plaatsing.app.web import maak_app
-from scenario_gen import functie, medewerker, tabellen, write_xlsx
+from plaatsing.voorbeelden import functie, medewerker, tabellen, write_xlsx
 
 httpx = pytest.importorskip("httpx")
 
@@ -82,6 +82,7 @@ def test_tweede_browser_mag_niets_veranderen(app_met_plan):
     assert ws.documenten == {}
 
 
+@pytest.mark.traag
 def test_plan_van_een_vorig_scenario_wordt_niet_bewaard(app_met_plan, tmp_path):
     app, ws = app_met_plan
     ws.zet_plan(None)
@@ -127,12 +128,14 @@ def test_upload_wordt_al_lezend_begrensd(tmp_path, monkeypatch):
     assert not (tmp_path / "werk" / "invoer").exists() or not any((tmp_path / "werk" / "invoer").rglob("*.xlsx"))
 
 
+@pytest.mark.traag
 def test_host_zonder_tls_wordt_geweigerd_behalve_bewust():
     uit = subprocess.run([sys.executable, "-m", "plaatsing.cli", "app", "--geen-browser", "--host", "0.0.0.0"],
                          capture_output=True, text=True, timeout=60)
     assert uit.returncode == 2 and "--tls-cert en --tls-key" in uit.stderr and "--onveilig-http" in uit.stderr
 
 
+@pytest.mark.traag
 def test_host_met_tls(tmp_path):
     cert, sleutel = tmp_path / "cert.pem", tmp_path / "key.pem"
     subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(sleutel), "-out",
@@ -147,6 +150,7 @@ def test_host_met_tls(tmp_path):
             assert "onversleuteld" not in antwoord.text
 
 
+@pytest.mark.traag
 def test_onveilig_http_waarschuwt_op_elke_pagina(tmp_path):
     with app_proces("--host", "0.0.0.0", "--onveilig-http", tmpdir=tmp_path) as (url, proces, regels):
         while not any("Stoppen" in r for r in regels):
@@ -156,6 +160,7 @@ def test_onveilig_http_waarschuwt_op_elke_pagina(tmp_path):
     assert any("onversleuteld over het netwerk" in r for r in regels), regels
 
 
+@pytest.mark.traag
 @pytest.mark.parametrize("sein", ["SIGTERM", "SIGHUP"])
 def test_sein_ruimt_de_tijdelijke_map_met_brieven_op(tmp_path, sein):
     scenarios = tmp_path / "scenarios"
@@ -176,6 +181,7 @@ def test_sein_ruimt_de_tijdelijke_map_met_brieven_op(tmp_path, sein):
     assert not any("Traceback" in r for r in regels), regels
 
 
+@pytest.mark.traag
 def test_map_van_een_gedode_run_wordt_bij_de_volgende_start_opgeruimd(tmp_path):
     dood = subprocess.Popen([sys.executable, "-c", "pass"])
     dood.wait()

@@ -5,12 +5,13 @@ from datetime import date
 from pathlib import Path
 
 import openpyxl
+import pytest
 from click.testing import CliRunner
 
 from plaatsing import read_scenario, scenario_from_tables, solve
-from plaatsing.bijna_geplaatst import STAP, bijna_geplaatst, met_extra_formatie
+from plaatsing.plannen.bijna_geplaatst import STAP, bijna_geplaatst, met_extra_formatie
 from plaatsing.cli import main
-from scenario_gen import functie, medewerker, tabellen, write_xlsx
+from plaatsing.voorbeelden import functie, medewerker, tabellen, write_xlsx
 
 DEMO = Path(__file__).resolve().parents[1] / "scenarios" / "almelo-2018.xlsx"
 
@@ -66,6 +67,7 @@ def test_bijna_geplaatst_via_een_collega_die_naar_een_andere_functie_kan():
     controleer(plan, bijna)
 
 
+@pytest.mark.traag
 def test_bijna_geplaatst_op_de_demo_noemt_a0135_met_de_ruimte_die_nodig_is():
     plan = solve(read_scenario(DEMO))
     bijna = bijna_geplaatst(plan, personen=["A0135", "A0054"])  # the whole demo: ~50 solves, see README

@@ -12,7 +12,7 @@ from plaatsing import read_scenario, scenario_from_tables, solve
 from plaatsing.fouten import InvoerFout
 from plaatsing.uitvoer.briefset import MANIFEST, bestandsdeel, schrijf_reeks
 from plaatsing.uitvoer.excel import UitvoerFout, schrijf_besluiten
-from scenario_gen import functie, medewerker, tabellen, write_xlsx
+from plaatsing.voorbeelden import functie, medewerker, tabellen, write_xlsx
 from cli_hulp import draai
 
 
@@ -77,6 +77,7 @@ def test_dezelfde_bestandsnaam_na_opschonen_wordt_geweigerd(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.traag
 def test_overschrijf_na_planwijziging_geeft_precies_een_brief_per_persoon(tmp_path):
     nummers = ["A0001", "A0002", "A0003"]
     scenario, besluiten = werkboeken(tmp_path / "een", nummers, formatie=1.0)

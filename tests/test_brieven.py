@@ -14,9 +14,9 @@ from docx import Document
 
 from plaatsing import read_scenario, solve
 from plaatsing.uitvoer.brieven import VELDEN, aanhef
-from plaatsing.uitleg.rechtsgrond import BESCHRIJVING, REGEL_ID
+from plaatsing.regels.rechtsgrond import BESCHRIJVING, REGEL_ID
 from plaatsing.uitvoer.excel import schrijf_besluiten
-from plaatsing.uitvoer.sjablonen.maak import MAP, SOORTEN, maak_sjabloon
+from plaatsing.uitvoer.sjablonen.maak import MAP, BRIEFSOORTEN, maak_sjabloon
 from cli_hulp import draai
 
 DEMO = Path(__file__).resolve().parents[1] / "scenarios" / "almelo-2018.xlsx"
@@ -50,22 +50,24 @@ def eerste(b, uitkomst: str) -> str:
     return b[b["uitkomst"] == uitkomst].index[0]
 
 
+@pytest.mark.traag
 def test_elk_soort_besluit_is_een_meegeleverd_word_sjabloon_dat_reproduceerbaar_is():
     def inhoud(doc):
         return [(p.style.name, p.text, p.paragraph_format.keep_with_next, p.paragraph_format.keep_together)
                 for p in doc.paragraphs]
 
-    for naam in SOORTEN:
+    for naam in BRIEFSOORTEN:
         pad = MAP / f"{naam}.docx"
         assert pad.exists(), naam
         assert maak_sjabloon(naam) == maak_sjabloon(naam)          # byte-identical on every run
         assert inhoud(Document(pad)) == inhoud(Document(io.BytesIO(maak_sjabloon(naam)))), \
             f"{naam}.docx wijkt af van plaatsing/uitvoer/sjablonen/maak.py; draai python -m plaatsing.uitvoer.sjablonen.maak"
-    assert set(SOORTEN) == {"plaatsingsbesluit-functievolger", "plaatsingsbesluit-passend", "plaatsingsbesluit-passend-lager",
+    assert set(BRIEFSOORTEN) == {"plaatsingsbesluit-functievolger", "plaatsingsbesluit-passend", "plaatsingsbesluit-passend-lager",
                             "plaatsingsbesluit-geschikt", "plaatsingsbesluit-vastgezet", "besluit-boventalligheid",
                             "besluit-einde-tijdelijk-contract"}
 
 
+@pytest.mark.traag
 def test_juiste_brief_per_uitkomst(demo):
     _s, b, map_, _ = demo
     d = map_ / "standaard"
@@ -92,6 +94,7 @@ def test_juiste_brief_per_uitkomst(demo):
     assert "u bent functievolger ('mens volgt functie')" in t
 
 
+@pytest.mark.traag
 def test_hogere_schaal_noemt_het_salarisgevolg(demo):
     s, b, map_, _ = demo
     hoger = b[(b["nieuwe_schaal"].notna()) & (b["nieuwe_schaal"].astype(float) > b["schaal"].astype(float))]
@@ -105,6 +108,7 @@ def test_hogere_schaal_noemt_het_salarisgevolg(demo):
     assert "Uw salaris verandert niet" in tekst(brief(map_ / "standaard", gelijk))
 
 
+@pytest.mark.traag
 def test_functietitels_aanhef_en_geen_interne_codes(demo):
     s, b, map_, _ = demo
     codes = set(s.oude_functies.index) | set(s.nieuwe_functies.index)
@@ -124,6 +128,7 @@ def test_functietitels_aanhef_en_geen_interne_codes(demo):
     assert f"Geachte {s.medewerkers.at[x, 'naam']}," in tekst(brief(map_ / "standaard", x))
 
 
+@pytest.mark.traag
 def test_rechtsmiddel_kiest_de_route_en_ondertekening(demo, tmp_path):
     _s, b, map_, besluiten = demo
     nummer = eerste(b, "passend")
@@ -141,6 +146,7 @@ def test_rechtsmiddel_kiest_de_route_en_ondertekening(demo, tmp_path):
     assert fout.exit_code == 2 and "rechtsmiddel" in fout.output and "bezwaar of geschillencommissie" in fout.output
 
 
+@pytest.mark.traag
 def test_met_de_hand_gewijzigde_motivering_wordt_gemeld_en_niet_in_de_brief_gezet(demo, tmp_path):
     """A letter states what follows from the plan; a motivering edited in the workbook is named, not used."""
     _s, b, map_, besluiten = demo
@@ -166,12 +172,13 @@ def test_met_de_hand_gewijzigde_motivering_wordt_gemeld_en_niet_in_de_brief_geze
     assert t == tekst(brief(map_ / "standaard", nummer))
 
 
+@pytest.mark.traag
 def test_eigen_sjabloon_zin_gewijzigd_en_plaatshouder_verplaatst(demo, tmp_path):
     s, b, _map, besluiten = demo
     sjablonen = tmp_path / "sjablonen"
     uit = draai("brieven", "--sjablonen-uitpakken", sjablonen)
     assert uit.exit_code == 0, uit.output
-    assert sorted(p.name for p in sjablonen.iterdir()) == sorted([*(f"{n}.docx" for n in SOORTEN), "briefhoofd.json"])
+    assert sorted(p.name for p in sjablonen.iterdir()) == sorted([*(f"{n}.docx" for n in BRIEFSOORTEN), "briefhoofd.json"])
     assert draai("brieven", "--sjablonen-uitpakken", sjablonen).exit_code == 2  # never overwritten silently
     pad = sjablonen / "plaatsingsbesluit-passend.docx"
     doc = Document(pad)
@@ -204,6 +211,7 @@ def test_eigen_sjabloon_zin_gewijzigd_en_plaatshouder_verplaatst(demo, tmp_path)
     assert "Zoals u weet" in tekst(brief(tmp_path / "uit", eerste(b, "functievolger")))
 
 
+@pytest.mark.traag
 def test_sjabloon_met_onbekende_plaatshouder_wordt_geweigerd(demo, tmp_path):
     _s, _b, _map, besluiten = demo
     sjablonen = tmp_path / "s"
@@ -221,6 +229,7 @@ def test_sjabloon_met_onbekende_plaatshouder_wordt_geweigerd(demo, tmp_path):
     assert "Traceback" not in uit.output
 
 
+@pytest.mark.traag
 def test_rechtsgrond_blad_laat_de_brieven_artikelen_citeren(demo, tmp_path):
     _s, b, _map, besluiten = demo
     boek = openpyxl.load_workbook(DEMO)
@@ -283,6 +292,7 @@ def _samenvoegen(paden: list[Path], doel: Path) -> None:
     hoofd.save(doel)
 
 
+@pytest.mark.traag
 @pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
                     reason="LibreOffice en poppler zijn niet geïnstalleerd (CI installeert ze)")
 def test_libreoffice_drie_brieven_en_ondertekening_nooit_gesplitst(demo, tmp_path):

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from plaatsing import read_scenario
-from plaatsing.invoer.besluiten import lees_plan
+from plaatsing.plannen.lezen import lees_plan
 from plaatsing.parameters import einde_termijn, lees_termijn, parse_parameter
 from plaatsing.uitvoer.brieven import brieftekst
 from cli_hulp import draai
@@ -53,6 +53,7 @@ def tekst_van(map_: Path, nummer: str) -> str:
     return brieftekst(gevonden[0])
 
 
+@pytest.mark.traag
 def test_definitief_werkboek_wordt_teruggelezen_als_de_tweede_ronde(rondes):
     map_, s2, blad = rondes
     assert blad.at["A0035", "uitkomst"] == "vastgezet" and blad.at["A0035", "status_besluit"] == "definitief"
@@ -74,6 +75,7 @@ def test_definitief_werkboek_wordt_teruggelezen_als_de_tweede_ronde(rondes):
     assert uitleg["A0035"]["uitkomst"] == "vastgezet"
 
 
+@pytest.mark.traag
 def test_brieven_per_ronde_definitief_en_nieuw_voornemen(rondes):
     map_, s2, blad = rondes
     uit = draai("brieven", s2, map_ / "b2.xlsx", "--map", map_ / "brieven", "--datum", DATUM,
@@ -126,6 +128,7 @@ def eerste(blad, uitkomst):
     return blad.index[blad["uitkomst"] == uitkomst][0]
 
 
+@pytest.mark.traag
 def test_elke_brief_noemt_besluit_ingang_uren_route(volledig):
     map_, blad = volledig
     s = read_scenario(map_ / "almelo-vol.xlsx")
@@ -143,6 +146,7 @@ def test_elke_brief_noemt_besluit_ingang_uren_route(volledig):
             assert "Ingangsdatum: 01-01-2019" in t and f"Schaal: {blad.at[nummer, 'nieuwe_schaal']}" in t
 
 
+@pytest.mark.traag
 def test_boventallig_vwnw_begin_einde_en_geen_valse_zin(volledig):
     map_, blad = volledig
     for nummer in blad.index[blad["uitkomst"] == "boventallig"]:
@@ -153,6 +157,7 @@ def test_boventallig_vwnw_begin_einde_en_geen_valse_zin(volledig):
             assert "zijn bezet door collega's die bij de plaatsing voor u gaan of over wier plaatsing al eerder" in t
 
 
+@pytest.mark.traag
 def test_tijdelijk_geschikt_vastgezet_en_rechtsgrond(volledig):
     map_, blad = volledig
     s = read_scenario(map_ / "almelo-vol.xlsx")
@@ -171,6 +176,7 @@ def test_tijdelijk_geschikt_vastgezet_en_rechtsgrond(volledig):
         assert "U wordt geplaatst in de functie" in t or "U wordt met ingang van" in t
 
 
+@pytest.mark.traag
 def test_bezwaar_noemt_aanstelling_en_waarschuwing_bij_ontbrekende_parameters(volledig, tmp_path):
     map_, blad = volledig
     nummer = eerste(blad, "niet geplaatst (tijdelijk)")
@@ -201,6 +207,7 @@ def test_termijnen():
             parse_parameter(naam, waarde)
 
 
+@pytest.mark.traag
 def test_een_variant_is_geen_besluit(tmp_path):
     """A what-if pin reaches no letter or OR-bijlage unless the user says why it was decided; then the
     letters cite that toelichting and never the word 'wat-als'."""
@@ -229,11 +236,12 @@ def test_een_variant_is_geen_besluit(tmp_path):
     assert uit.exit_code == 0, uit.output
 
 
+@pytest.mark.traag
 def test_app_maakt_geen_documenten_van_een_variant_zonder_toelichting(tmp_path):
     from plaatsing import solve
     from plaatsing.app import werk
     from plaatsing.fouten import InvoerFout
-    from plaatsing.varianten import wat_als
+    from plaatsing.plannen.wat_als import wat_als
 
     s = read_scenario(DEMO)
     basis = solve(s)
@@ -244,12 +252,13 @@ def test_app_maakt_geen_documenten_van_een_variant_zonder_toelichting(tmp_path):
         with pytest.raises(InvoerFout) as fout:
             maak()
         assert "Zet de medewerker bij Wat-als opnieuw vast met een toelichting" in fout.value.meldingen[0].tekst
-    uitgelegd = wat_als(s, vastzetten={"A0035": "BV-HRM-02"}, basis=basis,
+    uitgelegd = wat_als(basis, vastzetten={"A0035": "BV-HRM-02"},
                         toelichtingen={"A0035": "besluit van de directie van 3 juli 2018"}).nieuw
     assert uitgelegd.scenario.wat_als == {"A0035"}
     assert werk.schrijf_bijlage(uitgelegd, tmp_path / "bijlage", "demo", voortgang=lambda _: None)
 
 
+@pytest.mark.traag
 def test_aanloopschaal_loopt_door_en_garantie_bij_lagere_functie(volledig):
     """regels.md §8.6: the letter gives the function's schaal; a personal scale below it continues
     (no 'salaris vastgesteld in schaal …'), one above it gives salarisgarantie."""

@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker import (brute_force, check_plan, leeftijd, score, selection_order, tier)
-from scenario_gen import (VERWACHT, VOORBEELDEN, functie, medewerker, small_scenarios, voorbeeld_4,
-                          tabellen, write_xlsx)
+from plaatsing.voorbeelden import VERWACHT, VOORBEELDEN, functie, medewerker, tabellen, voorbeeld_4, write_xlsx
+from scenario_gen import small_scenarios
 
 
 def rules(violations, person=None):
@@ -283,6 +283,7 @@ def test_brute_force_counts_o1_subject_to_h4():
     assert brute_force(VOORBEELDEN["voorbeeld_3b"]()).niet_geplaatst == 0
 
 
+@pytest.mark.traag
 @settings(max_examples=200, deadline=None, derandomize=True)
 @given(small_scenarios())
 def test_brute_force_optimum_passes_the_checks(tables):
@@ -513,6 +514,7 @@ def test_o6_an_opt_out_is_no_t1_in_the_totals():
     assert brute_force(tables).plan == plan
 
 
+@pytest.mark.traag
 @settings(max_examples=40, deadline=None, derandomize=True)
 @given(small_scenarios(max_medewerkers=5), st.sampled_from([36, 40]))
 def test_uren_and_normuren_scale_with_fte(tables, normuren):

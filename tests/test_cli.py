@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 from plaatsing.cli import main
-from scenario_gen import functie, medewerker, tabellen, write_xlsx
+from plaatsing.voorbeelden import functie, medewerker, tabellen, write_xlsx
 from cli_hulp import draai
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -157,6 +157,7 @@ def test_toets_en_vergelijk_op_met_de_hand_aangepast_plan(klein, tmp_path):
     assert [r[0] for r in openpyxl.load_workbook(verschil)["Verschil"].values] == ["personeelsnummer", "001", "002"]
 
 
+@pytest.mark.traag
 def test_tijdslimiet_geeft_plan_met_exitcode_3(tmp_path):
     uit = tmp_path / "snel.xlsx"
     uitkomst = draai("solve", DEMO, "-o", uit, "--stil", "--tijdslimiet", "0.001")
@@ -174,6 +175,7 @@ def test_tijdslimiet_geeft_plan_met_exitcode_3(tmp_path):
     assert not [k for k, v in verantwoording.items() if k.startswith("toets H")]  # H1–H5 hold
 
 
+@pytest.mark.traag
 def test_determinisme_over_processen_en_hashseeds(tmp_path):
     import os
     import subprocess

@@ -10,7 +10,7 @@ import click
 import pytest
 
 from plaatsing.cli import main
-from scenario_gen import functie, medewerker, tabellen, write_xlsx
+from plaatsing.voorbeelden import functie, medewerker, tabellen, write_xlsx
 from cli_hulp import draai
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,7 +43,7 @@ def _opdrachten(groep: click.Group, pad=()):
 
 def test_elke_hulptekst_is_nederlands():
     opdrachten = list(_opdrachten(main))
-    # the commands registered from procedure/cli.py, sweep/cli.py and app/cli.py are walked too
+    # the commands registered from cli/dossier.py, cli/sweep.py and cli/app.py are walked too
     assert {("dossier",), ("sweep",), ("app",), ("bijna-geplaatst",), ("rapport",), ("brieven",)} <= set(opdrachten)
     for pad in opdrachten:
         uitkomst = draai(*pad, "--help")
@@ -67,6 +67,7 @@ def besluiten(tmp_path_factory):
     return pad
 
 
+@pytest.mark.traag
 @pytest.mark.parametrize("args, regel", [
     (["uitleg", DEMO, "{b}", "-m", "X999"],
      "Fout bij --medewerker: personeelsnummer 'X999' staat niet in het scenario; controleer het nummer."),
@@ -108,6 +109,7 @@ def test_verkeerd_gebruik_is_exit_2_met_een_nederlandse_regel(args, regel, beslu
         assert len(regels) == 1 and "--uitvoer" not in uitkomst.stderr
 
 
+@pytest.mark.traag
 def test_personeelsnummer_in_kleine_letters_wordt_gevonden(besluiten):
     klein, groot = draai("uitleg", DEMO, besluiten, "-m", "a0035"), draai("uitleg", DEMO, besluiten, "-m", "A0035")
     assert klein.exit_code == groot.exit_code == 0
@@ -127,6 +129,7 @@ def test_fout_in_het_werkboek_blijft_exit_1(tmp_path):
     assert solve.exit_code == 1 and "Er is niets geschreven." in solve.stderr
 
 
+@pytest.mark.traag
 def test_voortgang_noemt_alleen_fasen_die_liepen_in_gewone_woorden(tmp_path):
     uitkomst = draai("solve", DEMO, "-o", tmp_path / "b.xlsx")
     assert uitkomst.exit_code == 0
@@ -136,6 +139,7 @@ def test_voortgang_noemt_alleen_fasen_die_liepen_in_gewone_woorden(tmp_path):
     assert engels(uitkomst.output) == [], engels(uitkomst.output)
 
 
+@pytest.mark.traag
 def test_geen_hint_naar_een_optie_die_de_opdracht_niet_heeft(tmp_path, besluiten):
     (tmp_path / f"{besluiten.stem.replace('-besluiten', '')}-OR-bijlage.docx").write_bytes(b"")
     uitkomst = draai("template", DEMO)
@@ -144,18 +148,19 @@ def test_geen_hint_naar_een_optie_die_de_opdracht_niet_heeft(tmp_path, besluiten
     assert uitkomst.exit_code == 2 and "bestaat al" in uitkomst.stderr, uitkomst.stderr
 
 
+@pytest.mark.traag
 def test_een_lange_stap_zegt_om_de_paar_seconden_dat_hij_nog_loopt(capsys):
     import time as _time
 
-    from plaatsing.cli.opdrachten import _Voortgang
+    from plaatsing.cli.gereedschap import Voortgang
 
-    melding = _Voortgang(stil=False)
+    melding = Voortgang(stil=False)
     with melding.bezig("brieven maken", elke=0.2):
         _time.sleep(0.7)
     regels = capsys.readouterr().err.splitlines()
     assert regels[0].endswith("] brieven maken")
     assert 2 <= len(regels) - 1 <= 4 and all("] nog bezig: brieven maken (" in r for r in regels[1:])
-    with _Voortgang(stil=True).bezig("stil", elke=0.05):
+    with Voortgang(stil=True).bezig("stil", elke=0.05):
         _time.sleep(0.2)
     assert capsys.readouterr().err == ""
 

@@ -9,7 +9,7 @@ import pytest
 
 from plaatsing.invoer import contract as schema
 from plaatsing.parameters import NAMEN
-from plaatsing.uitleg.rechtsgrond import BESCHRIJVING
+from plaatsing.regels.rechtsgrond import BESCHRIJVING
 
 REPO = Path(__file__).resolve().parents[1]
 CONTRACT = REPO.parent / "shared" / "docs"

@@ -6,6 +6,7 @@ The patterns are read from the syntax tree, so comments and docstrings do not co
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from pathlib import Path
 
@@ -13,12 +14,18 @@ import pytest
 
 PAKKET = Path(__file__).resolve().parents[1] / "plaatsing"
 THUIS = PAKKET / "regels" / "maat.py"
+VOORBEELDEN = PAKKET / "voorbeelden"  # example input generators (tests, notebooks, benchmarks), not rules
 
 
-def modules():
-    for pad in sorted(PAKKET.rglob("*.py")):
-        if pad != THUIS:
-            yield pad, ast.parse(pad.read_text(encoding="utf-8"))
+def modules() -> tuple:
+    """Every module of the package but maat.py and the examples."""
+    return _ontleed(PAKKET)
+
+
+@functools.cache
+def _ontleed(pakket: Path) -> tuple:  # parsed once for all the tests here
+    return tuple((pad, ast.parse(pad.read_text(encoding="utf-8"))) for pad in sorted(pakket.rglob("*.py"))
+                 if pad != THUIS and VOORBEELDEN not in pad.parents)
 
 
 def tekst(knoop) -> str:

@@ -9,9 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from plaatsing import scenario_from_tables, solve
+from plaatsing.voorbeelden import VERWACHT, VOORBEELDEN
 
 from checker import brute_force, check_plan, score, tier
-from scenario_gen import VERWACHT, VOORBEELDEN, small_scenarios
+from scenario_gen import small_scenarios
 
 EIGENSCHAP = settings(max_examples=150, deadline=None, derandomize=True,
                       suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -34,6 +35,7 @@ def uitkomsten(besluiten):
     return {str(r.personeelsnummer): r.uitkomst for r in besluiten.itertuples()}
 
 
+@pytest.mark.traag
 @EIGENSCHAP
 @given(small_scenarios())
 def test_plan_meets_every_rule_and_o1_is_minimal(tables):
@@ -52,6 +54,7 @@ def test_plan_meets_every_rule_and_o1_is_minimal(tables):
             assert uitkomst == ("vastgezet" if m in pins else UITKOMST[tier(tables, m, plan[m])])
 
 
+@pytest.mark.traag
 @EIGENSCHAP
 @given(small_scenarios(selectiemethode="anciënniteit"))
 def test_plan_reaches_the_lexicographic_optimum(tables):
@@ -59,6 +62,7 @@ def test_plan_reaches_the_lexicographic_optimum(tables):
     assert score(tables, plan) == brute_force(tables).score
 
 
+@pytest.mark.traag
 @settings(EIGENSCHAP, max_examples=30)
 @given(small_scenarios())
 def test_same_tables_give_identical_besluiten(tables):
@@ -118,6 +122,7 @@ def hersteld_plan(tables, herstel):
     return ctx, normalise(ctx, plan)
 
 
+@pytest.mark.traag
 @settings(EIGENSCHAP, max_examples=60)
 @given(small_scenarios(selectiemethode="anciënniteit"))
 def test_o2_herstel_in_passen_houdt_h1_h5_en_het_aantal_geplaatsten(tables):
@@ -135,6 +140,7 @@ def test_o2_herstel_in_passen_houdt_h1_h5_en_het_aantal_geplaatsten(tables):
     assert list(hard_violations(ctx, plan)) == [] and list(O2(ctx, plan)) == []
 
 
+@pytest.mark.traag
 @settings(EIGENSCHAP, max_examples=100)
 @given(small_scenarios(selectiemethode="anciënniteit"))
 def test_herstel_maakt_van_het_startplan_een_plan_zonder_verdringing_of_ruil(tables):

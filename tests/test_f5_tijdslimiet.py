@@ -4,7 +4,6 @@ and the plan kept after the time-out passes the independent checker on F1 (H1–
 from __future__ import annotations
 
 import datetime as dt
-import sys
 import zipfile
 from pathlib import Path
 
@@ -13,10 +12,11 @@ from openpyxl import load_workbook
 
 from plaatsing import read_scenario, solve
 from plaatsing.uitvoer.excel import schrijf_besluiten
+from plaatsing.voorbeelden import genereer
 
 import checker
 
-BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+pytestmark = pytest.mark.traag  # see pyproject.toml: left out of the quick loop
 
 
 def tabellen_uit(pad: Path) -> dict:
@@ -42,11 +42,6 @@ def blad_besluiten(pad: Path) -> bytes:
 
 @pytest.fixture(scope="module")
 def scenario_1500(tmp_path_factory):
-    sys.path.insert(0, str(BENCHMARKS))
-    try:
-        from genereer import genereer
-    finally:
-        sys.path.remove(str(BENCHMARKS))
     pad = tmp_path_factory.mktemp("f5") / "realistisch-1500.xlsx"
     genereer(1500, pad, seed=1)
     return pad

@@ -10,8 +10,8 @@ import pytest
 from plaatsing import InvoerFout, read_scenario, scenario_from_tables, solve
 from plaatsing.regels.functievergelijking import functievergelijking, wijzigingspercentage, samenstelling
 from plaatsing.uitvoer.excel import schrijf_besluiten
-from plaatsing.invoer.template import schrijf_template
-from scenario_gen import functie, medewerker, tabellen
+from plaatsing.uitvoer.template import schrijf_template
+from plaatsing.voorbeelden import functie, medewerker, tabellen
 
 DEMO = Path(__file__).resolve().parents[1] / "scenarios" / "almelo-2018.xlsx"
 
@@ -152,6 +152,7 @@ def test_ss0_zonder_blad_taken_geen_functievergelijking_in_de_uitvoer(tmp_path):
     assert "Functievergelijking" not in openpyxl.load_workbook(schrijf_besluiten(plan, tmp_path / "b.xlsx")).sheetnames
 
 
+@pytest.mark.traag
 def test_ss0_demo_heeft_taken_en_de_berekende_percentages_staan_in_de_uitvoer(tmp_path):
     plan = solve(read_scenario(DEMO))
     boek = openpyxl.load_workbook(schrijf_besluiten(plan, tmp_path / "demo.xlsx"), read_only=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import openpyxl
+import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 
@@ -13,7 +14,8 @@ from plaatsing import scenario_from_tables, solve
 from plaatsing.cli import main
 from plaatsing.toets.grens import GRENS_RIJ, minst_te_laten, ondergrens
 from plaatsing.uitvoer.excel import schrijf_besluiten
-from scenario_gen import functie, medewerker, small_scenarios, tabellen, write_xlsx
+from plaatsing.voorbeelden import functie, medewerker, tabellen, write_xlsx
+from scenario_gen import small_scenarios
 
 
 def test_minst_te_laten_haalt_de_grootste_contracten_eerst_weg():
@@ -55,6 +57,7 @@ def test_knelpunten_met_getallen_die_een_rekenmachine_nagaat():
     assert plan.knelpunten.equals(tabel)
 
 
+@pytest.mark.traag
 @settings(max_examples=120, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(small_scenarios())
 def test_ondergrens_nooit_boven_het_optimum(tables):
@@ -79,6 +82,7 @@ def test_lp_is_exact_zonder_functievolgers_met_gelijke_contracten():
     assert grens == sum(f is None for f in solve(s).toewijzing.values()) == 3
 
 
+@pytest.mark.traag
 def test_toets_weigert_een_vervalste_ondergrens(tmp_path):
     scenario = write_xlsx(knelpunt(), tmp_path / "knel.xlsx")
     besluiten = tmp_path / "knel-besluiten.xlsx"

@@ -16,7 +16,7 @@ from plaatsing import scenario_from_tables
 from plaatsing.cli import main
 from plaatsing.fouten import InvoerFout
 from plaatsing.invoer import werkboek
-from scenario_gen import functie, medewerker, tabellen, write_xlsx
+from plaatsing.voorbeelden import functie, medewerker, tabellen, write_xlsx
 
 KOP = '<row r="1"><c r="A1" t="inlineStr"><is><t>personeelsnummer</t></is></c></row>'
 
@@ -66,6 +66,7 @@ print(json.dumps({{"s": time.perf_counter() - begin, "mb": (resource.getrusage(r
     return json.loads(uit.stdout)
 
 
+@pytest.mark.traag
 def test_opgeblazen_onderdeel_wordt_geweigerd_voor_het_uitpakken(tmp_path):
     leeg = " " * 60_000_000  # one huge string of white space: 60 MB that packs to about 0,3 MB
     pad = vervang(scenario(tmp_path), tmp_path / "bom.xlsx",
@@ -78,6 +79,7 @@ def test_opgeblazen_onderdeel_wordt_geweigerd_voor_het_uitpakken(tmp_path):
     assert r["s"] < 2 and r["mb"] < 300
 
 
+@pytest.mark.traag
 def test_cel_in_kolom_xfd_op_elke_rij_wordt_snel_geweigerd(tmp_path):
     rijen = "".join(f'<row r="{n}"><c r="XFD{n}" t="inlineStr"><is><t>x</t></is></c></row>' for n in range(2, 100_002))
     bron = scenario(tmp_path)
@@ -89,6 +91,7 @@ def test_cel_in_kolom_xfd_op_elke_rij_wordt_snel_geweigerd(tmp_path):
         assert r["s"] < 2 and r["mb"] < 300, r
 
 
+@pytest.mark.traag
 def test_blad_van_een_miljoen_rijen_geeft_een_melding(tmp_path):
     rijen = '<row r="1048576"><c r="A1048576"><v>1</v></c></row>'
     pad = vervang(scenario(tmp_path), tmp_path / "lang.xlsx",

@@ -12,6 +12,8 @@ from hypothesis import HealthCheck, Phase, given, settings, strategies as st
 from plaatsing.plan import UITKOMSTEN
 from cli_hulp import draai
 
+pytestmark = pytest.mark.traag  # see pyproject.toml: left out of the quick loop
+
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "scenarios" / "almelo-2018.xlsx"
 

@@ -6,12 +6,14 @@ import datetime as dt
 from pathlib import Path
 
 import openpyxl
+import pytest
 from hypothesis import HealthCheck, given, settings
 
 from plaatsing import read_scenario, scenario_from_tables, solve
+from plaatsing.voorbeelden import functie, medewerker, tabellen
 
 from checker import as_context, brute_force, check_plan, overbezetting, score
-from scenario_gen import functie, medewerker, small_scenarios, tabellen
+from scenario_gen import small_scenarios
 
 DEMO = Path(__file__).resolve().parents[1] / "scenarios" / "almelo-2018.xlsx"
 IEDEREEN = "iedereen plaatsen"
@@ -74,6 +76,7 @@ def test_zonder_beleid_blijft_de_capaciteit_hard():
     assert _plan(besluiten) == {"A": "N", "B": None} and "boven_formatie" not in besluiten
 
 
+@pytest.mark.traag
 @settings(max_examples=60, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(small_scenarios(max_medewerkers=5, selectiemethode="anciënniteit"))
@@ -100,6 +103,7 @@ def _demo_tabellen() -> dict:
     return tabellen_
 
 
+@pytest.mark.traag
 def test_demo_iedereen_die_ergens_in_aanmerking_komt_is_geplaatst():
     plan = solve(read_scenario(DEMO).met_parameters(beleid=IEDEREEN))
     tables = _demo_tabellen()

@@ -10,7 +10,8 @@ from click.testing import CliRunner
 
 from plaatsing import InvoerFout, read_scenario
 from plaatsing.cli import main
-from plaatsing.invoer.importeren import importeer_export, naar_fte, schrijf_scenario
+from plaatsing.invoer.importeren import importeer_export, naar_fte
+from plaatsing.uitvoer.importscenario import schrijf_scenario
 
 SCENARIOS = Path(__file__).resolve().parents[1] / "scenarios"
 FORMATIEHUIS = SCENARIOS / "formatiehuis-voorbeeld.xlsx"
@@ -207,6 +208,7 @@ def test_uitvoer_overschrijft_nooit_de_export_of_het_formatiehuis(tmp_path):
     assert kopie.read_bytes() == FORMATIEHUIS.read_bytes()
 
 
+@pytest.mark.traag
 def test_geimporteerd_scenario_opent_in_libreoffice(tmp_path):
     import shutil
     import subprocess

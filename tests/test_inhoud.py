@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 
 from plaatsing.invoer.inhoud import RIJ, inhoud_sha256
-from plaatsing.invoer.lezen import read_scenario
+from plaatsing.plannen.inlezen import read_scenario
 from plaatsing.invoer.werkboek import open_werkboek
 from cli_hulp import draai
 
@@ -47,6 +47,7 @@ def _via_libreoffice(map_: Path) -> Path:
     return map_ / DEMO.name
 
 
+@pytest.mark.traag
 @pytest.mark.parametrize("opslaan", [_via_openpyxl, _via_libreoffice], ids=["openpyxl", "libreoffice"])
 def test_ongewijzigd_opgeslagen_scenario_houdt_zijn_besluiten(opslaan, besluiten, tmp_path):
     doel = tmp_path / "opnieuw"
@@ -75,6 +76,7 @@ def test_de_inhoud_staat_naast_de_bytes_in_de_verantwoording(besluiten):
     assert rijen[RIJ] != rijen["sha256 invoer"]
 
 
+@pytest.mark.traag
 def test_een_gewijzigde_waarde_is_een_ander_scenario_in_een_zin(besluiten, tmp_path):
     boek = openpyxl.load_workbook(DEMO)
     blad = boek["Nieuwe functies"]
@@ -93,8 +95,9 @@ def test_een_gewijzigde_waarde_is_een_ander_scenario_in_een_zin(besluiten, tmp_p
         "ze opnieuw met 'plaatsing solve'."]
 
 
+@pytest.mark.traag
 def test_heel_ander_scenario_geeft_een_zin_en_geen_regel_per_medewerker(besluiten, tmp_path):
-    from scenario_gen import functie, medewerker, tabellen, write_xlsx
+    from plaatsing.voorbeelden import functie, medewerker, tabellen, write_xlsx
     from datetime import date
 
     ander = tmp_path / "ander.xlsx"
@@ -109,6 +112,7 @@ def test_heel_ander_scenario_geeft_een_zin_en_geen_regel_per_medewerker(besluite
         assert "staat niet in" not in uitkomst.stderr
 
 
+@pytest.mark.traag
 def test_voornemen_met_andere_parameters_wordt_gemeld(besluiten, tmp_path):
     uitkomst = draai("solve", DEMO, "--voornemen", besluiten, "-o", tmp_path / "def.xlsx", "-p", "drempel_wijziging=40")
     assert uitkomst.exit_code in (0, 3), uitkomst.output

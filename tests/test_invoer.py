@@ -26,7 +26,7 @@ from openpyxl import Workbook
 
 from plaatsing.invoer import contract as schema
 from plaatsing.fouten import InvoerFout, Melding
-from plaatsing.invoer.lezen import read_scenario, scenario_from_tables
+from plaatsing.plannen.inlezen import read_scenario, scenario_from_tables
 from plaatsing.scenario import Scenario
 
 from cli_hulp import draai
@@ -693,6 +693,7 @@ def _lees(pad: Path):
     return s
 
 
+@pytest.mark.traag
 @FUZZ
 @given(st.lists(_willekeurig_blad, max_size=7))
 def test_fuzz_willekeurige_werkmappen(tmp_path_factory, bladen):
@@ -704,6 +705,7 @@ def test_fuzz_willekeurige_werkmappen(tmp_path_factory, bladen):
 _blad_en_cel = st.tuples(st.sampled_from(BLADEN), st.integers(1, 5), st.integers(0, 11))
 
 
+@pytest.mark.traag
 @FUZZ
 @given(st.lists(st.tuples(_blad_en_cel, st.one_of(_waarde, _kop)), min_size=1, max_size=6), _opmaak)
 def test_fuzz_geldig_scenario_met_kapotte_cellen(tmp_path_factory, wijzigingen, opmaak):
@@ -737,6 +739,7 @@ _tabellen = st.dictionaries(
     max_size=8)
 
 
+@pytest.mark.traag
 @FUZZ
 @given(_tabellen, st.dictionaries(st.one_of(st.sampled_from(["peildatum", "drempel_wijziging", "beleid",
                                                               "selectiemethode", "tijdslimiet"]), _tekst),
@@ -752,6 +755,7 @@ def test_fuzz_scenario_from_tables(tabellen, parameters):
         assert isinstance(s, Scenario)
 
 
+@pytest.mark.traag
 @FUZZ
 @given(st.lists(st.tuples(_blad_en_cel, _python_waarde), min_size=1, max_size=6))
 def test_fuzz_geldige_tabellen_met_kapotte_waarden(wijzigingen):
@@ -802,6 +806,7 @@ def schrijf_groot(pad: Path, aantal: int) -> Path:
     return pad
 
 
+@pytest.mark.traag
 def test_groot_werkboek_met_20000_medewerkers(tmp_path):
     """Kept well under 20 s (reading took about 3–4 s here); timing itself is not asserted."""
     pad = schrijf_groot(tmp_path / "groot.xlsx", 20_000)

@@ -2,15 +2,17 @@
 and the exact H1 form (model.define_h1_vullingen) changing no plan, only the proof."""
 from itertools import combinations, product
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from plaatsing import scenario_from_tables, solve
 from plaatsing.model import instellingen
 from plaatsing.model.knapzak import grootste_deelsom, maximale_vullingen
+from plaatsing.voorbeelden import deeltijd_scenario
 
 from checker import brute_force, score
-from scenario_gen import deeltijd_scenario, small_scenarios
+from scenario_gen import small_scenarios
 
 FTE = [1_000_000, 888_900, 777_800, 555_600, 500_000, 333_333, 200_000]
 
@@ -57,6 +59,7 @@ def test_exacte_h1_vorm_verandert_geen_plan(monkeypatch):
     assert exact.besluiten.equals(gewoon.besluiten)
 
 
+@pytest.mark.traag
 @settings(max_examples=60, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(small_scenarios(selectiemethode="anciënniteit"))

@@ -11,6 +11,8 @@ from nbclient import NotebookClient
 
 from test_notebook import python3_kernel  # noqa: F401 - the shared kernel fixture
 
+pytestmark = pytest.mark.traag  # see pyproject.toml: left out of the quick loop
+
 REPO = Path(__file__).resolve().parents[1]
 NOTEBOOK = REPO / "notebooks" / "03_sweep.ipynb"
 

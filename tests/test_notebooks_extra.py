@@ -28,9 +28,9 @@ def test_extra_notebook_met_jupyter_en_de_weg_ernaartoe():
 def test_uitleg_alle_is_een_tabel():
     from plaatsing import solve
     from plaatsing.uitleg.verklaring import uitleg, uitleg_alle
-    from scenario_gen import voorbeeld_2
+    from plaatsing.voorbeelden import voorbeeld_2
 
-    from plaatsing.invoer.lezen import scenario_from_tables
+    from plaatsing.plannen.inlezen import scenario_from_tables
 
     plan = solve(scenario_from_tables(voorbeeld_2()))
     tabel = uitleg_alle(plan)

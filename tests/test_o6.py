@@ -9,7 +9,7 @@ from plaatsing import scenario_from_tables, solve
 from plaatsing.model.herstel import herstel_o2_o6
 from plaatsing.regels.deelproblemen import voorbereiden
 from plaatsing.toets.regelcontrole import bezetting_van, keten_geldig, o6b_ketens, toets
-from scenario_gen import functie, medewerker, tabellen
+from plaatsing.voorbeelden import functie, medewerker, tabellen
 
 
 def voorbeeld_7(n1="N1", n2="N2"):

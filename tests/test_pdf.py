@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from plaatsing import read_scenario, solve
 from plaatsing.cli import main
 from plaatsing.plan import UITKOMSTEN
-from plaatsing.uitleg.rechtsgrond import REGEL_ID
+from plaatsing.regels.rechtsgrond import REGEL_ID
 from plaatsing.uitvoer.excel import schrijf_besluiten
 
 DEMO = Path(__file__).resolve().parents[1] / "scenarios" / "almelo-2018.xlsx"
@@ -26,8 +26,9 @@ RUWE_REGELS = re.compile(rf"{REGEL_ID}\s*[;,]\s*{REGEL_ID}")   # 'SS-1; H4', '(S
 VIER_DECIMALEN = re.compile(r"\b\d+,\d{3,4} fte")
 PLAATSHOUDER = re.compile(r"\{\{|\}\}|\{%|%\}")
 
-pytestmark = pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
-                                reason="LibreOffice en poppler zijn niet geïnstalleerd (CI installeert ze)")
+pytestmark = [pytest.mark.traag,
+              pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+                                 reason="LibreOffice en poppler zijn niet geïnstalleerd (CI installeert ze)")]
 
 
 def pdf_paginas(docx: list[Path], map_: Path) -> dict[str, list[str]]:

@@ -11,12 +11,12 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from plaatsing import InvoerFout, scenario_from_tables, solve
-from plaatsing.procedure.tweede_ronde import definitief
+from plaatsing.plannen.tweede_ronde import definitief
 from plaatsing.regels.kandidaten import bepaal_kandidaten
 from plaatsing.uitvoer.excel import schrijf_besluiten
+from plaatsing.voorbeelden import functie, medewerker, tabellen, write_xlsx
 
 from checker import all_valid_plans, as_context, check_plan, O2
-from scenario_gen import functie, medewerker, tabellen, write_xlsx
 from cli_hulp import draai
 
 PAC = date(2018, 6, 12)
@@ -111,6 +111,7 @@ def test_pac_advies_in_volle_functie_geeft_precies_de_minimale_wijzigingen():
     assert "Dit besluit wijkt af van het voorgenomen besluit (plaatsing in N1)" in motivering(tweede, "A2")
 
 
+@pytest.mark.traag
 def test_demo_tweede_ronde_wijzigt_minder_dan_opnieuw_oplossen():
     """Almelo: the PAC advises A0095 into the full KCC-LG-01. A plain re-solve with that advice moves
     4 people against the voornemen; the second round moves only the 2 the advice needs."""
@@ -150,6 +151,7 @@ def drukke_scenarios(draw):
     return tabellen(mw, oud, nieuw, mapping, geschiktheid=oordelen)
 
 
+@pytest.mark.traag
 @settings(max_examples=12, deadline=None, derandomize=True, phases=[Phase.explicit, Phase.generate],
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(drukke_scenarios())
@@ -301,6 +303,7 @@ def test_voornemen_van_ander_scenario_of_onbekende_nummers(tmp_path, rondes):
     assert not (tmp_path / "x.xlsx").exists()
 
 
+@pytest.mark.traag
 def test_dossier_keten_intact_en_geschiedenis(rondes):
     map_, s2 = rondes
     uit = draai("dossier", s2, map_ / "b1.xlsx", map_ / "b2.xlsx")
@@ -317,6 +320,7 @@ def test_dossier_keten_intact_en_geschiedenis(rondes):
     assert all(len(v["sha256"]) == 12 for v in g["versies"])
 
 
+@pytest.mark.traag
 def test_dossier_ziet_een_bestand_dat_na_het_schrijven_is_gewijzigd(rondes):
     map_, s2 = rondes
     for naam in ("b1.xlsx", "b2.xlsx"):
@@ -374,6 +378,7 @@ def test_nieuwe_medewerker_in_gecorrigeerd_scenario_krijgt_eerst_een_voornemen()
                                              "besluit als voornemen en kunt daarop uw zienswijze geven (P2).")
 
 
+@pytest.mark.traag
 def test_nieuwe_medewerker_via_de_opdrachtregel(rondes):
     map_, _ = rondes
     tables = keten_scenario()

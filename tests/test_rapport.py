@@ -50,6 +50,7 @@ def bladen(pad: Path) -> dict:
     return {ws.title: [list(r) for r in ws.values] for ws in boek}
 
 
+@pytest.mark.traag
 def test_bijlage_hoofdstukken_samenvatting_vooraan_en_geen_afspiegeling_bij_ancienniteit(demo):
     _s, plan, map_, _ = demo
     doc = Document(map_ / "almelo-2018-OR-bijlage.docx")
@@ -71,6 +72,7 @@ def test_bijlage_hoofdstukken_samenvatting_vooraan_en_geen_afspiegeling_bij_anci
     assert all(len(b) <= 31 for b in BLADEN)
 
 
+@pytest.mark.traag
 def test_afspiegeling_alleen_bij_sel_b(tmp_path):
     s = read_scenario(DEMO, parameters={"selectiemethode": "afspiegeling"})
     besluiten = schrijf_besluiten(solve(s), tmp_path / "b.xlsx")
@@ -81,6 +83,7 @@ def test_afspiegeling_alleen_bij_sel_b(tmp_path):
     assert "Afspiegeling" in bladen(tmp_path / "b-OR-bijlage.xlsx")
 
 
+@pytest.mark.traag
 def test_bijlage_anoniem_en_zonder_onthulling(demo):
     s, _plan, map_, _ = demo
     tekst = docx_tekst(map_ / "almelo-2018-OR-bijlage.docx")
@@ -99,6 +102,7 @@ def test_bijlage_anoniem_en_zonder_onthulling(demo):
     assert [[tekst_van(c, "aantal") if i else c for i, c in enumerate(r)] for r in excel] == woord
 
 
+@pytest.mark.traag
 def test_legenda_zegt_wat_er_is_gedaan(demo):
     _s, _plan, map_, _ = demo
     alles = bladen(map_ / "almelo-2018-OR-bijlage.xlsx")
@@ -114,6 +118,7 @@ def test_legenda_zegt_wat_er_is_gedaan(demo):
     assert "x" not in [r[0] for r in alles["Geslacht voor en na"]]
 
 
+@pytest.mark.traag
 def test_uitkomstentabel_klopt_en_getallen_zijn_getallen(demo):
     _s, plan, map_, _ = demo
     rijen = bladen(map_ / "almelo-2018-OR-bijlage.xlsx")["Uitkomsten per eenheid"]
@@ -137,6 +142,7 @@ def test_uitkomstentabel_klopt_en_getallen_zijn_getallen(demo):
     assert all(c.alignment.horizontal == "right" for r in ws.iter_rows(min_row=2) for c in r[1:] if isinstance(c.value, str))
 
 
+@pytest.mark.traag
 def test_financiele_paragraaf_in_euro(demo):
     s, plan, map_, _ = demo
     ws = openpyxl.load_workbook(map_ / "almelo-2018-OR-bijlage.xlsx")["Financiële gevolgen"]
@@ -179,6 +185,7 @@ def test_tekst_die_op_een_formule_lijkt_krijgt_het_aanhalingsteken(tmp_path):
     assert all(c.quotePrefix for r in toelichting.iter_rows() for c in r if isinstance(c.value, str) and c.value[0] in "=-")
 
 
+@pytest.mark.traag
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is niet geïnstalleerd (CI installeert het)")
 def test_libreoffice_zet_de_bijlage_om_zonder_afgebroken_woorden(demo, tmp_path):
     _s, _plan, map_, _ = demo

@@ -35,6 +35,7 @@ def demo(tmp_path_factory):
     return s, plan, map_, besluiten
 
 
+@pytest.mark.traag
 def test_de_bijlage_noemt_haar_plan_en_is_vertrouwelijk_met_paginanummers(demo):
     s, plan, map_, besluiten = demo
     pad = map_ / "almelo-2018-d40-OR-bijlage.docx"   # named after the besluiten: another plan, another file
@@ -54,6 +55,7 @@ def test_de_bijlage_noemt_haar_plan_en_is_vertrouwelijk_met_paginanummers(demo):
     assert "van 38 tot en met 42 %" in t
 
 
+@pytest.mark.traag
 def test_totalen_nooit_afgeschermd_en_een_bron_voor_elk_getal(demo):
     s, plan, map_, _ = demo
     boek = openpyxl.load_workbook(map_ / "almelo-2018-d40-OR-bijlage.xlsx")
@@ -78,6 +80,7 @@ def test_totalen_nooit_afgeschermd_en_een_bron_voor_elk_getal(demo):
     assert financieel["loonsom boventalligen (vast) tijdens van-werk-naar-werk (per jaar)"] == verwacht
 
 
+@pytest.mark.traag
 def test_drempel_afscherming_en_uitvoer_optie(demo, tmp_path):
     _s, plan, _map, besluiten = demo
     uit = draai("rapport", DEMO, besluiten, "--uitvoer", tmp_path / "eigen.docx", "-p", "drempel_afscherming=10")
@@ -109,6 +112,7 @@ def gebroken(demo, tmp_path_factory):
     return map_, pad, str(rij[0].value)
 
 
+@pytest.mark.traag
 def test_rapport_en_brieven_weigeren_een_plan_dat_de_toets_niet_haalt(gebroken):
     map_, pad, nummer = gebroken
     for opdracht, args in (("rapport", ("--map", map_)), ("brieven", ("--map", map_ / "brieven", "-m", nummer))):

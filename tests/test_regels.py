@@ -9,7 +9,7 @@ import pytest
 from plaatsing import InvoerFout, scenario_from_tables, solve
 from plaatsing.model.model import build_model
 from plaatsing.regels.deelproblemen import voorbereiden
-from scenario_gen import functie, medewerker, tabellen
+from plaatsing.voorbeelden import functie, medewerker, tabellen
 
 DEMO_PAD = Path(__file__).resolve().parent.parent / "scenarios" / "almelo-2018.xlsx"
 
@@ -253,6 +253,7 @@ def test_f5_zelfde_invoer_zelfde_besluiten_ook_met_andere_workers():
         assert solve(s, workers=workers).besluiten.equals(eerste)
 
 
+@pytest.mark.traag
 def test_f5_deelproblemen_in_aparte_processen_geven_hetzelfde_plan(monkeypatch):
     # the demo has 10 components that need the solver; forced into 2 processes ('spawn')
     from plaatsing import read_scenario
@@ -274,6 +275,7 @@ def test_h4_conflict_overleeft_een_ander_proces():
     assert fout.personeelsnummers == ["M1", "M2"] and fout.functies == ["N1"] and "M1, M2" in str(fout)
 
 
+@pytest.mark.traag
 def test_niet_bewezen_deel_krijgt_een_ronde_met_een_ander_seed(monkeypatch):
     # The first round gets no time at all, so nothing is proven there; the extra round (another
     # seed) must prove everything and give exactly the plan of a normal run.

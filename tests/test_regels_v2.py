@@ -11,10 +11,10 @@ import pytest
 
 import checker
 from plaatsing import InvoerFout, read_scenario, scenario_from_tables, solve
-from plaatsing.procedure.tweede_ronde import definitief
+from plaatsing.plannen.tweede_ronde import definitief
 from plaatsing.toets.regelcontrole import toevoegbaar
 from plaatsing.regels.deelproblemen import voorbereiden
-from scenario_gen import functie, medewerker, tabellen
+from plaatsing.voorbeelden import functie, medewerker, tabellen
 
 DEMO = Path(__file__).resolve().parents[1] / "scenarios" / "almelo-2018.xlsx"
 
@@ -72,8 +72,8 @@ def test_voorbeeld_9_vast_gaat_voor_tijdelijk_ook_bij_een_slechtere_trede():
     motivering = plan.besluiten.set_index("personeelsnummer").at["T", "motivering"]
     assert "1 collega in vaste dienst (tijdelijk komt na vast, H5)" in motivering
     # the plan with T in Q breaks O2, in the engine's toets and in the independent checker alike
-    from plaatsing.toets.volledig import toets_plan
-    fout = toets_plan(scenario_from_tables(voorbeeld_9()), {"T": "Q", "V": None})
+    from plaatsing.plannen.toetsen import toets_toewijzing
+    fout = toets_toewijzing(scenario_from_tables(voorbeeld_9()), {"T": "Q", "V": None})
     assert [(r.regel, r.personeelsnummer, r.functie) for r in fout.itertuples()] == [("O2", "V", "Q")]
     ctx = checker.as_context(voorbeeld_9())
     assert [(v.rule, v.personeelsnummer) for v in checker.O2(ctx, {"T": "Q", "V": None})] == [("O2", "V")]
@@ -172,9 +172,9 @@ def test_opt_out_telt_als_t1_uitkomst_o6_zet_niet_terug():
 def test_toets_meldt_wie_zonder_meer_kan_worden_toegevoegd():
     t = tabellen([medewerker("A", "O", date(1990, 1, 1), fte=0.5), medewerker("B", "O", date(2000, 1, 1), fte=0.5)],
                  [functie("O")], [functie("N")], [("O", "N", 50)])
-    from plaatsing.toets.volledig import toets_plan
+    from plaatsing.plannen.toetsen import toets_toewijzing
     s = scenario_from_tables(t)
-    fout = toets_plan(s, {"A": "N", "B": None})
+    fout = toets_toewijzing(s, {"A": "N", "B": None})
     assert [(r.regel, r.personeelsnummer, r.functie) for r in fout.itertuples()] == [("O1", "B", "N"), ("F4", "", "")]
     assert "nog 18 uur per week vrij is en de medewerker 18 uur werkt" in fout.iloc[0]["probleem"]
     _k, _pins, (comp,) = voorbereiden(s)
@@ -239,7 +239,7 @@ def test_geschikt_oordeel_uit_herplaatsing_plaatst_in_de_tweede_ronde():
 def test_met_de_hand_bewerkt_plan_claimt_o1_niet(demo):
     """§8.12: a besluiten workbook whose plan was changed by hand (one more boventallige than solve left)
     is read back without any O1 claim: that plan is no longer the proven fewest."""
-    from plaatsing.plan import herbouw_plan
+    from plaatsing.plannen.maken import herbouw_plan
 
     b = demo.besluiten.set_index("personeelsnummer")
     zin = "dit plan maakt zo min mogelijk medewerkers boventallig (O1)"

@@ -47,6 +47,7 @@ def _controleer(uitkomst, map_: Path, verwacht: str):
     assert sorted(p.name for p in map_.iterdir()) == []  # no output, no temporary file
 
 
+@pytest.mark.traag
 @pytest.mark.parametrize("opdracht", ["solve", "template", "vergelijk", "rapport"])
 def test_map_zonder_schrijfrechten(opdracht, tmp_path, besluiten, monkeypatch):
     """What a read-only folder gives (EACCES on creating a file), injected: root may write anywhere."""
@@ -62,6 +63,7 @@ def test_map_zonder_schrijfrechten(opdracht, tmp_path, besluiten, monkeypatch):
     _controleer(uitkomst, map_, f"geen schrijfrechten in de map '{map_}'")
 
 
+@pytest.mark.traag
 @pytest.mark.parametrize("opdracht", ["solve", "template", "vergelijk", "rapport"])
 def test_volle_schijf_in_de_schrijver(opdracht, tmp_path, besluiten, monkeypatch):
     """ENOSPC halfway through saving: the half-written temporary file goes, the message says what to do."""
@@ -78,6 +80,7 @@ def test_volle_schijf_in_de_schrijver(opdracht, tmp_path, besluiten, monkeypatch
     _controleer(uitkomst, map_, f"de schijf van de map '{map_}' is vol; maak ruimte vrij of kies een andere map")
 
 
+@pytest.mark.traag
 def test_bestand_geopend_in_een_ander_programma(tmp_path, besluiten, monkeypatch):
     """Excel on Windows locks an open workbook: replacing it fails with a PermissionError."""
     doel = tmp_path / "b.xlsx"
@@ -104,6 +107,7 @@ def _mount(map_: Path, *opties: str) -> bool:
                           capture_output=True).returncode == 0
 
 
+@pytest.mark.traag
 def test_echte_volle_schijf_en_alleen_lezen(tmp_path, besluiten):
     """A small tmpfs where one can mount (root): the real ENOSPC and EROFS, through the whole command."""
     vol, alleen_lezen = tmp_path / "vol", tmp_path / "ro"
@@ -144,6 +148,7 @@ def test_tweede_schrijver_van_hetzelfde_nieuwe_bestand_weigert(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["b.xlsx"]
 
 
+@pytest.mark.traag
 def test_twee_solves_tegelijk_naar_hetzelfde_nieuwe_bestand(tmp_path):
     doel = tmp_path / "b.xlsx"
     commando = [sys.executable, "-m", "plaatsing.cli", "solve", str(DEMO), "-o", str(doel), "--stil"]

@@ -5,11 +5,12 @@ from __future__ import annotations
 import random
 from datetime import date
 
+import pytest
 
 from plaatsing import scenario_from_tables, solve
 from plaatsing.regels.kandidaten import bepaal_kandidaten, leeftijd, leeftijdsgroep
 from plaatsing.model.voorkeur_leidend import uitgestelde_acceptatie
-from scenario_gen import functie, medewerker, tabellen
+from plaatsing.voorbeelden import functie, medewerker, tabellen
 
 # Ten functievolgers of N (formatie 7, so 3 places are lost), peildatum 2025-01-01.
 #   nr   in dienst    geboren     leeftijd  groep
@@ -144,6 +145,7 @@ def resident_optimaal(s, k):
     return {r.name: h.name for h, rs in oplossing.items() for r in rs}
 
 
+@pytest.mark.traag
 def test_voorkeur_leidend_gelijk_aan_matching_op_200_instanties():
     rng = random.Random(2026)
     vergeleken = 0

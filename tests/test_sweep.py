@@ -16,7 +16,7 @@ from plaatsing.fouten import ParameterFout
 from plaatsing.plan import UITKOMSTEN
 from plaatsing.sweep import lees_raster, maak_varianten, sweep
 from plaatsing.sweep.varianten import pas_toe, varieer_voorkeuren
-from scenario_gen import functie, medewerker, tabellen, write_xlsx
+from plaatsing.voorbeelden import functie, medewerker, tabellen, write_xlsx
 from cli_hulp import draai
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -161,6 +161,7 @@ def demo_sweep(tmp_path_factory):
     return scenario, uitkomst
 
 
+@pytest.mark.traag
 def test_sweep_writes_the_workbook_with_the_columns_of_the_issue(demo_sweep):
     scenario, uitkomst = demo_sweep
     assert uitkomst.exit_code == 0, uitkomst.output
@@ -179,6 +180,7 @@ def test_sweep_writes_the_workbook_with_the_columns_of_the_issue(demo_sweep):
     assert "2 processen" in dict(boek["Verantwoording"].iter_rows(min_row=2, values_only=True))["uitgevoerd"]
 
 
+@pytest.mark.traag
 @pytest.mark.parametrize("variant, parameters", [
     ("v01", ["drempel_wijziging=25", "selectiemethode=anciënniteit"]),
     ("v02", ["drempel_wijziging=25", "selectiemethode=afspiegeling"]),
@@ -211,6 +213,7 @@ def test_every_row_equals_a_separate_solve_of_that_variant(demo_sweep, tmp_path,
     assert tegen_basis.exit_code == 1 and "gemaakt met een ander scenario" in tegen_basis.output
 
 
+@pytest.mark.traag
 def test_a_saved_variant_scenario_is_the_original_workbook_with_only_the_variant_changed(demo, tmp_path):
     pad = tmp_path / "almelo.xlsx"
     shutil.copy(DEMO, pad)
@@ -233,6 +236,7 @@ def test_a_saved_variant_scenario_is_the_original_workbook_with_only_the_variant
     assert toets.exit_code == 0, toets.output
 
 
+@pytest.mark.traag
 def test_a_formatie_row_equals_a_solve_of_the_workbook_changed_by_hand(demo, demo_kopie, tmp_path):
     code = demo.nieuwe_functies.index[demo.nieuwe_functies["eenheid"] == "KCC"][0]
     uitkomst = sweep(demo, raster=[(f"formatie:{code}", ["-1", "+2.5"])], workers=1)
@@ -250,6 +254,7 @@ def test_a_formatie_row_equals_a_solve_of_the_workbook_changed_by_hand(demo, dem
     assert uitkomst.varianten.set_index("variant").loc["v01", f"formatie:{code}"] == "-1"
 
 
+@pytest.mark.traag
 def test_per_medewerker_counts_every_variant_and_names_nobody(demo_sweep):
     scenario, _ = demo_sweep
     tabel = pd.read_excel(scenario.with_name("almelo-sweep.xlsx"), sheet_name="Per medewerker", dtype={"personeelsnummer": str})
@@ -264,6 +269,7 @@ def test_per_medewerker_counts_every_variant_and_names_nobody(demo_sweep):
     assert not [n for n in demo.medewerkers["naam"].dropna() if n in tekst]
 
 
+@pytest.mark.traag
 def test_voorkeuren_steekproef_is_reproducible_and_changes_outcomes(demo):
     a = sweep(demo, steekproef=3, seed=7, workers=1)
     b = sweep(demo, steekproef=3, seed=7, workers=1)
@@ -310,18 +316,24 @@ def test_sweep_with_an_invalid_scenario_exits_1(tmp_path):
     assert "Het scenario kan niet worden gebruikt" in uitkomst.stderr
 
 
+@pytest.mark.traag
 @pytest.mark.parametrize("adres, tekst", [
     ("geen-adres", "'geen-adres' is geen adres van een Dask-scheduler; schrijf het als tcp://host:8786."),
     ("tcp://127.0.0.1:1", "de Dask-scheduler op 'tcp://127.0.0.1:1' is niet bereikbaar."),
 ])
 def test_an_unusable_dask_address_is_a_clear_error(demo_kopie, adres, tekst):
-    uitkomst = draai("sweep", demo_kopie, "-r", "drempel_wijziging=25", "--stil",
-                     env={"DASK_SCHEDULER_ADDRESS": adres, "DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT": "1s"})
+    import dask
+    import distributed  # noqa: F401 - its defaults loaded first, so leaving the block below restores them
+
+    # in-process, Dask read its environment variables long ago: its connect timeout (30 s) is set here instead
+    with dask.config.set({"distributed.comm.timeouts.connect": "1s"}):
+        uitkomst = draai("sweep", demo_kopie, "-r", "drempel_wijziging=25", "--stil", env={"DASK_SCHEDULER_ADDRESS": adres})
     assert uitkomst.exit_code == 2
     assert uitkomst.stderr.startswith("Fout: " + tekst)
     assert not demo_kopie.with_name("demo-sweep.xlsx").exists()
 
 
+@pytest.mark.traag
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is niet geïnstalleerd (CI installeert het)")
 def test_libreoffice_opens_the_sweep_workbook(demo_sweep, tmp_path):
     scenario, _ = demo_sweep

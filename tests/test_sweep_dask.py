@@ -19,6 +19,8 @@ from plaatsing.sweep import sweep
 from plaatsing.sweep.uitvoeren import ONDERWERP
 from cli_hulp import draai
 
+pytestmark = pytest.mark.traag  # see pyproject.toml: left out of the quick loop
+
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "scenarios" / "almelo-2018.xlsx"
 PLAATSING = Path(sys.executable).with_name("plaatsing")

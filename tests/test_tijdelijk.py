@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import openpyxl
+import pytest
 from click.testing import CliRunner
 
 from plaatsing import read_scenario, solve
@@ -30,17 +31,18 @@ def test_tijdelijke_bestanden_van_een_run_staan_in_een_eigen_map_die_verdwijnt(t
             f.write(NAAM.encode())
         gezien["map"] = Path(f.name).parent
         raise KeyboardInterrupt
-    monkeypatch.setattr("plaatsing.invoer.lezen.read_scenario", lees)
+    monkeypatch.setattr("plaatsing.plannen.inlezen.read_scenario", lees)
     uit = CliRunner().invoke(main, ["valideer", str(DEMO)])
     assert uit.exit_code == 130
     assert gezien["map"].parent.parent == tmp_path and gezien["map"].parent.name.startswith("plaatsing-")
     assert [p for p in tmp_path.iterdir() if not p.name.startswith("pymp-")] == []  # multiprocessing's sockets
 
 
+@pytest.mark.traag
 def test_gedode_run_laat_niets_achter_na_de_volgende_start(tmp_path):
     omgeving = {**os.environ, "TMPDIR": str(tmp_path)}
     # a run that is busy writing (openpyxl's write-only mode keeps the sheet in a temporary file) when killed
-    code = ("import tempfile, time, plaatsing.invoer.lezen as lezen\n"
+    code = ("import tempfile, time, plaatsing.plannen.inlezen as lezen\n"
             "def bezig(*a, **k):\n"
             "    with tempfile.NamedTemporaryFile(prefix='openpyxl.', delete=False) as f:\n"
             f"        f.write({NAAM!r}.encode())\n"
@@ -64,13 +66,14 @@ def test_gedode_run_laat_niets_achter_na_de_volgende_start(tmp_path):
 def test_debug_verslag_noemt_geen_naam_of_geboortedatum(monkeypatch):
     def kapot(pad, **_):
         raise ValueError(f"onverwacht: {NAAM}, geboren {GEBOREN}")
-    monkeypatch.setattr("plaatsing.invoer.lezen.read_scenario", kapot)
+    monkeypatch.setattr("plaatsing.plannen.inlezen.read_scenario", kapot)
     uit = CliRunner().invoke(main, ["valideer", str(DEMO), "--debug"])
     assert uit.exit_code == 70
     assert "ValueError" in uit.output and "kapot" in uit.output  # the type and where it happened
     assert NAAM not in uit.output and "Pietersen" not in uit.output and GEBOREN not in uit.output
 
 
+@pytest.mark.traag
 def test_verantwoording_noemt_de_bestandsnaam_en_sha256_niet_het_pad(tmp_path):
     pad = schrijf_besluiten(solve(read_scenario(DEMO.resolve())), tmp_path / "b.xlsx")
     rijen = dict(openpyxl.load_workbook(pad, read_only=True)["Verantwoording"].iter_rows(min_row=2, values_only=True))

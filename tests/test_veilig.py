@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from plaatsing import scenario_from_tables, solve
 from plaatsing.cli import main
 from plaatsing.uitvoer.excel import UitvoerFout, pseudoniem, schrijf_besluiten
-from scenario_gen import functie, medewerker, tabellen, write_xlsx
+from plaatsing.voorbeelden import functie, medewerker, tabellen, write_xlsx
 
 GEVAARLIJK = ["=HYPERLINK(\"http://x\",\"klik\")", "+31 6 1234", "-1+1", "@SUM(A1)", "\tTab", "\rCR"]
 
@@ -73,6 +73,7 @@ def test_bestaand_bestand_blijft_heel_bij_fout(tmp_path, monkeypatch):
     assert doel.read_bytes() == b"oude inhoud"
 
 
+@pytest.mark.traag
 def test_pseudonimiseer_vervangt_namen_stabiel(tmp_path):
     pad, _ = gevaarlijk_scenario(tmp_path)
     for uit in ("p1.xlsx", "p2.xlsx"):

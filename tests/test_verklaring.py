@@ -14,11 +14,12 @@ from hypothesis import strategies as st
 
 from checker import as_context, check_plan, priority_key, selection_order
 from plaatsing import read_scenario, scenario_from_tables, solve
-from plaatsing.plan import herbouw_plan
-from plaatsing.uitleg.feiten import verklaar
+from plaatsing.plannen.maken import herbouw_plan
+from plaatsing.uitleg.feiten import gegevens_van, verklaar
 from plaatsing.uitleg.verklaring import uitleg_alle
 from plaatsing.uitleg.zinnen import optie_zin
-from scenario_gen import PEILDATUM, small_scenarios
+from plaatsing.voorbeelden import PEILDATUM
+from scenario_gen import small_scenarios
 
 DEMO = Path(__file__).resolve().parents[1] / "scenarios" / "almelo-2018.xlsx"
 GETAL = r"(\d+(?:,\d+)?)"
@@ -37,7 +38,7 @@ def controleer_eenheid(plan, plan_terug=None):
     tabel = uitleg_alle(terug)  # a table, one row per medewerker (issue 26)
     assert list(tabel["personeelsnummer"]) == sorted(terug.scenario.medewerkers.index)
     uitleg = {u["personeelsnummer"]: u for u in tabel.to_dict("records")}
-    g = plan.gegevens
+    g = gegevens_van(plan)
     for p in plan.scenario.medewerkers.index:
         motivering, regels = b.at[p, "motivering"], b.at[p, "regels"].split("; ")
         u = uitleg[p]
@@ -63,7 +64,7 @@ def controleer_feiten(plan, p, v, motivering, ctx=None):
     s, toewijzing = plan.scenario, plan.toewijzing
     mw = s.medewerkers
     pins = dict(zip(s.vastgezet["personeelsnummer"], s.vastgezet["nieuwe_functie"]))
-    g = plan.gegevens
+    g = gegevens_van(plan)
     for r in v.opties:
         if r.status != "beter":
             continue
@@ -133,6 +134,7 @@ def demo_plan():
     return solve(read_scenario(DEMO))
 
 
+@pytest.mark.traag
 def test_demo_een_waarheid_per_besluit(demo_plan):
     aantal = 0
     for p, v, motivering in controleer_eenheid(demo_plan):
@@ -165,6 +167,7 @@ def gevarieerde_scenarios(draw):
     return tables
 
 
+@pytest.mark.traag
 @settings(max_examples=200, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(gevarieerde_scenarios())
 def test_eigenschap_motivering_regels_en_uitleg_eensgezind_en_waar(tables):
@@ -185,7 +188,7 @@ def test_extra_feiten_haak():
     """Other modules add fact kinds (e.g. answers to zienswijzen): appended to motivering, regels and uitleg."""
     from plaatsing.uitleg.feiten import Feit
     from plaatsing.uitleg.verklaring import uitleg
-    from scenario_gen import voorbeeld_4
+    from plaatsing.voorbeelden import voorbeeld_4
 
     def zienswijze(g, p):
         return [Feit("P1", "Uw zienswijze is meegewogen; het advies is niet overgenomen.")] if p == "D" else []

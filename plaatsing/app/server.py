@@ -8,12 +8,12 @@ import logging
 import signal
 import socket
 import sys
-import tempfile
 import threading
 import webbrowser
 from pathlib import Path
 
 from plaatsing.app.beveiliging import ToegangFout, controleer_adres, is_loopback, nieuw_token
+from plaatsing.app.web import maak_app
 from plaatsing.tijdelijk import eigen_tijdelijke_map
 
 log = logging.getLogger("plaatsing.app")
@@ -71,7 +71,6 @@ def start(scenariomap: Path | None, *, host: str, poort: int, host_gegeven: bool
     """Serve until Ctrl-C, SIGTERM or SIGHUP; then end running work and remove the temporary folder."""
     import uvicorn
 
-    from plaatsing.app.web import maak_app
 
     sock = open_socket(host, poort, host_gegeven=host_gegeven)
     poort = sock.getsockname()[1]

@@ -14,12 +14,15 @@ import traceback
 from dataclasses import dataclass, field
 from typing import Callable
 
+from plaatsing.fouten import H4Conflict, InvoerFout, ParameterFout
+from plaatsing.uitvoer.excel import UitvoerFout
+
 log = logging.getLogger("plaatsing.app")
 
 BEZIG, KLAAR, FOUT, AFGEBROKEN = "bezig", "klaar", "fout", "afgebroken"
 # imported once by the fork server, so that a new piece of work starts in milliseconds, not seconds
-VOORLADEN = ["plaatsing", "plaatsing.varianten", "plaatsing.uitleg.verklaring", "plaatsing.uitvoer.rapport",
-             "plaatsing.uitvoer.brieven", "plaatsing.uitvoer.excel", "plaatsing.invoer.template", "plaatsing.app.werk"]
+VOORLADEN = ["plaatsing", "plaatsing.plannen.wat_als", "plaatsing.uitleg.verklaring", "plaatsing.uitvoer.rapport",
+             "plaatsing.uitvoer.brieven", "plaatsing.uitvoer.excel", "plaatsing.uitvoer.template", "plaatsing.app.werk"]
 
 
 @dataclass
@@ -62,7 +65,6 @@ def _in_proces(uitvoer, functie, argumenten) -> None:
     except KeyboardInterrupt:
         pass
     except Exception as fout:  # noqa: BLE001 - every failure is reported to the page, none is lost
-        from plaatsing.fouten import InvoerFout
 
         if isinstance(fout, InvoerFout):  # rebuilt from its Meldingen: its args do not survive pickling
             uitvoer.put(("invoer", list(fout.meldingen)))
@@ -80,9 +82,6 @@ def _afbreken(*_):
 
 
 def _is_domeinfout(fout: BaseException) -> bool:
-    from plaatsing.fouten import H4Conflict, InvoerFout, ParameterFout
-    from plaatsing.uitvoer.excel import UitvoerFout
-
     return isinstance(fout, (InvoerFout, ParameterFout, H4Conflict, UitvoerFout))
 
 
@@ -147,8 +146,6 @@ class Taken:
                 except Exception as fout:  # noqa: BLE001
                     self._zet(taak, FOUT, referentie=self._intern(taak, type(fout).__name__))
             elif soort == "invoer":
-                from plaatsing.fouten import InvoerFout
-
                 self._zet(taak, FOUT, fout=InvoerFout(inhoud))
             elif soort == "domein":
                 self._zet(taak, FOUT, fout=inhoud)

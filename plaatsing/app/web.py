@@ -21,10 +21,13 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
-from plaatsing.app import werk, weergave
+from plaatsing.app import weergave, werk
 from plaatsing.app.beveiliging import COOKIE, Toegang, juiste_csrf
 from plaatsing.app.taken import BEZIG, KLAAR, Taken, nieuwe_referentie
 from plaatsing.cli.afhandeling import in_woorden
+from plaatsing.fouten import InvoerFout, ParameterFout
+from plaatsing.plannen.inlezen import read_scenario
+from plaatsing.plannen.wat_als import met_vastzettingen
 
 log = logging.getLogger("plaatsing.app")
 HIER = Path(__file__).parent
@@ -194,7 +197,6 @@ def maak_app(werkmap: Path, *, scenariomap: Path | None = None, token: str | Non
         form = await formulier(request, max_fields=len(PARAMETERS_WAT_ALS) + 2)
         if (omleiding := nodig(plan=False)) is not None:
             return omleiding
-        from plaatsing.fouten import ParameterFout
 
         huidig = dict(ws.scenario.parameters.als_rijen())
         wijzigingen = {n: str(form[n]).strip() for n in PARAMETERS_WAT_ALS
@@ -208,7 +210,7 @@ def maak_app(werkmap: Path, *, scenariomap: Path | None = None, token: str | Non
         def bewaar(plan):
             if ws.scenario_nr == scenario_nr:  # another scenario was opened meanwhile: this plan is not its plan
                 ws.zet_plan(plan)
-        return start_taak("Plaatsen", werk.los_op, (s,), "/besluiten", klaar=bewaar)
+        return start_taak("Plaatsen", werk.plaats, (s,), "/besluiten", klaar=bewaar)
 
     async def taak(request):
         t = _taak(request)
@@ -241,10 +243,10 @@ def maak_app(werkmap: Path, *, scenariomap: Path | None = None, token: str | Non
             return omleiding
         f = weergave.Filter.uit_query(request.query_params)
         rijen = weergave.filter_besluiten(ws.plan.besluiten, f)
-        return toon(request, "besluiten.html", f=f, rijen=rijen.head(weergave.MAX_RIJEN).to_dict("records"),
+        return toon(request, "besluiten.html", f=f, rijen=rijen.head(weergave.RIJEN_PER_PAGINA).to_dict("records"),
                     aantal=len(rijen), kolommen=weergave.KOLOMMEN, eenheden=weergave.eenheden(ws.plan.besluiten),
                     uitkomsten=list(ws.plan.samenvatting()["uitkomst"]), som=weergave.samenvatting(ws.plan),
-                    grafiek=weergave.grafiek(ws.plan), max_rijen=weergave.MAX_RIJEN)
+                    grafiek=weergave.uitkomsten_svg(ws.plan), max_rijen=weergave.RIJEN_PER_PAGINA)
 
     async def persoon(request):
         if (omleiding := nodig()) is not None:
@@ -285,8 +287,6 @@ def maak_app(werkmap: Path, *, scenariomap: Path | None = None, token: str | Non
     async def wat_als_start(request):
         if (omleiding := nodig()) is not None:
             return omleiding
-        from plaatsing.varianten import met_vastzettingen
-        from plaatsing.fouten import InvoerFout, ParameterFout
 
         form = await formulier(request)
         persoon, functie = str(form.get("persoon", "")).strip(), str(form.get("functie", "")).strip()
@@ -449,8 +449,6 @@ def _kopieer_upload(bron, pad: Path) -> None:
 
 
 def _controleer_parameters(pad: Path, parameters: dict) -> None:
-    from plaatsing import read_scenario
-
     read_scenario(pad, parameters=parameters)
 
 

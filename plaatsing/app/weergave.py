@@ -7,7 +7,7 @@ from html import escape
 
 import pandas as pd
 
-MAX_RIJEN = 500  # rows on one page; the filter narrows down, the download has them all
+RIJEN_PER_PAGINA = 500  # rows on one page; the filter narrows down, the download has them all
 
 KOLOMMEN = [  # one column on the page: its heading and the Plaatsingsbesluiten columns it can sort on
     ("Nummer", [("personeelsnummer", "Nummer")]),
@@ -100,7 +100,7 @@ def samenvatting(plan) -> dict:
             "fasen": [(f.code, f.naam, f.status_nl, f"{f.seconden:.1f}".replace(".", ",")) for f in plan.fasen]}
 
 
-def grafiek(plan) -> str:
+def uitkomsten_svg(plan) -> str:
     """A horizontal bar chart (inline SVG, no script) of the number of people per uitkomst."""
     tabel = plan.samenvatting()
     hoogste = max(1, int(tabel["aantal"].max()))

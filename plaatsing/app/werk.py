@@ -6,12 +6,20 @@ import datetime as dt
 import zipfile
 from pathlib import Path
 
+from plaatsing.plannen.inlezen import read_scenario
+from plaatsing.plannen.maken import herbouw_plan, solve
+from plaatsing.plannen.wat_als import wat_als, weiger_variant
+from plaatsing.regels.kandidaten import bepaal_kandidaten
+from plaatsing.uitleg.verklaring import uitleg
+from plaatsing.uitvoer.brieven import lees_sjablonen, schrijf_brieven
+from plaatsing.uitvoer.excel import atomair, bewaar, nieuw_werkboek, schrijf_besluiten, schrijf_tabel
+from plaatsing.uitvoer.rapport import identiteit, schrijf_rapport, sha256_besluiten
+from plaatsing.uitvoer.template import schrijf_template
+
 ZIP_TIJDSTIP = (2000, 1, 1, 0, 0, 0)  # the same letters give the same zip (F5)
 
 
 def lees(pad: Path, *, voortgang) -> object:
-    from plaatsing import read_scenario
-
     voortgang("scenario inlezen en controleren")
     s = read_scenario(pad)
     voortgang(f"ingelezen: {len(s.medewerkers)} medewerkers, {len(s.oude_functies)} oude en "
@@ -19,9 +27,7 @@ def lees(pad: Path, *, voortgang) -> object:
     return s
 
 
-def los_op(scenario, *, voortgang) -> object:
-    from plaatsing import solve
-
+def plaats(scenario, *, voortgang) -> object:
     voortgang(f"plaatsen van {len(scenario.medewerkers)} medewerkers (tijdslimiet "
               f"{scenario.parameters.tijdslimiet:g} s)")
     plan = solve(scenario, voortgang=voortgang)
@@ -30,29 +36,20 @@ def los_op(scenario, *, voortgang) -> object:
 
 
 def leg_uit(scenario, toewijzing: dict, persoon: str, *, voortgang) -> dict:
-    from plaatsing.uitleg.verklaring import uitleg
-
     voortgang(f"uitleg voor {persoon}: voor elke betere functie wordt nagerekend waarom niet")
-    return uitleg(scenario, toewijzing, persoon)
+    return uitleg(herbouw_plan(scenario, toewijzing), persoon)
 
 
 def bereken_wat_als(scenario, basis, vastzetten: dict, parameters: dict, toelichtingen: dict | None = None, *,
                     voortgang) -> object:
-    from plaatsing.varianten import wat_als
-
     voortgang("opnieuw plaatsen met de wijziging")
-    uitkomst = wat_als(scenario, vastzetten=vastzetten, parameters=parameters, basis=basis, toelichtingen=toelichtingen)
+    uitkomst = wat_als(basis if basis is not None else solve(scenario), vastzetten=vastzetten, parameters=parameters,
+                       toelichtingen=toelichtingen)
     voortgang(f"klaar: {len(uitkomst.verschil)} medewerkers met een andere plaatsing")
     return uitkomst
 
 
 def schrijf_bijlage(plan, map_: Path, naam: str, *, voortgang) -> list[Path]:
-    from plaatsing.regels.kandidaten import bepaal_kandidaten
-    from plaatsing.uitvoer.rapport import schrijf_rapport
-    from plaatsing.varianten import weiger_variant
-
-    from plaatsing.uitvoer.rapport import identiteit, sha256_besluiten
-
     weiger_variant(plan.scenario, "De OR-bijlage")
     voortgang("OR-bijlage maken (Word en Excel)")
     map_.mkdir(parents=True, exist_ok=True)
@@ -67,10 +64,6 @@ def schrijf_bijlage(plan, map_: Path, naam: str, *, voortgang) -> list[Path]:
 
 
 def schrijf_brieven_zip(plan, map_: Path, zip_pad: Path, datum: dt.date, *, voortgang) -> Path:
-    from plaatsing.uitvoer.brieven import lees_sjablonen, schrijf_brieven
-    from plaatsing.uitvoer.excel import atomair
-    from plaatsing.varianten import weiger_variant
-
     weiger_variant(plan.scenario, "Een brief")
     voortgang(f"{len(plan.besluiten)} brieven maken")
     paden = schrijf_brieven(plan.scenario, plan.besluiten, map_, sjablonen=lees_sjablonen(), datum=datum, overschrijf=True)
@@ -85,15 +78,11 @@ def schrijf_brieven_zip(plan, map_: Path, zip_pad: Path, datum: dt.date, *, voor
 
 
 def schrijf_besluiten_bestand(plan, pad: Path) -> Path:
-    from plaatsing.uitvoer.excel import schrijf_besluiten
-
     return schrijf_besluiten(plan, pad, overschrijf=True)
 
 
 def schrijf_verschil(verschil, pad: Path) -> Path:
     """The same workbook as `plaatsing vergelijk --uitvoer`: one sheet Verschil."""
-    from plaatsing.uitvoer.excel import atomair, bewaar, nieuw_werkboek, schrijf_tabel
-
     boek = nieuw_werkboek(alleen_schrijven=True)
     schrijf_tabel(boek, "Verschil", verschil)
     with atomair(pad) as tijdelijk:
@@ -102,6 +91,4 @@ def schrijf_verschil(verschil, pad: Path) -> Path:
 
 
 def schrijf_leeg_scenario(pad: Path) -> Path:
-    from plaatsing.invoer.template import schrijf_template
-
     return schrijf_template(pad, overschrijf=True)

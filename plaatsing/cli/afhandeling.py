@@ -38,7 +38,7 @@ def in_woorden(tekst: str) -> str:
     return tekst
 
 
-class _Voortgang:
+class Voortgang:
     """Progress lines on stderr with the time since the start; `voornemen`: a second round (P2 ran)."""
 
     def __init__(self, stil: bool, *, voornemen: bool = False):
@@ -89,11 +89,12 @@ def _meld_verkeerd_gebruik(fout: InvoerFout) -> None:
         click.echo(f"Fout bij {waar}: {m.tekst}", err=True)
 
 
-def _draai(functie, debug: bool, *, schrijft: bool = True):
+def draai(functie, debug: bool, *, schrijft: bool = True):
     """Run a command; user mistakes become Dutch messages with the contract's exit codes, a signal stops
     it cleanly (exit 130, 143 or 129) and an OS error names the path (exit 2); never a traceback."""
     from plaatsing import signalen
-    from plaatsing.invoer.besluiten import AnderScenario, PlanSchendtRegels
+    from plaatsing.invoer.besluiten import AnderScenario
+    from plaatsing.plannen.lezen import PlanSchendtRegels
     from plaatsing.uitvoer import excel
 
     al_geschreven = len(excel.GESCHREVEN)
@@ -101,7 +102,7 @@ def _draai(functie, debug: bool, *, schrijft: bool = True):
         with signalen.opvangen():
             return functie()
     except PlanSchendtRegels as fout:  # a hand-edited plan that breaks the rules: its violations, exit 4
-        _meld_schendingen(fout.naam, fout.schendingen, "hieruit wordt niets gemaakt" if schrijft else "")
+        meld_weigering(fout.naam, fout.schendingen, "hieruit wordt niets gemaakt" if schrijft else "")
         sys.exit(EXIT_SCHENDINGEN)
     except AnderScenario as fout:  # one sentence, not one line per personeelsnummer
         click.echo(f"Fout: {fout.meldingen[0].tekst}{' Er is niets geschreven.' if schrijft else ''}", err=True)
@@ -182,19 +183,7 @@ def _os_fout(fout: OSError) -> str:
     return f"het besturingssysteem weigert de opdracht (systeemfout {fout.errno}). Er is niets geschreven."
 
 
-def schendingen_van(plan):
-    """The violations of a plan as `toets` reports them (P1: an adopted 'handhaven' keeps the decision)."""
-    from plaatsing.procedure.tweede_ronde import bind_handhaven
-    from plaatsing.toets.volledig import toets_plan
-
-    gebonden = bind_handhaven(plan.scenario, plan.toewijzing)
-    if gebonden is plan.scenario:
-        return toets_plan(plan)
-    uitkomsten = plan.gelezen_uitkomsten if plan.gelezen_uitkomsten is not None else plan.uitkomsten
-    return toets_plan(gebonden, plan.toewijzing, uitkomsten)
-
-
-def _meld_schendingen(naam: str, schendingen, gevolg: str) -> None:
+def meld_weigering(naam: str, schendingen, gevolg: str) -> None:
     aantal = len(schendingen)
     click.echo(f"Het plan in '{naam}' voldoet niet aan de regels ({aantal} schending{'en' if aantal != 1 else ''})"
                + (f"; {gevolg}. Er is niets geschreven." if gevolg else ".")

@@ -7,14 +7,15 @@ from pathlib import Path
 import click
 
 from plaatsing.cli import nl
-from plaatsing.cli.opdrachten import (_besluiten_arg, _controleer_zegel, _debug, _draai, _lees_plan,
-                                      _overschrijf_parameter, _toelichting_optie, _Voortgang, personeelsnummer)
+from plaatsing.cli.gereedschap import (EXIT_SCHENDINGEN, Voortgang, besluiten_argument, controleer_zegel_van,
+                                       debug_optie, draai, lees_plan_van, meld_weigering, overschrijf_parameter_optie,
+                                       personeelsnummer, stil_optie, toelichting_optie)
 from plaatsing.uitvoer.excel import UitvoerFout
 
 
 @click.command(options_metavar="[OPTIES]")
 @click.argument("scenario", type=nl.bestand())
-@_besluiten_arg
+@besluiten_argument
 @click.option("--map", "map_", type=nl.map_(),
               help="Map voor de bijlage (wordt aangemaakt; standaard: de map van de besluiten).")
 @click.option("--uitvoer", "-o", type=nl.bestand(),
@@ -23,10 +24,10 @@ from plaatsing.uitvoer.excel import UitvoerFout
 @click.option("--overschrijf", is_flag=True, help="Overschrijf bestaande bestanden.")
 @click.option("--toch", is_flag=True, help="Maak de bijlage ook als het plan niet aan de regels voldoet of het "
                                           "zegel niet klopt (met een waarschuwing op elke pagina).")
-@_overschrijf_parameter
-@_toelichting_optie
-@click.option("--stil", is_flag=True, help="Geen voortgangsmeldingen.")
-@_debug
+@overschrijf_parameter_optie
+@toelichting_optie
+@stil_optie
+@debug_optie
 def rapport(scenario, besluiten, map_, uitvoer, overschrijf, toch, parameter, toelichting, stil, debug):
     """Maak de OR-adviesbijlage (personele gevolgen) als Word- en Excel-bestand.
 
@@ -47,12 +48,12 @@ def rapport(scenario, besluiten, map_, uitvoer, overschrijf, toch, parameter, to
         doel = uitvoer.parent if uitvoer else (map_ or besluiten.parent)
         if doel.exists() and not doel.is_dir():
             raise UitvoerFout(f"'{doel}' is een bestand; geef met --map een map op.")
-        melding = _Voortgang(stil)
+        melding = Voortgang(stil)
         melding(f"inlezen van {scenario.name} en {besluiten.name}")
-        plan = _lees_plan(scenario, besluiten, parameter, toelichting)
+        plan = lees_plan_van(scenario, besluiten, parameter, toelichting)
         _weiger_variant(plan, "De OR-bijlage")
         waarschuwing = _toets_of_toch(plan, toch, besluiten)
-        _controleer_zegel(besluiten, weigeren=not toch)  # P3: after the toets, so violations come first (exit 4)
+        controleer_zegel_van(besluiten, weigeren=not toch)  # P3: after the toets, so violations come first (exit 4)
         naam = uitvoer.stem.removesuffix("-OR-bijlage") if uitvoer else bijlage_naam(besluiten)
         plan_id = identiteit(plan, besluiten.name, sha256_besluiten(besluiten), toch=waarschuwing)
         # the outcomes as the sheet states them (the same as the plan's unless edited by hand, --toch)
@@ -62,7 +63,7 @@ def rapport(scenario, besluiten, map_, uitvoer, overschrijf, toch, parameter, to
             doel.mkdir(parents=True)
         try:
             with melding.bezig("de bijlage samenstellen (tabellen, afscherming, Word en Excel)"):
-                paden = schrijf_rapport(plan.scenario, plan.toewijzing, uitkomsten, plan.gegevens.k, doel,
+                paden = schrijf_rapport(plan.scenario, plan.toewijzing, uitkomsten, plan.k, doel,
                                         naam, overschrijf=overschrijf, plan=plan_id, docx_pad=uitvoer)
         except BaseException:
             if nieuw:  # nothing left behind, also not the folder made for it
@@ -72,7 +73,7 @@ def rapport(scenario, besluiten, map_, uitvoer, overschrijf, toch, parameter, to
         for pad in paden:
             click.echo(f"Geschreven: {pad}")
 
-    _draai(werk, debug)
+    draai(werk, debug)
 
 
 @click.command(options_metavar="[OPTIES]")
@@ -91,10 +92,10 @@ def rapport(scenario, besluiten, map_, uitvoer, overschrijf, toch, parameter, to
 @click.option("--pseudonimiseer", is_flag=True, help="Vervang namen in de brieven door een vast pseudoniem (proefdruk).")
 @click.option("--toch", is_flag=True, help="Maak de brieven ook als het plan niet aan de regels voldoet of het "
                                           "zegel niet klopt (met een waarschuwing op elke pagina).")
-@_overschrijf_parameter
-@_toelichting_optie
-@click.option("--stil", is_flag=True, help="Geen voortgangsmeldingen.")
-@_debug
+@overschrijf_parameter_optie
+@toelichting_optie
+@stil_optie
+@debug_optie
 def brieven(scenario, besluiten, map_, sjablonen, uitpakken, datum, medewerkers, parameter, overschrijf, pseudonimiseer,
             toch, toelichting, stil, debug):
     """Maak per medewerker een brief (Word) uit het sjabloon van zijn besluit.
@@ -108,7 +109,7 @@ def brieven(scenario, besluiten, map_, sjablonen, uitpakken, datum, medewerkers,
     import datetime as dt
 
     from plaatsing.fouten import InvoerFout
-    from plaatsing.invoer.cellen import lees_datum
+    from plaatsing.waarden import lees_datum
     from plaatsing.uitvoer.brieven import lees_sjablonen, pak_sjablonen_uit, schrijf_brieven
     from plaatsing.uitvoer.excel import pseudonimiseer as pseudonimiseer_tabel
 
@@ -124,11 +125,11 @@ def brieven(scenario, besluiten, map_, sjablonen, uitpakken, datum, medewerkers,
             if not pad.exists():
                 raise click.BadParameter(f"het bestand '{pad}' bestaat niet.")
         # the decisions of the workbook, with motiveringen rendered under the parameters they were made with
-        melding = _Voortgang(stil)
-        plan = _lees_plan(scenario, besluiten, parameter, toelichting)
+        melding = Voortgang(stil)
+        plan = lees_plan_van(scenario, besluiten, parameter, toelichting)
         _weiger_variant(plan, "Een brief")
         waarschuwing = _toets_of_toch(plan, toch, besluiten)
-        _controleer_zegel(besluiten, weigeren=not toch)  # P3: after the toets, so violations come first (exit 4)
+        controleer_zegel_van(besluiten, weigeren=not toch)  # P3: after the toets, so violations come first (exit 4)
         _meld_afwijkende_motiveringen(besluiten, plan)
         s = plan.scenario
         tabel = plan.besluiten.copy()
@@ -152,11 +153,11 @@ def brieven(scenario, besluiten, map_, sjablonen, uitpakken, datum, medewerkers,
         aantal = len(wie) or len(tabel)
         with melding.bezig(f"{aantal} {'brief' if aantal == 1 else 'brieven'} maken in {map_}"):
             paden = schrijf_brieven(s, tabel, map_, sjablonen=eigen, datum=dag, overschrijf=overschrijf,
-                                    medewerkers=wie, in_aanmerking=set(plan.gegevens.k.opties["personeelsnummer"]),
+                                    medewerkers=wie, in_aanmerking=set(plan.k.opties["personeelsnummer"]),
                                     waarschuwing=waarschuwing)
         click.echo(f"{len(paden)} {'brief' if len(paden) == 1 else 'brieven'} geschreven in {map_}")
 
-    _draai(werk, debug)
+    draai(werk, debug)
 
 
 TOCH = "Let op: dit plan voldoet niet aan de regels ({n}); gemaakt met --toch."
@@ -168,25 +169,24 @@ def _toets_of_toch(plan, toch: bool, besluiten: Path) -> str:
     every page."""
     import sys
 
-    from plaatsing.cli.afhandeling import _meld_schendingen
-    from plaatsing.cli.opdrachten import EXIT_SCHENDINGEN, schendingen_van
+    from plaatsing.plannen.toetsen import toets_plan
 
-    schendingen = schendingen_van(plan)
+    schendingen = toets_plan(plan)
     if schendingen.empty:
         return ""
     if not toch:
-        _meld_schendingen(besluiten.name, schendingen, "hieruit worden geen brieven of OR-bijlage gemaakt")
+        meld_weigering(besluiten.name, schendingen, "hieruit worden geen brieven of OR-bijlage gemaakt")
         click.echo("Herstel het plan (zie 'plaatsing toets'), of geef --toch om het document toch te maken, met een "
                    "waarschuwing op elke pagina.", err=True)
         sys.exit(EXIT_SCHENDINGEN)
-    _meld_schendingen(besluiten.name, schendingen, "")
+    meld_weigering(besluiten.name, schendingen, "")
     aantal = f"{len(schendingen)} schending{'en' if len(schendingen) != 1 else ''}"
     return TOCH.format(n=aantal)
 
 
 def _weiger_variant(plan, document: str) -> None:
     """A what-if pin without the user's toelichting never reaches a letter or the OR-bijlage."""
-    from plaatsing.varianten import variant_meldingen
+    from plaatsing.plannen.wat_als import variant_meldingen
 
     meldingen = variant_meldingen(plan.scenario, document)
     if meldingen:

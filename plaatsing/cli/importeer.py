@@ -2,22 +2,21 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import click
 
 from plaatsing.cli import nl
+from plaatsing.cli.gereedschap import EXIT_NIET_BEWEZEN, EXIT_ONGELDIG, OPDRACHTREGEL, debug_optie, draai, paren
 
-from plaatsing.invoer.hr_exports import SOORTEN
+from plaatsing.invoer.hr_exports import HR_SYSTEMEN
 
 # plaatsing.cli imports this module at its end (also as `python -m plaatsing.cli`): its helpers are
 # imported inside the command.
-_debug = click.option("--debug", is_flag=True, help="Toon bij een interne fout de volledige foutmelding.")
 
 
 @click.command(options_metavar="[OPTIES]")
 @click.argument("export", type=nl.bestand())
-@click.option("--soort", required=True, type=click.Choice(SOORTEN), help="Het HR-systeem van de export.")
+@click.option("--soort", required=True, type=click.Choice(HR_SYSTEMEN), help="Het HR-systeem van de export.")
 @click.option("--uitvoer", "-o", required=True, type=nl.bestand(),
               help="Het scenario dat wordt geschreven (.xlsx).")
 @click.option("--formatiehuis", type=nl.bestand(),
@@ -30,7 +29,7 @@ _debug = click.option("--debug", is_flag=True, help="Toon bij een interne fout d
 @click.option("--normuren", type=click.FloatRange(0, min_open=True), default=36, show_default=True, metavar="UREN",
               help="Uren per week van een voltijdbaan, om uren om te rekenen naar fte.")
 @click.option("--overschrijf", is_flag=True, help="Overschrijf een bestaand uitvoerbestand.")
-@_debug
+@debug_optie
 def importeer(export, soort, uitvoer, formatiehuis, kolom, deeltijd, normuren, overschrijf, debug):
     """Maak van een HR-export (CSV of Excel) het blad Medewerkers van een scenario.
 
@@ -42,18 +41,18 @@ def importeer(export, soort, uitvoer, formatiehuis, kolom, deeltijd, normuren, o
     1 problemen in de export (niets geschreven); 2 verkeerd gebruik; 3 scenario geschreven maar
     nog niet bruikbaar (vul de genoemde bladen aan).
     """
-    from plaatsing.cli.opdrachten import EXIT_NIET_BEWEZEN, EXIT_ONGELDIG, OPDRACHTREGEL, _draai, _paren
     from plaatsing.fouten import InvoerFout
-    from plaatsing.invoer.importeren import importeer_export, schrijf_scenario
-    from plaatsing.invoer.lezen import read_scenario
+    from plaatsing.invoer.importeren import importeer_export
+    from plaatsing.uitvoer.importscenario import schrijf_scenario
+    from plaatsing.plannen.inlezen import read_scenario
 
     def werk():
-        keuzes = _paren(kolom, "doel=kop", "--kolom")
+        keuzes = paren(kolom, "doel=kop", "--kolom")
         try:
             imp = importeer_export(export, soort, kolommen=keuzes, deeltijd=deeltijd, normuren=normuren)
         except InvoerFout as fout:
             if all(m.blad == OPDRACHTREGEL for m in fout.meldingen):
-                raise  # a mistake on the command line: exit 2 (_draai)
+                raise  # a mistake on the command line: exit 2 (draai)
             aantal = fout.aantal
             click.echo(f"De export kan niet worden geïmporteerd: {aantal} {'probleem' if aantal == 1 else 'problemen'} "
                        "gevonden. Er is niets geschreven.", err=True)
@@ -81,4 +80,4 @@ def importeer(export, soort, uitvoer, formatiehuis, kolom, deeltijd, normuren, o
         click.echo(f"Het scenario is bruikbaar: {len(s.medewerkers)} medewerkers, {len(s.oude_functies)} oude en "
                    f"{len(s.nieuwe_functies)} nieuwe functies.")
 
-    _draai(werk, debug)
+    draai(werk, debug)

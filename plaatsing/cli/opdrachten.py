@@ -7,33 +7,11 @@ from pathlib import Path
 import click
 
 from plaatsing.cli import nl
-from plaatsing.fouten import InvoerFout, Melding
+from plaatsing.cli.gereedschap import (EXIT_NIET_BEWEZEN, EXIT_SCHENDINGEN, Voortgang, besluiten_argument,
+                                       debug_optie, draai, lees_plan_van, meld_schendingen,
+                                       overschrijf_parameter_optie, parameter_optie, parameters_uit, paren,
+                                       peildatum_optie, personeelsnummer, samenvatting, stil_optie, toelichting_optie)
 from plaatsing.uitvoer.excel import UitvoerFout
-
-# re-exported: the other command modules (documenten, bijna, importeer, procedure, sweep) import them from here
-from plaatsing.cli.afhandeling import (EXIT_INTERN, EXIT_NIET_BEWEZEN, EXIT_ONGELDIG, EXIT_SCHENDINGEN,  # noqa: F401
-                                       EXIT_VERKEERD_GEBRUIK, OPDRACHTREGEL, _draai, _Voortgang, in_woorden,
-                                       schendingen_van)
-
-
-def _paren(items, vorm: str, optie: str) -> dict:
-    """'a=b' options as a dict; a clear usage error (exit 2) when one has another form."""
-    paren = {}
-    for item in items:
-        if "=" not in item:
-            raise click.BadParameter(f"'{item}' heeft niet de vorm {vorm}.", param_hint=optie)
-        links, rechts = item.split("=", 1)
-        paren[links.strip()] = rechts.strip()
-    return paren
-
-
-def _parameters(peildatum, tijdslimiet, parameter) -> dict:
-    waarden = _paren(parameter, "naam=waarde", "--parameter")
-    if peildatum:
-        waarden["peildatum"] = peildatum
-    if tijdslimiet is not None:
-        waarden["tijdslimiet"] = tijdslimiet
-    return waarden
 
 
 class _Groep(click.Group):
@@ -59,26 +37,20 @@ def main():
     """
 
 
-_peildatum = click.option("--peildatum", metavar="JJJJ-MM-DD", help="Peildatum (gaat voor het blad Parameters).")
-_parameter = click.option("--parameter", "-p", multiple=True, metavar="NAAM=WAARDE",
-                          help="Zet een parameter, bijvoorbeeld -p drempel_wijziging=40 (mag vaker).")
-_debug = click.option("--debug", is_flag=True, help="Toon bij een interne fout een verslag voor de ontwikkelaars (zonder persoonsgegevens).")
-
-
 @main.command(options_metavar="[OPTIES]")
 @click.argument("scenario", type=nl.bestand())
 @click.option("--uitvoer", "-o", type=nl.bestand(),
               help="Pad van de besluiten (standaard: <scenario>-besluiten.xlsx naast het scenario).")
 @click.option("--overschrijf", is_flag=True, help="Overschrijf een bestaand uitvoerbestand.")
-@click.option("--stil", is_flag=True, help="Geen voortgangsmeldingen.")
-@_peildatum
+@stil_optie
+@peildatum_optie
 @click.option("--tijdslimiet", type=nl.seconden(), metavar="SECONDEN", help="Rekenbudget in seconden (vaste rekentijd, niet de klok: hetzelfde plan bij elke run).")
-@_parameter
+@parameter_optie
 @click.option("--workers", type=click.IntRange(1, 64), metavar="AANTAL", help="Aantal processen dat deelproblemen naast elkaar oplost (standaard: één per rekenkern).")
 @click.option("--pseudonimiseer", is_flag=True, help="Vervang namen in de uitvoer door een vast pseudoniem.")
 @click.option("--voornemen", type=nl.bestand(), metavar="BESLUITEN",
               help="Voorgenomen besluiten: maak de definitieve besluiten met zo min mogelijk wijzigingen (regels.md P2).")
-@_debug
+@debug_optie
 def solve(scenario, uitvoer, overschrijf, stil, peildatum, tijdslimiet, parameter, workers, pseudonimiseer, voornemen,
           debug):
     """Maak de plaatsingsbesluiten voor SCENARIO (een Excel-werkmap).
@@ -89,21 +61,21 @@ def solve(scenario, uitvoer, overschrijf, stil, peildatum, tijdslimiet, paramete
     2 verkeerd gebruik, of de uitvoer kan niet worden geschreven (niets geschreven); 3 plan geschreven
     maar niet bewezen optimaal binnen de tijdslimiet; 130/143/129 gestopt (Ctrl-C, SIGTERM, SIGHUP).
     """
-    from plaatsing.invoer.lezen import read_scenario
-    from plaatsing.plan import solve as los_op
+    from plaatsing.plannen.inlezen import read_scenario
+    from plaatsing.plannen.maken import solve as los_op
     from plaatsing.uitvoer.excel import controleer_uitvoer, schrijf_besluiten
 
     def werk():
-        melding = _Voortgang(stil, voornemen=bool(voornemen))
+        melding = Voortgang(stil, voornemen=bool(voornemen))
         doel = uitvoer or scenario.with_name(f"{scenario.stem}-besluiten{'-definitief' if voornemen else ''}.xlsx")
         controleer_uitvoer(doel, overschrijf=overschrijf, invoer=scenario)
         if voornemen and doel.resolve() == voornemen.resolve():
             raise UitvoerFout(f"het uitvoerbestand '{doel}' is het voornemen zelf; kies een andere naam met --uitvoer.")
         melding(f"inlezen van {scenario.name}")
-        s = read_scenario(scenario, parameters=_parameters(peildatum, tijdslimiet, parameter))
+        s = read_scenario(scenario, parameters=parameters_uit(peildatum, tijdslimiet, parameter))
         if voornemen:  # regels.md §9: the second round, from the voorgenomen besluiten
-            from plaatsing.procedure.tweede_ronde import voor_tweede_ronde
-            s = voor_tweede_ronde(s, voornemen)
+            from plaatsing.plannen.tweede_ronde import voor_tweede_ronde_uit_bestand
+            s = voor_tweede_ronde_uit_bestand(s, voornemen)
             for regel in _andere_parameters(voornemen, s):
                 melding(f"let op: {regel}")
         for w in s.waarschuwingen:
@@ -111,12 +83,12 @@ def solve(scenario, uitvoer, overschrijf, stil, peildatum, tijdslimiet, paramete
         melding(f"ingelezen: {len(s.medewerkers)} medewerkers, {len(s.oude_functies)} oude en "
                 f"{len(s.nieuwe_functies)} nieuwe functies")
         plan = los_op(s, workers=workers, voortgang=melding)
-        for w in plan.gegevens.k.waarschuwingen:
+        for w in plan.k.waarschuwingen:
             melding(f"let op: {w}")
         melding(f"toets: {'geen schendingen' if plan.toets.empty else str(len(plan.toets)) + ' schendingen'}")
         schrijf_besluiten(plan, doel, overschrijf=overschrijf, pseudoniemen=pseudonimiseer)
         melding("besluiten geschreven")
-        click.echo(_samenvatting(plan, doel))
+        click.echo(samenvatting(plan, doel))
         from plaatsing.procedure.wijzigingen import samenvatting_regels
         for regel in samenvatting_regels(plan.scenario, plan.toewijzing):
             click.echo(regel)
@@ -125,7 +97,7 @@ def solve(scenario, uitvoer, overschrijf, stil, peildatum, tijdslimiet, paramete
                        "Verantwoording.", err=True)
             sys.exit(EXIT_NIET_BEWEZEN)
 
-    _draai(werk, debug)
+    draai(werk, debug)
 
 
 def _andere_parameters(voornemen: Path, s) -> list[str]:
@@ -144,32 +116,11 @@ def _andere_parameters(voornemen: Path, s) -> list[str]:
             "gebruiken die van nu; is dat niet de bedoeling, geef dan de parameters van het voornemen op met -p."]
 
 
-def _samenvatting(plan, doel: Path) -> str:
-    from plaatsing.plan import GRENS_BEWEZEN_RIJ
-
-    regels = ["Plaatsingsbesluiten:"]
-    for r in plan.samenvatting().itertuples(index=False):
-        regels.append(f"  {r.uitkomst:<28} {r.aantal:>6}")
-    vacant = plan.bezetting["vacant_fte"].sum()
-    regels.append(f"  {'vacante formatie (fte)':<28} {vacant:>6.2f}".replace(".", ","))
-    grens = dict(plan.verantwoording.itertuples(index=False)).get(GRENS_BEWEZEN_RIJ)
-    if grens:  # issue 24: how far from the fewest possible, by a bound anyone can check (blad Knelpunten)
-        regels.append(f"Ondergrens niet geplaatst: {grens}.")
-    h = plan.herplaatsing
-    if not h.empty:  # regels.md §10
-        aantal = h["personeelsnummer"].nunique()
-        regels.append(f"Herplaatsingsonderzoek: {len(h)} open {'plaats' if len(h) == 1 else 'plaatsen'} te beoordelen "
-                      f"voor {aantal} {'boventallige' if aantal == 1 else 'boventalligen'} (blad Herplaatsing).")
-    regels.append(f"Bewezen optimaal: {'ja' if plan.bewezen_optimaal else 'nee'}")
-    regels.append(f"Geschreven naar: {doel}")
-    return "\n".join(regels)
-
-
 @main.command(options_metavar="[OPTIES]")
 @click.argument("scenario", type=nl.bestand())
-@_peildatum
-@_parameter
-@_debug
+@peildatum_optie
+@parameter_optie
+@debug_optie
 def valideer(scenario, peildatum, parameter, debug):
     """Controleer SCENARIO op fouten, zonder te plaatsen.
 
@@ -178,100 +129,43 @@ def valideer(scenario, peildatum, parameter, debug):
     Elk probleem wordt gemeld als 'blad, rij, kolom: wat is er mis'. Exitcode 0 als het
     scenario bruikbaar is, 1 als er problemen zijn.
     """
-    from plaatsing.invoer.lezen import read_scenario
+    from plaatsing.plannen.inlezen import read_scenario
 
     def werk():
         from plaatsing.regels.kandidaten import bepaal_kandidaten
 
-        s = read_scenario(scenario, parameters=_parameters(peildatum, None, parameter))
+        s = read_scenario(scenario, parameters=parameters_uit(peildatum, None, parameter))
         for w in list(s.waarschuwingen) + list(bepaal_kandidaten(s).waarschuwingen):
             click.echo(f"Let op: {w}", err=True)
         click.echo(f"Het scenario is bruikbaar: {len(s.medewerkers)} medewerkers, {len(s.oude_functies)} oude "
                    f"functies, {len(s.nieuwe_functies)} nieuwe functies, {len(s.mapping)} koppelingen.")
 
-    _draai(werk, debug, schrijft=False)
+    draai(werk, debug, schrijft=False)
 
 
 @main.command(options_metavar="[OPTIES]")
 @click.argument("pad", type=nl.bestand())
 @click.option("--overschrijf", is_flag=True, help="Overschrijf een bestaand bestand.")
-@_debug
+@debug_optie
 def template(pad, overschrijf, debug):
     """Schrijf een leeg scenario naar PAD, met kopregels, parameters en keuzelijsten.
 
     Voorbeeld: plaatsing template mijn-scenario.xlsx
     """
-    from plaatsing.invoer.template import schrijf_template
+    from plaatsing.uitvoer.template import schrijf_template
 
     def werk():
         schrijf_template(pad, overschrijf=overschrijf)
         click.echo(f"Leeg scenario geschreven naar {pad}.")
 
-    _draai(werk, debug)
-
-
-_besluiten_arg = click.argument("besluiten", type=nl.bestand())
-_overschrijf_parameter = click.option(
-    "--parameter", "-p", multiple=True, metavar="NAAM=WAARDE",
-    help="Overschrijf een parameter waarmee de besluiten zijn gemaakt (staat in de Verantwoording), "
-         "bijvoorbeeld -p drempel_wijziging=40 (mag vaker).")
-
-
-_toelichting_optie = click.option(
-    "--toelichting", "-t", "toelichting", multiple=True, metavar="NR=TEKST",
-    help="Waarom de wat-als-vastzetting van deze medewerker is besloten (wie en wanneer); zonder toelichting "
-         "maken rapport en brieven geen document van een variant (mag vaker).")
-
-
-def meld_schendingen(schendingen, *, err: bool = False) -> None:
-    """'Het plan voldoet niet: 2 schendingen.' and one line per violation (rule, who, where, fix)."""
-    click.echo(f"Het plan voldoet niet: {len(schendingen)} schending{'en' if len(schendingen) != 1 else ''}.", err=err)
-    for r in schendingen.itertuples(index=False):
-        wie = f"{r.personeelsnummer} " if r.personeelsnummer else ""
-        waar = f"{r.functie}: " if r.functie else ""
-        click.echo(f"  {r.regel} {wie}{waar}{r.probleem}. Oplossing: {r.oplossing}.", err=err)
-
-
-def _lees_plan(scenario: Path, besluiten: Path, parameter=(), toelichting=(), *, zegel: str | None = None,
-               toch: bool = False):
-    """The Plan of a besluiten workbook under the parameters it was made with (regels.md §8.10);
-    -p overrides a parameter explicitly, and the output says so; --toelichting explains what-if pins.
-    `zegel`: check the seal first (P3) — "melden" says on stderr when it is broken, "weigeren" refuses
-    (exit 1) unless `toch` (--toch)."""
-    from plaatsing.invoer.besluiten import lees_plan
-    from plaatsing.invoer.lezen import read_scenario
-
-    if zegel is not None and Path(besluiten).is_file():
-        _controleer_zegel(Path(besluiten), weigeren=zegel == "weigeren" and not toch)
-    s = read_scenario(scenario)
-    plan = lees_plan(besluiten, s, _paren(parameter, "naam=waarde", "--parameter"),
-                     _paren(toelichting, "NR=TEKST", "--toelichting") if toelichting else None)
-    for naam, was, nu in plan.overschreven:
-        click.echo(f"Let op: parameter {naam} = {nu} (opgegeven met -p); de besluiten zijn gemaakt met "
-                   f"{naam} = {was or '(leeg)'}.")
-    return plan
-
-
-def _controleer_zegel(besluiten: Path, *, weigeren: bool) -> None:
-    from plaatsing.fouten import Melding
-    from plaatsing.procedure.dossier import controleer_zegel
-
-    controle = controleer_zegel(besluiten)
-    tekst = controle.melding(besluiten.name)
-    if controle.klopt is not True and weigeren:
-        raise InvoerFout([Melding(besluiten.name, None, None,
-                                  f"{tekst} Er zijn geen documenten gemaakt: een brief of bijlage moet zeggen wat "
-                                  "plaatsing besloot. Maak de besluiten opnieuw met 'plaatsing solve', of geef --toch "
-                                  "op als de wijziging bewust en nagegaan is.")])
-    if tekst:
-        click.echo(f"Let op: {tekst}", err=True)
+    draai(werk, debug)
 
 
 @main.command(options_metavar="[OPTIES]")
 @click.argument("scenario", type=nl.bestand())
-@_besluiten_arg
-@_overschrijf_parameter
-@_debug
+@besluiten_argument
+@overschrijf_parameter_optie
+@debug_optie
 def toets(scenario, besluiten, parameter, debug):
     """Toets een plan (ook een met de hand aangepast plan) aan de regels.
 
@@ -283,8 +177,10 @@ def toets(scenario, besluiten, parameter, debug):
     (blad Verantwoording); -p overschrijft er een. Exitcode 0 zonder schendingen, 4 met schendingen.
     """
     def werk():
-        plan = _lees_plan(scenario, besluiten, parameter, zegel="melden")
-        schendingen = schendingen_van(plan)
+        from plaatsing.plannen.toetsen import toets_plan
+
+        plan = lees_plan_van(scenario, besluiten, parameter, zegel="melden")
+        schendingen = toets_plan(plan)
         if schendingen.empty:
             click.echo(f"Het plan voldoet aan de regels (H1–H5, O2, O6, F3, F4): {len(plan.toewijzing)} medewerkers "
                        "getoetst.")
@@ -292,17 +188,17 @@ def toets(scenario, besluiten, parameter, debug):
         meld_schendingen(schendingen)
         sys.exit(EXIT_SCHENDINGEN)
 
-    _draai(werk, debug, schrijft=False)
+    draai(werk, debug, schrijft=False)
 
 
 @main.command(options_metavar="[OPTIES]")
 @click.argument("scenario", type=nl.bestand())
-@_besluiten_arg
+@besluiten_argument
 @click.option("--medewerker", "-m", metavar="NR", help="Personeelsnummer van de medewerker.")
 @click.option("--alle", is_flag=True, help="Leg het besluit van elke medewerker uit (met --json: één JSON-regel per medewerker).")
 @click.option("--json", "als_json", is_flag=True, help="Uitvoer als JSON.")
-@_overschrijf_parameter
-@_debug
+@overschrijf_parameter_optie
+@debug_optie
 def uitleg(scenario, besluiten, medewerker, alle, als_json, parameter, debug):
     """Leg het besluit uit: uitkomst, regels en waarom geen betere functie (-m NR of --alle).
 
@@ -316,7 +212,7 @@ def uitleg(scenario, besluiten, medewerker, alle, als_json, parameter, debug):
         raise click.UsageError("Geef óf --medewerker NR óf --alle op.")
 
     def werk():
-        plan = _lees_plan(scenario, besluiten, parameter, zegel="melden")
+        plan = lees_plan_van(scenario, besluiten, parameter, zegel="melden")
         if alle:
             for u in uitleg_per_medewerker(plan):
                 click.echo(json.dumps(u, ensure_ascii=False) if als_json else als_tekst(u) + "\n")
@@ -324,33 +220,16 @@ def uitleg(scenario, besluiten, medewerker, alle, als_json, parameter, debug):
         u = leg_uit(plan, personeelsnummer(plan.scenario, medewerker))
         click.echo(json.dumps(u, ensure_ascii=False, indent=2) if als_json else als_tekst(u))
 
-    _draai(werk, debug, schrijft=False)
+    draai(werk, debug, schrijft=False)
 
 
 def _vastzettingen(items, s) -> dict:
     """NR=CODE pairs; a personeelsnummer or code typed in other capitals is found (exit 2 when unknown)."""
     vast = {}
-    for nr, code in _paren(items, "NR=FUNCTIECODE", "--vastzetten").items():
+    for nr, code in paren(items, "NR=FUNCTIECODE", "--vastzetten").items():
         codes = {str(c).casefold(): c for c in s.nieuwe_functies.index}
         vast[personeelsnummer(s, nr, "--vastzetten")] = codes.get(code.casefold(), code)
     return vast
-
-
-def personeelsnummer(s, nr: str, optie: str = "--medewerker") -> str:
-    """The personeelsnummer of the scenario that the user meant: as typed, or in other capitals
-    (a0035 for A0035). Unknown: a usage error (exit 2) with a suggestion when one is close."""
-    import difflib
-
-    nr = str(nr).strip()
-    nummers = [str(p) for p in s.medewerkers.index]
-    if nr in nummers:
-        return nr
-    gelijk = [p for p in nummers if p.casefold() == nr.casefold()]
-    if len(gelijk) == 1:
-        return gelijk[0]
-    bijna = difflib.get_close_matches(nr, nummers, n=1)
-    raise InvoerFout([Melding(OPDRACHTREGEL, None, optie, f"personeelsnummer '{nr}' staat niet in het scenario"
-                              + (f"; bedoelt u {bijna[0]}?" if bijna else "; controleer het nummer."))])
 
 
 def _toon_verschil(verschil) -> None:
@@ -367,34 +246,35 @@ def _toon_verschil(verschil) -> None:
 @main.command("wat-als", options_metavar="[OPTIES]")
 @click.argument("scenario", type=nl.bestand())
 @click.option("--vastzetten", "-v", multiple=True, metavar="NR=CODE", help="Zet een medewerker vast in een functie (mag vaker).")
-@_parameter
+@parameter_optie
 @click.option("--basis", type=nl.bestand(),
               help="Besluiten van het basisplan (standaard: opnieuw oplossen met het scenario).")
 @click.option("--uitvoer", "-o", type=nl.bestand(),
               help="Schrijf de variant als besluiten-werkmap (zoals solve), voor toets, uitleg, rapport en brieven.")
 @click.option("--overschrijf", is_flag=True, help="Overschrijf een bestaand uitvoerbestand.")
-@_toelichting_optie
-@_debug
+@toelichting_optie
+@debug_optie
 def wat_als(scenario, vastzetten, parameter, basis, uitvoer, overschrijf, toelichting, debug):
     """Los opnieuw op met extra vastzettingen of parameters en toon het verschil met het basisplan.
 
     Voorbeeld: plaatsing wat-als scenarios/almelo-2018.xlsx --vastzetten A0035=BV-HRM-02
     """
-    from plaatsing.varianten import wat_als as bereken
-    from plaatsing.invoer.lezen import read_scenario
+    from plaatsing.plannen.inlezen import read_scenario
+    from plaatsing.plannen.maken import solve
+    from plaatsing.plannen.wat_als import wat_als as bereken
     from plaatsing.uitvoer.excel import controleer_uitvoer, schrijf_besluiten
 
     def werk():
         if uitvoer:
             controleer_uitvoer(uitvoer, overschrijf=overschrijf, invoer=scenario)
-        basisplan = _lees_plan(scenario, basis) if basis else None
+        basisplan = lees_plan_van(scenario, basis) if basis else None
         s = basisplan.scenario if basisplan else read_scenario(scenario)
         vast = _vastzettingen(vastzetten, s)
-        redenen = _paren(toelichting, "NR=TEKST", "--toelichting") if toelichting else {}
+        redenen = paren(toelichting, "NR=TEKST", "--toelichting") if toelichting else {}
         if set(redenen) - set(vast):
             raise click.BadParameter(f"{sorted(set(redenen) - set(vast))[0]} wordt niet vastgezet; geef een "
                                      "toelichting alleen bij een medewerker uit --vastzetten.", param_hint="--toelichting")
-        uitkomst = bereken(basisplan or s, vastzetten=vast, parameters=_parameters(None, None, parameter),
+        uitkomst = bereken(basisplan or solve(s), vastzetten=vast, parameters=parameters_uit(None, None, parameter),
                            toelichtingen=redenen)
         _toon_verschil(uitkomst.verschil)
         click.echo("Wat het kost (basis → nieuw):")
@@ -405,7 +285,7 @@ def wat_als(scenario, vastzetten, parameter, basis, uitvoer, overschrijf, toelic
             schrijf_besluiten(uitkomst.nieuw, uitvoer, overschrijf=overschrijf)
             click.echo(f"Variant geschreven naar {uitvoer}")
 
-    _draai(werk, debug, schrijft=bool(uitvoer))
+    draai(werk, debug, schrijft=bool(uitvoer))
 
 
 @main.command(options_metavar="[OPTIES]")
@@ -414,20 +294,20 @@ def wat_als(scenario, vastzetten, parameter, basis, uitvoer, overschrijf, toelic
 @click.argument("plan_b", type=nl.bestand())
 @click.option("--uitvoer", "-o", type=nl.bestand(), help="Schrijf het verschil naar dit Excel-bestand.")
 @click.option("--overschrijf", is_flag=True, help="Overschrijf een bestaand uitvoerbestand.")
-@_overschrijf_parameter
-@_debug
+@overschrijf_parameter_optie
+@debug_optie
 def vergelijk(scenario, plan_a, plan_b, uitvoer, overschrijf, parameter, debug):
     """Vergelijk twee plannen van hetzelfde scenario: wie gaat waarheen, wie wordt (niet meer) boventallig.
 
     Voorbeeld: plaatsing vergelijk scenarios/almelo-2018.xlsx a-besluiten.xlsx b-besluiten.xlsx
     """
-    from plaatsing.varianten import vergelijk_plannen
+    from plaatsing.plannen.wat_als import vergelijk_plannen
     from plaatsing.uitvoer.excel import bewaar_als, controleer_uitvoer, nieuw_werkboek, schrijf_tabel
 
     def werk():
         if uitvoer:
             controleer_uitvoer(uitvoer, overschrijf=overschrijf, invoer=scenario)
-        verschil = vergelijk_plannen(_lees_plan(scenario, plan_a, parameter), _lees_plan(scenario, plan_b, parameter))
+        verschil = vergelijk_plannen(lees_plan_van(scenario, plan_a, parameter), lees_plan_van(scenario, plan_b, parameter))
         _toon_verschil(verschil)
         if uitvoer:
             boek = nieuw_werkboek(alleen_schrijven=True)
@@ -435,4 +315,4 @@ def vergelijk(scenario, plan_a, plan_b, uitvoer, overschrijf, parameter, debug):
             bewaar_als(boek, uitvoer, overschrijf=overschrijf)
             click.echo(f"Verschil geschreven naar {uitvoer}")
 
-    _draai(werk, debug, schrijft=bool(uitvoer))
+    draai(werk, debug, schrijft=bool(uitvoer))

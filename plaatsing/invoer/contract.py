@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from plaatsing.scenario import VOORKEUR_KOLOMMEN  # noqa: F401  (a column of the Scenario; part of the contract)
+
 
 @dataclass(frozen=True)
 class Kolom:
@@ -35,7 +37,6 @@ def _functie_blad(naam: str, aliassen: tuple[str, ...]) -> Blad:
     ), aliassen=aliassen)
 
 
-VOORKEUR_KOLOMMEN = tuple(f"voorkeur_{i}" for i in range(1, 6))
 
 MEDEWERKERS = Blad("Medewerkers", (
     Kolom("personeelsnummer", "code", True, ("persnr", "personeels nr", "personeelsnr", "medewerkernummer", "registratienummer", "pnr")),
@@ -130,3 +131,7 @@ BESLUIT_KOLOMMEN = (
     "nieuwe_functie", "nieuwe_functienaam", "nieuwe_eenheid", "nieuwe_schaal", "voorkeur_gehonoreerd",
     "salarisgarantie", "motivering", "status_besluit",
 )
+
+# The uitkomsten of Plaatsingsbesluiten, in the fixed order of the summaries.
+UITKOMSTEN = ("functievolger", "passend", "passend lager", "geschikt", "vastgezet", "boventallig",
+              "niet geplaatst (tijdelijk)")

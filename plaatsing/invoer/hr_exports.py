@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SOORTEN = ("afas", "youforce", "sap", "beaufort")
+HR_SYSTEMEN = ("afas", "youforce", "sap", "beaufort")
 DEELTIJD = ("fte_procent", "fte_uren", "fte_factor")  # three ways to give the deeltijd; one becomes fte
 
 

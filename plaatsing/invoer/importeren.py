@@ -1,4 +1,5 @@
-"""Import an HR-system export (CSV or xlsx) into the Medewerkers sheet of a scenario.
+"""Import an HR-system export (CSV or xlsx) for the Medewerkers sheet of a scenario (written by
+uitvoer/importscenario.py).
 
 The export is read as it comes: `;`, `,` or tab separated, Dutch decimals (`88,89`), dates as
 dd-mm-jjjj (and jjjj-mm-dd, dd.mm.jjjj, jjjjmmdd), codes kept as text (`00123` stays `00123`).
@@ -15,10 +16,8 @@ the same contract column, stop the import until the choice is confirmed with `ko
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import re
-import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -26,11 +25,12 @@ from pathlib import Path
 
 from openpyxl.utils import get_column_letter
 
-from plaatsing.invoer import contract as schema
 from plaatsing.fouten import InvoerFout, Melding
-from plaatsing.invoer import hr_exports
-from plaatsing.invoer.hr_exports import DEELTIJD, OPEN_EINDE, SOORTEN
-from plaatsing.invoer.cellen import citeer, formatteer_getal, is_leeg, kopsleutel, lees_datum, lees_tekst, sleutel
+from plaatsing.invoer import contract as schema, hr_exports
+from plaatsing.invoer.hr_exports import DEELTIJD, OPEN_EINDE, HR_SYSTEMEN
+from plaatsing.invoer.werkboek import open_werkboek
+from plaatsing.waarden import (citeer, formatteer_getal, is_leeg, is_procentformaat, kopsleutel, lees_datum, lees_tekst,
+                               sleutel)
 
 VERPLICHT = ("personeelsnummer", "geboortedatum", "datum_in_dienst", "functie", "schaal", "fte")
 DOELEN = ("personeelsnummer", "naam", "geboortedatum", "datum_in_dienst", "functie", "feitelijke_functie",
@@ -67,7 +67,6 @@ def lees_export(pad) -> Export:
     if not pad.exists() or pad.is_dir():
         raise InvoerFout([Melding(naam, None, None, f"het bestand '{pad}' bestaat niet; controleer het pad.")])
     if pad.suffix.lower() in (".xlsx", ".xlsm"):
-        from plaatsing.invoer.werkboek import open_werkboek
         bladen = [b for b in open_werkboek(pad) if b.rijen or any(not is_leeg(k) for k in b.kop)]
         if not bladen:
             raise InvoerFout([Melding(naam, None, None, "de werkmap is leeg.")])
@@ -109,10 +108,8 @@ def lees_export(pad) -> Export:
 def _celwaarde(cel):
     """A cell value; a number shown as a percentage (0,8889 as 88,89%) becomes the text '88.89%', so that
     a deeltijd column reads it as the percentage the user sees."""
-    from plaatsing.invoer.lezen import _is_procentformaat
-
     waarde = cel.waarde
-    if isinstance(waarde, (int, float)) and not isinstance(waarde, bool) and _is_procentformaat(cel.formaat):
+    if isinstance(waarde, (int, float)) and not isinstance(waarde, bool) and is_procentformaat(cel.formaat):
         return f"{Decimal(repr(float(waarde))) * 100}%"
     return waarde
 
@@ -188,9 +185,9 @@ def importeer_export(pad, soort: str, *, kolommen: dict[str, str] | None = None,
     """Read an export of `soort` (afas, youforce, sap, beaufort) into Medewerkers rows; InvoerFout lists
     every problem (bestand, rij, kolom). `deeltijd` (procent, uren, factor) gives the unit of a fte
     column chosen with kolommen that the alias table does not know."""
-    if soort not in SOORTEN:
+    if soort not in HR_SYSTEMEN:
         raise InvoerFout([Melding("Opdrachtregel", None, "--soort",
-                                  f"onbekende soort '{citeer(soort)}'; kies {', '.join(SOORTEN)}.")])
+                                  f"onbekende soort '{citeer(soort)}'; kies {', '.join(HR_SYSTEMEN)}.")])
     if not normuren or normuren <= 0:
         raise InvoerFout([Melding("Opdrachtregel", None, "--normuren", "normuren moet groter dan 0 zijn.")])
     export = lees_export(pad)
@@ -344,97 +341,3 @@ def _getal(ruwe) -> Decimal:
         return Decimal(tekst)
     except InvalidOperation:
         raise ValueError(f"'{citeer(ruwe)}' is geen getal") from None
-
-
-def medewerker_rijen(imp: Import) -> tuple[list[str], list[list]]:
-    """Header and rows of the Medewerkers sheet (feitelijke_functie after the contract columns)."""
-    kop = list(UITVOER_KOLOMMEN) + (["feitelijke_functie"] if imp.met_feitelijke_functie else [])
-    return kop, [[r.get(k) for k in kop] for r in imp.medewerkers]
-
-
-def oude_functies_uit_export(imp: Import) -> tuple[list[dict], list[str]]:
-    """Oude functies derived from the export (no formatiehuis given): code, name, eenheid, the scale
-    most holders have, formatie = the holders' fte. Returns rows and notes for the user."""
-    per_functie: dict[str, list[dict]] = {}
-    for r in imp.medewerkers:
-        per_functie.setdefault(r["functie"], []).append(r)
-    rijen, notities = [], []
-    for code in sorted(per_functie):
-        houders = per_functie[code]
-        schalen = sorted({h["schaal"] for h in houders})
-        schaal = max(schalen, key=lambda s: (sum(h["schaal"] == s for h in houders), s))
-        if len(schalen) > 1:
-            notities.append(f"functie {code}: de houders hebben de schalen {', '.join(map(str, schalen))}; "
-                            f"als functieschaal is {schaal} genomen — controleer dit in het blad Oude functies.")
-        fte = sum(Decimal(repr(h["fte"])) for h in houders)
-        rijen.append({"functiecode": code, "functienaam": houders[0].get("functienaam") or code,
-                      "eenheid": houders[0].get("eenheid") or "onbekend", "schaal": schaal,
-                      "formatie_fte": float(fte), "functiefamilie": None})
-    return rijen, notities
-
-
-def schrijf_scenario(imp: Import, uitvoer, *, formatiehuis=None, overschrijf: bool = False,
-                     export=None) -> list[str]:
-    """Write the scenario: Medewerkers from the import, every other sheet from `formatiehuis` (a
-    workbook with Oude/Nieuwe functies, Functiemapping, Parameters, …) or — without it — Oude
-    functies derived from the export and the empty sheets of the template. Returns notes."""
-    import openpyxl
-
-    from plaatsing.uitvoer.excel import bewaar_als, controleer_uitvoer, nieuw_werkboek
-    from plaatsing.invoer.template import schrijf_template
-
-    uitvoer = Path(uitvoer)
-    for bron in (export, formatiehuis):  # never write over the export or the formatiehuis
-        controleer_uitvoer(uitvoer, overschrijf=overschrijf, invoer=None if bron is None else Path(bron))
-    notities: list[str] = []
-    boek = nieuw_werkboek()
-    kop, rijen = medewerker_rijen(imp)
-    _schrijf_blad(boek.create_sheet("Medewerkers"), kop, rijen)
-    if formatiehuis is not None:
-        from plaatsing.invoer.werkboek import open_werkboek
-        for blad in open_werkboek(Path(formatiehuis)):
-            if kopsleutel(blad.titel) in {kopsleutel(n) for n in ("Medewerkers", *schema.MEDEWERKERS.aliassen)}:
-                notities.append(f"het blad '{blad.titel}' van {Path(formatiehuis).name} is vervangen door de import.")
-                continue
-            _schrijf_blad(boek.create_sheet(blad.titel), list(blad.kop),
-                          [[c.waarde for c in cellen] for _, cellen in blad.rijen])
-    else:
-        with tempfile.TemporaryDirectory() as map_:
-            sjabloon = openpyxl.load_workbook(schrijf_template(Path(map_) / "template.xlsx"))
-            oud, notities = oude_functies_uit_export(imp)
-            notities.insert(0, "het blad Oude functies is afgeleid uit de export (formatie = de fte van de "
-                               "huidige houders); vul Nieuwe functies, Functiemapping en de peildatum aan, of geef "
-                               "--formatiehuis.")
-            for naam in sjabloon.sheetnames:
-                if naam == "Medewerkers":
-                    continue
-                bron = sjabloon[naam]
-                kop_blad = [c.value for c in bron[1]]
-                if naam == "Oude functies":
-                    rijen_blad = [[r.get(k) for k in kop_blad] for r in oud]
-                else:
-                    rijen_blad = [[c.value for c in rij] for rij in bron.iter_rows(min_row=2)]
-                _schrijf_blad(boek.create_sheet(naam), kop_blad, rijen_blad)
-    bewaar_als(boek, uitvoer, overschrijf=overschrijf)
-    return notities
-
-
-def _schrijf_blad(ws, kop, rijen) -> None:
-    from plaatsing.uitvoer.excel import KOP_STIJL, KOP_VULLING, is_riskant
-
-    ws.append(["" if k is None else k for k in kop])
-    for cel in ws[1]:
-        cel.font, cel.fill = KOP_STIJL, KOP_VULLING
-    for rij in rijen:
-        ws.append(list(rij))
-    for rij in ws.iter_rows(min_row=2):
-        for cel in rij:
-            if isinstance(cel.value, (dt.date, dt.datetime)):
-                cel.number_format = "DD-MM-YYYY"
-            elif isinstance(cel.value, str):
-                cel.data_type = "s"  # codes stay text, and text that looks like a formula is not one
-                if is_riskant(cel.value):
-                    cel.quotePrefix = True  # and stays text when P&O edit the cell in Excel, as in every writer
-    for i, k in enumerate(kop, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = max(12, len(str(k or "")) + 4)
-    ws.freeze_panes = "A2"

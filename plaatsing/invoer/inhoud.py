@@ -15,8 +15,8 @@ import hashlib
 import json
 
 from plaatsing.invoer import contract as schema
-from plaatsing.invoer.cellen import kopsleutel
 from plaatsing.invoer.werkboek import Cel, RuwBlad
+from plaatsing.waarden import kopsleutel
 
 RIJ = "sha256 inhoud invoer"  # the row in Verantwoording (beside 'sha256 invoer', the file's bytes)
 VERSIE = "inhoud-v1"  # part of the hash: a change of the canonical form gives other hashes, never equal ones

@@ -4,20 +4,24 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
 from openpyxl.utils import get_column_letter
 
-from plaatsing.invoer import contract as schema
 from plaatsing.fouten import InvoerFout, Melding
-from plaatsing.parameters import NAMEN, Parameters, parse_parameter
-from plaatsing.scenario import Scenario
-from plaatsing.invoer.cellen import (citeer, formatteer_getal, is_leeg, kopsleutel, lees_datum, lees_decimaal,
-                               lees_geheel, lees_tekst, sleutel)
+from plaatsing.invoer import contract as schema
+from plaatsing.invoer.adviezen import controleer_adviezen
 from plaatsing.invoer.inhoud import inhoud_sha256
+from plaatsing.invoer.validatie import controleer_samenhang
 from plaatsing.invoer.werkboek import BESTAND, TABELLEN, RuwBlad, bladen_uit_tabellen, open_werkboek, zonder_gc
+from plaatsing.parameters import NAMEN, Parameters, parse_parameter
+from plaatsing.regels.functievergelijking import controleer_taken
+from plaatsing.regels.rechtsgrond import BESCHRIJVING
+from plaatsing.scenario import Scenario
+from plaatsing.waarden import (citeer, formatteer_getal, is_leeg, is_procentformaat, kopsleutel, lees_datum,
+                               lees_decimaal, lees_geheel, lees_tekst, sleutel)
 
 # Extra Medewerkers columns are carried into the Scenario and the besluiten; these names are taken.
 GERESERVEERD = frozenset(kopsleutel(n) for n in ("rij", *schema.BESLUIT_KOLOMMEN))
@@ -26,8 +30,21 @@ GERESERVEERD = frozenset(kopsleutel(n) for n in ("rij", *schema.BESLUIT_KOLOMMEN
 PRIVE_KOLOMMEN = ("geboortedatum", "naam")
 
 
-def read_scenario(pad, *, parameters: dict | None = None) -> Scenario:
-    """Read and validate a scenario workbook; raises InvoerFout listing every problem.
+# the columns that rules applied after reading name in their messages (Scenario.plekken)
+PLEKKEN = (("Functiemapping", "wijzigingspercentage"), ("Adviezen", "personeelsnummer"), ("Adviezen", "advies"))
+
+
+@dataclass(frozen=True)
+class Gelezen:
+    """A scenario as read, its format checked. No rule that depends on the parameters has run: the rows of the
+    sheet Adviezen are not bound yet (P1) and there are no SS-0 drempel warnings (plannen/inlezen.py)."""
+
+    scenario: Scenario
+    adviezen: list[dict]
+
+
+def lees_scenario(pad, *, parameters: dict | None = None) -> Gelezen:
+    """Read and validate the format of a scenario workbook; raises InvoerFout listing every problem.
 
     `parameters` (name -> raw value) override the Parameters sheet, as the CLI does.
     """
@@ -35,16 +52,16 @@ def read_scenario(pad, *, parameters: dict | None = None) -> Scenario:
     with zonder_gc():
         bladen = open_werkboek(pad)
         sha = hashlib.sha256(pad.read_bytes()).hexdigest()
-        s = _valideer(bladen, parameters or {}, bron=str(pad), sha256=sha)
-        return replace(s, inhoud_sha256=inhoud_sha256(bladen))  # issue 26: besluiten belong by content
+        g = _valideer(bladen, parameters or {}, bron=str(pad), sha256=sha)
+        return replace(g, scenario=replace(g.scenario, inhoud_sha256=inhoud_sha256(bladen)))  # issue 26
 
 
-def scenario_from_tables(tabellen: dict[str, list[dict]], *, parameters: dict | None = None) -> Scenario:
+def lees_tabellen(tabellen: dict[str, list[dict]], *, parameters: dict | None = None) -> Gelezen:
     """A scenario from plain tables (sheet name -> list of row dicts), validated like a workbook."""
     return _valideer(bladen_uit_tabellen(tabellen), parameters or {}, bron=None, sha256=None)
 
 
-class _Lezer:
+class Lezer:
     """Collects Meldingen while reading the sheets of one workbook.
 
     Messages name the sheet as it is called in the workbook and a column by its letter and
@@ -260,12 +277,6 @@ def _kolomnummer(letters: str) -> int:
     return nummer
 
 
-def _is_procentformaat(formaat: str) -> bool:
-    """A number format that shows 0,25 as 25% ('0%', '0.0%'), not a literal '%' sign ('0"%"', '0\\%')."""
-    zonder = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", formaat)
-    return "%" in zonder
-
-
 def _typeer(kolom: schema.Kolom, cel):
     waarde = cel.waarde
     if kolom.soort == "ruw":
@@ -283,7 +294,7 @@ def _typeer(kolom: schema.Kolom, cel):
     if kolom.soort == "geheel":
         getal = lees_geheel(waarde)
     elif kolom.soort == "procent":
-        getal = lees_decimaal(waarde, procent_cel=_is_procentformaat(cel.formaat), procent_naar_getal=True)
+        getal = lees_decimaal(waarde, procent_cel=is_procentformaat(cel.formaat), procent_naar_getal=True)
     else:
         getal = lees_decimaal(waarde)
     _controleer_bereik(kolom, getal)
@@ -302,16 +313,12 @@ def _controleer_bereik(kolom: schema.Kolom, getal: float) -> None:
                          f"vul een getal {bereik} in")
 
 
-def _valideer(bladen, overrides: dict, *, bron, sha256) -> Scenario:
-    from plaatsing.regels.functievergelijking import controleer_taken
-    from plaatsing.invoer.validatie import controleer_samenhang
-    from plaatsing.procedure.adviezen import bind_adviezen, controleer_adviezen
-
+def _valideer(bladen, overrides: dict, *, bron, sha256) -> Gelezen:
     if not any(b.rijen or any(not is_leeg(k) for k in b.kop) for b in bladen):
         raise InvoerFout([Melding(BESTAND if bron else TABELLEN, None, None,
                                   "de werkmap is leeg; vul de bladen volgens het scenarioformaat in "
                                   "('plaatsing template' maakt een voorbeeld).")])
-    lezer = _Lezer(bladen)
+    lezer = Lezer(bladen)
     medewerkers, extra = lezer.lees(schema.MEDEWERKERS)
     oud, _ = lezer.lees(schema.OUDE_FUNCTIES)
     nieuw, _ = lezer.lees(schema.NIEUWE_FUNCTIES)
@@ -329,18 +336,18 @@ def _valideer(bladen, overrides: dict, *, bron, sha256) -> Scenario:
         "rechtsgrond": rechtsgrond,
     }
     controleer_samenhang(lezer, tabellen, parameters)
-    controleer_taken(lezer, tabellen, parameters.drempel_wijziging)  # SS-0, fills computed percentages
+    controleer_taken(lezer, tabellen)  # SS-0 as format: the Taken sheet, computed percentages filled in
     controleer_adviezen(lezer, adviezen, tabellen)
     if lezer.meldingen:
         raise InvoerFout(lezer.meldingen)
-    return bind_adviezen(_bouw(tabellen, extra, parameters, bron, sha256, tuple(lezer.waarschuwingen)),
-                         adviezen, lezer)
+    plekken = {(blad, kolom): (m.blad, m.kolom) for blad, kolom in PLEKKEN
+               for m in [lezer.melding(blad, None, kolom, "")]}
+    return Gelezen(replace(_bouw(tabellen, extra, parameters, bron, sha256, tuple(lezer.waarschuwingen)),
+                           plekken=plekken), adviezen)
 
 
-def _lees_rechtsgrond(lezer: _Lezer) -> list[dict]:
+def _lees_rechtsgrond(lezer: Lezer) -> list[dict]:
     """The optional sheet Rechtsgrond: one article per known rule ID (docs/regels.md)."""
-    from plaatsing.uitleg.rechtsgrond import BESCHRIJVING
-
     rijen, _ = lezer.lees(schema.RECHTSGROND)
     bekend = {sleutel(r): r for r in BESCHRIJVING}
     gezien: dict[str, int] = {}
@@ -363,7 +370,7 @@ def _lees_rechtsgrond(lezer: _Lezer) -> list[dict]:
     return uit
 
 
-def _lees_parameters(lezer: _Lezer, overrides: dict) -> Parameters:
+def _lees_parameters(lezer: Lezer, overrides: dict) -> Parameters:
     rijen, _ = lezer.lees(schema.PARAMETERS)
     waarden: dict[str, object] = {}
     gezien: dict[str, int] = {}
@@ -390,7 +397,7 @@ def _lees_parameters(lezer: _Lezer, overrides: dict) -> Parameters:
         if cel is None or is_leeg(cel.waarde):
             continue
         ruwe = cel.waarde
-        if naam == "drempel_wijziging" and _is_procentformaat(cel.formaat) and isinstance(ruwe, (int, float)) \
+        if naam == "drempel_wijziging" and is_procentformaat(cel.formaat) and isinstance(ruwe, (int, float)) \
                 and not isinstance(ruwe, bool):
             ruwe = f"{ruwe * 100}%"
         try:

@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 from plaatsing.invoer.contract import VOORKEUR_KOLOMMEN
-from plaatsing.invoer.cellen import citeer, formatteer_getal, gelijkenis, kopsleutel, onzichtbare_tekens
 from plaatsing.regels.maat import minuten_van, pins_te_vol, ruimte_van_formatie, uren_tekst
+from plaatsing.waarden import citeer, formatteer_getal, gelijkenis, kopsleutel, onzichtbare_tekens
 
 LEEFTIJD_MIN, LEEFTIJD_MAX = 14, 100  # a birth date outside this range at the peildatum is a typing error
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from plaatsing.fouten import InvoerFout, Melding
 from openpyxl.utils import get_column_letter
 
-from plaatsing.invoer.cellen import citeer, is_leeg
+from plaatsing.waarden import citeer, is_leeg
 
 BESTAND = "Bestand"
 TABELLEN = "Tabellen"

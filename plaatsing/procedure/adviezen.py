@@ -2,7 +2,8 @@
 
 An adopted advice (`besluit = overgenomen`) binds: with a function code as a pin (SS-7, H3) whose
 reason is the advice's source and date; `boventallig` as not placed; `handhaven` the voorgenomen
-decision (bound in the second round, `tweede_ronde.bind_handhaven`, as only the voornemen knows it).
+decision (bound in the second round by `bind_handhaven`, as only the voornemen knows it: plannen/tweede_ronde.py
+and `toets_plan` call it). `p1_in_werking` checks the binding again when the parameters change.
 A non-adopted advice binds nothing; every advice is answered in the motivering (antwoord.py).
 """
 from __future__ import annotations
@@ -12,14 +13,14 @@ from dataclasses import replace
 import pandas as pd
 
 from plaatsing.fouten import InvoerFout, Melding
-from plaatsing.invoer.cellen import citeer, sleutel
+from plaatsing.invoer.adviezen import BOVENTALLIG, HANDHAVEN, OVERGENOMEN, als_tabel, controleer_adviezen
+from plaatsing.invoer.contract import ADVIEZEN
+from plaatsing.regels.kandidaten import bepaal_kandidaten
 from plaatsing.regels.maat import (functie_delta, minuten_per_medewerker, oude_functie_schaal, pins_te_vol,
                                    ruimte_per_functie, uren_tekst)
 from plaatsing.scenario import Scenario
+from plaatsing.waarden import citeer, lees_datum, sleutel
 
-BOVENTALLIG, HANDHAVEN = "boventallig", "handhaven"
-OVERGENOMEN = "overgenomen"
-KOLOMMEN = ["rij", "personeelsnummer", "datum", "bron", "advies", "besluit", "toelichting"]
 BRON_NL = {"zienswijze": "zienswijze", "PAC": "plaatsingsadviescommissie", "bezwaar": "bezwaar",
            "geschillencommissie": "geschillencommissie"}
 EIGEN = ("zienswijze", "bezwaar")  # submitted by the medewerker; the others are advices of a commission
@@ -27,27 +28,28 @@ MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augu
            "oktober", "november", "december")
 
 
-class Lezer:
-    """Collects messages (blad, rij, kolom) like the scenario reader, for advices given in Python."""
+class Meldingen:
+    """Collects messages (blad, rij, kolom), named as the reader named the sheet and column (Scenario.plekken)."""
 
-    def __init__(self):
+    def __init__(self, plekken: dict | None = None):
         self.meldingen: list[Melding] = []
-        self.titels: dict[str, str] = {}
+        self.plekken = plekken or {}
+
+    def titel(self, blad: str) -> str:
+        return next((titel for (b, _), (titel, _) in self.plekken.items() if b == blad), blad)
 
     def fout(self, blad, rij, kolom, tekst):
-        self.meldingen.append(Melding(blad, rij, kolom, tekst))
+        titel, kolom = self.plekken.get((blad, kolom), (self.titel(blad), kolom))
+        self.meldingen.append(Melding(titel, rij, kolom, tekst))
 
 
 def met_adviezen(s: Scenario, adviezen: list[dict]) -> Scenario:
     """The scenario with these advices (one dict per row, the columns of the sheet Adviezen) checked
     and bound as if they stood in the sheet (P1); InvoerFout names the row (2 = the first)."""
-    from plaatsing.invoer.contract import ADVIEZEN
-    from plaatsing.invoer.cellen import lees_datum
-
     if s.adviezen is not None:
         raise InvoerFout([Melding("Adviezen", None, None, "het scenario heeft al adviezen; voeg alle adviezen in "
                                   "één keer toe (of in het blad Adviezen).")])
-    lezer = Lezer()
+    meldingen = Meldingen()  # advices given in Python: no sheet, the contract's names
     kolommen = {k.naam: k for k in ADVIEZEN.kolommen}
     rijen = []
     for i, invoer in enumerate(adviezen, start=2):
@@ -55,21 +57,21 @@ def met_adviezen(s: Scenario, adviezen: list[dict]) -> Scenario:
         for naam in ("bron", "besluit"):
             waarde = sleutel(rij[naam]) if rij[naam] is not None else None
             if waarde not in kolommen[naam].keuzes:
-                lezer.fout("Adviezen", i, naam, f"'{citeer(rij[naam])}' is geen geldige waarde; kies "
+                meldingen.fout("Adviezen", i, naam, f"'{citeer(rij[naam])}' is geen geldige waarde; kies "
                            + " of ".join(f"'{w}'" for w in dict.fromkeys(kolommen[naam].keuzes.values())))
             else:
                 rij[naam] = kolommen[naam].keuzes[waarde]
         try:
             rij["datum"] = lees_datum(rij["datum"]) if isinstance(rij["datum"], str) else rij["datum"]
         except ValueError as fout:
-            lezer.fout("Adviezen", i, "datum", f"{fout}.")
+            meldingen.fout("Adviezen", i, "datum", f"{fout}.")
         rijen.append(rij)
     tabellen = {"medewerkers": [{"personeelsnummer": p} for p in s.medewerkers.index],
                 "nieuw": [{"functiecode": f} for f in s.nieuwe_functies.index]}
-    controleer_adviezen(lezer, rijen, tabellen)
-    if lezer.meldingen:
-        raise InvoerFout(lezer.meldingen)
-    return bind_adviezen(s, rijen, lezer)
+    controleer_adviezen(meldingen, rijen, tabellen)
+    if meldingen.meldingen:
+        raise InvoerFout(meldingen.meldingen)
+    return bind_adviezen(s, rijen, meldingen)
 
 
 def datum_nl(datum) -> str:
@@ -82,43 +84,6 @@ def datum_nl(datum) -> str:
 def herkomst(r) -> str:
     """'de plaatsingsadviescommissie van 12 juni 2018' (who advised, and when)."""
     return f"de {BRON_NL[r.bron]} van {datum_nl(r.datum)}"
-
-
-def controleer_adviezen(lezer, rijen: list[dict], t: dict) -> None:
-    """Known personeelsnummers; `advies` a code of Nieuwe functies, 'boventallig' or 'handhaven';
-    one advice per person, date and source. Normalises the two key words in place."""
-    if not rijen:
-        return
-    personen = {r["personeelsnummer"] for r in t["medewerkers"] if r["personeelsnummer"] is not None}
-    nieuw = {r["functiecode"] for r in t["nieuw"] if r["functiecode"] is not None}
-    gezien: dict[tuple, int] = {}
-    for r in rijen:
-        nummer, advies = r["personeelsnummer"], r["advies"]
-        if personen and nummer is not None and nummer not in personen:
-            lezer.fout("Adviezen", r["rij"], "personeelsnummer",
-                       f"personeelsnummer '{citeer(nummer)}' staat niet in het blad Medewerkers; corrigeer het "
-                       "nummer (Excel laat voorloopnullen weg in getalcellen; geef de cellen de opmaak Tekst).")
-        if advies is not None:
-            if sleutel(advies) in (BOVENTALLIG, HANDHAVEN):
-                r["advies"] = sleutel(advies)
-            elif nieuw and advies not in nieuw:
-                lezer.fout("Adviezen", r["rij"], "advies",
-                           f"'{citeer(advies)}' is geen code uit het blad Nieuwe functies en ook niet "
-                           f"'{BOVENTALLIG}' of '{HANDHAVEN}'; vul een functiecode, '{BOVENTALLIG}' of "
-                           f"'{HANDHAVEN}' in.")
-        sleutel_ = (nummer, r["datum"], r["bron"])
-        if None not in sleutel_:
-            if sleutel_ in gezien:
-                lezer.fout("Adviezen", r["rij"], "personeelsnummer",
-                           f"voor deze medewerker staat al een {r['bron']} van dezelfde datum in rij "
-                           f"{gezien[sleutel_]}; houd er één over.")
-            gezien.setdefault(sleutel_, r["rij"])
-
-
-def als_tabel(rijen: list[dict]) -> pd.DataFrame:
-    """The advices in a fixed order: per person by date, then row."""
-    df = pd.DataFrame(rijen, columns=KOLOMMEN)
-    return df.sort_values(["personeelsnummer", "datum", "rij"], kind="mergesort").reset_index(drop=True)
 
 
 def bindend(adviezen: pd.DataFrame | None) -> dict[str, object]:
@@ -141,7 +106,7 @@ def reden(r) -> str:
     return f"{bron_tekst(r)}{toel}"
 
 
-def bind_adviezen(s: Scenario, rijen: list[dict], lezer) -> Scenario:
+def bind_adviezen(s: Scenario, rijen: list[dict], meldingen) -> Scenario:
     """The scenario with the adopted advices bound (P1): function advices as pins, `boventallig` as
     not placed. An adopted advice for a function the person is not eligible for, and that is not a
     pin, is an input error (blad, rij, kolom) — as are bindings that conflict with a pin or together
@@ -153,27 +118,48 @@ def bind_adviezen(s: Scenario, rijen: list[dict], lezer) -> Scenario:
     pins = dict(zip(s.vastgezet["personeelsnummer"], s.vastgezet["nieuwe_functie"]))
     functie_adviezen = {p: r for p, r in binding.items() if r.advies not in (BOVENTALLIG, HANDHAVEN)}
     if functie_adviezen:
-        _controleer_geschikt(s, lezer, functie_adviezen, pins)
+        _controleer_geschikt(s, meldingen, functie_adviezen, pins)
     for p, r in binding.items():
         if r.advies == BOVENTALLIG and p in pins:
-            lezer.fout("Adviezen", int(r.rij), "advies",
+            meldingen.fout("Adviezen", int(r.rij), "advies",
                        f"het advies '{BOVENTALLIG}' is overgenomen, maar {p} is in het blad Vastgezet geplaatst in "
                        f"{pins[p]} (SS-7); haal de vastzetting weg of zet het besluit op 'niet overgenomen'.")
     nieuwe_pins = [{"rij": int(r.rij), "personeelsnummer": p, "nieuwe_functie": r.advies, "toelichting": reden(r)}
                    for p, r in functie_adviezen.items() if p not in pins]
-    if not lezer.meldingen:  # capacity only for advices that can bind at all
-        controleer_capaciteit(s, lezer, nieuwe_pins)
+    if not meldingen.meldingen:  # capacity only for advices that can bind at all
+        controleer_capaciteit(s, meldingen, nieuwe_pins)
     waarschuwingen = list(s.waarschuwingen)
     for p, r in binding.items():
         if r.advies == HANDHAVEN:
-            waarschuwingen.append(Melding(lezer.titels.get("Adviezen", "Adviezen"), int(r.rij), "advies",
+            waarschuwingen.append(Melding(meldingen.titel("Adviezen"), int(r.rij), "advies",
                                           "'handhaven' houdt het voorgenomen besluit vast; dat geldt alleen in de "
                                           "tweede ronde (plaatsing solve … --voornemen vorige-besluiten.xlsx)."))
-    if lezer.meldingen:
-        raise InvoerFout(lezer.meldingen)
+    if meldingen.meldingen:
+        raise InvoerFout(meldingen.meldingen)
     return replace(s, adviezen=adviezen, vastgezet=met_pins(s, nieuwe_pins),
                    niet_plaatsen=frozenset(p for p, r in binding.items() if r.advies == BOVENTALLIG),
                    waarschuwingen=tuple(waarschuwingen))
+
+
+def p1_in_werking(s: Scenario, vorige: Scenario) -> Scenario:
+    """P1 under the parameters in force (a rule of `Scenario.regels_in_werking`): every adopted advice that binds
+    as a pin is checked again — the person eligible for the function (kandidaten depend on the parameters), the
+    pins within the formatie (fte_marge) — as when the scenario was read. InvoerFout names the advice's row."""
+    functie_adviezen = {p: r for p, r in bindend(s.adviezen).items() if r.advies not in (BOVENTALLIG, HANDHAVEN)}
+    if not functie_adviezen or s.parameters == vorige.parameters:
+        return s
+    pins = {p: (f, t) for p, f, t in zip(s.vastgezet["personeelsnummer"], s.vastgezet["nieuwe_functie"],
+                                         s.vastgezet["toelichting"])}
+    uit_advies = {p for p, r in functie_adviezen.items() if pins.get(p) == (r.advies, reden(r))}
+    basis = replace(s, vastgezet=s.vastgezet[~s.vastgezet["personeelsnummer"].isin(uit_advies)])
+    meldingen = Meldingen(s.plekken)
+    _controleer_geschikt(basis, meldingen, functie_adviezen, {p: f for p, (f, _) in pins.items() if p not in uit_advies})
+    if not meldingen.meldingen:
+        controleer_capaciteit(basis, meldingen, [{"rij": int(functie_adviezen[p].rij), "personeelsnummer": p,
+                                              "nieuwe_functie": pins[p][0]} for p in sorted(uit_advies)])
+    if meldingen.meldingen:
+        raise InvoerFout(meldingen.meldingen)
+    return s
 
 
 def met_pins(s: Scenario, nieuwe_pins: list[dict]) -> pd.DataFrame:
@@ -184,20 +170,18 @@ def met_pins(s: Scenario, nieuwe_pins: list[dict]) -> pd.DataFrame:
     return pd.concat([s.vastgezet, extra]).sort_index()
 
 
-def _controleer_geschikt(s: Scenario, lezer, functie_adviezen: dict, pins: dict) -> None:
-    from plaatsing.regels.kandidaten import bepaal_kandidaten
-
+def _controleer_geschikt(s: Scenario, meldingen, functie_adviezen: dict, pins: dict) -> None:
     k = bepaal_kandidaten(s)
     mogelijk = set(zip(k.opties["personeelsnummer"], k.opties["functie"]))
     oordelen = {(r.personeelsnummer, r.nieuwe_functie): r.oordeel for r in s.geschiktheid.itertuples(index=False)}
     for p, r in functie_adviezen.items():
         f = r.advies
         if p in pins and pins[p] != f:
-            lezer.fout("Adviezen", int(r.rij), "advies",
+            meldingen.fout("Adviezen", int(r.rij), "advies",
                        f"het overgenomen advies plaatst {p} in {f}, maar in het blad Vastgezet is {p} al geplaatst "
                        f"in {pins[p]} (SS-7); pas de vastzetting aan of zet het besluit op 'niet overgenomen'.")
         elif p not in pins and (p, f) not in mogelijk:
-            lezer.fout("Adviezen", int(r.rij), "advies",
+            meldingen.fout("Adviezen", int(r.rij), "advies",
                        f"het overgenomen advies plaatst {p} in {f}, maar daarvoor komt {p} niet in aanmerking: "
                        f"{_waarom_niet(s, k, oordelen, p, f)}, en er is geen vastzetting (H2, SS-7). Geef een "
                        "oordeel 'passend' of 'geschikt' in het blad Geschiktheid, leg de plaatsing vast in het blad "
@@ -214,7 +198,7 @@ def _waarom_niet(s: Scenario, k, oordelen: dict, p: str, f: str) -> str:
             f"schaalverschil ({delta:+d}) valt buiten SS-2 tot en met SS-4")
 
 
-def controleer_capaciteit(s: Scenario, lezer, nieuwe_pins: list[dict]) -> None:
+def controleer_capaciteit(s: Scenario, meldingen, nieuwe_pins: list[dict]) -> None:
     """SS-7: the pins and the advices that bind as pins fit the formatie together."""
     if not nieuwe_pins:
         return
@@ -223,7 +207,7 @@ def controleer_capaciteit(s: Scenario, lezer, nieuwe_pins: list[dict]) -> None:
     laatste = {pin["nieuwe_functie"]: pin for pin in nieuwe_pins}
     for f, totaal, ruimte in pins_te_vol(minuten_per_medewerker(s), ruimte_per_functie(s), pins):
         if f in laatste:
-            lezer.fout("Adviezen", laatste[f]["rij"], "advies",
+            meldingen.fout("Adviezen", laatste[f]["rij"], "advies",
                        f"met dit advies komen de vastgezette en door advies geplaatste medewerkers in {f} samen op "
                        f"{uren_tekst(totaal)} per week, meer dan de formatie van {uren_tekst(ruimte)} "
                        "(SS-7, H1); verhoog de formatie of neem een van deze adviezen niet over.")
@@ -234,25 +218,25 @@ def bind_handhaven(s: Scenario, voornemen: dict[str, str | None]) -> Scenario:
     binding = {p: r for p, r in bindend(s.adviezen).items() if r.advies == HANDHAVEN}
     if not binding:
         return s
-    lezer = Lezer()
+    meldingen = Meldingen()
     pins = dict(zip(s.vastgezet["personeelsnummer"], s.vastgezet["nieuwe_functie"]))
     nieuwe_pins, niet_plaatsen = [], set(s.niet_plaatsen)
     for p, r in binding.items():
         f = voornemen.get(p)
         if p not in voornemen:
-            lezer.fout("Adviezen", int(r.rij), "advies",
+            meldingen.fout("Adviezen", int(r.rij), "advies",
                        f"'{HANDHAVEN}' voor {p}, maar het voornemen heeft voor {p} geen besluit; vul een functiecode "
                        f"of '{HANDHAVEN}' alleen in voor wie een voorgenomen besluit heeft.")
         elif p in pins and pins[p] != f:
-            lezer.fout("Adviezen", int(r.rij), "advies",
+            meldingen.fout("Adviezen", int(r.rij), "advies",
                        f"'{HANDHAVEN}' houdt {p} in het voorgenomen besluit ({f or 'niet geplaatst'}), maar in het "
                        f"blad Vastgezet staat {p} in {pins[p]} (SS-7); pas de vastzetting of het advies aan.")
         elif f is None:
             niet_plaatsen.add(p)
         elif p not in pins:
             nieuwe_pins.append({"rij": int(r.rij), "personeelsnummer": p, "nieuwe_functie": f, "toelichting": reden(r)})
-    controleer_capaciteit(s, lezer, nieuwe_pins)
-    if lezer.meldingen:
-        raise InvoerFout(lezer.meldingen)
+    controleer_capaciteit(s, meldingen, nieuwe_pins)
+    if meldingen.meldingen:
+        raise InvoerFout(meldingen.meldingen)
     return replace(s, vastgezet=met_pins(s, nieuwe_pins), niet_plaatsen=frozenset(niet_plaatsen),
                    waarschuwingen=tuple(w for w in s.waarschuwingen if f"'{HANDHAVEN}'" not in w.tekst))

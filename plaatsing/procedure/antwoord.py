@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from plaatsing.procedure.adviezen import BOVENTALLIG, HANDHAVEN, OVERGENOMEN, BRON_NL, bindend, datum_nl, herkomst
 from plaatsing.scenario import Scenario
+from plaatsing.uitleg.feiten import Feit
 
 
 def _functie(s: Scenario, f: str) -> str:
@@ -122,3 +123,16 @@ def beantwoord(s: Scenario, p: str, f: str | None, zinnen: list[str], regels: li
                                  "(P2)."]
         regels = list(regels) + ["P2"]
     return zinnen, regels
+
+
+def antwoorden_procedure(g, p: str) -> list[Feit]:
+    """regels.md P1/P2 as a fact source of the motivering (uitleg/feiten.py): every zienswijze and advice of p
+    answered, and a changed decision named."""
+    grond = "\x00grond"  # beantwoord drops the sentences of the rules when an adopted advice binds the decision
+    zinnen, _ = beantwoord(g.s, p, g.toewijzing.get(p), [grond], [])
+    gebonden = grond not in zinnen
+    return [Feit("P2" if zin.rstrip().endswith("(P2).") else "P1", zin, vervangt_grond=gebonden and i == 0)
+            for i, zin in enumerate(z for z in zinnen if z != grond)]
+
+
+FEITBRONNEN = (antwoorden_procedure,)  # what the procedure adds to every motivering (plannen passes it on)

@@ -2,7 +2,7 @@
 
 Every besluiten workbook carries in Verantwoording the sha256 of its own content (`sha256 inhoud`,
 over every sheet as the cells read back, hidden ones included, that row left out; with PLAATSING_SLEUTEL an
-HMAC, see zegel.py), its round, the sha256 of the scenario and of the voornemen it was made from. A cell
+HMAC, see plaatsing/zegel.py), its round, the sha256 of the scenario and of the voornemen it was made from. A cell
 changed after writing breaks the seal; each version names the sha256 of the file before it, so a changed or
 missing earlier file breaks the chain.
 """
@@ -10,65 +10,19 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
-import numbers
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from plaatsing.fouten import InvoerFout, Melding
-from plaatsing.invoer.cellen import is_leeg
 from plaatsing.invoer.inhoud import RIJ as INHOUD_RIJ, hoort_bij
 from plaatsing.invoer.werkboek import open_werkboek
-from plaatsing.procedure import zegel as zegels
 from plaatsing.scenario import Scenario
+from plaatsing.waarden import is_leeg
+from plaatsing.zegel import VERANTWOORDING, ZEGEL, Controle, canon, canonieke_rij, inhoud_bytes, klopt
 
-ZEGEL = "sha256 inhoud"
-VERANTWOORDING = "Verantwoording"
 KORT = 12  # characters of a short sha256
-
-
-def _canon(v) -> str:
-    """One cell as text, the same for the value written and the value read back from the file."""
-    if is_leeg(v):
-        return ""
-    if isinstance(v, pd.Timestamp):
-        v = v.to_pydatetime()
-    if isinstance(v, dt.datetime):
-        return v.date().isoformat() if v.time() == dt.time(0) else v.isoformat()
-    if isinstance(v, dt.date):
-        return v.isoformat()
-    if isinstance(v, bool) or type(v).__name__ == "bool_":
-        return "true" if v else "false"
-    if isinstance(v, numbers.Number):
-        getal = float(v)
-        return str(int(getal)) if getal.is_integer() else repr(getal)
-    return str(v)
-
-
-def _rij(waarden) -> list[str]:
-    rij = [_canon(v) for v in waarden]
-    while rij and rij[-1] == "":
-        rij.pop()
-    return rij
-
-
-def _inhoud(bladen: list[tuple[str, list[list[str]]]]) -> bytes:
-    return json.dumps([[titel, [r for r in rijen if r]] for titel, rijen in bladen], ensure_ascii=False).encode("utf-8")
-
-
-def verzegel(bladen: list[tuple[str, pd.DataFrame]]) -> list[tuple[str, pd.DataFrame]]:
-    """The sheets of a besluiten workbook, Verantwoording with the sha256 of the content added (P3)."""
-    canoniek = [(titel, [_rij(tabel.columns)] + [_rij(r) for r in tabel.itertuples(index=False)])
-                for titel, tabel in bladen]
-    zegel = zegels.bereken(_inhoud(canoniek), zegels.lees_sleutel())  # with PLAATSING_SLEUTEL: an HMAC
-    uit = []
-    for titel, tabel in bladen:
-        if titel == VERANTWOORDING:
-            tabel = pd.concat([tabel, pd.DataFrame([(ZEGEL, zegel)], columns=tabel.columns)], ignore_index=True)
-        uit.append((titel, tabel))
-    return uit
 
 
 @dataclass
@@ -102,15 +56,15 @@ def lees_versie(pad) -> Versie:
                                   "besluitenbestand van plaatsing. Geef de bestanden van 'plaatsing solve' op.")])
     verantwoording, zegel, canoniek = {}, None, []
     for b in bladen:
-        rijen = [_rij(b.kop)]
+        rijen = [canonieke_rij(b.kop)]
         for _, cellen in b.rijen:
             waarden = [c.waarde for c in cellen]
             if b.titel == VERANTWOORDING and waarden and waarden[0] == ZEGEL:
                 zegel = str(waarden[1]) if len(waarden) > 1 else ""
                 continue
             if b.titel == VERANTWOORDING and len(waarden) > 1 and isinstance(waarden[0], str):
-                verantwoording.setdefault(waarden[0], _canon(waarden[1]))
-            rijen.append(_rij(waarden))
+                verantwoording.setdefault(waarden[0], canon(waarden[1]))
+            rijen.append(canonieke_rij(waarden))
         canoniek.append((b.titel, rijen))
     plaatsing = titels["Plaatsingsbesluiten"]
     kop = [str(k) for k in plaatsing.kop]
@@ -118,18 +72,18 @@ def lees_versie(pad) -> Versie:
     for _, cellen in plaatsing.rijen:
         rij = dict(zip(kop, (c.waarde for c in cellen)))
         if not is_leeg(rij.get("personeelsnummer")):
-            besluiten.setdefault(_canon(rij["personeelsnummer"]), rij)
+            besluiten.setdefault(canon(rij["personeelsnummer"]), rij)
     sha = hashlib.sha256(pad.read_bytes()).hexdigest()
     datum = dt.date.fromtimestamp(pad.stat().st_mtime)
-    klopt, reden = (None, "") if zegel is None else zegels.klopt(_inhoud(canoniek), zegel)
+    houdt, reden = (None, "") if zegel is None else klopt(inhoud_bytes(canoniek), zegel)
     verborgen = tuple(f"{b.titel}: {v}" for b in bladen for v in b.verborgen)
-    return Versie(pad, sha, datum, verantwoording, besluiten, klopt, zegel_reden=reden, verborgen=verborgen)
+    return Versie(pad, sha, datum, verantwoording, besluiten, houdt, zegel_reden=reden, verborgen=verborgen)
 
 
-def controleer_zegel(pad) -> zegels.Controle:
-    """Check the seal of a besluiten workbook and list what is hidden in it (zegel.py)."""
+def controleer_zegel(pad) -> Controle:
+    """Check the seal of a besluiten workbook and list what is hidden in it (plaatsing/zegel.py)."""
     versie = lees_versie(pad)
-    return zegels.Controle(versie.zegel_klopt, versie.zegel_reden, versie.verborgen)
+    return Controle(versie.zegel_klopt, versie.zegel_reden, versie.verborgen)
 
 
 def controleer_keten(versies: list[Versie]) -> bool:
@@ -201,7 +155,7 @@ def keten_overzicht(versies: list[Versie], s: Scenario) -> dict:
 
 
 def _tekst(waarde):
-    return None if is_leeg(waarde) else _canon(waarde)
+    return None if is_leeg(waarde) else canon(waarde)
 
 
 def als_tekst_keten(overzicht: dict) -> str:

@@ -12,11 +12,13 @@ difference of more than 5 points is a warning (regels.md SS-0).
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
-from plaatsing.invoer.cellen import citeer, formatteer_getal, sleutel
+from plaatsing.fouten import Melding
+from plaatsing.waarden import citeer, formatteer_getal, sleutel
 
 MAX_VERSCHIL = 5          # points between entered and computed before a warning (SS-0)
 GRENS_VAN, GRENS_TOT = 28, 32   # boundary cases around the default drempel of 30, listed for the OR
@@ -66,11 +68,11 @@ def _pct(getal: float) -> str:
     return f"{formatteer_getal(round(getal, 4))}%"
 
 
-def controleer_taken(lezer, t: dict, drempel: float) -> None:
-    """Read-time part of SS-0: check the Taken sheet, fill empty percentages that can be computed,
-    warn where entered and computed differ by more than MAX_VERSCHIL points or where similar task
-    changes fall on different sides of the drempel. Every mapping row gets `opgegeven` (as entered)
-    and `berekend` (or None)."""
+def controleer_taken(lezer, t: dict) -> None:
+    """Read-time part of SS-0 (no parameter needed): check the Taken sheet, fill empty percentages that can be
+    computed, warn where entered and computed differ by more than MAX_VERSCHIL points. Every mapping row gets
+    `opgegeven` (as entered) and `berekend` (or None). The drempel warnings depend on a parameter: they are made
+    under the drempel in force (`drempel_waarschuwingen`)."""
     oud = {r["functiecode"] for r in t["oud"] if r["functiecode"] is not None}
     nieuw = {r["functiecode"] for r in t["nieuw"] if r["functiecode"] is not None}
     _controleer_taakrijen(lezer, t["taken"], oud, nieuw)
@@ -102,8 +104,6 @@ def controleer_taken(lezer, t: dict, drempel: float) -> None:
                             f"opgegeven is {formatteer_getal(r['wijzigingspercentage'])}%, uit de taken volgt "
                             f"{berekend}% (verschil {formatteer_getal(abs(r['wijzigingspercentage'] - berekend))} "
                             "punten); het opgegeven percentage telt (SS-0). Controleer de functievergelijking.")
-    for (a, b) in inconsistenties(t["mapping"], drempel):
-        lezer.waarschuw("Functiemapping", a["rij"], "wijzigingspercentage", drempel_tekst(a, b, drempel))
 
 
 KANTEN = "vallen aan verschillende kanten van de drempel"
@@ -117,24 +117,28 @@ def drempel_tekst(a: dict, b: dict, drempel: float) -> str:
             "motiveer het verschil of maak de vergelijkingen gelijk.")
 
 
+def drempel_in_werking(s, vorige):
+    """SS-0 under the drempel in force (a rule of `Scenario.regels_in_werking`): the drempel warnings made
+    again when the drempel changed, so that no warning of another drempel stays behind."""
+    if s.parameters.drempel_wijziging == vorige.parameters.drempel_wijziging:
+        return s
+    return replace(s, waarschuwingen=drempel_waarschuwingen(s, s.waarschuwingen))
+
+
 def drempel_waarschuwingen(s, waarschuwingen: tuple) -> tuple:
     """The warnings of a scenario with the SS-0 drempel warnings made again under the drempel in force
     (a parameter changed after reading must not leave a stale one: the warning of 30% and 31% on
     different sides of the drempel is no fact at drempel 40)."""
-    from plaatsing.fouten import Melding
-
     blijft = tuple(w for w in waarschuwingen if KANTEN not in w.tekst)
     if "berekend" not in s.mapping.columns:
         return blijft
-    # the sheet and column as the reader named them (title in the workbook, column letter), where known
-    plek = next((w for w in waarschuwingen if w.kolom and "wijzigingspercentage" in w.kolom), None)
+    # the sheet and column as the reader named them (title in the workbook, column letter)
+    blad, kolom = s.plekken.get(("Functiemapping", "wijzigingspercentage"), ("Functiemapping", "wijzigingspercentage"))
     rijen = [{k: (None if isinstance(v, float) and v != v else v) for k, v in r.items()}
              for r in s.mapping.to_dict("records")]
     nieuw = []
     for a, b in inconsistenties(rijen, s.parameters.drempel_wijziging):
-        nieuw.append(Melding(plek.blad if plek else "Functiemapping", a["rij"],
-                             plek.kolom if plek else "wijzigingspercentage",
-                             drempel_tekst(a, b, s.parameters.drempel_wijziging)))
+        nieuw.append(Melding(blad, a["rij"], kolom, drempel_tekst(a, b, s.parameters.drempel_wijziging)))
     return blijft + tuple(nieuw)
 
 

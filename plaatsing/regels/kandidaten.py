@@ -13,11 +13,10 @@ import pandas as pd
 
 from plaatsing.fouten import Melding
 from plaatsing.parameters import AFSPIEGELING
-from plaatsing.scenario import Scenario
-from plaatsing.invoer.contract import VOORKEUR_KOLOMMEN
-from plaatsing.regels.maat import TIER_NAAM  # noqa: F401 - re-exported for the explanation and variants
 from plaatsing.regels.maat import (functie_delta, garantie_schalen, minuten_per_medewerker, oude_functie_schaal,
                                    ruimte_per_functie, uren_tekst)
+from plaatsing.regels.maat import TIER_NAAM  # noqa: F401 - re-exported for the explanation and variants
+from plaatsing.scenario import VOORKEUR_KOLOMMEN, Scenario
 
 ONGENOEMD = len(VOORKEUR_KOLOMMEN) + 1  # voorkeur position of an unlisted function
 LEEFTIJDSGROEPEN = ((15, 25), (25, 35), (35, 45), (45, 55), (55, None))

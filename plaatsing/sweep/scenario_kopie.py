@@ -7,12 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from plaatsing.invoer import contract as schema
-from plaatsing.invoer.lezen import _Lezer
-from plaatsing.scenario import Scenario
 from plaatsing.invoer.contract import VOORKEUR_KOLOMMEN
-from plaatsing.uitvoer.excel import atomair, controleer_uitvoer
-from plaatsing.invoer.cellen import kopsleutel
+from plaatsing.invoer.lezen import Lezer
 from plaatsing.invoer.werkboek import open_werkboek
+from plaatsing.scenario import Scenario
+from plaatsing.uitvoer.excel import atomair, controleer_uitvoer
+from plaatsing.waarden import kopsleutel
 
 
 class ScenarioKopie:
@@ -22,7 +22,7 @@ class ScenarioKopie:
         import openpyxl
 
         self.bron = Path(bron)
-        lezer = _Lezer(open_werkboek(self.bron))
+        lezer = Lezer(open_werkboek(self.bron))
         self.medewerkers, _ = lezer.lees(schema.MEDEWERKERS)
         self.nieuwe_functies, _ = lezer.lees(schema.NIEUWE_FUNCTIES)
         self.parameters, _ = lezer.lees(schema.PARAMETERS)

@@ -19,7 +19,8 @@ import pandas as pd
 
 from plaatsing.fouten import H4Conflict
 from plaatsing.model.instellingen import standaard_workers, stop_pool
-from plaatsing.plan import UITKOMSTEN, Plan, solve
+from plaatsing.plan import UITKOMSTEN, Plan
+from plaatsing.plannen.maken import solve
 from plaatsing.scenario import Scenario
 from plaatsing.sweep.varianten import Variant, pas_toe
 

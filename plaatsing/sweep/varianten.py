@@ -14,10 +14,10 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from plaatsing.fouten import ParameterFout
-from plaatsing.parameters import formatteer, normaliseer_naam, parse_parameter
-from plaatsing.scenario import Scenario
 from plaatsing.invoer.contract import VOORKEUR_KOLOMMEN
+from plaatsing.parameters import formatteer, normaliseer_naam, parse_parameter
 from plaatsing.regels.maat import minuten_per_medewerker, pins_te_vol, ruimte_per_functie
+from plaatsing.scenario import Scenario
 
 FORMATIE = "formatie:"
 STEEKPROEF = "steekproef"
@@ -131,8 +131,8 @@ def controleer(s: Scenario, v: Variant) -> None:
 
 def pas_toe(v: Variant, s: Scenario) -> Scenario:
     """The scenario of this variant: parameters, then formatie changes, then voorkeuren."""
-    if v.parameters:
-        s = replace(s, parameters=s.parameters.met(**v.parameters))
+    if v.parameters:  # the rules that depend on them run again (Scenario.regels_in_werking): no stale warning
+        s = s.met_parameters(**v.parameters)
     if v.formatie:
         s = _met_formatie(s, v)
     if v.steekproef is not None:

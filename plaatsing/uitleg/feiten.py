@@ -7,14 +7,15 @@ before, the person's fte, a pin's toelichting. Motivering, `uitleg` (text and JS
 `regels` column are all rendered from these facts (uitleg/zinnen.py), so they cannot disagree;
 a fact that does not hold is never stated.
 
-Other modules add fact kinds through `EXTRA_BRONNEN`: a function (gegevens, persoon) -> list of
-Feit (rule ID + one sentence for that person), appended to the person's motivering and rules.
+Other layers add fact kinds as arguments (`extra_bronnen`): a function (gegevens, persoon) -> list of
+Feit (rule ID + one sentence for that person), appended to the person's motivering and rules. The
+engine imports none of them (procedure/antwoord.py gives the answers to advices, plannen passes it).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
-from typing import Callable, NamedTuple
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -104,20 +105,6 @@ class Verklaring:
         return [r for r in dict.fromkeys(ids) if r]
 
 
-def antwoorden_procedure(g: "Beslisgegevens", p: str) -> list[Feit]:
-    """regels.md P1/P2: every zienswijze and advice of p answered, and a changed decision named."""
-    from plaatsing.procedure.antwoord import beantwoord
-
-    grond = "\x00grond"  # beantwoord drops the sentences of the rules when an adopted advice binds the decision
-    zinnen, _ = beantwoord(g.s, p, g.toewijzing.get(p), [grond], [])
-    gebonden = grond not in zinnen
-    return [Feit("P2" if zin.rstrip().endswith("(P2).") else "P1", zin, vervangt_grond=gebonden and i == 0)
-            for i, zin in enumerate(z for z in zinnen if z != grond)]
-
-
-EXTRA_BRONNEN: tuple[Callable[["Beslisgegevens", str], list[Feit]], ...] = (antwoorden_procedure,)
-
-
 @dataclass
 class Beslisgegevens:
     """The decision data every explanation is computed from: scenario, kandidaten, toewijzing."""
@@ -126,7 +113,7 @@ class Beslisgegevens:
     k: Kandidaten
     toewijzing: dict
     selectie: object = None  # the Selectie table (SEL-B facts), optional
-    extra_bronnen: tuple = field(default=EXTRA_BRONNEN)
+    extra_bronnen: tuple = ()  # fact sources given by the caller (plannen: the answers to advices, P1/P2)
     o1_open: frozenset = frozenset()  # the unplaced whose part of the plan has no proof of O1 (§8.12)
 
     def __post_init__(self):
@@ -267,7 +254,7 @@ def _vpos(g, p, f) -> int:
     return next((i for i in range(1, 6) if rij.get(f"voorkeur_{i}") == f), ONGENOEMD)
 
 
-def bezetting_van(g: Beslisgegevens, p: str, n: str) -> Bezetting:
+def bezetting_gezien_door(g: Beslisgegevens, p: str, n: str) -> Bezetting:
     """The occupants of n (p excluded) in anonymous categories, from p's point of view."""
     eigen = g.optie(p, n)
     kijker = _Kijker(g, p, n, eigen)
@@ -348,7 +335,7 @@ class _Kijker:
 
 def _reden(g, p, f, eigen, o) -> Reden:
     n = o.functie
-    bez = bezetting_van(g, p, n)
+    bez = bezetting_gezien_door(g, p, n)
     fte = g.fte[p]
     if n == f:
         return Reden(n, o.tier, o.vpos, "toegewezen", "", "toegewezen", bez, fte)
@@ -480,3 +467,13 @@ def _niet_in_aanmerking(g, p, code) -> tuple[str, str, int]:
 
 def trede(tier: int) -> str:
     return TIER_NAAM.get(int(tier), "vastgezet")
+
+
+def gegevens_van(plan) -> Beslisgegevens:
+    """The decision data of a Plan, computed once and kept with the plan (Plan.__getstate__ leaves it out)."""
+    g = plan.__dict__.get("gegevens")
+    if g is None:
+        g = Beslisgegevens(plan.scenario, plan.k, plan.toewijzing, plan.selectie,
+                           extra_bronnen=tuple(plan.extra_bronnen or ()), o1_open=plan.o1_open)
+        plan.__dict__["gegevens"] = g
+    return g

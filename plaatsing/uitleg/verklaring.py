@@ -7,32 +7,20 @@ from __future__ import annotations
 
 from typing import Iterator
 
+import pandas as pd
+
 from plaatsing.fouten import InvoerFout, Melding
 from plaatsing.regels.kandidaten import ONGENOEMD, TIER_NAAM
 from plaatsing.regels.maat import MINUTEN_PER_UUR
-from plaatsing.uitleg.feiten import Beslisgegevens, Reden, Verklaring, verklaar
+from plaatsing.uitleg.feiten import Beslisgegevens, Reden, Verklaring, gegevens_van, verklaar
 from plaatsing.uitleg.zinnen import bezet_door, motivering, waarom_niet
 
 
-def _gegevens(plan_of_scenario, toewijzing=None) -> Beslisgegevens:
-    """Decision data of a Plan, or of (scenario, toewijzing) for a plan given as a dict."""
-    from plaatsing.plan import Plan, herbouw_plan
-
-    if isinstance(plan_of_scenario, Plan):
-        return plan_of_scenario.gegevens
-    if isinstance(toewijzing, Plan):
-        return toewijzing.gegevens
-    return herbouw_plan(plan_of_scenario, toewijzing).gegevens
-
-
-def uitleg(plan_of_scenario, persoon_of_toewijzing, persoon: str | None = None) -> dict:
+def uitleg(plan, persoon: str) -> dict:
     """Outcome, rules and every function the person could have had, with why not for the better ones.
 
-    `uitleg(plan, "A0035")`, or `uitleg(scenario, toewijzing, "A0035")` for a plan given as a dict."""
-    if persoon is None:
-        g, persoon = _gegevens(plan_of_scenario), persoon_of_toewijzing
-    else:
-        g = _gegevens(plan_of_scenario, persoon_of_toewijzing)
+    `uitleg(plan, "A0035")`; for a plan given as a dict first `herbouw_plan(scenario, toewijzing)`."""
+    g = gegevens_van(plan)
     if persoon not in g.s.medewerkers.index:
         raise InvoerFout([Melding("Opdrachtregel", None, "--medewerker",
                                   f"personeelsnummer '{persoon}' staat niet in het scenario.")])
@@ -46,15 +34,13 @@ KOLOMMEN = ("personeelsnummer", "uitkomst", "nieuwe_functie", "regels", "motiver
 def uitleg_alle(plan):
     """The uitleg of every medewerker as a table (pandas DataFrame), one row per medewerker in
     personeelsnummer order, with the keys of `uitleg` as columns (`opties` and `extra` as lists)."""
-    import pandas as pd
-
     return pd.DataFrame(list(uitleg_per_medewerker(plan)), columns=list(KOLOMMEN))
 
 
 def uitleg_per_medewerker(plan) -> Iterator[dict]:
     """The uitleg of every medewerker one by one, in personeelsnummer order (one computation of the
     facts each): for a long list that is written out while it is made (`plaatsing uitleg --alle`)."""
-    g = _gegevens(plan)
+    g = gegevens_van(plan)
     for p in sorted(g.s.medewerkers.index):
         yield als_dict(g, verklaar(g, p))
 

@@ -5,12 +5,12 @@ Colleagues are never named, only counted in anonymous categories.
 """
 from __future__ import annotations
 
-from plaatsing.invoer.cellen import formatteer_getal
 from plaatsing.regels.kandidaten import ONGENOEMD, TIER_NAAM
 from plaatsing.regels.maat import uren_tekst
-from plaatsing.regels.selectievolgorde import afspiegeling_feiten
+from plaatsing.regels.selectieverslag import afspiegeling_feiten
 from plaatsing.uitleg.feiten import (AFSPIEGELING_VOOR, BESLUIT, FUNCTIEVOLGER, GELIJK, LANGER, NA, PASSENDER,
                                      VAST, Beslisgegevens, Bezetting, Reden, Verklaring)
+from plaatsing.waarden import formatteer_getal
 
 GEVOLG = {
     "O1": "kan die collega niet naar uw huidige functie en zou die niet geplaatst worden",

@@ -20,6 +20,8 @@ import math
 from collections import deque
 from dataclasses import dataclass, field
 
+from plaatsing.signalen import volg
+
 DREMPEL = 5
 KLEIN = "<5"
 AFGESCHERMD = "•"
@@ -195,7 +197,6 @@ def exact_onthuld(stelsel: Telstelsel, status: dict, groep: set | None = None) -
     for a reader who also knows that a secondary '•' is 0 or at least 5 (never 1–4)."""
     from ortools.sat.python import cp_model
 
-    from plaatsing.signalen import volg
 
     groep = in_kleine_groep(stelsel, status) if groep is None else groep
     open_groep = in_open_groep(stelsel)

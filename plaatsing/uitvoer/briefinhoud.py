@@ -12,7 +12,9 @@ import re
 import pandas as pd
 
 from plaatsing.parameters import BEZWAAR, einde_termijn
-from plaatsing.uitleg.rechtsgrond import hoofd_id, rechtsgrond_tekst, zonder_regelcodes
+from plaatsing.procedure.adviezen import bindend, herkomst
+from plaatsing.regels.rechtsgrond import hoofd_id, rechtsgrond_tekst, zonder_regelcodes
+from plaatsing.uitvoer.sjablonen.maak import BRIEFSOORTEN
 
 SOORT_PER_UITKOMST = {
     "functievolger": "plaatsingsbesluit-functievolger", "passend": "plaatsingsbesluit-passend",
@@ -137,7 +139,6 @@ def wijziging(s, r, functienaam) -> str:
 
 
 def _eigen_advies(s, p: str) -> bool:
-    from plaatsing.procedure.adviezen import bindend
     return p in bindend(s.adviezen)
 
 
@@ -153,7 +154,7 @@ def rechtsgrond(r, artikel: dict) -> str:
     return rechtsgrond_tekst(eigen or [EERSTE_GROND.get(str(r.uitkomst), "")], artikel)
 
 
-def motivering(s, r, artikel: dict, functienamen: dict) -> str:
+def brief_motivering(s, r, artikel: dict, functienamen: dict) -> str:
     """The plan's motivering for a letter: rule IDs become articles, codes become titles, 'geplaatst in
     de functie …', fte residues as hours, and the P2 sentence left to the paragraph `wijziging`."""
     tekst = _P2_ZIN.sub("", str(r.motivering)) if status(r) == GEWIJZIGD else str(r.motivering)
@@ -227,8 +228,6 @@ def voorkeur(s, r, functienaam) -> str:
 def vastgezet_zin(s, p: str) -> tuple[str, bool]:
     """(sentence, taken before) for a pinned person: an adopted advice, or a decision taken before with
     its toelichting (a what-if pin only reaches a letter with a toelichting the user gave)."""
-    from plaatsing.procedure.adviezen import bindend, herkomst
-
     advies = bindend(s.adviezen).get(p)
     if advies is not None:
         return f"Het college volgt het advies van {herkomst(advies)} over uw plaatsing.", False
@@ -260,15 +259,13 @@ def ontbrekende_parameters(s, uitkomsten) -> list[str]:
 
 def context(s, r, briefhoofd: dict, datum: dt.date, artikel: dict, in_aanmerking: bool = True) -> dict:
     """Every placeholder of the letter for one row of Plaatsingsbesluiten: facts of this person only."""
-    from plaatsing.uitvoer.sjablonen.maak import SOORTEN
-
     p = str(r.personeelsnummer)
     mw = s.medewerkers.loc[r.personeelsnummer]
     oud = s.oude_functies.loc[mw["functie"]]
     naam = r.naam if isinstance(r.naam, str) and r.naam.strip() else f"medewerker {p}"
     geplaatst = _geplaatst(r)
     contract = contract_woord(s)
-    soort = SOORTEN[SOORT_PER_UITKOMST[r.uitkomst]][0].replace("{{ contract }}", contract)
+    soort = BRIEFSOORTEN[SOORT_PER_UITKOMST[r.uitkomst]][0].replace("{{ contract }}", contract)
     st = status(r)
     functienamen = {**s.oude_functies["functienaam"].to_dict(), **s.nieuwe_functies["functienaam"].to_dict()}
 
@@ -309,7 +306,7 @@ def context(s, r, briefhoofd: dict, datum: dt.date, artikel: dict, in_aanmerking
         "nieuwe_eenheid": str(nieuw["eenheid"]) if geplaatst else "",
         "nieuwe_schaal": str(int(nieuw["schaal"])) if geplaatst else "",
         "uitkomst": str(r.uitkomst),
-        "motivering": motivering(s, r, artikel, functienamen),
+        "motivering": brief_motivering(s, r, artikel, functienamen),
         "rechtsgrond": rechtsgrond(r, artikel),
         "rechtsmiddel": route(s, not is_voornemen(r)),
         "rechtsmiddel_termijn": TERMIJN_RECHTSMIDDEL,

@@ -18,14 +18,14 @@ import unicodedata
 from pathlib import Path
 from typing import Callable, Iterable
 
-from plaatsing.invoer.cellen import ONZICHTBAAR
 from plaatsing.uitvoer.excel import UitvoerFout
+from plaatsing.waarden import ONZICHTBAAR
 
 MANIFEST = "plaatsing-brieven.json"
 _ONVEILIG = re.compile(r'[\\/:*?"<>|\s]+')
 _BRIEF = re.compile(r"^(.+)-(?:voorgenomen-)?(?:plaatsingsbesluit|besluit-boventalligheid|"
                     r"besluit-einde-tijdelijk-contract)\.docx$")
-MAX_DEEL = 80
+MAX_NAAMDEEL = 80
 
 
 def bestandsdeel(nummer) -> str:
@@ -34,7 +34,7 @@ def bestandsdeel(nummer) -> str:
     tekst = unicodedata.normalize("NFKC", str(nummer))
     tekst = "".join(c for c in tekst if unicodedata.category(c) not in ONZICHTBAAR)
     tekst = _ONVEILIG.sub("_", tekst).lstrip(".")
-    return tekst[:MAX_DEEL] or "_"
+    return tekst[:MAX_NAAMDEEL] or "_"
 
 
 def binnen(map_: Path, naam: str) -> Path:

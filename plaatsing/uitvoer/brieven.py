@@ -16,11 +16,12 @@ from pathlib import Path
 
 
 from plaatsing.fouten import InvoerFout, Melding
-from plaatsing.uitleg.rechtsgrond import artikelen
-from plaatsing.uitvoer.briefinhoud import SOORT_PER_UITKOMST, aanhef, context, is_voornemen  # noqa: F401 (re-exported)
+from plaatsing.regels.kandidaten import bepaal_kandidaten
+from plaatsing.regels.rechtsgrond import artikelen
+from plaatsing.uitvoer.briefinhoud import SOORT_PER_UITKOMST, aanhef, context, is_voornemen
 from plaatsing.uitvoer.briefset import bestandsdeel, schrijf_reeks
 from plaatsing.uitvoer.excel import UitvoerFout, atomair
-from plaatsing.uitvoer.sjablonen.maak import SOORTEN, vaste_zip
+from plaatsing.uitvoer.sjablonen.maak import BRIEFSOORTEN, vaste_zip
 
 BRIEFHOOFD = "briefhoofd.json"
 # every placeholder a template may use (README: "Brieven en sjablonen")
@@ -42,7 +43,7 @@ class Sjablonen:
 
 def standaard_sjablonen() -> Sjablonen:
     map_ = resources.files("plaatsing.uitvoer").joinpath("sjablonen")
-    return Sjablonen({naam: map_.joinpath(f"{naam}.docx").read_bytes() for naam in SOORTEN},
+    return Sjablonen({naam: map_.joinpath(f"{naam}.docx").read_bytes() for naam in BRIEFSOORTEN},
                      json.loads(map_.joinpath(BRIEFHOOFD).read_text(encoding="utf-8")))
 
 
@@ -57,7 +58,7 @@ def lees_sjablonen(map_: Path | None = None) -> Sjablonen:
                                   "'plaatsing brieven --sjablonen-uitpakken map/'.")])
     inhoud = dict(standaard.inhoud)
     meldingen = []
-    for naam in SOORTEN:
+    for naam in BRIEFSOORTEN:
         pad = map_ / f"{naam}.docx"
         if pad.exists():
             inhoud[naam] = pad.read_bytes()
@@ -162,7 +163,6 @@ def schrijf_brieven(s, plan_besluiten, map_: Path, *, sjablonen: Sjablonen, datu
                                   f"onbekende uitkomst '{onbekend[0].uitkomst}' bij {onbekend[0].personeelsnummer}.")])
     artikel = artikelen(s.rechtsgrond)
     if in_aanmerking is None:
-        from plaatsing.regels.kandidaten import bepaal_kandidaten
         in_aanmerking = set(bepaal_kandidaten(s).opties["personeelsnummer"])
     omgeving = _omgeving()
 

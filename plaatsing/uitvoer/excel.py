@@ -18,6 +18,9 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from plaatsing.regels.functievergelijking import functievergelijking
+from plaatsing.zegel import verzegel
+
 VAST_TIJDSTIP = dt.datetime(2000, 1, 1)  # document properties do not change between runs
 KOP_STIJL = Font(bold=True, color="FFFFFF")
 KOP_VULLING = PatternFill("solid", fgColor="1F4E78")
@@ -265,9 +268,6 @@ def schrijf_besluiten(plan, pad: Path, *, overschrijf: bool = False, pseudonieme
                       extra_bladen: dict[str, pd.DataFrame] | None = None) -> Path:
     """The output workbook of the contract: Plaatsingsbesluiten, Bezetting, (Afspiegeling),
     (Functievergelijking, SS-0), (`extra_bladen`, e.g. Bijna geplaatst), Verantwoording."""
-    from plaatsing.procedure.dossier import verzegel
-    from plaatsing.regels.functievergelijking import functievergelijking
-
     pad = Path(pad)
     bron = Path(plan.scenario.bron) if plan.scenario.bron else None
     controleer_uitvoer(pad, overschrijf=overschrijf, invoer=bron)

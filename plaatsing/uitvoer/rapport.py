@@ -9,11 +9,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from plaatsing.uitvoer.afscherming import AFGESCHERMD, klein_teken
+from plaatsing.invoer.werkboek import open_werkboek
 from plaatsing.parameters import AFSPIEGELING, STANDAARD
-from plaatsing.uitvoer.rapport_opmaak import docx_tabel, opmaak, schrijf_werkboek, tekst_van
-from plaatsing.uitvoer.rapport_tabellen import TOTAAL, Bijlage, maak_bijlage
+from plaatsing.uitvoer.afscherming import AFGESCHERMD, klein_teken
 from plaatsing.uitvoer.excel import atomair_samen, controleer_uitvoer, schrijf_bytes
+from plaatsing.uitvoer.rapport_opmaak import docx_tabel, opmaak, schrijf_werkboek, tekst_van
+from plaatsing.uitvoer.rapport_tabellen import Bijlage, TOTAAL, maak_bijlage
+from plaatsing.uitvoer.sjablonen.maak import paginanummer
+from plaatsing.zegel import ZEGEL
 
 VAST_TIJDSTIP = dt.datetime(2000, 1, 1)
 STAAND_CM, LIGGEND_CM = 17.0, 25.7   # text width of an A4 page with 2 cm margins, upright and landscape
@@ -166,8 +169,6 @@ def identiteit(plan, besluiten: str, besluiten_sha256: str, *, datum: dt.date | 
                toch: str = "") -> PlanIdentiteit:
     """The identity of a plan: its round, the sha256 of its scenario and of its besluiten, and every
     parameter in force that differs from the default (the drempel among them)."""
-    from plaatsing.parameters import formatteer
-
     rijen = dict(plan.verantwoording.itertuples(index=False)) if plan.verantwoording is not None else {}
     ronde = rijen.get("ronde") or ("definitief" if plan.scenario.voornemen is not None else "voorgenomen")
     standaard = dict(STANDAARD.als_rijen())
@@ -178,9 +179,6 @@ def identiteit(plan, besluiten: str, besluiten_sha256: str, *, datum: dt.date | 
 
 def sha256_besluiten(pad: Path) -> str:
     """The 'sha256 inhoud' of a besluiten workbook (its seal, P3), else the sha256 of the file."""
-    from plaatsing.invoer.werkboek import open_werkboek
-    from plaatsing.procedure.dossier import ZEGEL
-
     for blad in open_werkboek(Path(pad)):
         if blad.titel == "Verantwoording":
             for _, cellen in blad.rijen:
@@ -219,7 +217,6 @@ def _schrijf_docx(b: Bijlage, s, naam: str, pad: Path, plan: PlanIdentiteit | No
     from docx import Document
     from docx.shared import Cm, Pt
 
-    from plaatsing.uitvoer.sjablonen.maak import paginanummer
 
     doc = Document()
     doc.core_properties.created = VAST_TIJDSTIP

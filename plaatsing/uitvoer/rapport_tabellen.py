@@ -7,14 +7,18 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from plaatsing.uitvoer.afscherming import AFGESCHERMD, DREMPEL, KLEIN, Telstelsel, bescherm, klein_teken
-from plaatsing.regels.kandidaten import LEEFTIJDSGROEPEN, leeftijd, leeftijdsgroep
-from plaatsing.plan import UITKOMSTEN, maak_bezetting
-from plaatsing.scenario import Scenario
-from plaatsing.regels.selectievolgorde import groepsnaam, maak_selectie
+from plaatsing.plan import UITKOMSTEN
+from plaatsing.plannen.tabellen import maak_bezetting
+from plaatsing.regels.functievergelijking import functievergelijking
 from plaatsing.regels.herplaatsing import herplaatsing
+from plaatsing.regels.kandidaten import LEEFTIJDSGROEPEN, leeftijd, leeftijdsgroep
 from plaatsing.regels.maat import fte_in_minuten, minuten_per_medewerker, voltijd_minuten
+from plaatsing.regels.selectieverslag import groepsnaam, maak_selectie
+from plaatsing.scenario import Scenario
 from plaatsing.toets.grens import ondergrens
+from plaatsing.uitvoer.afscherming import (AFGESCHERMD, DREMPEL, KLEIN, Telstelsel, bescherm, in_kleine_groep,
+                                           in_open_groep, klein_teken)
+from plaatsing.uitvoer.rapport_opmaak import tekst_van
 
 TOTAAL = "Totaal"
 NIET_GEPLAATST = ("boventallig", "niet geplaatst (tijdelijk)")
@@ -83,8 +87,6 @@ class Tellingen:
     @property
     def aantal_afgeschermd(self) -> int:
         """Secondary suppressions: '•' outside the groups of fewer than 5."""
-        from plaatsing.uitvoer.afscherming import in_kleine_groep, in_open_groep
-
         groep = in_kleine_groep(self.stelsel, self.status) | in_open_groep(self.stelsel)
         return sum(1 for k, v in self.status.items() if v == AFGESCHERMD and k not in groep)
 
@@ -300,8 +302,6 @@ def _klein_tekst(n: int, drempel: int = DREMPEL):
 
 
 def _samenvatting(koppen: pd.DataFrame, kern: dict) -> Tabel:
-    from plaatsing.uitvoer.rapport_opmaak import tekst_van
-
     fte = lambda x: f"{tekst_van(x, 'fte')} fte"  # noqa: E731
     rijen = [*koppen.itertuples(index=False, name=None),
              ("geplaatst met salarisgarantie (lagere schaal)", _klein_tekst(kern["salarisgarantie"], kern["drempel"])),
@@ -419,8 +419,6 @@ def _financieel(s, p, garantie: pd.Series, t: Tellingen) -> Tabel | None:
 def _grensgevallen(s) -> pd.DataFrame | None:
     """SS-0: the function comparisons with a percentage within the drempel ± 2 points (28–32 % at the
     default 30) or flagged as inconsistent."""
-    from plaatsing.regels.functievergelijking import functievergelijking
-
     tabel = functievergelijking(s)
     if tabel is None:
         return None

@@ -25,7 +25,7 @@ GEPLAATST = "U wordt met ingang van {{ ingangsdatum }} geplaatst in de functie {
             "{{ nieuwe_eenheid }}, voor {{ uren }} per week."
 
 # name -> (subject, paragraphs of the decision itself, facts listed, with salary paragraph)
-SOORTEN = {
+BRIEFSOORTEN = {
     "plaatsingsbesluit-functievolger": ("plaatsingsbesluit", [
         "Uw functie {{ huidige_functienaam }} gaat over naar de functie {{ nieuwe_functienaam }} in de eenheid "
         "{{ nieuwe_eenheid }}. De inhoud van de functie verandert niet of weinig. Daarom gaat u met uw functie mee: "
@@ -89,7 +89,7 @@ def maak_sjabloon(naam: str) -> bytes:
     from docx import Document
     from docx.shared import Cm, Pt
 
-    onderwerp, besluit, gegevens, salaris = SOORTEN[naam]
+    onderwerp, besluit, gegevens, salaris = BRIEFSOORTEN[naam]
     doc = Document()
     doc.core_properties.created = doc.core_properties.modified = VAST_TIJDSTIP
     doc.core_properties.author = "plaatsing"
@@ -191,7 +191,7 @@ def vaste_zip(inhoud: bytes) -> bytes:
 
 
 def main() -> None:
-    for naam in SOORTEN:
+    for naam in BRIEFSOORTEN:
         (MAP / f"{naam}.docx").write_bytes(maak_sjabloon(naam))
         print(f"geschreven: {naam}.docx")
 

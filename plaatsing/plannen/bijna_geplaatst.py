@@ -16,12 +16,13 @@ from typing import Callable
 
 import pandas as pd
 
+from plaatsing.plan import Plan
+from plaatsing.plannen.maken import solve
 from plaatsing.regels.kandidaten import bepaal_kandidaten
-from plaatsing.plan import Plan, solve
-from plaatsing.scenario import Scenario
-from plaatsing.invoer.cellen import formatteer_getal
 from plaatsing.regels.maat import (MINUTEN_PER_UUR, fte_in_minuten, fte_van_minuten, minuten_als_fte,
                                    minuten_per_medewerker, ruimte_per_functie, uren_tekst)
+from plaatsing.scenario import Scenario
+from plaatsing.waarden import formatteer_getal
 
 STAP = 1  # minute per week: the grid on which the room is shown to be the smallest (§8.13)
 KOLOMMEN = ["personeelsnummer", "functiecode", "extra_fte", "geplaatst_in", "uitkomst", "salarisgarantie",

@@ -6,10 +6,11 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from plaatsing.fouten import InvoerFout, Melding
+from plaatsing.plan import Plan
+from plaatsing.plannen.maken import solve
 from plaatsing.regels.kandidaten import TIER_NAAM, Kandidaten, bepaal_kandidaten
-from plaatsing.plan import Plan, solve
-from plaatsing.scenario import Scenario
 from plaatsing.regels.maat import minuten_per_medewerker, pins_te_vol, ruimte_per_functie, uitkomst_naam
+from plaatsing.scenario import Scenario
 
 VERSCHIL_KOLOMMEN = ["personeelsnummer", "was_functie", "was_uitkomst", "wordt_functie", "wordt_uitkomst", "verandering"]
 
@@ -23,10 +24,10 @@ def uitkomst_van(s: Scenario, k: Kandidaten, toewijzing: dict, p: str) -> str:
 
 def vergelijk_plannen(a: Plan, b: Plan) -> pd.DataFrame:
     """Who moves where between two Plans (each with its own uitkomsten, under its own parameters)."""
-    return vergelijk(a.scenario, a.toewijzing, b.toewijzing, a.uitkomsten, b.uitkomsten)
+    return vergelijk_toewijzingen(a.scenario, a.toewijzing, b.toewijzing, a.uitkomsten, b.uitkomsten)
 
 
-def vergelijk(s: Scenario, a: dict, b: dict, uitkomsten_a: dict | None = None,
+def vergelijk_toewijzingen(s: Scenario, a: dict, b: dict, uitkomsten_a: dict | None = None,
               uitkomsten_b: dict | None = None) -> pd.DataFrame:
     """Who moves where between plan a and plan b, who becomes or stops being boventallig.
 
@@ -49,7 +50,7 @@ def vergelijk(s: Scenario, a: dict, b: dict, uitkomsten_a: dict | None = None,
     return pd.DataFrame(rijen, columns=VERSCHIL_KOLOMMEN, dtype=object)
 
 
-def kengetallen(s: Scenario, k: Kandidaten, toewijzing: dict) -> dict:
+def doelwaarden(s: Scenario, k: Kandidaten, toewijzing: dict) -> dict:
     """The O1, O3, O4 and O5 totals of a plan, counted the same way for every plan."""
     opties = {(r.personeelsnummer, r.functie): r for r in k.opties.itertuples(index=False)}
     tiers, posities, kosten = [0] * 4, [0] * 5, 0
@@ -126,21 +127,18 @@ def weiger_variant(s: Scenario, document: str) -> None:
         raise InvoerFout([Melding("Wat-als", None, None, tekst) for tekst in meldingen])
 
 
-def wat_als(s: Scenario | Plan, *, vastzetten: dict[str, str] | None = None, parameters: dict | None = None,
-            basis: Plan | None = None, toelichtingen: dict[str, str] | None = None) -> WatAls:
+def wat_als(basis: Plan, *, vastzetten: dict[str, str] | None = None, parameters: dict | None = None,
+            toelichtingen: dict[str, str] | None = None) -> WatAls:
     """Re-solve with extra pins and/or parameters; the difference with the base plan and its cost.
 
     `wat_als(plan, parameters={...})` starts from a Plan (its scenario and parameters); each plan is
     scored with its own kandidaten (the variant's under the variant's parameters)."""
-    if isinstance(s, Plan):
-        basis, s = basis or s, s.scenario
-    basis = basis or solve(s)
     nieuw_scenario = basis.scenario.met_parameters(**(parameters or {}))
     if vastzetten:
         nieuw_scenario = met_vastzettingen(nieuw_scenario, vastzetten, toelichtingen)
     nieuw = solve(nieuw_scenario)
-    a = kengetallen(basis.scenario, basis.gegevens.k, basis.toewijzing)
-    b = kengetallen(nieuw.scenario, nieuw.gegevens.k, nieuw.toewijzing)
+    a = doelwaarden(basis.scenario, basis.k, basis.toewijzing)
+    b = doelwaarden(nieuw.scenario, nieuw.k, nieuw.toewijzing)
     kosten = pd.DataFrame([
         {"kengetal": "niet geplaatst (O1)", "basis": a["O1"], "nieuw": b["O1"]},
         *({"kengetal": f"{TIER_NAAM[t + 1]} (O3)", "basis": a["O3"][t], "nieuw": b["O3"][t]} for t in range(4)),

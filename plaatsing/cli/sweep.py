@@ -1,14 +1,14 @@
 """`plaatsing sweep`: many variants of one scenario side by side (locally or on a Dask cluster).
 
-Registered on the main group at the end of plaatsing/cli.py."""
+Registered on the main group in plaatsing/cli/__init__.py."""
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import click
 
 from plaatsing.cli import nl
+from plaatsing.cli.gereedschap import EXIT_NIET_BEWEZEN, Voortgang, debug_optie, draai, parameters_uit, stil_optie
 
 DASK_ENV = "DASK_SCHEDULER_ADDRESS"  # Dask's own variable for the scheduler address
 
@@ -36,8 +36,8 @@ DASK_ENV = "DASK_SCHEDULER_ADDRESS"  # Dask's own variable for the scheduler add
 @click.option("--tijdslimiet", type=nl.seconden(), metavar="SECONDEN", help="Maximale rekentijd per variant in seconden.")
 @click.option("--parameter", "-p", multiple=True, metavar="NAAM=WAARDE",
               help="Zet een parameter voor elke variant (mag vaker).")
-@click.option("--stil", is_flag=True, help="Geen voortgang.")
-@click.option("--debug", is_flag=True, help="Toon bij een interne fout de volledige foutmelding.")
+@stil_optie
+@debug_optie
 def sweep(scenario, raster, steekproef, variatie, seed, uitvoer, bewaar, overschrijf, dask_adres, workers,
           peildatum, tijdslimiet, parameter, stil, debug):
     """Reken veel varianten van SCENARIO door en zet ze naast elkaar in één werkmap.
@@ -52,8 +52,7 @@ def sweep(scenario, raster, steekproef, variatie, seed, uitvoer, bewaar, oversch
     """
     # imported here, not at the top: plaatsing.cli imports this module at its end (also when it
     # runs as `python -m plaatsing.cli`, where it is __main__ and not yet plaatsing.cli)
-    from plaatsing.cli.opdrachten import EXIT_NIET_BEWEZEN, _draai, _parameters, _Voortgang
-    from plaatsing.invoer.lezen import read_scenario
+    from plaatsing.plannen.inlezen import read_scenario
     from plaatsing.uitvoer.excel import UitvoerFout, controleer_uitvoer
     from plaatsing.sweep.api import sweep as voer_sweep_uit
     from plaatsing.sweep.tabellen import GEEN_PLAN, schrijf_sweep
@@ -61,11 +60,11 @@ def sweep(scenario, raster, steekproef, variatie, seed, uitvoer, bewaar, oversch
     from plaatsing.sweep.varianten import lees_raster, maak_varianten
 
     def werk():
-        melding = _Voortgang(stil)
+        melding = Voortgang(stil)
         doel = uitvoer or scenario.with_name(f"{scenario.stem}-sweep.xlsx")
         controleer_uitvoer(doel, overschrijf=overschrijf, invoer=scenario)
         melding(f"inlezen van {scenario.name}")
-        s = read_scenario(scenario, parameters=_parameters(peildatum, tijdslimiet, parameter))
+        s = read_scenario(scenario, parameters=parameters_uit(peildatum, tijdslimiet, parameter))
         for w in s.waarschuwingen:
             melding(f"let op: {w}")
         varianten = maak_varianten(s, lees_raster(raster), steekproef=steekproef or 0, variatie=variatie, seed=seed)
@@ -100,7 +99,7 @@ def sweep(scenario, raster, steekproef, variatie, seed, uitvoer, bewaar, oversch
                        err=True)
             sys.exit(EXIT_NIET_BEWEZEN)
 
-    _draai(werk, debug)
+    draai(werk, debug)
 
 
 def _komma(getal: float) -> str:

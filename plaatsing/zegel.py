@@ -1,4 +1,5 @@
-"""The seal of a besluiten workbook (regels.md P3) and what it proves.
+"""The seal of a besluiten workbook (regels.md P3) and what it proves: the writer seals (uitvoer/excel.py,
+`verzegel`), the dossier and the commands check (procedure/dossier.py, `klopt`).
 
 Unkeyed, the seal is the sha256 of the content, stored in the same file: it shows an accidental edit (a cell
 typed over, a row deleted), but anyone who edits on purpose can compute it again. With a key — the file named by
@@ -8,13 +9,19 @@ Hidden rows, columns and sheets are part of the content the seal covers, and the
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import hmac
+import json
+import numbers
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
+
 from plaatsing.fouten import InvoerFout, Melding
+from plaatsing.waarden import is_leeg
 
 SLEUTEL_VAR = "PLAATSING_SLEUTEL"
 HMAC = "hmac-sha256:"
@@ -78,3 +85,50 @@ class Controle:
             delen.append(f"'{naam}' heeft verborgen delen, die Excel niet toont maar die wel meetellen: "
                          + "; ".join(self.verborgen) + ".")
         return " ".join(delen) or None
+
+
+ZEGEL = "sha256 inhoud"
+VERANTWOORDING = "Verantwoording"
+
+
+def canon(v) -> str:
+    """One cell as text, the same for the value written and the value read back from the file."""
+    if is_leeg(v):
+        return ""
+    if isinstance(v, pd.Timestamp):
+        v = v.to_pydatetime()
+    if isinstance(v, dt.datetime):
+        return v.date().isoformat() if v.time() == dt.time(0) else v.isoformat()
+    if isinstance(v, dt.date):
+        return v.isoformat()
+    if isinstance(v, bool) or type(v).__name__ == "bool_":
+        return "true" if v else "false"
+    if isinstance(v, numbers.Number):
+        getal = float(v)
+        return str(int(getal)) if getal.is_integer() else repr(getal)
+    return str(v)
+
+
+def canonieke_rij(waarden) -> list[str]:
+    rij = [canon(v) for v in waarden]
+    while rij and rij[-1] == "":
+        rij.pop()
+    return rij
+
+
+def inhoud_bytes(bladen: list[tuple[str, list[list[str]]]]) -> bytes:
+    """The content the seal covers: every sheet as canonical rows (empty rows left out), as JSON."""
+    return json.dumps([[titel, [r for r in rijen if r]] for titel, rijen in bladen], ensure_ascii=False).encode("utf-8")
+
+
+def verzegel(bladen: list[tuple[str, pd.DataFrame]]) -> list[tuple[str, pd.DataFrame]]:
+    """The sheets of a besluiten workbook, Verantwoording with the sha256 of the content added (P3)."""
+    canoniek = [(titel, [canonieke_rij(tabel.columns)] + [canonieke_rij(r) for r in tabel.itertuples(index=False)])
+                for titel, tabel in bladen]
+    zegel = bereken(inhoud_bytes(canoniek), lees_sleutel())  # with PLAATSING_SLEUTEL: an HMAC
+    uit = []
+    for titel, tabel in bladen:
+        if titel == VERANTWOORDING:
+            tabel = pd.concat([tabel, pd.DataFrame([(ZEGEL, zegel)], columns=tabel.columns)], ignore_index=True)
+        uit.append((titel, tabel))
+    return uit

@@ -11,10 +11,12 @@ from pathlib import Path
 from typing import Callable
 
 from plaatsing.fouten import InvoerFout, Melding
-from plaatsing.parameters import VOORKEUR_LEIDEND
 from plaatsing.invoer.besluiten import lees_besluiten
-from plaatsing.plan import Plan, solve
+from plaatsing.parameters import VOORKEUR_LEIDEND
+from plaatsing.plan import Plan
+from plaatsing.plannen.maken import solve
 from plaatsing.procedure.adviezen import bind_handhaven
+from plaatsing.procedure.dossier import lees_versie
 from plaatsing.scenario import Scenario
 
 # more unknown personeelsnummers than this share of the scenario, or than this number: another scenario
@@ -25,8 +27,6 @@ def lees_voornemen(pad, s: Scenario) -> tuple[dict[str, str | None], str, bool |
     """(toewijzing, sha256 of the file, seal holds) of a voorgenomen besluiten workbook of this scenario.
     A workbook of another scenario, unknown personeelsnummers or missing medewerkers: InvoerFout
     naming the file, the row and the column."""
-    from plaatsing.procedure.dossier import lees_versie
-
     pad = Path(pad)
     naam = f"voornemen {pad.name}"
     try:
@@ -65,23 +65,30 @@ def _met_medewerkers_van(versie, s: Scenario) -> Scenario:
     return replace(s, medewerkers=s.medewerkers.loc[bekend])
 
 
-def voor_tweede_ronde(s: Scenario, voornemen) -> Scenario:
-    """The scenario of the second round: the voornemen (a besluiten workbook, or a Plan of the
-    first round) and the `handhaven` advices bound."""
-    if isinstance(voornemen, Plan):
-        toewijzing, sha = voornemen.toewijzing, None
-        onbekend = sorted(set(toewijzing) - set(s.medewerkers.index))
-        if onbekend:
-            raise InvoerFout([Melding("voornemen", None, "personeelsnummer",
-                                      f"het voornemen noemt {len(onbekend)} medewerkers die niet in het scenario "
-                                      f"staan (bijvoorbeeld {onbekend[0]}); gebruik een voornemen van dit scenario.")])
-    else:
-        toewijzing, sha, zegel = lees_voornemen(voornemen, s)
-        if zegel is False:  # P3: allowed (a plan edited by hand), but said
-            s = replace(s, waarschuwingen=(*s.waarschuwingen, Melding(
-                f"voornemen {Path(voornemen).name}", None, None,
-                "het voornemen is na het schrijven gewijzigd (sha256 inhoud klopt niet); de tweede ronde gaat uit "
-                "van de besluiten zoals ze nu in het bestand staan.")))
+def voor_tweede_ronde(s: Scenario, voornemen: Plan) -> Scenario:
+    """The scenario of the second round after the Plan of the first round: the voornemen and the `handhaven`
+    advices bound."""
+    onbekend = sorted(set(voornemen.toewijzing) - set(s.medewerkers.index))
+    if onbekend:
+        raise InvoerFout([Melding("voornemen", None, "personeelsnummer",
+                                  f"het voornemen noemt {len(onbekend)} medewerkers die niet in het scenario "
+                                  f"staan (bijvoorbeeld {onbekend[0]}); gebruik een voornemen van dit scenario.")])
+    return _met_voornemen(s, voornemen.toewijzing, None)
+
+
+def voor_tweede_ronde_uit_bestand(s: Scenario, pad) -> Scenario:
+    """The scenario of the second round after a workbook of voorgenomen besluiten (`plaatsing solve --voornemen`);
+    a voornemen changed after writing (seal, P3) is allowed and said."""
+    toewijzing, sha, zegel = lees_voornemen(pad, s)
+    if zegel is False:  # P3: allowed (a plan edited by hand), but said
+        s = replace(s, waarschuwingen=(*s.waarschuwingen, Melding(
+            f"voornemen {Path(pad).name}", None, None,
+            "het voornemen is na het schrijven gewijzigd (sha256 inhoud klopt niet); de tweede ronde gaat uit "
+            "van de besluiten zoals ze nu in het bestand staan.")))
+    return _met_voornemen(s, toewijzing, sha)
+
+
+def _met_voornemen(s: Scenario, toewijzing: dict, sha: str | None) -> Scenario:
     s = bind_handhaven(s, toewijzing)
     if s.parameters.beleid == VOORKEUR_LEIDEND:
         s = replace(s, waarschuwingen=(*s.waarschuwingen, Melding(
@@ -90,8 +97,14 @@ def voor_tweede_ronde(s: Scenario, voornemen) -> Scenario:
     return replace(s, voornemen=dict(toewijzing), voornemen_sha256=sha)
 
 
-def definitief(s: Scenario, voornemen, *, workers: int | None = None,
+def definitief(s: Scenario, voornemen: Plan, *, workers: int | None = None,
                voortgang: Callable[[str], None] | None = None) -> Plan:
-    """The definitive plan (P2): fewest decisions changed against `voornemen` (a path of the voorgenomen
-    besluiten, or the Plan of the first round), under the adopted advices of the scenario (P1)."""
+    """The definitive plan (P2): fewest decisions changed against the Plan of the first round, under the adopted
+    advices of the scenario (P1). After a workbook of voorgenomen besluiten: `definitief_uit_bestand`."""
     return solve(voor_tweede_ronde(s, voornemen), workers=workers, voortgang=voortgang)
+
+
+def definitief_uit_bestand(s: Scenario, pad, *, workers: int | None = None,
+                           voortgang: Callable[[str], None] | None = None) -> Plan:
+    """The definitive plan (P2) after a workbook of voorgenomen besluiten (as `plaatsing solve --voornemen`)."""
+    return solve(voor_tweede_ronde_uit_bestand(s, pad), workers=workers, voortgang=voortgang)

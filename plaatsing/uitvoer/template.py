@@ -9,6 +9,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from plaatsing.invoer import contract as schema
 from plaatsing.parameters import Parameters
+from plaatsing.regels.rechtsgrond import BESCHRIJVING
 from plaatsing.uitvoer.excel import KOP_STIJL, KOP_VULLING, bewaar_als, controleer_uitvoer, nieuw_werkboek
 
 RIJEN = 5000  # validation reaches this far down
@@ -63,7 +64,6 @@ def _bereik(index: int) -> str:
 def _validatie(ws, index: int, kolom: schema.Kolom, blad: str) -> None:
     dv = None
     if blad == "Rechtsgrond" and kolom.naam == "regel":
-        from plaatsing.uitleg.rechtsgrond import BESCHRIJVING
         dv = DataValidation(type="list", formula1=f'"{",".join(BESCHRIJVING)}"', allow_blank=True)
     elif kolom.soort == "keuze":
         opties = ",".join(dict.fromkeys(kolom.keuzes.values()))

@@ -1,5 +1,7 @@
-"""Reproducible selection (regels.md §3): per uitwisselbare groep the ordered list with every
-age, service length and leeftijdsgroep used, so that it can be recalculated by hand later."""
+"""The report of the selection in a plan (regels.md §3; the order itself, SEL-A/SEL-B, is made in kandidaten.py):
+per uitwisselbare groep the ordered list with every age, service length and leeftijdsgroep used and who kept or
+lost a place (sheet Selectie), the count per leeftijdsgroep (sheet Afspiegeling) and the SEL-B sentence read
+from it, so that the selection can be recalculated by hand later."""
 from __future__ import annotations
 
 import pandas as pd

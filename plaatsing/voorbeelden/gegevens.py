@@ -1,4 +1,4 @@
-"""Fixed tables of the benchmark generator (genereer.py): families, names, salaries."""
+"""Fixed tables of the synthetic generator (synthetisch.py): families, names, salaries."""
 from __future__ import annotations
 
 # Function families: (name, lowest schaal, highest schaal, shrinkage, holders (low, high), weight).

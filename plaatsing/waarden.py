@@ -1,4 +1,5 @@
-"""Reading single cell values the way P&O types them (Dutch decimals, dates, percentages).
+"""Values at the ground floor: reading single cell values the way P&O types them (Dutch decimals, dates,
+percentages), comparing keys and quoting them in messages. Used by the reader, the parameters and the rules.
 
 Every function raises ValueError with a short Dutch explanation; the reader adds
 blad, rij and kolom.
@@ -233,3 +234,9 @@ def gelijkenis(tekst: str) -> str:
     tekst = unicodedata.normalize("NFKC", str(tekst)).translate(_LIJKT_OP)
     tekst = "".join(c for c in tekst if unicodedata.category(c) not in ONZICHTBAAR and not c.isspace())
     return tekst.casefold()
+
+
+def is_procentformaat(formaat: str) -> bool:
+    """A number format that shows 0,25 as 25% ('0%', '0.0%'), not a literal '%' sign ('0"%"', '0\\%')."""
+    zonder = re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", formaat)
+    return "%" in zonder

@@ -1,4 +1,4 @@
-"""The click command `plaatsing app` (registered in plaatsing/cli.py)."""
+"""The click command `plaatsing app` (registered in plaatsing/cli/__init__.py)."""
 from __future__ import annotations
 
 import sys

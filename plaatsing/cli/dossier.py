@@ -3,12 +3,11 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
 import click
 
 from plaatsing.cli import nl
-from plaatsing.cli.opdrachten import EXIT_SCHENDINGEN, _debug, _draai, personeelsnummer
+from plaatsing.cli.gereedschap import EXIT_SCHENDINGEN, debug_optie, draai, personeelsnummer
 
 
 @click.command(options_metavar="[OPTIES]")
@@ -16,7 +15,7 @@ from plaatsing.cli.opdrachten import EXIT_SCHENDINGEN, _debug, _draai, personeel
 @click.argument("besluiten", nargs=-1, required=True, type=nl.bestand())
 @click.option("--medewerker", "-m", metavar="NR", help="Toon de geschiedenis van deze medewerker.")
 @click.option("--json", "als_json", is_flag=True, help="Uitvoer als JSON.")
-@_debug
+@debug_optie
 def dossier(scenario, besluiten, medewerker, als_json, debug):
     """Toon de geschiedenis van een medewerker over de versies van de besluiten, of controleer de reeks.
 
@@ -26,7 +25,7 @@ def dossier(scenario, besluiten, medewerker, als_json, debug):
     ervoor; een bestand dat na het schrijven is gewijzigd of een ontbrekende versie breekt de reeks.
     Exitcode 0 als de reeks intact is, 4 als die gebroken is.
     """
-    from plaatsing.invoer.lezen import read_scenario
+    from plaatsing.plannen.inlezen import read_scenario
     from plaatsing.procedure.dossier import (als_tekst_geschiedenis, als_tekst_keten, controleer_keten,
                                              geschiedenis, keten_overzicht, lees_versie)
 
@@ -47,4 +46,4 @@ def dossier(scenario, besluiten, medewerker, als_json, debug):
                 click.echo("De reeks van versies is niet intact; zie de problemen hierboven.", err=True)
             sys.exit(EXIT_SCHENDINGEN)
 
-    _draai(werk, debug, schrijft=False)
+    draai(werk, debug, schrijft=False)

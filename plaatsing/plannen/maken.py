@@ -1,0 +1,73 @@
+"""Making a plan: `solve` (the solver under regels.md) and `herbouw_plan` (the plan of a given toewijzing).
+Both compute the kandidaten once and build the tables of plannen/tabellen.py."""
+from __future__ import annotations
+
+from typing import Callable
+
+import pandas as pd
+
+from plaatsing.invoer.inhoud import RIJ as INHOUD_RIJ
+from plaatsing.model.oplossen import los_op
+from plaatsing.model.voorkeur_leidend import los_op_voorkeur_leidend
+from plaatsing.parameters import AFSPIEGELING, VOORKEUR_LEIDEND
+from plaatsing.plan import Plan
+from plaatsing.plannen.tabellen import (grens_rijen, maak_besluiten, maak_bezetting, maak_verantwoording,
+                                        o1_open_uit)
+from plaatsing.procedure.antwoord import FEITBRONNEN
+from plaatsing.regels.herplaatsing import herplaatsing
+from plaatsing.regels.kandidaten import bepaal_kandidaten
+from plaatsing.regels.selectieverslag import maak_afspiegeling, maak_selectie
+from plaatsing.scenario import Scenario
+from plaatsing.toets.grens import ondergrens
+from plaatsing.toets.regelcontrole import toets
+
+
+def solve(scenario: Scenario, *, workers: int | None = None,
+          voortgang: Callable[[str], None] | None = None, extra_bronnen: tuple | None = None) -> Plan:
+    """Place every medewerker of the scenario under regels.md and return the Plan.
+
+    `extra_bronnen`: functions (Beslisgegevens, persoon) -> list of Feit whose sentences are appended
+    to the motiveringen (default procedure.antwoord.FEITBRONNEN: the answers to zienswijzen and advices)."""
+    extra_bronnen = FEITBRONNEN if extra_bronnen is None else tuple(extra_bronnen)
+    if scenario.parameters.beleid == VOORKEUR_LEIDEND:
+        oplossing, vergelijking = los_op_voorkeur_leidend(scenario, workers=workers, voortgang=voortgang)
+    else:
+        oplossing, vergelijking = los_op(scenario, workers=workers, voortgang=voortgang), []
+    k = oplossing.kandidaten
+    selectie = maak_selectie(scenario, k, oplossing.toewijzing)
+    open_plaatsen = herplaatsing(scenario, k, oplossing.toewijzing)  # §10, once: motiveringen and the sheet
+    besluiten = maak_besluiten(scenario, k, oplossing.toewijzing, selectie, extra_bronnen, oplossing.o1_open,
+                               open_plaatsen)
+    schendingen = toets(scenario, k, oplossing.toewijzing)
+    bezetting = maak_bezetting(scenario, oplossing.toewijzing)
+    grens, knelpunten, per_deel = ondergrens(scenario, k)  # issue 24: a bound anyone can check, with every plan
+    vergelijking = list(vergelijking) + grens_rijen(oplossing, grens, per_deel)
+    verantwoording = maak_verantwoording(scenario, oplossing, besluiten, bezetting, schendingen, vergelijking)
+    afspiegeling = maak_afspiegeling(selectie) if scenario.parameters.selectiemethode == AFSPIEGELING else None
+    plan = Plan(scenario, besluiten, bezetting, verantwoording, schendingen, tuple(oplossing.fasen),
+                selectie, afspiegeling, k, extra_bronnen=extra_bronnen,
+                o1_open=oplossing.o1_open, knelpunten=knelpunten)
+    plan.__dict__["herplaatsing"] = open_plaatsen  # the cached_property, already computed
+    return plan
+
+
+def herbouw_plan(s: Scenario, toewijzing: dict, uitkomsten: dict | None = None, *,
+                 verantwoording: pd.DataFrame | None = None, overschreven: tuple = (),
+                 extra_bronnen: tuple | None = None) -> Plan:
+    """The Plan of a given toewijzing (a besluiten workbook, a hand-edited plan) under the scenario's
+    parameters: kandidaten, motiveringen, bezetting and rule checks computed once, no solver."""
+    extra_bronnen = FEITBRONNEN if extra_bronnen is None else tuple(extra_bronnen)
+    k = bepaal_kandidaten(s)
+    toewijzing = {p: (toewijzing.get(p) or None) for p in s.medewerkers.index}
+    selectie = maak_selectie(s, k, toewijzing)
+    o1_open = o1_open_uit(verantwoording, toewijzing)
+    besluiten = maak_besluiten(s, k, toewijzing, selectie, extra_bronnen, o1_open)
+    schendingen = toets(s, k, toewijzing, uitkomsten=uitkomsten)
+    if verantwoording is None:
+        verantwoording = pd.DataFrame([("sha256 invoer", s.sha256 or ""), (INHOUD_RIJ, s.inhoud_sha256 or "")] +
+                                      [(f"parameter {n}", w) for n, w in s.parameters.als_rijen()],
+                                      columns=["onderdeel", "waarde"])
+    afspiegeling = maak_afspiegeling(selectie) if s.parameters.selectiemethode == AFSPIEGELING else None
+    return Plan(s, besluiten, maak_bezetting(s, toewijzing), verantwoording, schendingen, (), selectie,
+                afspiegeling, k, uitkomsten, tuple(overschreven),
+                extra_bronnen, o1_open)
