@@ -8,7 +8,7 @@ from functools import cached_property
 import pandas as pd
 
 from plaatsing.invoer import contract as schema
-from plaatsing.model.oplossen import FaseVerslag
+from plaatsing.model.fasen import FaseVerslag
 from plaatsing.parameters import Parameters
 from plaatsing.regels.herplaatsing import herplaatsing
 from plaatsing.regels.kandidaten import Kandidaten, bepaal_kandidaten

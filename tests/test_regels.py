@@ -257,6 +257,7 @@ def test_f5_zelfde_invoer_zelfde_besluiten_ook_met_andere_workers():
 def test_f5_deelproblemen_in_aparte_processen_geven_hetzelfde_plan(monkeypatch):
     # the demo has 10 components that need the solver; forced into 2 processes ('spawn')
     from plaatsing import read_scenario
+    from plaatsing import determinisme
     from plaatsing.model import instellingen
     s = read_scenario(DEMO_PAD)
     eerste = solve(s, workers=1)
@@ -280,22 +281,23 @@ def test_niet_bewezen_deel_krijgt_een_ronde_met_een_ander_seed(monkeypatch):
     # The first round gets no time at all, so nothing is proven there; the extra round (another
     # seed) must prove everything and give exactly the plan of a normal run.
     from plaatsing import read_scenario
+    from plaatsing import determinisme
     from plaatsing.model import instellingen
     from plaatsing.model import oplossen
     s = read_scenario(DEMO_PAD)
     gewoon = solve(s, workers=1)
-    echt = oplossen._los_taak_op
+    echt = oplossen.los_deel_op
     seeds = []
 
     def eerste_ronde_zonder_tijd(comp, werk, seed):
         seeds.append(seed)
-        return echt(comp, 0.0 if seed == instellingen.RANDOM_SEED else werk, seed)
+        return echt(comp, 0.0 if seed == determinisme.RANDOM_SEED else werk, seed)
 
-    monkeypatch.setattr(oplossen, "_los_taak_op", eerste_ronde_zonder_tijd)
+    monkeypatch.setattr(oplossen, "los_deel_op", eerste_ronde_zonder_tijd)
     meldingen = []
     plan = solve(s, workers=1, voortgang=meldingen.append)
     assert any(m.startswith("ronde 2: 10 deelproblemen nog niet bewezen") for m in meldingen)
-    assert seeds.count(instellingen.RANDOM_SEED + 1) == 10
+    assert seeds.count(determinisme.RANDOM_SEED + 1) == 10
     assert plan.bewezen_optimaal and plan.besluiten.equals(gewoon.besluiten)
 
 

@@ -57,7 +57,7 @@ class Taak:
 
 def _in_proces(uitvoer, functie, argumenten) -> None:
     """Runs in the child: progress lines and the outcome go back through `uitvoer`."""
-    # ending the child (cancel) must also end the solver processes it started (oplossen._los_taken_op)
+    # ending the child (cancel) must also end the solver processes it started (model/oplossen.py, _los_taken_op)
     signal.signal(signal.SIGTERM, _afbreken)
     try:
         resultaat = functie(*argumenten, voortgang=lambda tekst: uitvoer.put(("melding", str(tekst))))

@@ -27,13 +27,14 @@ from __future__ import annotations
 
 from ortools.sat.python import cp_model
 
+from plaatsing import determinisme
 from plaatsing.model import instellingen
 from plaatsing.model.herstel import herstel_toevoegen, startplan
 from plaatsing.regels.deelproblemen import Component
 from plaatsing.toets.regelcontrole import h4_schendingen
 
 
-def o1_startplan(comp: Component, budget: instellingen.Budget, seed: int = instellingen.RANDOM_SEED) -> dict:
+def o1_startplan(comp: Component, budget: instellingen.Budget, seed: int = determinisme.RANDOM_SEED) -> dict:
     """The best of the greedy start plan and the plans from the aggregated model (for a large part): first
     with every functievolger held in his place of the start plan (small and fast), then, from that plan,
     with the functievolgers free where H4 can be written over the functievolgers alone."""
@@ -151,7 +152,7 @@ class _Aggregaat:
         aanroep = instellingen.AANROEP_WERK_PER_OPTIE * (len(y) + len(x))
         if budget.over() <= aanroep:
             return None
-        solver = instellingen.solver(budget.over() - aanroep, seed)
+        solver = determinisme.cpsat(budget.over() - aanroep, seed)
         status = solver.Solve(cp)
         budget.gebruik(solver.deterministic_time + aanroep)
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):

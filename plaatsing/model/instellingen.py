@@ -1,4 +1,4 @@
-"""Deterministic solver settings and the solver's work budget, in one place (stijl.md).
+"""The solver's work budget (the seeds and CP-SAT parameters are in plaatsing/determinisme.py).
 
 F5: the plan may depend only on the input, never on the clock or the machine. So every CP-SAT
 call is bounded in CP-SAT's *deterministic time* (`max_deterministic_time`, a count of work that
@@ -9,13 +9,6 @@ the load of the machine.
 """
 from __future__ import annotations
 
-import os
-
-from ortools.sat.python import cp_model
-
-from plaatsing.signalen import volg
-
-RANDOM_SEED = 20181001
 MAX_GEWICHT = 2 ** 50  # largest product of level ranges combined into one weighted objective
 # CP-SAT deterministic time per second of `tijdslimiet`. Measured on the benchmark machine (2 cores,
 # quiet, one CP-SAT worker with linearization level 2): one unit takes 3.4–3.7 s on the large parts of
@@ -71,28 +64,6 @@ class Budget:
         self.gebruikt += werk
         if self.ouder is not None:
             self.ouder.gebruik(werk)
-
-
-def solver(werk: float, seed: int = RANDOM_SEED) -> cp_model.CpSolver:
-    """A CP-SAT solver with fixed seed, one worker and a deterministic work limit.
-
-    With one worker and `max_deterministic_time`, CP-SAT does exactly the same search on every
-    run, so even a stage that is not proven gives the same plan (F5). Parallelism comes from
-    solving independent components in separate processes, not from CP-SAT threads: OR-Tools 9.15
-    can abort the whole process in multi-worker presolve (absl::btree_map::at,
-    google/or-tools#5288), which we hit on our own models, and several workers are not
-    deterministic under a limit.
-    """
-    s = cp_model.CpSolver()
-    s.parameters.random_seed = seed
-    s.parameters.num_workers = 1
-    s.parameters.max_deterministic_time = max(0.001, werk)
-    s.parameters.log_search_progress = False
-    # The capacity rows are knapsacks over part-time fte: the full LP relaxation (level 2)
-    # proves their optima far faster than the default (measured: 0.5 s instead of 26 s).
-    s.parameters.linearization_level = 2
-    volg(s)  # Ctrl-C, SIGTERM and SIGHUP stop the run, not just this search (plaatsing/signalen.py)
-    return s
 
 
 def stop_pool(pool) -> None:

@@ -26,7 +26,6 @@ class Model:
     ruimte_t1: dict[tuple[str, str], object]         # (persoon, T1 functie) -> literal or bool
     vol: dict[str, int] = field(default_factory=dict)            # functie -> largest load whole candidates reach
     o2_cuts: set = field(default_factory=set)
-    oplossing: dict = field(default_factory=dict)                # latest solution: persoon -> functie
     _passen_niet: dict = field(default_factory=dict)
     _kan_weg: dict = field(default_factory=dict)
     _ruimte_na: dict = field(default_factory=dict)

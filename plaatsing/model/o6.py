@@ -38,45 +38,54 @@ def klassen_rang(comp) -> dict[str, dict[str, int]]:
 
 
 def o6_anciënniteit(m: Model, fase, budget: instellingen.Budget, oplossing: dict, los: Callable,
-                    meld_status: Callable) -> None:
-    """Both passes of O6 on the model holding the O1–O5 totals; the plan ends up in m.oplossing.
+                    meld_status: Callable) -> dict:
+    """Both passes of O6 on the model holding the O1–O5 totals; returns the plan.
 
     `los(m, fase, budget, hint, met_o2, termen)` solves the current objective with the O2 cuts
-    (oplossen._los_met_o2)."""
+    (fasen._los_met_o2). `stand.plan` is the plan as far as it is solved."""
     comp = m.comp
-    m.oplossing = oplossing
+    stand = _Stand(oplossing)
     krang = klassen_rang(comp)
     aantal = {p: max(r.values()) + 1 for p, r in krang.items()}
 
     def klasse_vast(p):
-        f = m.oplossing[p]
+        f = stand.plan[p]
         if f is None:
             m.cp.Add(m.geplaatst[p] == 0)
         else:
             m.cp.Add(sum(m.x[p, g] for g, r in krang[p].items() if r == krang[p][f]) == 1)
 
     # pass 1: the outcome class, in SEL-A order (unplaced is the worst class)
-    _dictatuur(m, fase, budget, los, meld_status,
+    _dictatuur(m, stand, fase, budget, los, meld_status,
                waarde={p: {f: aantal[p] - r for f, r in krang[p].items()} for p in comp.personen},
                bereik={p: aantal[p] + 1 for p in comp.personen}, zet_vast=klasse_vast)
-    fase.objectief += sum(aantal[p] - krang[p][f] for p, f in m.oplossing.items() if f is not None)
+    fase.objectief += sum(aantal[p] - krang[p][f] for p, f in stand.plan.items() if f is not None)
     fase.grens = fase.objectief
     # pass 2: the unique tie-break within each fixed class (the options are in uitkomst_sleutel order)
     binnen = {}
     for p in comp.personen:
-        f = m.oplossing[p]
+        f = stand.plan[p]
         gelijk = [] if f is None else [o.functie for o in comp.opties[p] if krang[p][o.functie] == krang[p][f]]
         binnen[p] = {g: len(gelijk) - i for i, g in enumerate(gelijk)}
 
     def functie_vast(p):
-        f = m.oplossing[p]
+        f = stand.plan[p]
         m.cp.Add(m.geplaatst[p] == 0) if f is None else m.cp.Add(m.x[p, f] == 1)
 
-    _dictatuur(m, fase, budget, los, meld_status, waarde=binnen,
+    _dictatuur(m, stand, fase, budget, los, meld_status, waarde=binnen,
                bereik={p: len(binnen[p]) + 1 for p in comp.personen}, zet_vast=functie_vast)
+    return stand.plan
 
 
-def _dictatuur(m: Model, fase, budget, los, meld_status, *, waarde: dict, bereik: dict, zet_vast) -> None:
+class _Stand:
+    """The plan of O6 while its batches are solved one after the other."""
+
+    def __init__(self, plan: dict):
+        self.plan = plan
+
+
+def _dictatuur(m: Model, stand: _Stand, fase, budget, los, meld_status, *, waarde: dict, bereik: dict,
+               zet_vast) -> None:
     """Maximise `waarde[p][functie]` person after person in SEL-A order (lexicographic), fixing each
     person's result with `zet_vast` once their batch is solved."""
     comp = m.comp
@@ -84,7 +93,7 @@ def _dictatuur(m: Model, fase, budget, los, meld_status, *, waarde: dict, bereik
     product = 1
 
     def beste(p) -> bool:
-        f = m.oplossing[p]
+        f = stand.plan[p]
         hoogste = max(waarde[p].values(), default=0)
         return (f is None and hoogste == 0) or (f is not None and waarde[p][f] == hoogste)
 
@@ -97,7 +106,7 @@ def _dictatuur(m: Model, fase, budget, los, meld_status, *, waarde: dict, bereik
                     gewichten.append(gewicht * w)
                 gewicht *= bereik[q]
             m.cp.Maximize(cp_model.LinearExpr.WeightedSum(variabelen, gewichten))
-            *_, status = los(m, fase, budget, m.oplossing, True, list(zip(variabelen, gewichten)))
+            stand.plan, *_, status = los(m, fase, budget, stand.plan, True, list(zip(variabelen, gewichten)))
             meld_status(fase, status)
         for q in partij:
             zet_vast(q)

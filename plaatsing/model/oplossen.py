@@ -1,11 +1,8 @@
-"""Solving: per component, the lexicographic stages O1, O3, O4, O5 and O6 of regels.md §4.
+"""Scheduling the solve (regels.md §4, F5): pins, the components that need the solver over processes and
+rounds of the budget; each component goes through the stages in model/fasen.py.
 
-O2 holds in every stage after O1 through cuts added where a solution violates it (a
-relaxation that is optimal and satisfies every O2 condition is optimal for the full
-model). The last stage, O6 (model/o6.py), maximises each person's outcome class in SEL-A order and
-then breaks the remaining ties by a fixed order of the options; that optimum is unique. Every
-solve is bounded in deterministic work (instellingen.Budget), never by the clock, so the plan
-is the same on every run, machine and worker count, also when a stage is not proven (F5).
+Every choice here depends on the input only, never on the clock or on the number of processes, so the
+plan is the same on every run, machine and worker count, also when a stage is not proven (F5).
 """
 from __future__ import annotations
 
@@ -15,75 +12,16 @@ from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, replace
 from typing import Callable
 
-from ortools.sat.python import cp_model
-
+from plaatsing import determinisme
 from plaatsing.model import instellingen
-from plaatsing.fouten import H4Conflict
-from plaatsing.regels.deelproblemen import Component
-from plaatsing.regels.deelproblemen import voorbereiden
-from plaatsing.regels.kandidaten import ONGENOEMD, Kandidaten
-from plaatsing.model.aggregaat import o1_startplan
-from plaatsing.model.herstel import herstel_o2_o6
-from plaatsing.toets.regelcontrole import o2_schendingen
-from plaatsing.model.o6 import o6_anciënniteit
+from plaatsing.model.fasen import FASEN, STATUS_NL, FaseVerslag, fasewaarden, los_deel_op, triviaal_plan
 from plaatsing.model.voortgang import Voortgang, deelproblemen as _deelproblemen, grootte as _grootte
-from plaatsing.model.model import (Model, add_o2_verdringing, build_model, define_h1_vullingen, define_o2_vooraf,
-                             remove_h1_vullingen)
 from plaatsing.parameters import IEDEREEN_PLAATSEN
+from plaatsing.regels.deelproblemen import voorbereiden
+from plaatsing.regels.kandidaten import Kandidaten
 from plaatsing.scenario import Scenario
 
-FASEN = (
-    ("O1", "minimale boventalligheid"),
-    ("P2", "minste wijzigingen ten opzichte van het voornemen"),  # regels.md §9; empty in a first round
-    ("O3", "beste tier (T1, T2, T3, T4)"),
-    ("O4", "voorkeuren (1e, 2e, … keuze)"),
-    ("O5", "minste salarisgarantie"),
-    ("O6", "anciënniteit beslist resterende gelijke stand"),
-)
 KIJK_SECONDEN = 1.0  # how often the main process looks at the parts that run (for the progress line)
-STATUS_NL = {  # what a user reads; the CP-SAT term stays beside it for the audit
-    "OPTIMAL": "optimaal, bewezen",
-    "FEASIBLE": "oplossing gevonden, niet bewezen optimaal",
-    "UNKNOWN": "geen bewijs binnen de tijdslimiet",
-    "INFEASIBLE": "geen oplossing mogelijk",
-    "MODEL_INVALID": "model ongeldig",
-}
-STATUS = {cp_model.OPTIMAL: "OPTIMAL", cp_model.FEASIBLE: "FEASIBLE", cp_model.INFEASIBLE: "INFEASIBLE",
-          cp_model.MODEL_INVALID: "MODEL_INVALID", cp_model.UNKNOWN: "UNKNOWN"}
-
-
-@dataclass
-class FaseVerslag:
-    code: str
-    naam: str
-    status: str = "OPTIMAL"
-    objectief: int = 0
-    grens: int = 0
-    seconden: float = 0.0
-    solves: int = 0
-    o2_cuts: int = 0
-    vullingen: int = 0      # functions that needed the exact integer form of H1 to prove this stage
-    werk: float = 0.0       # CP-SAT deterministic time used (the same on every run, F5)
-
-    @property
-    def bewezen(self) -> bool:
-        return self.status == "OPTIMAL"
-
-    @property
-    def status_nl(self) -> str:
-        return f"{STATUS_NL.get(self.status, self.status)} (CP-SAT: {self.status})"
-
-    def tel_op(self, deel: "FaseVerslag") -> None:
-        """Add the report of this stage for one component."""
-        if not deel.bewezen and self.bewezen:
-            self.status = deel.status
-        self.objectief += deel.objectief
-        self.grens += deel.grens
-        self.seconden += deel.seconden
-        self.solves += deel.solves
-        self.o2_cuts += deel.o2_cuts
-        self.vullingen += deel.vullingen
-        self.werk += deel.werk
 
 
 @dataclass
@@ -111,7 +49,7 @@ def los_op(s: Scenario, *, workers: int | None = None,
     also when a stage is not proven (F5)."""
     start = time.monotonic()
     meld = voortgang or (lambda _tekst: None)
-    workers = workers or instellingen.standaard_workers()
+    workers = workers or determinisme.standaard_workers()
     budget = max(0.0, s.parameters.tijdslimiet) * instellingen.WERK_PER_SECONDE
     k, gepind, componenten = voorbereiden(s)
     meld(f"kandidaten bepaald: {len(k.opties)} mogelijke plaatsingen, {len(componenten)} deelproblemen "
@@ -123,12 +61,12 @@ def los_op(s: Scenario, *, workers: int | None = None,
         fasen[0].naam = "iedereen geplaatst, minste overbezetting (functies, dan fte)"
     te_doen = []
     for comp in componenten:
-        oplossing = _triviaal(comp)
+        oplossing = triviaal_plan(comp)
         if oplossing is None:
             te_doen.append(comp)
             continue
         toewijzing.update(oplossing)
-        for fase, waarde in zip(fasen, _waarden(comp, oplossing)):
+        for fase, waarde in zip(fasen, fasewaarden(comp, oplossing)):
             fase.objectief += waarde
             fase.grens += waarde
     # the largest parts first; in the first round each gets a share of EERSTE_AANDEEL of the budget by
@@ -137,7 +75,7 @@ def los_op(s: Scenario, *, workers: int | None = None,
     # budget to the parts not yet proven
     te_doen.sort(key=_grootte, reverse=True)
     totaal = max(1, sum(map(_grootte, te_doen)))
-    taken = [(comp, budget * instellingen.EERSTE_AANDEEL * _grootte(comp) / totaal, instellingen.RANDOM_SEED)
+    taken = [(comp, budget * instellingen.EERSTE_AANDEEL * _grootte(comp) / totaal, determinisme.RANDOM_SEED)
              for comp in te_doen]
     processen = min(workers, len(taken)) if totaal >= instellingen.PARALLEL_VANAF else 1
     if processen > 1:
@@ -162,7 +100,7 @@ def los_op(s: Scenario, *, workers: int | None = None,
         meld(f"ronde {ronde}: {_deelproblemen(len(open_))} nog niet bewezen; opnieuw met een ander seed")
         per_deel = over / len(open_) if per_ronde * 2 * len(open_) > over else per_ronde  # the last gets all
         per_ronde *= 2
-        opnieuw = _los_taken_op([(taken[i][0], per_deel, instellingen.RANDOM_SEED + ronde - 1) for i in open_],
+        opnieuw = _los_taken_op([(taken[i][0], per_deel, determinisme.RANDOM_SEED + ronde - 1) for i in open_],
                                 min(processen, len(open_)), meld)
         for i, (oplossing, deel) in zip(open_, opnieuw):
             for d, eerder in zip(deel, resultaten[i][1]):
@@ -198,12 +136,12 @@ def _los_taken_op(taken: list, processen: int, meld: Callable[[str], None] = lam
         resultaten = []
         for i, taak in enumerate(taken):
             voortgang.loopt(i)
-            resultaten.append(_los_taak_op(*taak))
+            resultaten.append(los_deel_op(*taak))
             voortgang.klaar(i, resultaten[-1][1])
         return resultaten
     pool = ProcessPoolExecutor(max_workers=processen, mp_context=multiprocessing.get_context("spawn"))
     try:
-        futures = [pool.submit(_los_taak_op, *taak) for taak in taken]
+        futures = [pool.submit(los_deel_op, *taak) for taak in taken]
         nummer = {f: i for i, f in enumerate(futures)}
         open_ = set(futures)
         while open_:
@@ -224,238 +162,6 @@ def _los_taken_op(taken: list, processen: int, meld: Callable[[str], None] = lam
     return resultaten
 
 
-def _los_taak_op(comp: Component, werk: float, seed: int) -> tuple[dict, list[FaseVerslag]]:
-    """One component through all stages within its work budget (runs in any process)."""
-    fasen = [FaseVerslag(c, n) for c, n in FASEN]
-    oplossing = _los_component_op(comp, fasen, instellingen.Budget(werk), seed)
-    if not all(f.bewezen for f in fasen):
-        oplossing = herstel_o2_o6(comp, oplossing)
-    return oplossing, fasen
-
-
 def _met_tijd(verslag: FaseVerslag, later: FaseVerslag) -> FaseVerslag:
     """A stage report that keeps its result but counts the time of a later, unsuccessful round."""
     return replace(verslag, seconden=later.seconden, solves=later.solves, werk=later.werk)
-
-
-def _triviaal(comp: Component) -> dict | None:
-    """Everyone gets their own best option and it all fits: optimal in every stage."""
-    belasting = dict.fromkeys(comp.functies, 0)
-    for p in comp.personen:
-        belasting[comp.opties[p][0].functie] += comp.minuten[p]
-    plan = {p: comp.opties[p][0].functie for p in comp.personen}
-    if comp.voornemen is not None and plan != comp.voornemen:
-        return None  # P2 may prefer the voornemen over the best options
-    if all(belasting[f] <= comp.ruimte[f] for f in comp.functies):
-        return plan
-    return None
-
-
-def _niveaus(comp: Component, m: Model | None = None):
-    """The levels of each stage: (stage code, [(expression terms, sign)])."""
-    tiers = [[(m.x[p, o.functie] if m else (p, o.functie), 1) for p in comp.personen
-              for o in comp.opties[p] if o.tier == t] for t in (1, 2, 3, 4)]
-    voorkeur = [[(m.x[p, o.functie] if m else (p, o.functie), 1) for p in comp.personen
-                 for o in comp.opties[p] if o.vpos == pos] for pos in range(1, ONGENOEMD)]
-    kosten = [[(m.x[p, o.functie] if m else (p, o.functie), -o.kosten) for p in comp.personen
-               for o in comp.opties[p] if o.kosten]]
-    geplaatst = [[(m.geplaatst[p] if m else (p, None), 1) for p in comp.personen]]
-    if comp.overbezetting:
-        # §6 'iedereen plaatsen': everyone is placed (a constraint); O1 becomes fewest functions
-        # over formatie, then fewest fte over formatie (zero in a component that needs the solver
-        # for nothing else, so without a model there is nothing to count)
-        geplaatst = [[(v, -1) for v in m.boven.values()], [(v, -1) for v in m.over.values()]] if m else []
-    return (("O1", geplaatst), ("P2", _p2_zelfde(comp, m)), ("O3", tiers), ("O4", voorkeur), ("O5", kosten))
-
-
-def _p2_zelfde(comp: Component, m: Model | None):
-    """P2: one level, the number of persons whose decision equals the voornemen (placed in the same
-    function; or, voorgenomen not placed, not placed: −1 per placement, a constant offset)."""
-    if comp.voornemen is None:
-        return []
-    termen = []
-    for p in comp.personen:
-        if p not in comp.voornemen:
-            continue  # new in the scenario: no voorgenomen decision to keep
-        f = comp.voornemen[p]
-        if f is None:
-            termen.append((m.geplaatst[p] if m else (p, None), -1))
-        elif comp.optie(p, f) is not None:
-            termen.append((m.x[p, f] if m else (p, f), 1))
-    return [termen]
-
-
-def _bereik(niveau, bovengrens: dict[int, int] | None = None) -> int:
-    """The range of a level's sum: Σ |coefficient| × largest value (1 for a Boolean)."""
-    grens = bovengrens or {}
-    return sum(abs(c) * (grens.get(v.Index(), 1) if grens else 1) for v, c in niveau)
-
-
-def _waarden(comp: Component, oplossing: dict) -> list[int]:
-    """Stage values of a solution: placed, then the weighted level sums as the solver sees them."""
-    waarden = []
-    for _code, niveaus in _niveaus(comp):
-        totaal = 0
-        for gewicht, termen in zip(_gewichten(comp, niveaus), niveaus):
-            for (p, f), c in termen:
-                if (f is None and oplossing[p] is not None) or (f is not None and oplossing[p] == f):
-                    totaal += gewicht * c
-        waarden.append(totaal)
-    waarden.append(0)
-    return waarden
-
-
-def _gewichten(comp: Component, niveaus, bovengrens: dict[int, int] | None = None) -> list[int]:
-    """Lexicographic weights: a level outweighs everything in the levels after it."""
-    gewichten = [1] * len(niveaus)
-    for i in range(len(niveaus) - 2, -1, -1):
-        gewichten[i] = gewichten[i + 1] * (_bereik(niveaus[i + 1], bovengrens) + 1)
-    return gewichten
-
-
-def _los_component_op(comp: Component, fasen: list[FaseVerslag], budget: instellingen.Budget,
-                      seed: int = instellingen.RANDOM_SEED) -> dict:
-    m = build_model(comp)
-    m.seed = seed
-    oplossing: dict = o1_startplan(comp, budget, seed)
-    for fase, (code, niveaus) in zip(fasen, _niveaus(comp, m)):
-        if code == "P2":
-            define_o2_vooraf(m)  # O2 binds from here on (it never changes the O1 count)
-        # a stage may not take all the time: O6 (and with it the unique, O2-checked plan) must still run
-        fase_budget = budget.deel(budget.over() * instellingen.FASE_AANDEEL)
-        for groep in _splits_niveaus(comp, niveaus, m.bovengrens):
-            gewichten = _gewichten(comp, groep, m.bovengrens)
-            termen = [(v, g * c) for g, niveau in zip(gewichten, groep) for v, c in niveau]
-            if not termen:
-                continue
-            doel = cp_model.LinearExpr.WeightedSum([v for v, _ in termen], [c for _, c in termen])
-            m.cp.Maximize(doel)
-            oplossing, waarde, grens = _los_stadium(m, fase, fase_budget, oplossing, code != "O1", termen)
-            fase.objectief += waarde
-            fase.grens += grens
-            m.cp.Add(doel >= waarde)
-    remove_h1_vullingen(m)  # O6 fixes person after person; the exact H1 form only slows it down
-    o6_anciënniteit(m, fasen[-1], budget, oplossing, _los_met_o2, _meld_status)
-    return m.oplossing
-
-
-def _los_stadium(m: Model, fase: FaseVerslag, budget: instellingen.Budget, hint: dict, met_o2: bool, termen):
-    """Solve one objective. When the plain model does not prove it within EERSTE_POGING work,
-    add the exact integer form of H1 (model.define_h1_vullingen) and go on from the best plan.
-    A large part (more than VULLINGEN_TOT options) gets one call with all the work instead: the
-    exact form would only slow it down, and each call costs it much time of its own."""
-    if m.vullingen is None and len(m.x) <= instellingen.VULLINGEN_TOT:
-        eerste = budget.deel(instellingen.EERSTE_POGING)
-        hint, waarde, grens, status = _los_met_o2(m, fase, eerste, hint, met_o2, termen)
-        if status == "OPTIMAL" or budget.over() <= 0:
-            _meld_status(fase, status)
-            return hint, waarde, grens
-        fase.vullingen += define_h1_vullingen(m)
-    oplossing, waarde, grens, status = _los_met_o2(m, fase, budget, hint, met_o2, termen)
-    _meld_status(fase, status)
-    return oplossing, waarde, grens
-
-
-def _meld_status(fase: FaseVerslag, status: str) -> None:
-    """A stage is proven only if it is proven in every component."""
-    if status != "OPTIMAL" and fase.status == "OPTIMAL":
-        fase.status = status
-
-
-def _splits_niveaus(comp, niveaus, bovengrens: dict[int, int] | None = None):
-    """Combine consecutive levels into one weighted objective while the weights stay small."""
-    groepen, huidig = [], []
-    for niveau in niveaus:
-        kandidaat = huidig + [niveau]
-        if huidig and _gewichten(comp, kandidaat, bovengrens)[0] * (_bereik(kandidaat[0], bovengrens) + 1) > instellingen.MAX_GEWICHT:
-            groepen.append(huidig)
-            kandidaat = [niveau]
-        huidig = kandidaat
-    if huidig:
-        groepen.append(huidig)
-    return groepen
-
-
-def _los_met_o2(m: Model, fase: FaseVerslag, budget: instellingen.Budget, hint: dict, met_o2: bool, termen):
-    """Solve; while the solution violates O2, add those O2 conditions and solve again.
-
-    When the time limit leaves no solution, the hint (a plan meeting H1–H5) is kept and the
-    status says the stage is not proven. Returns (plan, value, bound, status of the last solve)."""
-    while True:
-        if budget.over() <= 0:
-            m.oplossing = hint
-            waarde = _evalueer(m, termen, hint)
-            return hint, waarde, waarde, "UNKNOWN"
-        _zet_hint(m, hint)
-        # the overhead of a call on this model is charged as work too (instellingen.AANROEP_WERK_PER_OPTIE)
-        aanroep = instellingen.AANROEP_WERK_PER_OPTIE * len(m.x)
-        solver = instellingen.solver(max(0.0, budget.over() - aanroep), m.seed)
-        begin = time.monotonic()
-        status = solver.Solve(m.cp)
-        fase.seconden += time.monotonic() - begin
-        fase.solves += 1
-        budget.gebruik(solver.deterministic_time + aanroep)
-        fase.werk += solver.deterministic_time + aanroep
-        if status == cp_model.INFEASIBLE and fase.code != "O1":
-            # Only after a time-out: the plan kept then (the hint) may miss an O2 condition, and the
-            # stages after it fix people to that plan. Keep it; the stage is not proven.
-            m.oplossing = hint
-            waarde = _evalueer(m, termen, hint)
-            return hint, waarde, waarde, "UNKNOWN"
-        if status == cp_model.INFEASIBLE:
-            # O1 holds H1–H5 only: infeasible means the functievolgerrechten conflict (SEL-B)
-            comp = m.comp
-            betrokken = sorted(p for p in comp.personen if len(comp.t1.get(p, ())) > 1 or comp.opt_out.get(p))
-            functies = sorted({f for p in comp.personen for f in comp.t1.get(p, ())})
-            raise H4Conflict(betrokken or sorted(p for p in comp.personen if comp.t1.get(p)), functies)
-        if status == cp_model.MODEL_INVALID:
-            raise RuntimeError(f"fase {fase.code}: het model is ongeldig ({STATUS[status]})")
-        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            m.oplossing = hint
-            return hint, _evalueer(m, termen, hint), round(solver.BestObjectiveBound()), STATUS.get(status, "UNKNOWN")
-        oplossing = {p: next((o.functie for o in m.comp.opties[p] if solver.Value(m.x[p, o.functie])), None)
-                     for p in m.comp.personen}
-        m.oplossing = oplossing
-        nieuw = 0
-        if met_o2:
-            for persoon, ander, functie in o2_schendingen(m.comp, oplossing):
-                nieuw += add_o2_verdringing(m, persoon, ander, functie)
-        fase.o2_cuts += nieuw
-        if not nieuw:
-            return oplossing, round(solver.ObjectiveValue()), round(solver.BestObjectiveBound()), STATUS[status]
-        hint = oplossing
-
-
-def _evalueer(m: Model, termen, oplossing: dict) -> int:
-    """The value of an objective (list of (variable, coefficient)) for a plan."""
-    if not m._sleutels:  # once per model: its variables are all made by build_model
-        m._sleutels = {v.Index(): sleutel for sleutel, v in m.x.items()}
-        m._sleutels.update({v.Index(): (p, None) for p, v in m.geplaatst.items()})
-        m._sleutels.update({v.Index(): ("over", f) for f, v in m.over.items()})
-        m._sleutels.update({v.Index(): ("boven", f) for f, v in m.boven.items()})
-    sleutels = m._sleutels
-    over = {}
-    if m.over:  # §6: fte over formatie per function in this plan
-        belasting = dict.fromkeys(m.over, 0)
-        for p, g in oplossing.items():
-            if g in belasting:
-                belasting[g] += m.comp.minuten[p]
-        over = {f: max(0, belasting[f] - m.comp.ruimte[f]) for f in m.over}
-    totaal = 0
-    for var, coef in termen:
-        p, f = sleutels[var.Index()]
-        if p == "over":
-            totaal += coef * over[f]
-        elif p == "boven":
-            totaal += coef * (over[f] > 0)
-        elif (f is None and oplossing[p] is not None) or (f is not None and oplossing[p] == f):
-            totaal += coef
-    return totaal
-
-
-def _zet_hint(m: Model, oplossing: dict) -> None:
-    """The plan as the solver's hint (written to the proto at once: AddHint per variable is slow)."""
-    m.cp.ClearHints()
-    hint = m.cp.Proto().solution_hint
-    hint.vars.extend([var.Index() for var in m.x.values()])
-    hint.values.extend([int(oplossing[p] == f) for p, f in m.x])

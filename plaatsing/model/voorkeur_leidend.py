@@ -10,7 +10,8 @@ import time
 from collections import deque
 
 from plaatsing.regels.kandidaten import bepaal_kandidaten
-from plaatsing.model.oplossen import FaseVerslag, Oplossing, los_op
+from plaatsing.model.fasen import FaseVerslag
+from plaatsing.model.oplossen import Oplossing, los_op
 from plaatsing.parameters import MAXIMAAL_PLAATSEN
 from plaatsing.scenario import Scenario
 from plaatsing.regels.maat import minuten_per_medewerker, prioriteit as prioriteit_bij, ruimte_per_functie

@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pandas as pd
 
+from plaatsing.determinisme import CPSAT_VERANTWOORDING
 from plaatsing.invoer.inhoud import RIJ as INHOUD_RIJ
-from plaatsing.model.oplossen import FaseVerslag, Oplossing
+from plaatsing.model.fasen import FaseVerslag
+from plaatsing.model.oplossen import Oplossing
 from plaatsing.parameters import IEDEREEN_PLAATSEN
 from plaatsing.plan import BESLUIT_KOLOMMEN, UITKOMSTEN
 from plaatsing.procedure.wijzigingen import status_besluit, verantwoording_rijen
@@ -27,6 +29,8 @@ O1_OPEN = "niet geplaatst zonder bewijs van O1 (deelprobleem niet bewezen)"
 GRENS_BEWEZEN_RIJ = "ondergrens niet geplaatst (met de bewezen deelproblemen)"
 NIET_GEPLAATST_RIJ = "niet geplaatst in dit plan"
 WAT_ALS_TOELICHTING = "toelichting vastzetting (wat-als)"
+
+CPSAT_RIJ = "CP-SAT-instellingen (F5: hetzelfde plan bij elke run)"
 
 
 def o1_open_uit(verantwoording: pd.DataFrame | None, toewijzing: dict) -> frozenset:
@@ -169,6 +173,7 @@ def maak_verantwoording(s: Scenario, oplossing: Oplossing, besluiten, bezetting,
         ("rekenbudget (deterministische tijd, uit tijdslimiet)", f"{oplossing.budget:.4f}"),
         ("rekenwerk gebruikt (deterministische tijd)", f"{sum(f.werk for f in oplossing.fasen):.4f}"),
         ("ronden van de solver", str(oplossing.ronden)),
+        (CPSAT_RIJ, CPSAT_VERANTWOORDING),
         ("totale rekentijd (s)", f"{oplossing.seconden:.2f}"),
         ("aantal medewerkers", str(len(besluiten))),
     ]

@@ -18,7 +18,8 @@ from typing import Iterator
 import pandas as pd
 
 from plaatsing.fouten import H4Conflict
-from plaatsing.model.instellingen import standaard_workers, stop_pool
+from plaatsing.determinisme import standaard_workers
+from plaatsing.model.instellingen import stop_pool
 from plaatsing.plan import UITKOMSTEN, Plan
 from plaatsing.plannen.maken import solve
 from plaatsing.scenario import Scenario

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ortools.sat.python import cp_model
 
-from plaatsing.signalen import volg
+from plaatsing.determinisme import cpsat
 
 from plaatsing.regels.deelproblemen import Component, voorbereiden
 from plaatsing.scenario import Scenario
@@ -56,12 +56,9 @@ def _minimum_deel(comp: Component, seconden: float) -> tuple[int, bool]:
         cp.AddBoolAnd(verloren).OnlyEnforceIf(alles_verloren)
         cp.AddBoolOr(toegestaan + [alles_verloren])
     cp.Maximize(sum(v for vars_ in per_persoon.values() for v in vars_))
-    solver = cp_model.CpSolver()
-    solver.parameters.random_seed = SEED
-    solver.parameters.num_workers = 1
-    # deterministic work, not wall clock: the same F4 verdict on every run and machine (F5), also under load
-    solver.parameters.max_deterministic_time = seconden
-    volg(solver)  # a signal stops the command, not just this search
+    # deterministic work, not wall clock: the same F4 verdict on every run and machine (F5), also under load;
+    # the toets's own seed and CP-SAT's default linearisation (its model shares nothing with model/)
+    solver = cpsat(seconden, SEED, linearisatie=None)
     status = solver.Solve(cp)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return 0, False

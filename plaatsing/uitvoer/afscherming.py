@@ -20,7 +20,7 @@ import math
 from collections import deque
 from dataclasses import dataclass, field
 
-from plaatsing.signalen import volg
+from plaatsing.determinisme import cpsat
 
 DREMPEL = 5
 KLEIN = "<5"
@@ -218,10 +218,7 @@ def exact_onthuld(stelsel: Telstelsel, status: dict, groep: set | None = None) -
         grenzen = []
         for richting in (1, -1):
             model.Minimize(richting * x[k])
-            solver = cp_model.CpSolver()
-            solver.parameters.num_workers = 1
-            solver.parameters.random_seed = 0
-            volg(solver)  # a signal stops the command, not just this search
+            solver = cpsat(float("inf"), 0, linearisatie=None)  # deterministic (F5); a signal stops the command
             solver.Solve(model)
             grenzen.append(solver.Value(x[k]))
         if _lekt(stelsel, k, *grenzen, groep, open_groep):

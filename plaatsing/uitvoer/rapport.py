@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from plaatsing.determinisme import VAST_TIJDSTIP
 from plaatsing.invoer.werkboek import open_werkboek
 from plaatsing.parameters import AFSPIEGELING, STANDAARD
 from plaatsing.uitvoer.afscherming import AFGESCHERMD, klein_teken
@@ -18,7 +19,6 @@ from plaatsing.uitvoer.rapport_tabellen import Bijlage, TOTAAL, maak_bijlage
 from plaatsing.uitvoer.sjablonen.maak import paginanummer
 from plaatsing.zegel import ZEGEL
 
-VAST_TIJDSTIP = dt.datetime(2000, 1, 1)
 STAAND_CM, LIGGEND_CM = 17.0, 25.7   # text width of an A4 page with 2 cm margins, upright and landscape
 
 # (attribute, title in Word, sheet name in Excel (at most 31 characters), explanation)

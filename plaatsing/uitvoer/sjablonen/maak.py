@@ -6,13 +6,13 @@ The output is byte-identical on every run (fixed document properties and zip tim
 """
 from __future__ import annotations
 
-import datetime as dt
 import io
 import zipfile
 from pathlib import Path
 
+from plaatsing.determinisme import VAST_TIJDSTIP
+
 MAP = Path(__file__).resolve().parent
-VAST_TIJDSTIP = dt.datetime(2000, 1, 1)
 
 INLEIDING = ("Zoals u weet wordt onze organisatie opnieuw ingericht. {{ organisatiebesluit }} In deze brief leest u "
              "wat dat voor u betekent: het {{ soort_besluit }}, genomen volgens het sociaal statuut.")
