@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 import checker
 from plaatsing import scenario_from_tables, solve
 from plaatsing.cli import main
+from plaatsing.regels.deelproblemen import voorbereiden
 from plaatsing.toets.grens import GRENS_RIJ, minst_te_laten, ondergrens
 from plaatsing.uitvoer.excel import schrijf_besluiten
 from plaatsing.voorbeelden import functie, medewerker, tabellen, write_xlsx
@@ -107,3 +108,21 @@ def test_knelpunten_blad_in_de_besluiten(tmp_path):
     assert rijen[0] == ("groep", "functies", "medewerkers", "uren_nodig", "uren_beschikbaar", "tekort_uren",
                         "minimaal_niet_geplaatst")
     assert len(rijen) == 3
+
+
+def zekere_functievolger():
+    # A follows OA → N (10 %: functievolger, N his only T1 function, no opt-out) and could also go to M (50 %).
+    # B may only go to N (50 %). Without H4, A to M and B to N place both; H4 holds A in N, so B stays out.
+    return tabellen([medewerker("A", "OA", date(2000, 1, 1)), medewerker("B", "OB", date(2010, 1, 1))],
+                    [functie("OA"), functie("OB")], [functie("N"), functie("M")],
+                    [("OA", "N", 10), ("OA", "M", 50), ("OB", "N", 50)])
+
+
+def test_ondergrens_telt_de_zekere_plaats_van_een_functievolger():
+    tables = zekere_functievolger()
+    s = scenario_from_tables(tables)
+    _k, _gepind, delen = voorbereiden(s)
+    assert [d.zekere_plaatsen() for d in delen] == [{"A": "N"}]
+    grens, _tabel, _per_deel = ondergrens(s)
+    assert grens == 1 == checker.brute_force(tables).niet_geplaatst  # the relaxation of H1–H3 alone says 0
+    assert solve(s).toewijzing == {"A": "N", "B": None}
