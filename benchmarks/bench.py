@@ -91,7 +91,7 @@ def meet(pad: Path, uitvoer: Path, tijdslimiet: float | None, profiel: Path | No
     geplaatst_vrij = len(scenario.medewerkers) - len(scenario.vastgezet) - niet_geplaatst
     baselines["ons_is_minimum"] = o1.bewezen and geplaatst_vrij == o1.objectief
     from plaatsing.toets.grens import GRENS_RIJ
-    from plaatsing.plan import GRENS_BEWEZEN_RIJ
+    from plaatsing.plannen.tabellen import GRENS_BEWEZEN_RIJ
     # the best bound: with the proven parts at their optimum where there are any (else the LP and knelpunten)
     baselines["ondergrens"] = max(int(str(verantwoording.get(GRENS_RIJ, 0))),
                                   int(str(verantwoording.get(GRENS_BEWEZEN_RIJ, "0")).split()[0]))

@@ -2,18 +2,19 @@
 
 On a large part the full model (a variable per person and option) is too big for CP-SAT to improve
 the greedy start plan within the budget. For O1 only the count per function matters, and people who
-share their eligible functions and their hours are interchangeable for it. So:
+share their eligible functions and their hours are interchangeable for it. So (`_Aggregaat`):
 
-1. The functievolgers keep the T1 places of the start plan (`herstel.startplan`: in SEL-A order into
-   their T1 functions where they fit). That is what H4 asks of them, and leaving those places as
-   they are keeps H4 (b) for every functievolger who lost the selection: the colleagues ranked above
-   them are the same.
+1. Functievolgers: the certain places (`Component.zekere_plaatsen`) are fixed. In the first step every
+   functievolger keeps his place of the start plan (`herstel.startplan`, which meets H4); that keeps H4 (b)
+   for every functievolger who lost the selection, as the colleagues ranked above him stay where they are.
+   In the second step, from the plan of the first, a functievolger is free (a Boolean per T1 and opt-out
+   function) wherever H4 (b) can be written over the functievolgers alone, i.e. no tijdelijk functievolger
+   in his T1 functions (there H5 counts every vast colleague, and those are grouped).
 2. Everyone else is grouped by (eligible functions, minutes) — a *klasse* — and CP-SAT solves the
    integer model over the groups: y[klasse, functie] people of the group placed in the function,
-   at most the group's size over its functions, the minutes within the room the functievolgers leave
-   (H1, H2). It is far smaller than the full model (measured on a part of 14,204 people: 15,203
-   variables instead of 183,000) and starts from the counts of the start plan, so it never places
-   fewer.
+   at most the group's size over its functions, the minutes within the room (H1, H2). It is far smaller
+   than the full model (measured on a part of 14,204 people: 15,203 variables instead of 183,000) and
+   starts from the counts of the plan it improves, so it never places fewer.
 3. The counts become people in the selection order: in each group, in SEL-A order, each person takes
    the best of their own options (outcome order) that still has a count left. Who then still fits
    anywhere is added (`herstel.herstel_toevoegen`).
