@@ -10,25 +10,12 @@ from plaatsing.toets.regelcontrole import (bezetting_van, h4_schendingen, keten_
 
 def startplan(comp: Component) -> dict:
     """A plan that meets H1–H5 (regels.md H4): functievolgers in SEL-A order into the first of their
-    T1 functions (own voorkeur order) where they fit, then the others into any option that fits.
+    T1 functions (own voorkeur order) where they fit, set right where a function's selection order is
+    not SEL-A (`herstel_h4`), then everyone still unplaced into their first option that fits.
     Used as the first hint, and as the plan when the time limit leaves no better one."""
-    plan: dict[str, str | None] = dict.fromkeys(comp.personen)
-    for ronde in ("T1", "rest"):
-        if ronde == "rest":
-            plan = herstel_h4(comp, plan)
-        over = dict(comp.ruimte)
-        for p, f in plan.items():
-            if f is not None:
-                over[f] -= comp.minuten[p]
-        for p in comp.personen:
-            if plan[p] is not None:
-                continue
-            opties = [o for o in comp.opties[p] if o.tier == 1] if ronde == "T1" else comp.opties[p]
-            for o in sorted(opties, key=lambda o: (o.vpos, o.functie)) if ronde == "T1" else opties:
-                if comp.minuten[p] <= over[o.functie]:
-                    plan[p] = o.functie
-                    over[o.functie] -= comp.minuten[p]
-                    break
+    plan = _vul_aan(comp, dict.fromkeys(comp.personen),
+                    lambda p: sorted((o for o in comp.opties[p] if o.tier == 1), key=lambda o: (o.vpos, o.functie)))
+    plan = _vul_aan(comp, herstel_h4(comp, plan), comp.opties.__getitem__)
     if comp.overbezetting:  # §6: who did not fit goes over formatie in their best option
         for p in comp.personen:
             if plan[p] is None:
@@ -111,7 +98,12 @@ def herstel_toevoegen(comp: Component, plan: dict) -> dict:
     and others' rooms only shrink. O2 and O6 are repaired after it (herstel_o2_o6)."""
     if comp.overbezetting:
         return plan
-    plan = dict(plan)
+    return _vul_aan(comp, dict(plan), comp.opties.__getitem__)
+
+
+def _vul_aan(comp: Component, plan: dict, opties_van) -> dict:
+    """Each unplaced person, in SEL-A order, into the first of `opties_van(persoon)` where the free room
+    holds their hours (changes and returns `plan`)."""
     vrij = dict(comp.ruimte)
     for p, f in plan.items():
         if f is not None:
@@ -119,7 +111,7 @@ def herstel_toevoegen(comp: Component, plan: dict) -> dict:
     for p in comp.personen:
         if plan[p] is not None:
             continue
-        for o in comp.opties[p]:
+        for o in opties_van(p):
             if comp.minuten[p] <= vrij[o.functie]:
                 plan[p] = o.functie
                 vrij[o.functie] -= comp.minuten[p]
