@@ -11,7 +11,7 @@ import pytest
 
 from plaatsing.cli import main
 from plaatsing.voorbeelden import functie, medewerker, tabellen, write_xlsx
-from cli_hulp import draai
+from cli_hulp import demo_besluiten, draai
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "scenarios" / "almelo-2018.xlsx"
@@ -61,10 +61,7 @@ def test_engelse_woorden_worden_gevonden():
 
 @pytest.fixture(scope="module")
 def besluiten(tmp_path_factory):
-    pad = tmp_path_factory.mktemp("demo") / "demo-besluiten.xlsx"
-    uitkomst = draai("solve", DEMO, "-o", pad, "--stil")
-    assert uitkomst.exit_code == 0, uitkomst.output
-    return pad
+    return demo_besluiten(tmp_path_factory)
 
 
 @pytest.mark.traag

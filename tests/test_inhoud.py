@@ -15,7 +15,7 @@ import pytest
 from plaatsing.invoer.inhoud import RIJ, inhoud_sha256
 from plaatsing.plannen.inlezen import read_scenario
 from plaatsing.invoer.werkboek import open_werkboek
-from cli_hulp import draai
+from cli_hulp import demo_besluiten, draai
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "scenarios" / "almelo-2018.xlsx"
@@ -24,9 +24,7 @@ DEMO = ROOT / "scenarios" / "almelo-2018.xlsx"
 
 @pytest.fixture(scope="module")
 def besluiten(tmp_path_factory):
-    pad = tmp_path_factory.mktemp("inhoud") / "almelo-2018-besluiten.xlsx"
-    assert draai("solve", DEMO, "-o", pad, "--stil").exit_code == 0
-    return pad
+    return demo_besluiten(tmp_path_factory, "almelo-2018-besluiten.xlsx")
 
 
 def _via_openpyxl(doel: Path) -> Path:

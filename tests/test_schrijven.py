@@ -14,7 +14,7 @@ import openpyxl
 import pytest
 
 from plaatsing.uitvoer import excel
-from cli_hulp import draai
+from cli_hulp import demo_besluiten, draai
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "scenarios" / "almelo-2018.xlsx"
@@ -23,9 +23,7 @@ DEMO = ROOT / "scenarios" / "almelo-2018.xlsx"
 
 @pytest.fixture(scope="module")
 def besluiten(tmp_path_factory):
-    pad = tmp_path_factory.mktemp("demo") / "demo-besluiten.xlsx"
-    assert draai("solve", DEMO, "-o", pad, "--stil").exit_code == 0
-    return pad
+    return demo_besluiten(tmp_path_factory)
 
 
 def _opdrachten(map_: Path, besluiten: Path):

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from plaatsing.voorbeelden import genereer
-from cli_hulp import draai
+from cli_hulp import demo_besluiten as kopie_van_demo, draai
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "scenarios" / "almelo-2018.xlsx"
@@ -85,9 +85,7 @@ def _controleer(code, stderr, signaal, map_: Path, verwacht: set[str]):
 @pytest.fixture(scope="module")
 def demo_besluiten(tmp_path_factory):
     """The demo's besluiten, made once in this process (the signal tests interrupt rapport and brieven on them)."""
-    pad = tmp_path_factory.mktemp("demo") / "b.xlsx"
-    assert draai("solve", DEMO, "-o", pad, "--stil").exit_code == 0
-    return pad
+    return kopie_van_demo(tmp_path_factory, "b.xlsx")
 
 
 @pytest.fixture(scope="module")

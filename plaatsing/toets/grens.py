@@ -121,7 +121,8 @@ def lp_deel(comp: Component) -> int:
 
 
 def _grootste_som(minuten: list[int], grens: int) -> int:
-    """The largest total of some of `minuten` that is at most `grens` (subset sums as the bits of an int)."""
+    """The largest total of some of `minuten` that is at most `grens` (subset sums as the bits of an int).
+    The toets's own: model/knapzak.py computes the same for the solver, and the toets shares no code with it."""
     if sum(minuten) <= grens or grens <= 0:
         return min(sum(minuten), grens)
     masker = (1 << (grens + 1)) - 1
