@@ -80,3 +80,32 @@ def test_geaggregeerd_plan_houdt_h1_h5_en_plaatst_niet_minder(altijd_aggregeren,
     geplaatst = sum(f is not None for f in samen.values())
     assert sum(f is not None for f in gretig.values()) <= geplaatst <= len(samen) - optimum.niet_geplaatst
     assert plannen(tables)[1] == samen  # F5: the same plan on every run
+
+
+@pytest.mark.traag
+def test_alleen_geaggregeerd_houdt_de_regels_en_is_reproduceerbaar(monkeypatch, tmp_path):
+    """A part too large for the full model (ALLEEN_AGGREGAAT_VANAF) is solved by the aggregated model and its
+    neighbourhood search alone, then O2 and O6 repaired: the plan meets F1, O2, O6 and O1 (nobody to add) by
+    the independent checker and the toets, places at least as many as the greedy start plan, and is the same
+    on every run (F5)."""
+    from plaatsing import read_scenario, solve
+    from plaatsing.voorbeelden import genereer
+    from test_f5_tijdslimiet import tabellen_uit
+
+    monkeypatch.setattr(instellingen, "ALLEEN_AGGREGAAT_VANAF", 2000)  # the large part of 1,500 people
+    pad = tmp_path / "realistisch-1500.xlsx"
+    genereer(1500, pad, seed=1)
+    s = read_scenario(pad).met_parameters(tijdslimiet=5)
+    plannen = [solve(s, workers=1), solve(s, workers=1)]
+    assert plannen[0].besluiten.to_csv() == plannen[1].besluiten.to_csv()
+    ctx = checker.as_context(tabellen_uit(pad))
+    plan = checker.normalise(ctx, plannen[0].toewijzing)
+    for controle in (checker.hard_violations, checker.O1_toevoegbaar, checker.O2, checker.O6, checker.F3):
+        assert list(controle(ctx, plan)) == [], controle.__name__
+    assert plannen[0].toets.empty
+    _k, gepind, delen = voorbereiden(s)
+    groot = max(delen, key=lambda c: sum(map(len, c.opties.values())))
+    assert sum(map(len, groot.opties.values())) >= 2000
+    gretig = startplan(groot)
+    # here it places more than the greedy plan (1,250 against 1,227 when written)
+    assert sum(plan[p] is not None for p in groot.personen) > sum(f is not None for f in gretig.values())

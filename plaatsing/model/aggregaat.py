@@ -26,6 +26,8 @@ deterministic time (F5): the same plan on every run.
 """
 from __future__ import annotations
 
+import random
+
 from ortools.sat.python import cp_model
 
 from plaatsing import determinisme
@@ -35,17 +37,21 @@ from plaatsing.regels.deelproblemen import Component
 from plaatsing.toets.regelcontrole import h4_schendingen
 
 
-def o1_startplan(comp: Component, budget: instellingen.Budget, seed: int = determinisme.RANDOM_SEED) -> dict:
+def o1_startplan(comp: Component, budget: instellingen.Budget, seed: int = determinisme.RANDOM_SEED,
+                 aandeel: float = instellingen.AGGREGAAT_AANDEEL) -> dict:
     """The best of the greedy start plan and the plans from the aggregated model (for a large part): first
     with every functievolger held in his place of the start plan (small and fast), then, from that plan,
     with the functievolgers free where H4 can be written over the functievolgers alone."""
     plan = startplan(comp)
     if comp.overbezetting or sum(map(len, comp.opties.values())) < instellingen.AGGREGAAT_VANAF:
         return plan
-    deel = budget.deel(budget.over() * instellingen.AGGREGAAT_AANDEEL)
-    for flexibel, werk in ((False, deel.over() / 2), (True, deel.over())):
+    deel = budget.deel(budget.over() * aandeel)
+    for flexibel, werk in ((False, deel.over() * instellingen.AGGREGAAT_EERSTE_STAP), (True, deel.over())):
         a = _Aggregaat(comp, plan, flexibel)
-        gekozen = a.los_op(deel.deel(werk), seed) if a.klassen or a.volgers else None
+        if not (a.klassen or a.volgers):
+            continue
+        # the first step solves its whole (small) model; the second improves the plan by neighbourhoods
+        gekozen = a.verbeter(deel.deel(werk), seed) if flexibel else a.los_op(deel.deel(werk), seed)
         if gekozen is None:
             continue
         nieuw = herstel_toevoegen(comp, a.personen(*gekozen))
@@ -160,6 +166,150 @@ class _Aggregaat:
             return None
         gekozen = {p: next((f for f in functies if solver.Value(x[p, f])), None) for p, functies in self.volgers.items()}
         return gekozen, {sleutel: solver.Value(var) for sleutel, var in y.items() if solver.Value(var)}
+
+    def huidig(self) -> tuple[dict, dict]:
+        """The plan this model starts from, in its own terms: (volger -> his function or None, (klasse index,
+        functie) -> number placed)."""
+        index = {sleutel: i for i, sleutel in enumerate(self.klassen)}
+        gekozen = {p: (self.plan[p] if self.plan[p] in functies else None) for p, functies in self.volgers.items()}
+        aantallen: dict[tuple[int, str], int] = {}
+        for p, f in self.plan.items():
+            if f is not None and p not in self.vast and gekozen.get(p) is None:
+                sleutel = (index[self.sleutel[p]], f)
+                aantallen[sleutel] = aantallen.get(sleutel, 0) + 1
+        return gekozen, aantallen
+
+    def verbeter(self, budget: instellingen.Budget, seed: int) -> tuple[dict, dict] | None:
+        """Large neighbourhood search on the aggregated model: again and again a neighbourhood of
+        functions (around a function of someone not placed, through the groups and volgers that join
+        functions) is solved exactly by CP-SAT with everything outside it held, and a better plan is kept.
+        Every neighbourhood, limit and seed follows from the input and the work used, never from the clock
+        (F5). Stops when the budget is used or LNS_GEDULD neighbourhoods in a row bring nothing."""
+        comp = self.comp
+        gekozen, aantallen = self.huidig()
+        klassen = [(functies, minuten, len(leden), leden) for (functies, minuten), leden in self.klassen.items()]
+        index = {sleutel: i for i, sleutel in enumerate(self.klassen)}
+        extra: dict[int, list[str]] = {}
+        for p in self.volgers:
+            if p in self.sleutel:
+                extra.setdefault(index[self.sleutel[p]], []).append(p)
+        ruimte = dict(comp.ruimte)
+        for p, f in self.vast.items():
+            ruimte[f] -= comp.minuten[p]
+        klassen_van: dict[str, list[int]] = {}
+        for i, (functies, _m, _n, _l) in enumerate(klassen):
+            for f in functies:
+                klassen_van.setdefault(f, []).append(i)
+        volgers_van: dict[str, list[str]] = {}
+        for p, functies in self.volgers.items():
+            for f in functies:
+                volgers_van.setdefault(f, []).append(p)
+        buren: dict[str, set[str]] = {f: set() for f in comp.functies}
+        for functies, _m, _n, _l in klassen:
+            for f in functies:
+                buren[f].update(functies)
+        for functies in self.volgers.values():
+            for f in functies:
+                buren[f].update(functies)
+        buren = {f: sorted(b) for f, b in buren.items()}
+        rng = random.Random(seed)
+        zonder_winst, verbeterd = 0, False
+        while budget.over() > instellingen.LNS_STAP_WERK and zonder_winst < instellingen.LNS_GEDULD:
+            # where someone is not placed: the functions of groups with people left over
+            open_ = sorted({f for i, (functies, _m, grootte, _l) in enumerate(klassen)
+                            if grootte + len(extra.get(i, ())) > sum(aantallen.get((i, g), 0) for g in functies)
+                            for f in functies})
+            if not open_:
+                break
+            buurt = self._buurt(rng.choice(open_), buren, rng)
+            nieuw = self._los_buurt_op(buurt, gekozen, aantallen, klassen, extra, ruimte, klassen_van, volgers_van,
+                                       budget, seed)
+            if nieuw is None:
+                zonder_winst += 1
+                continue
+            gekozen, aantallen = nieuw
+            zonder_winst, verbeterd = 0, True
+        return (gekozen, aantallen) if verbeterd else None
+
+    @staticmethod
+    def _buurt(begin: str, buren: dict[str, list[str]], rng: random.Random) -> set[str]:
+        """About LNS_FUNCTIES functions around `begin`, breadth first in a random order of neighbours."""
+        buurt, rij = {begin}, [begin]
+        while rij and len(buurt) < instellingen.LNS_FUNCTIES:
+            f = rij.pop(0)
+            volgende = [g for g in buren[f] if g not in buurt]
+            rng.shuffle(volgende)
+            for g in volgende[:instellingen.LNS_FUNCTIES - len(buurt)]:
+                buurt.add(g)
+                rij.append(g)
+        return buurt
+
+    def _los_buurt_op(self, buurt: set[str], gekozen: dict, aantallen: dict, klassen, extra, ruimte, klassen_van,
+                      volgers_van, budget: instellingen.Budget, seed: int) -> tuple[dict, dict] | None:
+        """The aggregated model with only the functions of `buurt` free (the rest as constants); the new
+        (gekozen, aantallen) when it places more, else None."""
+        comp = self.comp
+        cp = cp_model.CpModel()
+        volgers = sorted({p for f in buurt for p in volgers_van.get(f, ())}, key=comp.sel_a.__getitem__)
+        x = {(p, f): cp.NewBoolVar("") for p in volgers for f in self.volgers[p] if f in buurt}
+
+        def waarde_x(p, f):
+            return x[p, f] if (p, f) in x else int(gekozen[p] == f)
+
+        binnen = {p: sum(waarde_x(p, f) for f in self.volgers[p]) for p in volgers}
+        betrokken = sorted({i for f in buurt for i in klassen_van.get(f, ())}
+                           | {index for index, leden in extra.items() if any(p in binnen for p in leden)})
+        y: dict[tuple[int, str], cp_model.IntVar] = {}
+        belasting: dict[str, list] = {f: [] for f in buurt}
+        for i in betrokken:
+            functies, minuten, grootte, _leden = klassen[i]
+            grootte += len(extra.get(i, ()))
+            for f in functies:
+                if f in buurt and ruimte[f] >= minuten:
+                    y[i, f] = cp.NewIntVar(0, min(grootte, ruimte[f] // minuten), "")
+                    belasting[f].append((y[i, f], minuten))
+            geplaatst = [y[i, f] if (i, f) in y else aantallen.get((i, f), 0) for f in functies]
+            cp.Add(sum(geplaatst) + sum(binnen[p] if p in binnen else int(gekozen[p] is not None)
+                                        for p in extra.get(i, ())) <= grootte)
+        for (p, f), var in x.items():
+            belasting[f].append((var, comp.minuten[p]))
+        for p in volgers:
+            if len(self.volgers[p]) > 1:
+                cp.Add(binnen[p] <= 1)
+        for f in sorted(buurt):
+            termen = belasting[f] + [(aantallen.get((i, f), 0), klassen[i][1]) for i in klassen_van.get(f, ())
+                                     if (i, f) not in y]
+            termen += [(int(gekozen[p] == f), comp.minuten[p]) for p in volgers_van.get(f, ()) if p not in binnen]
+            cp.Add(sum(v * m for v, m in termen) <= ruimte[f])
+        for p in volgers:
+            # H4 (b), as in los_op: in none of his functions only when those before him fill each T1 function
+            for f in comp.t1[p]:
+                voor = comp.voorgangers_h4(p, f)
+                grens = comp.ruimte[f] - comp.minuten[p] + 1 - sum(comp.minuten[q] for q in voor if self.vast.get(q) == f)
+                if grens <= 0:
+                    continue
+                cp.Add(sum(waarde_x(q, f) * comp.minuten[q] for q in voor if q in self.volgers and f in self.volgers[q])
+                       + grens * binnen[p] >= grens)
+        for (p, f), var in x.items():
+            cp.AddHint(var, int(gekozen[p] == f))
+        for sleutel, var in y.items():
+            cp.AddHint(var, aantallen.get(sleutel, 0))
+        voor_telling = sum(x.values()) + sum(y.values())
+        cp.Maximize(voor_telling)
+        begin = sum(int(gekozen[p] == f) for p, f in x) + sum(aantallen.get(sleutel, 0) for sleutel in y)
+        aanroep = instellingen.LNS_STAP_WERK + instellingen.AANROEP_WERK_PER_OPTIE * (len(x) + len(y))
+        solver = determinisme.cpsat(max(0.001, min(instellingen.LNS_STAP_MAX, budget.over() - aanroep)), seed)
+        status = solver.Solve(cp)
+        budget.gebruik(solver.deterministic_time + aanroep)
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE) or round(solver.ObjectiveValue()) <= begin:
+            return None
+        gekozen = dict(gekozen)
+        for p in volgers:
+            if any(f in buurt for f in self.volgers[p]):
+                gekozen[p] = next((f for f in self.volgers[p] if solver.Value(waarde_x(p, f))), None)
+        aantallen = {k: v for k, v in aantallen.items() if k not in y}
+        aantallen.update({k: solver.Value(v) for k, v in y.items() if solver.Value(v)})
+        return gekozen, aantallen
 
     def personen(self, gekozen: dict, aantallen: dict) -> dict:
         """The counts as people: volgers as chosen; per group, in SEL-A order (the volgers in none of their

@@ -166,6 +166,16 @@ def _gewichten(comp: Component, niveaus, bovengrens: dict[int, int] | None = Non
 
 def _los_component_op(comp: Component, fasen: list[FaseVerslag], budget: instellingen.Budget,
                       seed: int = determinisme.RANDOM_SEED) -> dict:
+    if sum(map(len, comp.opties.values())) >= instellingen.ALLEEN_AGGREGAAT_VANAF:
+        # too large for the full model to search within the budget: the aggregated model gets all of it, and
+        # no stage is proven (O2 and O6 are repaired as after any time-out, los_deel_op)
+        oplossing = o1_startplan(comp, budget, seed, aandeel=1.0)
+        for fase, waarde in zip(fasen, fasewaarden(comp, oplossing)):
+            fase.status = "UNKNOWN" if fase.code != "P2" or comp.voornemen is not None else "OPTIMAL"
+            fase.objectief += waarde
+            fase.grens += waarde
+            fase.werk = budget.gebruikt if fase.code == "O1" else 0.0
+        return oplossing
     m = build_model(comp)
     m.seed = seed
     oplossing: dict = o1_startplan(comp, budget, seed)
