@@ -12,6 +12,7 @@ import math
 import numbers
 import re
 import unicodedata
+from collections.abc import Iterator
 
 from openpyxl.utils.datetime import from_excel
 
@@ -54,6 +55,12 @@ def citeer(waarde, lengte: int = 60) -> str:
     tekst = " ".join(tekst.split()) if any(c in tekst for c in "\r\n\t\v\f\x85\u2028\u2029") else tekst.strip()
     tekst = "".join(c if c.isprintable() else "?" for c in tekst)
     return tekst if len(tekst) <= lengte else tekst[: lengte - 1] + "…"
+
+
+def rijen(tabel) -> "Iterator[tuple]":
+    """The rows of a DataFrame as tuples of the same values `itertuples(index=False)` gives, a column at a
+    time (`tolist`): on columns of pandas' own types (text, dates) element by element is ten times slower."""
+    return zip(*(tabel.iloc[:, k].tolist() for k in range(tabel.shape[1])))
 
 
 def is_leeg(waarde) -> bool:

@@ -80,10 +80,11 @@ class FaseVerslag:
         self.werk += deel.werk
 
 
-def los_deel_op(comp: Component, werk: float, seed: int) -> tuple[dict, list[FaseVerslag]]:
-    """One component through all stages within its work budget (runs in any process)."""
+def los_deel_op(comp: Component, werk: float, seed: int, vorig: dict | None = None) -> tuple[dict, list[FaseVerslag]]:
+    """One component through all stages within its work budget (runs in any process). `vorig`: the plan of an
+    earlier round, from which a part solved by the aggregated model alone goes on."""
     fasen = [FaseVerslag(c, n) for c, n in FASEN]
-    oplossing = _los_component_op(comp, fasen, instellingen.Budget(werk), seed)
+    oplossing = _los_component_op(comp, fasen, instellingen.Budget(werk), seed, vorig)
     if not all(f.bewezen for f in fasen):
         oplossing = herstel_o2_o6(comp, oplossing)
     return oplossing, fasen
@@ -164,12 +165,17 @@ def _gewichten(comp: Component, niveaus, bovengrens: dict[int, int] | None = Non
     return gewichten
 
 
+def alleen_aggregaat(comp: Component) -> bool:
+    """Whether the part is too large for the full model (instellingen.ALLEEN_AGGREGAAT_VANAF)."""
+    return not comp.overbezetting and sum(map(len, comp.opties.values())) >= instellingen.ALLEEN_AGGREGAAT_VANAF
+
+
 def _los_component_op(comp: Component, fasen: list[FaseVerslag], budget: instellingen.Budget,
-                      seed: int = determinisme.RANDOM_SEED) -> dict:
-    if sum(map(len, comp.opties.values())) >= instellingen.ALLEEN_AGGREGAAT_VANAF:
+                      seed: int = determinisme.RANDOM_SEED, vorig: dict | None = None) -> dict:
+    if alleen_aggregaat(comp):
         # too large for the full model to search within the budget: the aggregated model gets all of it, and
         # no stage is proven (O2 and O6 are repaired as after any time-out, los_deel_op)
-        oplossing = o1_startplan(comp, budget, seed, aandeel=1.0)
+        oplossing = o1_startplan(comp, budget, seed, aandeel=1.0, start=vorig)
         for fase, waarde in zip(fasen, fasewaarden(comp, oplossing)):
             fase.status = "UNKNOWN" if fase.code != "P2" or comp.voornemen is not None else "OPTIMAL"
             fase.objectief += waarde

@@ -25,7 +25,7 @@ EERSTE_POGING = 4.0  # work a stage gets on the plain model before the exact H1 
 # the O5 optima that depend on how full a function can get.
 VULLINGEN_TOT = 10_000
 FASE_AANDEEL = 0.5  # a stage of O1–O5 may use at most this part of its component's remaining work
-EERSTE_AANDEEL = 0.5  # part of the budget shared over the parts by size in the first round (rest: later rounds)
+EERSTE_AANDEEL = 0.9  # part of the budget shared over the parts by size in the first round (rest: later rounds)
 EERSTE_RONDE = 15.0  # work for the first extra round of parts not proven in their share (doubles)
 MIN_RONDE = 1.0  # no extra round when less work than this is left
 NIEUWE_START_AANROEPEN = 20  # a part gets another round only with at least the overhead of this many calls

@@ -14,7 +14,8 @@ from typing import Callable
 
 from plaatsing import determinisme
 from plaatsing.model import instellingen
-from plaatsing.model.fasen import FASEN, STATUS_NL, FaseVerslag, fasewaarden, los_deel_op, triviaal_plan
+from plaatsing.model.fasen import (FASEN, STATUS_NL, FaseVerslag, alleen_aggregaat, fasewaarden, los_deel_op,
+                                   triviaal_plan)
 from plaatsing.model.voortgang import Voortgang, deelproblemen as _deelproblemen, grootte as _grootte
 from plaatsing.parameters import IEDEREEN_PLAATSEN
 from plaatsing.regels.deelproblemen import voorbereiden
@@ -86,8 +87,9 @@ def los_op(s: Scenario, *, workers: int | None = None,
     # varies widely with the seed, and the plan does not depend on it once proven (the optimum
     # of every stage is unique after O6). The work used is deterministic, so are the rounds.
     ronde, per_ronde = 1, instellingen.EERSTE_RONDE
+    klaar: set[int] = set()  # parts of the aggregated model alone that a round did not improve: no more rounds
     while True:
-        open_ = [i for i, (_, deel) in enumerate(resultaten) if not all(d.bewezen for d in deel)]
+        open_ = [i for i, (_, deel) in enumerate(resultaten) if not all(d.bewezen for d in deel) and i not in klaar]
         over = budget - sum(d.werk for _, deel in resultaten for d in deel)
         # a part is solved again only when its share can pay for a new start on it (the model, every
         # stage's calls and the repair cost work of their own, by its size): else the budget would not
@@ -95,8 +97,8 @@ def los_op(s: Scenario, *, workers: int | None = None,
         # smallest parts first, as many as the work left pays for: many open parts must not leave it unused.
         gekozen, nodig = [], 0.0
         for i in sorted(open_, key=lambda i: (_grootte(taken[i][0]), i)):
-            start = instellingen.MIN_RONDE + instellingen.NIEUWE_START_AANROEPEN \
-                * instellingen.AANROEP_WERK_PER_OPTIE * _grootte(taken[i][0])
+            start = instellingen.MIN_RONDE + (0 if alleen_aggregaat(taken[i][0]) else instellingen.NIEUWE_START_AANROEPEN
+                                              * instellingen.AANROEP_WERK_PER_OPTIE * _grootte(taken[i][0]))
             if nodig + start > over:
                 break
             gekozen.append(i)
@@ -108,7 +110,9 @@ def los_op(s: Scenario, *, workers: int | None = None,
         meld(f"ronde {ronde}: {_deelproblemen(len(open_))} nog niet bewezen; opnieuw met een ander seed")
         per_deel = over / len(open_) if per_ronde * 2 * len(open_) > over else per_ronde  # the last gets all
         per_ronde *= 2
-        opnieuw = _los_taken_op([(taken[i][0], per_deel, determinisme.RANDOM_SEED + ronde - 1) for i in open_],
+        # a part of the aggregated model alone goes on from its plan; the others start anew
+        opnieuw = _los_taken_op([(taken[i][0], per_deel, determinisme.RANDOM_SEED + ronde - 1,
+                                  resultaten[i][0] if alleen_aggregaat(taken[i][0]) else None) for i in open_],
                                 min(processen, len(open_)), meld)
         for i, (oplossing, deel) in zip(open_, opnieuw):
             for d, eerder in zip(deel, resultaten[i][1]):
@@ -121,6 +125,8 @@ def los_op(s: Scenario, *, workers: int | None = None,
                 resultaten[i] = (oplossing, deel)
             else:
                 resultaten[i] = (resultaten[i][0], [_met_tijd(e, d) for e, d in zip(resultaten[i][1], deel)])
+            if alleen_aggregaat(taken[i][0]) and resultaten[i][0] is not oplossing:
+                klaar.add(i)
     o1_open = set()
     for oplossing, deel in resultaten:
         toewijzing.update(oplossing)

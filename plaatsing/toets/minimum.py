@@ -7,6 +7,8 @@ SS-7 and counted as placed.
 """
 from __future__ import annotations
 
+import math
+
 from ortools.sat.python import cp_model
 
 from plaatsing.determinisme import cpsat
@@ -23,13 +25,15 @@ def minimum_niet_geplaatst(s: Scenario, seconden: float | None = None, kandidate
     over = s.parameters.tijdslimiet if seconden is None else seconden
     geplaatst, bewezen = len(gepind), True
     for comp in sorted(componenten, key=lambda c: len(c.personen)):
-        aantal, zeker = _minimum_deel(comp, max(0.1, over / max(1, len(componenten))))
+        aantal, _grens, zeker = minimum_deel(comp, max(0.1, over / max(1, len(componenten))))
         geplaatst += aantal
         bewezen &= zeker
     return len(s.medewerkers) - geplaatst, bewezen
 
 
-def _minimum_deel(comp: Component, seconden: float) -> tuple[int, bool]:
+def minimum_deel(comp: Component, seconden: float) -> tuple[int, int, bool]:
+    """(most placed found, the most that can be placed as far as proven, whether proven) in one component.
+    Without a plan within the work, the proven most is every option (no bound at all)."""
     cp = cp_model.CpModel()
     x = {(o.persoon, o.functie): cp.NewBoolVar("") for p in comp.personen for o in comp.opties[p]}
     per_persoon = {p: [x[p, o.functie] for o in comp.opties[p]] for p in comp.personen}
@@ -61,5 +65,7 @@ def _minimum_deel(comp: Component, seconden: float) -> tuple[int, bool]:
     solver = cpsat(seconden, SEED, linearisatie=None)
     status = solver.Solve(cp)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return 0, False
-    return round(solver.ObjectiveValue()), status == cp_model.OPTIMAL
+        # no plan within the work: CP-SAT's bound is then not always one (0 when it did not get that far)
+        return 0, sum(map(len, per_persoon.values())), False
+    grens = math.floor(solver.BestObjectiveBound() + 1e-6)
+    return round(solver.ObjectiveValue()), grens, status == cp_model.OPTIMAL
