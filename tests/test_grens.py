@@ -147,3 +147,18 @@ def test_exacte_grens_zonder_plan_binnen_het_werk_telt_niet(monkeypatch, tmp_pat
     assert exact_deel(groot) == 0
     monkeypatch.setattr(grens_module, "EXACT_WERK", 5.0)
     assert 0 < exact_deel(groot) <= sum(f is None for f in solve(s).toewijzing.values())
+
+
+def test_grens_uit_een_eigen_proces_is_dezelfde(monkeypatch):
+    """On a large scenario the bound is computed in a process of its own beside the solver (plannen/maken.py):
+    the same bound, rows and sheet Knelpunten as computed in the plan's own process."""
+    from plaatsing.plannen import maken
+
+    s = scenario_from_tables(knelpunt())
+    hier = solve(s, workers=1)
+    monkeypatch.setattr(maken, "GRENS_APART_VANAF", 0)
+    apart = solve(s, workers=2)
+    rijen = [GRENS_RIJ, "ondergrens niet geplaatst (met de bewezen deelproblemen)"]
+    assert [dict(hier.verantwoording.itertuples(index=False))[r] for r in rijen] \
+        == [dict(apart.verantwoording.itertuples(index=False))[r] for r in rijen] == ["4", "4 (verschil 0, 0,0% van 4)"]
+    assert apart.knelpunten.equals(hier.knelpunten)

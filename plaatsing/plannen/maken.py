@@ -2,11 +2,16 @@
 Both compute the kandidaten once and build the tables of plannen/tabellen.py."""
 from __future__ import annotations
 
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
 from typing import Callable
 
 import pandas as pd
 
+from plaatsing import determinisme
+
 from plaatsing.invoer.inhoud import RIJ as INHOUD_RIJ
+from plaatsing.model.instellingen import stop_pool
 from plaatsing.model.oplossen import los_op
 from plaatsing.model.voorkeur_leidend import los_op_voorkeur_leidend
 from plaatsing.parameters import AFSPIEGELING, VOORKEUR_LEIDEND
@@ -22,6 +27,16 @@ from plaatsing.toets.grens import ondergrens
 from plaatsing.toets.regelcontrole import toets
 
 
+GRENS_APART_VANAF = 5000  # medewerkers from which the bound is computed beside the solver (issue 24)
+
+
+def _ondergrens(scenario: Scenario, kandidaten=None) -> tuple[int, pd.DataFrame, list[tuple[list[str], int]]]:
+    """The bound anyone can check (issue 24, toets/grens.py): the number, the sheet Knelpunten, and per part its
+    people and bound (no Component: sent back from another process, that is all the plan needs)."""
+    grens, knelpunten, per_deel = ondergrens(scenario, kandidaten)
+    return grens, knelpunten, [(comp.personen, deel) for comp, deel in per_deel]
+
+
 def solve(scenario: Scenario, *, workers: int | None = None,
           voortgang: Callable[[str], None] | None = None, extra_bronnen: tuple | None = None) -> Plan:
     """Place every medewerker of the scenario under regels.md and return the Plan.
@@ -29,10 +44,24 @@ def solve(scenario: Scenario, *, workers: int | None = None,
     `extra_bronnen`: functions (Beslisgegevens, persoon) -> list of Feit whose sentences are appended
     to the motiveringen (default procedure.antwoord.FEITBRONNEN: the answers to zienswijzen and advices)."""
     extra_bronnen = FEITBRONNEN if extra_bronnen is None else tuple(extra_bronnen)
-    if scenario.parameters.beleid == VOORKEUR_LEIDEND:
-        oplossing, vergelijking = los_op_voorkeur_leidend(scenario, workers=workers, voortgang=voortgang)
-    else:
-        oplossing, vergelijking = los_op(scenario, workers=workers, voortgang=voortgang), []
+    # the bound depends on the scenario only: on a large one it is computed in a process of its own while the
+    # solver runs (the solver's processes leave a core free for much of that time: its parts differ in size)
+    apart = None
+    if len(scenario.medewerkers) >= GRENS_APART_VANAF and (workers or determinisme.standaard_workers()) > 1:
+        apart = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+    try:
+        grens_taak = apart.submit(_ondergrens, scenario) if apart else None
+        if scenario.parameters.beleid == VOORKEUR_LEIDEND:
+            oplossing, vergelijking = los_op_voorkeur_leidend(scenario, workers=workers, voortgang=voortgang)
+        else:
+            oplossing, vergelijking = los_op(scenario, workers=workers, voortgang=voortgang), []
+        grens, knelpunten, per_deel = grens_taak.result() if grens_taak else _ondergrens(scenario, oplossing.kandidaten)
+    except BaseException:
+        if apart:
+            stop_pool(apart)
+        raise
+    if apart:
+        apart.shutdown()
     k = oplossing.kandidaten
     selectie = maak_selectie(scenario, k, oplossing.toewijzing)
     open_plaatsen = herplaatsing(scenario, k, oplossing.toewijzing)  # §10, once: motiveringen and the sheet
@@ -40,7 +69,6 @@ def solve(scenario: Scenario, *, workers: int | None = None,
                                open_plaatsen)
     schendingen = toets(scenario, k, oplossing.toewijzing)
     bezetting = maak_bezetting(scenario, oplossing.toewijzing)
-    grens, knelpunten, per_deel = ondergrens(scenario, k)  # issue 24: a bound anyone can check, with every plan
     vergelijking = list(vergelijking) + grens_rijen(oplossing, grens, per_deel)
     verantwoording = maak_verantwoording(scenario, oplossing, besluiten, bezetting, schendingen, vergelijking)
     afspiegeling = maak_afspiegeling(selectie) if scenario.parameters.selectiemethode == AFSPIEGELING else None

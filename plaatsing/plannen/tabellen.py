@@ -127,9 +127,9 @@ def grens_rijen(oplossing: Oplossing, grens: int, per_deel) -> list[tuple[str, s
     their optimum; the gap of the plan against it."""
     niet_geplaatst = sum(f is None for f in oplossing.toewijzing.values())
     bewezen = grens
-    for comp, deel in per_deel:
-        if not any(p in oplossing.o1_open for p in comp.personen):  # O1 proven (or nobody left out) here
-            bewezen += sum(oplossing.toewijzing[p] is None for p in comp.personen) - deel
+    for personen, deel in per_deel:  # (the people of a part, its bound)
+        if not any(p in oplossing.o1_open for p in personen):  # O1 proven (or nobody left out) here
+            bewezen += sum(oplossing.toewijzing[p] is None for p in personen) - deel
     return [(GRENS_RIJ, str(grens)),
             (GRENS_BEWEZEN_RIJ, grens_zin(bewezen, niet_geplaatst)),
             (NIET_GEPLAATST_RIJ, str(niet_geplaatst))]
