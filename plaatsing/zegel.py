@@ -21,7 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from plaatsing.fouten import InvoerFout, Melding
-from plaatsing.waarden import is_leeg, rijen
+from plaatsing.waarden import is_leeg, tabelrijen
 
 SLEUTEL_VAR = "PLAATSING_SLEUTEL"
 HMAC = "hmac-sha256:"
@@ -125,7 +125,7 @@ def inhoud_bytes(bladen: list[tuple[str, list[list[str]]]]) -> bytes:
 
 def verzegel(bladen: list[tuple[str, pd.DataFrame]]) -> list[tuple[str, pd.DataFrame]]:
     """The sheets of a besluiten workbook, Verantwoording with the sha256 of the content added (P3)."""
-    canoniek = [(titel, [canonieke_rij(tabel.columns)] + [canonieke_rij(r) for r in rijen(tabel)])
+    canoniek = [(titel, [canonieke_rij(tabel.columns)] + [canonieke_rij(r) for r in tabelrijen(tabel)])
                 for titel, tabel in bladen]
     zegel = bereken(inhoud_bytes(canoniek), lees_sleutel())  # with PLAATSING_SLEUTEL: an HMAC
     uit = []

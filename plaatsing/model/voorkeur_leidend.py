@@ -15,6 +15,7 @@ from plaatsing.model.oplossen import Oplossing, los_op
 from plaatsing.parameters import MAXIMAAL_PLAATSEN
 from plaatsing.scenario import Scenario
 from plaatsing.regels.maat import minuten_per_medewerker, prioriteit as prioriteit_bij, ruimte_per_functie
+from plaatsing.waarden import tabelrijen
 
 
 def voorkeursvolgorde(opties) -> list[str]:
@@ -31,10 +32,10 @@ def uitgestelde_acceptatie(s: Scenario, k) -> dict[str, str | None]:
         ruimte[f] -= fte[p]
     vrij = k.opties[~k.opties["personeelsnummer"].isin(gepind)]
     opties: dict[str, list] = {}
-    for o in vrij.itertuples(index=False):
+    for o in tabelrijen(vrij, "Pandas"):
         opties.setdefault(o.personeelsnummer, []).append(o)
     lijst = {p: voorkeursvolgorde(os_) for p, os_ in opties.items()}
-    tier = {(o.personeelsnummer, o.functie): o.tier for o in vrij.itertuples(index=False)}
+    tier = {(o.personeelsnummer, o.functie): o.tier for o in tabelrijen(vrij, "Pandas")}
     t1_rang = {(p, f): i for f, volgorde in k.selectievolgorde.items() for i, p in enumerate(volgorde)}
 
     def prioriteit(f, p):

@@ -11,6 +11,7 @@ from plaatsing.plannen.maken import solve
 from plaatsing.regels.kandidaten import TIER_NAAM, Kandidaten, bepaal_kandidaten
 from plaatsing.regels.maat import minuten_per_medewerker, pins_te_vol, ruimte_per_functie, uitkomst_naam
 from plaatsing.scenario import Scenario
+from plaatsing.waarden import tabelrijen
 
 VERSCHIL_KOLOMMEN = ["personeelsnummer", "was_functie", "was_uitkomst", "wordt_functie", "wordt_uitkomst", "verandering"]
 
@@ -52,7 +53,7 @@ def vergelijk_toewijzingen(s: Scenario, a: dict, b: dict, uitkomsten_a: dict | N
 
 def doelwaarden(s: Scenario, k: Kandidaten, toewijzing: dict) -> dict:
     """The O1, O3, O4 and O5 totals of a plan, counted the same way for every plan."""
-    opties = {(r.personeelsnummer, r.functie): r for r in k.opties.itertuples(index=False)}
+    opties = {(r.personeelsnummer, r.functie): r for r in tabelrijen(k.opties, "Pandas")}
     tiers, posities, kosten = [0] * 4, [0] * 5, 0
     for p, f in toewijzing.items():
         if f is None or (p, f) not in opties:

@@ -15,6 +15,7 @@ from plaatsing.regels.kandidaten import Kandidaten, bepaal_kandidaten
 from plaatsing.regels.maat import minuten_per_medewerker, opt_out_functies, prioriteit, ruimte_per_functie, uitkomst
 from plaatsing.parameters import IEDEREEN_PLAATSEN
 from plaatsing.scenario import Scenario
+from plaatsing.waarden import tabelrijen
 
 
 @dataclass
@@ -142,7 +143,7 @@ def splits(k: Kandidaten, ruimte: dict[str, int], minuten: dict[str, int], *,
             ouder[max(a, b)] = min(a, b)
     groepen: dict[str, list] = {}
     opties_per_persoon: dict[str, list[Optie]] = {}
-    for r in vrij.itertuples(index=False):
+    for r in tabelrijen(vrij, "Pandas"):
         opties_per_persoon.setdefault(r.personeelsnummer, []).append(
             Optie(r.personeelsnummer, r.functie, int(r.tier), int(r.vpos), int(r.minuten), int(r.kosten), r.regel))
     for persoon, eigen in opties_per_persoon.items():

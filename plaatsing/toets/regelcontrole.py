@@ -17,6 +17,7 @@ from plaatsing.regels.kandidaten import Kandidaten
 from plaatsing.parameters import IEDEREEN_PLAATSEN
 from plaatsing.scenario import Scenario
 from plaatsing.regels.maat import minuten_per_medewerker, ruimte_per_functie, uitkomst_naam, uren_tekst
+from plaatsing.waarden import tabelrijen
 
 KOLOMMEN = ["regel", "personeelsnummer", "functie", "probleem", "oplossing"]
 
@@ -26,7 +27,7 @@ def toets(s: Scenario, k: Kandidaten, toewijzing: dict[str, str | None], *,
     """Violations of H1–H5, O2, O6, F3 (and F4 when `minimum` is given), one row each."""
     _k, gepind, componenten = voorbereiden(s, k)
     minuten = minuten_per_medewerker(s)
-    opties = {(r.personeelsnummer, r.functie): r for r in k.opties.itertuples(index=False)}
+    opties = {(r.personeelsnummer, r.functie): r for r in tabelrijen(k.opties, "Pandas")}
     rijen = []
     if s.parameters.beleid == IEDEREEN_PLAATSEN:
         rijen += _iedereen_geplaatst(s, k, toewijzing)

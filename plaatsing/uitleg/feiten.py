@@ -24,6 +24,7 @@ from plaatsing.regels.herplaatsing import herplaatsing, per_persoon
 from plaatsing.regels.kandidaten import ONGENOEMD, TIER_NAAM, Kandidaten
 from plaatsing.regels.maat import uitkomst_naam, functie_delta, minuten_per_medewerker, prioriteit, ruimte_per_functie
 from plaatsing.scenario import Scenario
+from plaatsing.waarden import tabelrijen
 
 # Categories of colleagues holding a function, seen from one person, in the order of precedence
 # at that function (§4 'priority at a function'); 'na' = holds a place but does not go before.
@@ -118,10 +119,10 @@ class Beslisgegevens:
 
     def __post_init__(self):
         s, k = self.s, self.k
-        self.opties = {(r.personeelsnummer, r.functie): r for r in k.opties.itertuples(index=False)}
+        self.opties = {(r.personeelsnummer, r.functie): r for r in tabelrijen(k.opties, "Pandas")}
         self.per_persoon: dict[str, list] = {}
         self.per_functie: dict[str, list] = {}
-        for r in k.opties.itertuples(index=False):
+        for r in tabelrijen(k.opties, "Pandas"):
             self.per_persoon.setdefault(r.personeelsnummer, []).append(r)
             self.per_functie.setdefault(r.functie, []).append(r)
         self.fte = minuten_per_medewerker(s)
@@ -142,7 +143,7 @@ class Beslisgegevens:
         self.familie_oud = s.oude_functies["functiefamilie"].to_dict()
         self.schaal_oud = s.oude_functies["schaal"].to_dict()
         self.pct: dict[tuple[str, str], float] = {}
-        for r in s.mapping.itertuples(index=False):
+        for r in tabelrijen(s.mapping, "Pandas"):
             paar = (r.oude_functie, r.nieuwe_functie)
             pct, eerder = r.wijzigingspercentage, self.pct.get(paar)
             if pct is None or pct != pct:  # empty (NaN): the pair is still related
@@ -151,7 +152,7 @@ class Beslisgegevens:
                 self.pct[paar] = pct if eerder is None else min(eerder, pct)
         oordelen = s.geschiktheid
         self.oordelen = {} if oordelen.empty else {
-            (r.personeelsnummer, r.nieuwe_functie): r for r in oordelen.itertuples(index=False)}
+            (r.personeelsnummer, r.nieuwe_functie): r for r in tabelrijen(oordelen, "Pandas")}
         self.in_dienst = mw["datum_in_dienst"].to_dict()
         self.tijdelijk = set(mw.index[mw["dienstverband"] == "tijdelijk"])
         self.sel_b = s.parameters.selectiemethode == AFSPIEGELING

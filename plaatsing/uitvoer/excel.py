@@ -20,7 +20,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from plaatsing.determinisme import VAST_TIJDSTIP
 from plaatsing.regels.functievergelijking import functievergelijking
-from plaatsing.waarden import rijen
+from plaatsing.waarden import tabelrijen
 from plaatsing.zegel import verzegel
 
 KOP_STIJL = Font(bold=True, color="FFFFFF")
@@ -218,7 +218,7 @@ def schrijf_tabel(boek: Workbook, titel: str, tabel: pd.DataFrame) -> None:
         kop.append(cel)
     blad.append(kop)
     breed = {i for i, k in enumerate(tabel.columns) if k in BREED}
-    for rij in rijen(tabel):
+    for rij in tabelrijen(tabel):
         blad.append([_cel(blad, _celwaarde(v), i in breed) for i, v in enumerate(rij)])
 
 
