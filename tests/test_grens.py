@@ -150,8 +150,9 @@ def test_exacte_grens_zonder_plan_binnen_het_werk_telt_niet(monkeypatch, tmp_pat
 
 
 def test_grens_uit_een_eigen_proces_is_dezelfde(monkeypatch):
-    """On a large scenario the bound is computed in a process of its own beside the solver (plannen/maken.py):
-    the same bound, rows and sheet Knelpunten as computed in the plan's own process."""
+    """On a large scenario the bound is computed in a process of its own beside the solver (plannen/maken.py),
+    and the toets of the plan there too: the same bound, rows, sheet Knelpunten and toets as in the plan's own
+    process."""
     from plaatsing.plannen import maken
 
     s = scenario_from_tables(knelpunt())
@@ -162,3 +163,4 @@ def test_grens_uit_een_eigen_proces_is_dezelfde(monkeypatch):
     assert [dict(hier.verantwoording.itertuples(index=False))[r] for r in rijen] \
         == [dict(apart.verantwoording.itertuples(index=False))[r] for r in rijen] == ["4", "4 (verschil 0, 0,0% van 4)"]
     assert apart.knelpunten.equals(hier.knelpunten)
+    assert apart.toets.equals(hier.toets) and apart.besluiten.equals(hier.besluiten)  # the toets is made there too

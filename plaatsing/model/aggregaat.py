@@ -225,12 +225,21 @@ class _Aggregaat:
                 buren[f].update(functies)
         buren = {f: sorted(b) for f, b in buren.items()}
         rng = random.Random(seed)
+
+        def heeft_over(i: int) -> bool:  # a group with people left over
+            functies, _m, grootte, _l = klassen[i]
+            return grootte + len(extra.get(i, ())) > sum(aantallen.get((i, g), 0) for g in functies)
+
+        # where someone is not placed: per function the number of its groups with people left over (kept up to
+        # date for the groups a neighbourhood changes)
+        met_over = {i for i in range(len(klassen)) if heeft_over(i)}
+        open_per_functie: dict[str, int] = {}
+        for i in met_over:
+            for f in klassen[i][0]:
+                open_per_functie[f] = open_per_functie.get(f, 0) + 1
         zonder_winst, verbeterd = 0, False
         while budget.over() > instellingen.LNS_STAP_WERK and zonder_winst < instellingen.LNS_GEDULD:
-            # where someone is not placed: the functions of groups with people left over
-            open_ = sorted({f for i, (functies, _m, grootte, _l) in enumerate(klassen)
-                            if grootte + len(extra.get(i, ())) > sum(aantallen.get((i, g), 0) for g in functies)
-                            for f in functies})
+            open_ = sorted(f for f, n in open_per_functie.items() if n)
             if not open_:
                 break
             buurt = self._buurt(rng.choice(open_), buren, rng)
@@ -241,6 +250,11 @@ class _Aggregaat:
                 continue
             gekozen, aantallen = nieuw
             zonder_winst, verbeterd = 0, True
+            for i in {i for f in buurt for i in klassen_van.get(f, ())}:
+                if heeft_over(i) != (i in met_over):
+                    met_over ^= {i}
+                    for f in klassen[i][0]:
+                        open_per_functie[f] = open_per_functie.get(f, 0) + (1 if i in met_over else -1)
         return (gekozen, aantallen) if verbeterd else None
 
     @staticmethod

@@ -30,11 +30,23 @@ from plaatsing.toets.regelcontrole import toets
 GRENS_APART_VANAF = 5000  # medewerkers from which the bound is computed beside the solver (issue 24)
 
 
+_NAAST: dict = {}  # in the process beside the solver: the scenario and kandidaten of this solve (for the toets)
+
+
 def _ondergrens(scenario: Scenario, kandidaten=None) -> tuple[int, pd.DataFrame, list[tuple[list[str], int]]]:
     """The bound anyone can check (issue 24, toets/grens.py): the number, the sheet Knelpunten, and per part its
     people and bound (no Component: sent back from another process, that is all the plan needs)."""
+    if kandidaten is None:  # beside the solver: kept for the toets of the plan (`_toets_naast`)
+        kandidaten = bepaal_kandidaten(scenario)
+        _NAAST.update(scenario=scenario, kandidaten=kandidaten)
     grens, knelpunten, per_deel = ondergrens(scenario, kandidaten)
     return grens, knelpunten, [(comp.personen, deel) for comp, deel in per_deel]
+
+
+def _toets_naast(toewijzing: dict) -> pd.DataFrame:
+    """The rule checks of the plan, in the process beside the solver (with its scenario and kandidaten), while
+    the main process writes the motiveringen."""
+    return toets(_NAAST["scenario"], _NAAST["kandidaten"], toewijzing)
 
 
 def solve(scenario: Scenario, *, workers: int | None = None,
@@ -45,7 +57,8 @@ def solve(scenario: Scenario, *, workers: int | None = None,
     to the motiveringen (default procedure.antwoord.FEITBRONNEN: the answers to zienswijzen and advices)."""
     extra_bronnen = FEITBRONNEN if extra_bronnen is None else tuple(extra_bronnen)
     # the bound depends on the scenario only: on a large one it is computed in a process of its own while the
-    # solver runs (the solver's processes leave a core free for much of that time: its parts differ in size)
+    # solver runs (the solver's processes leave a core free for much of that time: its parts differ in size),
+    # and the same process checks the plan (toets) while this one writes the motiveringen
     apart = None
     if len(scenario.medewerkers) >= GRENS_APART_VANAF and (workers or determinisme.standaard_workers()) > 1:
         apart = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
@@ -56,18 +69,19 @@ def solve(scenario: Scenario, *, workers: int | None = None,
         else:
             oplossing, vergelijking = los_op(scenario, workers=workers, voortgang=voortgang), []
         grens, knelpunten, per_deel = grens_taak.result() if grens_taak else _ondergrens(scenario, oplossing.kandidaten)
+        k = oplossing.kandidaten
+        toets_taak = apart.submit(_toets_naast, oplossing.toewijzing) if apart else None
+        selectie = maak_selectie(scenario, k, oplossing.toewijzing)
+        open_plaatsen = herplaatsing(scenario, k, oplossing.toewijzing)  # §10, once: motiveringen and the sheet
+        besluiten = maak_besluiten(scenario, k, oplossing.toewijzing, selectie, extra_bronnen, oplossing.o1_open,
+                                   open_plaatsen)
+        schendingen = toets_taak.result() if toets_taak else toets(scenario, k, oplossing.toewijzing)
     except BaseException:
         if apart:
             stop_pool(apart)
         raise
     if apart:
         apart.shutdown()
-    k = oplossing.kandidaten
-    selectie = maak_selectie(scenario, k, oplossing.toewijzing)
-    open_plaatsen = herplaatsing(scenario, k, oplossing.toewijzing)  # §10, once: motiveringen and the sheet
-    besluiten = maak_besluiten(scenario, k, oplossing.toewijzing, selectie, extra_bronnen, oplossing.o1_open,
-                               open_plaatsen)
-    schendingen = toets(scenario, k, oplossing.toewijzing)
     bezetting = maak_bezetting(scenario, oplossing.toewijzing)
     vergelijking = list(vergelijking) + grens_rijen(oplossing, grens, per_deel)
     verantwoording = maak_verantwoording(scenario, oplossing, besluiten, bezetting, schendingen, vergelijking)
