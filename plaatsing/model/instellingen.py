@@ -33,7 +33,7 @@ NIEUWE_START_AANROEPEN = 20  # a part gets another round only with at least the 
 # may use this share of the part's work: on smaller parts the full model proves O1 by itself.
 AGGREGAAT_VANAF = 3000
 AGGREGAAT_AANDEEL = 0.25
-AGGREGAAT_EERSTE_STAP = 0.2  # of that: the first step (functievolgers held); the rest is the neighbourhood search
+AGGREGAAT_EERSTE_STAP = 0.05  # of that: the first step (functievolgers held); the rest is the neighbourhood search
 # Parts with at least this many options get no full model at all: each of its calls costs more than the budget
 # of a realistic time limit can pay for a search (measured on a part of 183,174 options: 2.6 units per call, the
 # O1 call found nothing in 2.6 units), so the aggregated model gets the part's whole budget.
@@ -41,7 +41,7 @@ ALLEEN_AGGREGAAT_VANAF = 50_000
 # The neighbourhood search of the aggregated model (model/aggregaat.py `verbeter`): functions per neighbourhood,
 # the most work one neighbourhood may take, its overhead charged as work (building the model in Python), and how
 # many neighbourhoods in a row may bring nothing before it stops.
-LNS_FUNCTIES = 40
+LNS_FUNCTIES = 25
 LNS_STAP_MAX = 0.05
 LNS_STAP_WERK = 0.01
 LNS_GEDULD = 60
