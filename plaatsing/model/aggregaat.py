@@ -18,10 +18,10 @@ share their eligible functions and their hours are interchangeable for it. So (`
    - The first step solves it whole with CP-SAT (`los_op`).
    - The second step (`verbeter`) is a large neighbourhood search: CP-SAT alone does not improve the whole
      model with its functievolgers free (measured: 25 units of work on that part of 14,204 people gave not
-     one more place), but it solves a neighbourhood of some 40 functions exactly in a fraction of a unit.
+     one more place), but it solves a neighbourhood of some 25 functions exactly in a fraction of a unit.
      So, again and again, the functions around one with a group that has people left over are freed,
-     everything else held, and a better plan is kept (measured on that part: 1,717 → 1,669 not placed
-     in 6 units).
+     everything else held, and a better plan is kept (measured on that part: 1,717 → 1,659 not placed
+     in 11 units, 16 s).
 3. The counts become people in the selection order: in each group, in SEL-A order, each person takes
    the best of their own options (outcome order) that still has a count left. Who then still fits
    anywhere is added (`herstel.herstel_toevoegen`).

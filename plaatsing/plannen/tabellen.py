@@ -63,7 +63,7 @@ def maak_besluiten(s: Scenario, k: Kandidaten, toewijzing: dict, selectie: pd.Da
     for p in mw.index:
         r = rijen_mw[p]
         f = toewijzing[p]
-        v = verklaar(gegevens, p)
+        v = verklaar(gegevens, p, voor_motivering=True)
         soort, tekst, regels = v.uitkomst, motivering(gegevens, v), v.regels
         if p in boven:
             n = nieuw[f]

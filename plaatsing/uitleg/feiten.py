@@ -198,8 +198,10 @@ def uitkomst_van(g: Beslisgegevens, p: str) -> str:
                          tijdelijk=p in g.tijdelijk)
 
 
-def verklaar(g: Beslisgegevens, p: str) -> Verklaring:
-    """The whole explanation of one person's decision, as facts."""
+def verklaar(g: Beslisgegevens, p: str, *, voor_motivering: bool = False) -> Verklaring:
+    """The whole explanation of one person's decision, as facts. `voor_motivering`: only the options a
+    motivering speaks of (the outcome and the better ones; zinnen.py names no other), so that the occupancy of
+    every worse option is not worked out for nothing (the besluiten of a large plan)."""
     f = g.toewijzing.get(p)
     eigen = g.optie(p, f) if f is not None else None
     grond, grond_regels = _grond(g, p, f, eigen)
@@ -208,6 +210,8 @@ def verklaar(g: Beslisgegevens, p: str) -> Verklaring:
     for o in opties:
         if p in g.pins and o.functie == f:
             continue  # the pin itself is the ground
+        if voor_motivering and o.functie != f and not _is_beter(g, p, f, eigen, o):
+            continue
         redenen.append(_reden(g, p, f, eigen, o))
     if any(r.soort == "h4b" for r in redenen):
         grond_regels += ("H4", "SEL-B" if g.sel_b else "SEL-A")
