@@ -47,19 +47,19 @@ def _koos_anders(mw, plek, t1: set) -> bool:
 def maak_selectie(s: Scenario, kandidaten, toewijzing: dict) -> pd.DataFrame:
     """The ordered list of every uitwisselbare groep in which someone lost the selection."""
     peildatum = s.parameters.peildatum
-    mw = s.medewerkers
+    mw = {k: s.medewerkers[k].to_dict() for k in ("geboortedatum", "dienstverband", "datum_in_dienst")}
     rijen = []
     for f, leden in kandidaten.selectievolgorde.items():
         statussen = [status_in_groep(s, kandidaten, toewijzing, f, p) for p in leden]
         if "vervallen" not in statussen:
             continue
         for rang, (p, status) in enumerate(zip(leden, statussen), start=1):
-            jaren = leeftijd(mw.at[p, "geboortedatum"], peildatum)
+            jaren = leeftijd(mw["geboortedatum"][p], peildatum)
             rijen.append({"functiecode": f, "rang": rang, "personeelsnummer": p,
-                          "dienstverband": mw.at[p, "dienstverband"], "leeftijd": jaren,
+                          "dienstverband": mw["dienstverband"][p], "leeftijd": jaren,
                           "leeftijdsgroep": groepsnaam(leeftijdsgroep(jaren)),
-                          "datum_in_dienst": mw.at[p, "datum_in_dienst"],
-                          "diensttijd_jaren": diensttijd_jaren(mw.at[p, "datum_in_dienst"], peildatum),
+                          "datum_in_dienst": mw["datum_in_dienst"][p],
+                          "diensttijd_jaren": diensttijd_jaren(mw["datum_in_dienst"][p], peildatum),
                           "status": status})
     return pd.DataFrame(rijen, columns=SELECTIE_KOLOMMEN)
 

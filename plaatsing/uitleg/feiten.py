@@ -119,10 +119,11 @@ class Beslisgegevens:
 
     def __post_init__(self):
         s, k = self.s, self.k
-        self.opties = {(r.personeelsnummer, r.functie): r for r in tabelrijen(k.opties, "Pandas")}
+        opties = list(tabelrijen(k.opties, "Pandas"))
+        self.opties = {(r.personeelsnummer, r.functie): r for r in opties}
         self.per_persoon: dict[str, list] = {}
         self.per_functie: dict[str, list] = {}
-        for r in tabelrijen(k.opties, "Pandas"):
+        for r in opties:
             self.per_persoon.setdefault(r.personeelsnummer, []).append(r)
             self.per_functie.setdefault(r.functie, []).append(r)
         self.fte = minuten_per_medewerker(s)
