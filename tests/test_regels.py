@@ -289,9 +289,9 @@ def test_niet_bewezen_deel_krijgt_een_ronde_met_een_ander_seed(monkeypatch):
     echt = oplossen.los_deel_op
     seeds = []
 
-    def eerste_ronde_zonder_tijd(comp, werk, seed):
+    def eerste_ronde_zonder_tijd(comp, werk, seed, vorig=None):
         seeds.append(seed)
-        return echt(comp, 0.0 if seed == determinisme.RANDOM_SEED else werk, seed)
+        return echt(comp, 0.0 if seed == determinisme.RANDOM_SEED else werk, seed, vorig)
 
     monkeypatch.setattr(oplossen, "los_deel_op", eerste_ronde_zonder_tijd)
     meldingen = []

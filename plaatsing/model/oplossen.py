@@ -119,9 +119,10 @@ def los_op(s: Scenario, *, workers: int | None = None,
                 d.seconden += eerder.seconden
                 d.solves += eerder.solves
                 d.werk += eerder.werk
-            # the better plan in the order of the stages (O1 first), then the one with more stages proven
-            if (tuple(d.objectief for d in deel), sum(d.bewezen for d in deel)) \
-                    >= (tuple(d.objectief for d in resultaten[i][1]), sum(d.bewezen for d in resultaten[i][1])):
+            # the plan with more stages proven, and at a tie the one that places more (the values of stages that
+            # are not proven are not comparable: a plan kept after a time-out may break O2 before its repair)
+            if (sum(d.bewezen for d in deel), sum(f is not None for f in oplossing.values())) \
+                    >= (sum(d.bewezen for d in resultaten[i][1]), sum(f is not None for f in resultaten[i][0].values())):
                 resultaten[i] = (oplossing, deel)
             else:
                 resultaten[i] = (resultaten[i][0], [_met_tijd(e, d) for e, d in zip(resultaten[i][1], deel)])
