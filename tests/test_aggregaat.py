@@ -103,6 +103,8 @@ def test_alleen_geaggregeerd_houdt_de_regels_en_is_reproduceerbaar(monkeypatch, 
     for controle in (checker.hard_violations, checker.O1_toevoegbaar, checker.O2, checker.O6, checker.F3):
         assert list(controle(ctx, plan)) == [], controle.__name__
     assert plannen[0].toets.empty
+    o1 = plannen[0].fasen[0]  # the work, calls and time of the aggregated model are reported under O1
+    assert o1.code == "O1" and o1.solves > 1 and o1.werk > 0 and o1.seconden > 0 and o1.status == "UNKNOWN"
     _k, gepind, delen = voorbereiden(s)
     groot = max(delen, key=lambda c: sum(map(len, c.opties.values())))
     assert sum(map(len, groot.opties.values())) >= 2000

@@ -150,8 +150,7 @@ class _Aggregaat:
             # H4 (b): in none of his functions only when in each T1 function those before him fill it:
             # Σ minutes of those before him placed there + grens × (placed in one of his functions) ≥ grens
             for f in comp.t1[p]:
-                voor = comp.voorgangers_h4(p, f)
-                grens = comp.ruimte[f] - comp.minuten[p] + 1 - sum(comp.minuten[q] for q in voor if self.vast.get(q) == f)
+                voor, grens = self._h4(p, f)
                 if grens <= 0:
                     continue
                 termen = [(x[q, f], comp.minuten[q]) for q in voor if (q, f) in x]
@@ -310,8 +309,7 @@ class _Aggregaat:
         for p in volgers:
             # H4 (b), as in los_op: in none of his functions only when those before him fill each T1 function
             for f in comp.t1[p]:
-                voor = comp.voorgangers_h4(p, f)
-                grens = comp.ruimte[f] - comp.minuten[p] + 1 - sum(comp.minuten[q] for q in voor if self.vast.get(q) == f)
+                voor, grens = self._h4(p, f)
                 if grens <= 0:
                     continue
                 cp.Add(sum(waarde_x(q, f) * comp.minuten[q] for q in voor if q in self.volgers and f in self.volgers[q])
@@ -320,8 +318,7 @@ class _Aggregaat:
             cp.AddHint(var, int(gekozen[p] == f))
         for sleutel, var in y.items():
             cp.AddHint(var, aantallen.get(sleutel, 0))
-        voor_telling = sum(x.values()) + sum(y.values())
-        cp.Maximize(voor_telling)
+        cp.Maximize(sum(x.values()) + sum(y.values()))
         begin = sum(int(gekozen[p] == f) for p, f in x) + sum(aantallen.get(sleutel, 0) for sleutel in y)
         aanroep = instellingen.LNS_STAP_WERK + instellingen.AANROEP_WERK_PER_OPTIE * (len(x) + len(y))
         solver = determinisme.cpsat(max(0.001, min(instellingen.LNS_STAP_MAX, budget.over() - aanroep)), seed)
@@ -336,6 +333,14 @@ class _Aggregaat:
         aantallen = {k: v for k, v in aantallen.items() if k not in y}
         aantallen.update({k: solver.Value(v) for k, v in y.items() if solver.Value(v)})
         return gekozen, aantallen
+
+    def _h4(self, p: str, f: str) -> tuple[list[str], int]:
+        """H4 (b) for volger p at his T1 function f: (who goes before him there, grens), where p lost the selection
+        exactly when the minutes of those before him placed in f, besides the ones held there, reach grens
+        (room − his minutes + 1 − the minutes of those held in f)."""
+        comp = self.comp
+        voor = comp.voorgangers_h4(p, f)
+        return voor, comp.ruimte[f] - comp.minuten[p] + 1 - sum(comp.minuten[q] for q in voor if self.vast.get(q) == f)
 
     def personen(self, gekozen: dict, aantallen: dict) -> dict:
         """The counts as people: volgers as chosen; per group, in SEL-A order (the volgers in none of their

@@ -175,12 +175,14 @@ def _los_component_op(comp: Component, fasen: list[FaseVerslag], budget: instell
     if alleen_aggregaat(comp):
         # too large for the full model to search within the budget: the aggregated model gets all of it, and
         # no stage is proven (O2 and O6 are repaired as after any time-out, los_deel_op)
+        begin = time.monotonic()
         oplossing = o1_startplan(comp, budget, seed, aandeel=1.0, start=vorig)
         for fase, waarde in zip(fasen, fasewaarden(comp, oplossing)):
             fase.status = "UNKNOWN" if fase.code != "P2" or comp.voornemen is not None else "OPTIMAL"
             fase.objectief += waarde
             fase.grens += waarde
-            fase.werk = budget.gebruikt if fase.code == "O1" else 0.0
+        # all of the solver's work here is for O1; the Verantwoording reports it there
+        fasen[0].werk, fasen[0].solves, fasen[0].seconden = budget.gebruikt, budget.aanroepen, time.monotonic() - begin
         return oplossing
     m = build_model(comp)
     m.seed = seed

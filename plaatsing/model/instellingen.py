@@ -62,6 +62,7 @@ class Budget:
     def __init__(self, werk: float, ouder: "Budget | None" = None):
         self.limiet = max(0.0, werk)
         self.gebruikt = 0.0
+        self.aanroepen = 0  # solver calls charged (each call charges its work once)
         self.ouder = ouder
 
     def over(self) -> float:
@@ -72,8 +73,9 @@ class Budget:
         return Budget(min(werk, self.over()), self)
 
     def gebruik(self, werk: float) -> None:
-        """Charge work (it may go beyond the limit by the last call's overhead; `over` is then 0)."""
+        """Charge the work of one solver call (it may go beyond the limit by the call's overhead; `over` is then 0)."""
         self.gebruikt += werk
+        self.aanroepen += 1
         if self.ouder is not None:
             self.ouder.gebruik(werk)
 
