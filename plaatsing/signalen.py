@@ -11,12 +11,19 @@ a watcher thread, woken through `signal.set_wakeup_fd` the moment the signal arr
 searches that run (`stop_search`), the `Solve` returns and the handler raises `Gestopt`. Processes
 that solve parts for the main process ignore SIGINT (a Ctrl-C on the terminal reaches them too): the
 main process ends them (instellingen.stop_pool), and they print nothing.
+
+Python drops an exception raised while a weakref callback or a `__del__` runs ("Exception ignored
+in ..."): a signal that arrives just then would be lost and the run would go on. So that drop is
+not printed (no traceback for the user), the signal is
+also remembered, and `controleer()` raises it again where the work goes on: before every solve, at
+every progress line, before a finished file is put in its place, and when the block ends.
 """
 from __future__ import annotations
 
 import multiprocessing
 import signal
 import socket
+import sys
 import threading
 import weakref
 from contextlib import contextmanager
@@ -51,8 +58,16 @@ def exitcode(fout: BaseException) -> int:
     return fout.exitcode if isinstance(fout, Gestopt) else 128 + signal.SIGINT
 
 
+def controleer() -> None:
+    """Raise `Gestopt` when a signal arrived while `opvangen()` runs (its own exception may have been
+    dropped; see above)."""
+    if _gestopt:
+        raise Gestopt(_gestopt[0])
+
+
 def volg(solver) -> None:
-    """Make a CP-SAT solver stoppable by the signals above (call before `solve`)."""
+    """Make a CP-SAT solver stoppable by the signals above (call before `solve`); a run that a
+    signal stopped starts no new search."""
     global _hulpproces_klaar
     solver.parameters.catch_sigint_signal = False
     if multiprocessing.parent_process() is not None:
@@ -61,6 +76,7 @@ def volg(solver) -> None:
             signal.signal(signal.SIGINT, signal.SIG_IGN)
             _hulpproces_klaar = True
         return
+    controleer()
     _lopend.add(solver)
 
 
@@ -88,7 +104,14 @@ def opvangen():
     schrijf.setblocking(False)
     oud_fd = signal.set_wakeup_fd(schrijf.fileno(), warn_on_full_buffer=False)
     oud = {s: signal.signal(s, _handler) for s in SIGNALEN}
+    oude_hook = sys.unraisablehook
     _gestopt.clear()
+
+    def stil(dropped):  # our own dropped Gestopt is no error to print (a traceback to the user): it is remembered
+        if not isinstance(dropped.exc_value, Gestopt):
+            oude_hook(dropped)
+
+    sys.unraisablehook = stil
 
     def kijk():  # wakes the moment a signal arrives, also while the main thread is inside CP-SAT
         while True:
@@ -105,9 +128,11 @@ def opvangen():
     wachter.start()
     try:
         yield
+        controleer()
     finally:
         for s, h in oud.items():
             signal.signal(s, h)
+        sys.unraisablehook = oude_hook
         signal.set_wakeup_fd(oud_fd)
         schrijf.close()
         lees.shutdown(socket.SHUT_RDWR)

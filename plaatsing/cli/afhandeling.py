@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from plaatsing import signalen
 from plaatsing.fouten import H4Conflict, InvoerFout, ParameterFout
 from plaatsing.uitvoer.excel import UitvoerFout
 
@@ -47,6 +48,7 @@ class Voortgang:
         self.start = time.monotonic()
 
     def __call__(self, tekst: str) -> None:
+        signalen.controleer()  # a signal whose exception was dropped stops the run here
         if self.stil or (not self.voornemen and tekst.startswith("fase P2 ")):
             return  # P2 (fewest changes from the voornemen) runs only in a second round
         click.echo(f"[{time.monotonic() - self.start:6.1f} s] {in_woorden(tekst)}", err=True)
@@ -92,7 +94,6 @@ def _meld_verkeerd_gebruik(fout: InvoerFout) -> None:
 def draai(functie, debug: bool, *, schrijft: bool = True):
     """Run a command; user mistakes become Dutch messages with the contract's exit codes, a signal stops
     it cleanly (exit 130, 143 or 129) and an OS error names the path (exit 2); never a traceback."""
-    from plaatsing import signalen
     from plaatsing.invoer.besluiten import AnderScenario
     from plaatsing.plannen.lezen import PlanSchendtRegels
     from plaatsing.uitvoer import excel

@@ -18,6 +18,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from plaatsing import signalen
 from plaatsing.determinisme import VAST_TIJDSTIP
 from plaatsing.regels.functievergelijking import functievergelijking
 from plaatsing.waarden import tabelrijen
@@ -107,6 +108,7 @@ def atomair_samen(paden, *, overschrijf: bool = True):
             yield tuple(tijdelijk)
         except OSError as fout:
             raise schrijffout(paden[0], fout) from None
+        signalen.controleer()  # a run stopped by a signal puts nothing in place
         for bron, pad in zip(tijdelijk, paden):
             try:
                 _zet(bron, pad, overschrijf)
