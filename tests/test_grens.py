@@ -164,3 +164,36 @@ def test_grens_uit_een_eigen_proces_is_dezelfde(monkeypatch):
         == [dict(apart.verantwoording.itertuples(index=False))[r] for r in rijen] == ["4", "4 (verschil 0, 0,0% van 4)"]
     assert apart.knelpunten.equals(hier.knelpunten)
     assert apart.toets.equals(hier.toets) and apart.besluiten.equals(hier.besluiten)  # the toets is made there too
+
+
+def test_grootste_som_tegen_alle_deelverzamelingen():
+    from itertools import combinations
+    from plaatsing.toets.minimum import grootste_som
+    minuten = [2160, 1920, 1200, 1200, 600]
+    for grens in (-5, 0, 599, 600, 1800, 2159, 2400, 3000, 4321, 7080, 10000):
+        sommen = {sum(c) for r in range(len(minuten) + 1) for c in combinations(minuten, r)}
+        assert grootste_som(minuten, grens) == max((s for s in sommen if s <= grens), default=min(0, grens)) \
+            if grens >= 0 else grootste_som(minuten, grens) == grens
+
+
+@pytest.mark.traag
+@settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(small_scenarios())
+def test_strakke_exacte_grens_houdt_dezelfde_plannen(tables):
+    """The tighter model of the bound (each room as its largest total of candidates' hours, full linearisation)
+    has the same plans as the plain one: on small parts both prove the same most placed, the brute-force one."""
+    from plaatsing.toets.minimum import minimum_deel
+    optimum = checker.brute_force(tables)
+    if optimum is None:
+        return
+    scenario = scenario_from_tables(tables)
+    _k, gepind, delen = voorbereiden(scenario)
+    if any(comp.overbezetting for comp in delen):
+        return  # §6: no capacity row to tighten
+    for strak in (False, True):
+        geplaatst = len(gepind)
+        for comp in delen:
+            gevonden, grens, bewezen = minimum_deel(comp, 5.0, strak=strak)
+            assert bewezen and gevonden == grens
+            geplaatst += gevonden
+        assert len(scenario.medewerkers) - geplaatst == optimum.niet_geplaatst
