@@ -21,11 +21,14 @@ every progress line, before a finished file is put in its place, and when the bl
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
 import socket
 import sys
 import threading
+import time
 import weakref
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 
 SIGNALEN = tuple(getattr(signal, naam) for naam in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, naam))
@@ -34,6 +37,7 @@ SIGNAALNAMEN = {"SIGINT": "Ctrl-C", "SIGTERM": "het signaal SIGTERM", "SIGHUP": 
 _lopend: "weakref.WeakSet" = weakref.WeakSet()  # solvers of the main process (stopped on a signal)
 _gestopt: list[int] = []  # the signal that stopped the work while opvangen() runs (at most one)
 _hulpproces_klaar = False
+OUDER_KIJK = 0.5  # seconds between two looks of a pool process at its parent
 
 
 class Gestopt(KeyboardInterrupt):
@@ -139,3 +143,23 @@ def opvangen():
         wachter.join(timeout=1)
         lees.close()
         _gestopt.clear()
+
+
+def pool(processen: int, initializer=None, initargs: tuple = ()) -> ProcessPoolExecutor:
+    """A pool of 'spawn' processes that end when this process ends, however it ends: a library call
+    (`solve` in a notebook) stopped by SIGTERM or SIGKILL runs no cleanup, and the processes would go on
+    solving. Each process watches its parent and stops within OUDER_KIJK seconds after it is gone."""
+    return ProcessPoolExecutor(max_workers=processen, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_start_hulpproces, initargs=(os.getpid(), initializer, initargs))
+
+
+def _start_hulpproces(ouder: int, initializer, initargs: tuple) -> None:
+    threading.Thread(target=_bewaak_ouder, args=(ouder,), name="plaatsing-ouder", daemon=True).start()
+    if initializer is not None:
+        initializer(*initargs)
+
+
+def _bewaak_ouder(ouder: int) -> None:
+    while os.getppid() == ouder:
+        time.sleep(OUDER_KIJK)
+    os._exit(1)  # the parent is gone: nobody waits for this work

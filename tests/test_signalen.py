@@ -146,3 +146,34 @@ def test_brieven_stopt_midden_in_het_schrijven(signaal, demo_besluiten, tmp_path
         assert laatste.endswith("Er is niets geschreven.")
     else:
         assert "Wel al geschreven (heel): " in laatste and "niets geschreven" not in laatste
+
+
+@pytest.mark.parametrize("signaal", [pytest.param(signal.SIGTERM, id="SIGTERM"), pytest.param(signal.SIGKILL, id="SIGKILL")])
+def test_bibliotheek_solve_laat_geen_processen_achter(groot, signaal):
+    """`solve()` from Python (a notebook, a script) has no handler of ours: SIGTERM or SIGKILL ends the process
+    at once, without cleanup. Its processes that solve parts notice that their parent is gone and stop too,
+    instead of solving on for minutes (signalen.pool)."""
+    code = ("import sys\n"
+            "from plaatsing import read_scenario, solve\n"
+            "if __name__ == '__main__':\n"
+            "    s = read_scenario(sys.argv[1]).met_parameters(tijdslimiet=120)\n"
+            "    print('begonnen', flush=True)\n"
+            "    solve(s, workers=2)\n")
+    proces = subprocess.Popen([sys.executable, "-c", code, str(groot)], stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL, text=True, start_new_session=True)
+    assert proces.stdout.readline().strip() == "begonnen"
+    deadline = time.monotonic() + 30
+    while len([k for k in _kinderen(proces.pid) if _leeft(k)]) < 2 and time.monotonic() < deadline:
+        time.sleep(0.1)  # the pool's processes have started
+    time.sleep(1.0)
+    kinderen = _kinderen(proces.pid)
+    assert len(kinderen) >= 2, "geen processen die delen oplossen"
+    proces.send_signal(signaal)
+    proces.wait(timeout=30)
+    deadline = time.monotonic() + 5
+    while any(_leeft(k) for k in kinderen) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    over = [k for k in kinderen if _leeft(k)]
+    for k in over:
+        os.kill(k, signal.SIGKILL)
+    assert not over, "processen lopen door nadat solve() werd gestopt"

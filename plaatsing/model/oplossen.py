@@ -6,13 +6,12 @@ plan is the same on every run, machine and worker count, also when a stage is no
 """
 from __future__ import annotations
 
-import multiprocessing
 import time
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, wait
 from dataclasses import dataclass, replace
 from typing import Callable
 
-from plaatsing import determinisme
+from plaatsing import determinisme, signalen
 from plaatsing.model import instellingen
 from plaatsing.model.fasen import (FASEN, STATUS_NL, FaseVerslag, alleen_aggregaat, fasewaarden, los_deel_op,
                                    triviaal_plan)
@@ -156,7 +155,7 @@ def _los_taken_op(taken: list, processen: int, meld: Callable[[str], None] = lam
             resultaten.append(los_deel_op(*taak))
             voortgang.klaar(i, resultaten[-1][1])
         return resultaten
-    pool = ProcessPoolExecutor(max_workers=processen, mp_context=multiprocessing.get_context("spawn"))
+    pool = signalen.pool(processen)
     try:
         futures = [pool.submit(los_deel_op, *taak) for taak in taken]
         nummer = {f: i for i, f in enumerate(futures)}

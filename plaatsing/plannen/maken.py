@@ -2,13 +2,11 @@
 Both compute the kandidaten once and build the tables of plannen/tabellen.py."""
 from __future__ import annotations
 
-import multiprocessing
-from concurrent.futures import ProcessPoolExecutor
 from typing import Callable
 
 import pandas as pd
 
-from plaatsing import determinisme
+from plaatsing import determinisme, signalen
 
 from plaatsing.invoer.inhoud import RIJ as INHOUD_RIJ
 from plaatsing.model.instellingen import stop_pool
@@ -61,7 +59,7 @@ def solve(scenario: Scenario, *, workers: int | None = None,
     # and the same process checks the plan (toets) while this one writes the motiveringen
     apart = None
     if len(scenario.medewerkers) >= GRENS_APART_VANAF and (workers or determinisme.standaard_workers()) > 1:
-        apart = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+        apart = signalen.pool(1)
     try:
         grens_taak = apart.submit(_ondergrens, scenario) if apart else None
         if scenario.parameters.beleid == VOORKEUR_LEIDEND:

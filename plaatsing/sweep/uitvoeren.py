@@ -6,17 +6,17 @@ are the same whichever executor or worker solved them.
 """
 from __future__ import annotations
 
-import multiprocessing
 import re
 import time
 import uuid
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import as_completed
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from typing import Iterator
 
 import pandas as pd
 
+from plaatsing import signalen
 from plaatsing.fouten import H4Conflict
 from plaatsing.determinisme import standaard_workers
 from plaatsing.model.instellingen import stop_pool
@@ -115,8 +115,7 @@ def lokaal(scenario: Scenario, varianten: list[Variant], *, workers: int | None,
         for v in varianten:
             yield los_variant_op(scenario, v, met_plan)
         return
-    pool = ProcessPoolExecutor(max_workers=processen, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_zet_scenario, initargs=(scenario,))
+    pool = signalen.pool(processen, _zet_scenario, (scenario,))
     try:
         futures = [pool.submit(_lokale_taak, v, met_plan) for v in varianten]
         for future in as_completed(futures):
