@@ -6,18 +6,56 @@
     definitief(met_adviezen(scenario, adviezen), plan)  # the second round (regels.md §9)
     toets_plan(plan); uitleg(plan, "A0135"); wat_als(plan, vastzetten={"A0035": "BV-HRM-02"})
     lees_plan("besluiten.xlsx", scenario)  # a besluiten workbook back as a Plan
-"""
-from plaatsing.fouten import InvoerFout, Melding, ParameterFout
-from plaatsing.plan import Plan
-from plaatsing.plannen.inlezen import read_scenario, scenario_from_tables
-from plaatsing.plannen.lezen import lees_plan
-from plaatsing.plannen.maken import solve
-from plaatsing.plannen.toetsen import toets_plan
-from plaatsing.plannen.tweede_ronde import definitief
-from plaatsing.plannen.wat_als import wat_als
-from plaatsing.procedure.adviezen import met_adviezen
-from plaatsing.scenario import Scenario
-from plaatsing.uitleg.verklaring import uitleg
 
-__all__ = ["InvoerFout", "Melding", "ParameterFout", "Plan", "Scenario", "definitief", "lees_plan", "met_adviezen",
-           "read_scenario", "scenario_from_tables", "solve", "toets_plan", "uitleg", "wat_als"]
+The names are loaded when first used (PEP 562): `import plaatsing` itself loads nothing heavy, so that the
+command line can stop cleanly on a Ctrl-C during its first half second (plaatsing/cli/__init__.py).
+"""
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+_WAAR = {"InvoerFout": "plaatsing.fouten", "Melding": "plaatsing.fouten", "ParameterFout": "plaatsing.fouten",
+         "Plan": "plaatsing.plan", "read_scenario": "plaatsing.plannen.inlezen",
+         "scenario_from_tables": "plaatsing.plannen.inlezen", "lees_plan": "plaatsing.plannen.lezen",
+         "solve": "plaatsing.plannen.maken", "toets_plan": "plaatsing.plannen.toetsen",
+         "definitief": "plaatsing.plannen.tweede_ronde", "wat_als": "plaatsing.plannen.wat_als",
+         "met_adviezen": "plaatsing.procedure.adviezen", "Scenario": "plaatsing.scenario"}
+
+__all__ = sorted([*_WAAR, "uitleg"], key=lambda naam: (naam[0].islower(), naam))
+
+import plaatsing.uitleg  # noqa: E402 (light: a docstring) loaded now, so that the name below stays the function
+
+
+def uitleg(plan, persoon: str) -> dict:
+    """Outcome, rules and every function the person could have had, with why not for the better ones.
+
+    `uitleg(plan, "A0035")`; for a plan given as a dict first `herbouw_plan(scenario, toewijzing)`.
+    (plaatsing.uitleg.verklaring.uitleg; the name `uitleg` is also the subpackage, loaded above.)"""
+    from plaatsing.uitleg.verklaring import uitleg as verklaar
+    return verklaar(plan, persoon)
+
+
+def __getattr__(naam: str):
+    if naam not in _WAAR:
+        raise AttributeError(f"module 'plaatsing' has no attribute {naam!r}")
+    waarde = getattr(importlib.import_module(_WAAR[naam]), naam)
+    globals()[naam] = waarde
+    return waarde
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_WAAR))
+
+
+if TYPE_CHECKING:  # for type checkers and editors: the same names, read statically
+    from plaatsing.fouten import InvoerFout, Melding, ParameterFout
+    from plaatsing.plan import Plan
+    from plaatsing.plannen.inlezen import read_scenario, scenario_from_tables
+    from plaatsing.plannen.lezen import lees_plan
+    from plaatsing.plannen.maken import solve
+    from plaatsing.plannen.toetsen import toets_plan
+    from plaatsing.plannen.tweede_ronde import definitief
+    from plaatsing.plannen.wat_als import wat_als
+    from plaatsing.procedure.adviezen import met_adviezen
+    from plaatsing.scenario import Scenario

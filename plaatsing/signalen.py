@@ -57,6 +57,18 @@ class Gestopt(KeyboardInterrupt):
         return SIGNAALNAMEN.get(signal.Signals(self.signum).name, f"signaal {int(self.signum)}")
 
 
+def door_signaal(fout: BaseException) -> KeyboardInterrupt | None:
+    """The Ctrl-C (or Gestopt) behind an exception: an extension module that is loading when the signal arrives
+    (OR-Tools' pybind11 modules) turns it into "ImportError: initialization failed"."""
+    gezien = set()
+    while fout is not None and id(fout) not in gezien:
+        if isinstance(fout, KeyboardInterrupt):
+            return fout
+        gezien.add(id(fout))
+        fout = fout.__cause__ or fout.__context__
+    return None
+
+
 def exitcode(fout: BaseException) -> int:
     """The exit code of an interruption: a plain KeyboardInterrupt is a Ctrl-C."""
     return fout.exitcode if isinstance(fout, Gestopt) else 128 + signal.SIGINT

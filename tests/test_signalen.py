@@ -177,3 +177,44 @@ def test_bibliotheek_solve_laat_geen_processen_achter(groot, signaal):
     for k in over:
         os.kill(k, signal.SIGKILL)
     assert not over, "processen lopen door nadat solve() werd gestopt"
+
+
+def test_ctrl_c_tijdens_het_starten_geeft_een_nette_melding(tmp_path):
+    """A Ctrl-C at any moment of a start: while Python loads the commands (pandas, openpyxl), while `plaatsing app`
+    makes its page, or once it serves. Each ends with a Dutch sentence and exit 130 (or, once serving, the
+    normal stop with 0), never a traceback or click's "Aborted!", and leaves no temporary folder (TMPDIR)."""
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    omgeving = {**os.environ, "TMPDIR": str(tmp)}
+    uitkomsten = []
+    for na in (0.05, 0.3, 0.5, 0.65, 0.75, 0.9, 4.0):
+        proces = subprocess.Popen([sys.executable, "-m", "plaatsing.cli", "app", "--geen-browser"],
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                                  env=omgeving)
+        time.sleep(na)
+        os.killpg(proces.pid, signal.SIGINT)
+        uit, fout = proces.communicate(timeout=30)
+        tekst = uit + fout
+        assert "Traceback" not in tekst and "Aborted" not in tekst and "Afgebroken.\n" not in tekst, (na, tekst)
+        if proces.returncode in (130, -signal.SIGINT):  # ended by the Ctrl-C itself: a shell shows 130 as well
+            assert tekst.rstrip().endswith(("Afgebroken door Ctrl-C. Er is niets geschreven.",
+                                            "Afgebroken door Ctrl-C; de app is niet gestart.")), (na, tekst)
+            assert "draait op" not in tekst
+        else:
+            assert proces.returncode == 0, (na, proces.returncode, tekst)
+            assert tekst.rstrip().endswith("Plaatsing app is gestopt; de tijdelijke bestanden zijn verwijderd.")
+        uitkomsten.append(proces.returncode)
+        assert not list(tmp.iterdir()), (na, list(tmp.iterdir()))
+    assert uitkomsten[1] in (130, -signal.SIGINT) and uitkomsten[-1] == 0, uitkomsten
+
+
+def test_ctrl_c_voordat_solve_zijn_opdracht_begint(tmp_path):
+    proces = subprocess.Popen([sys.executable, "-m", "plaatsing.cli", "solve", str(DEMO), "-o", str(tmp_path / "b.xlsx")],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    time.sleep(0.3)
+    os.killpg(proces.pid, signal.SIGINT)
+    _uit, fout = proces.communicate(timeout=30)
+    assert proces.returncode in (130, -signal.SIGINT), fout  # a shell shows 130 for both
+    assert fout.rstrip().endswith("Afgebroken door Ctrl-C. Er is niets geschreven."), fout
+    assert "Traceback" not in fout
+    assert not list(tmp_path.iterdir())

@@ -80,47 +80,50 @@ def start(scenariomap: Path | None, *, host: str, poort: int, host_gegeven: bool
     hosts = {f"{naam}:{poort}" for naam in namen} | (namen if poort == 80 else set()) if lokaal else None
     tijdelijk = eigen_tijdelijke_map(PREFIX)
     werkmap = tijdelijk.__enter__()  # uploads, documents, tempfile and openpyxl, worker processes (TMPDIR)
-    _logboek()
-    schema = "https" if tls else "http"
-    app = maak_app(werkmap, scenariomap=scenariomap, token=token, hosts=hosts, onveilig=onveilig and not lokaal)
-    adres = f"{schema}://{'[::1]' if host.strip('[]') == '::1' else ('127.0.0.1' if lokaal else host)}:{poort}/"
-    melden(f"Plaatsing app draait op {adres}")
-    if token:
-        melden(f"Ook bereikbaar vanaf andere computers (--host {host}). Toegangscode: {token}")
-        melden("Geef die code alleen aan wie de gegevens mag zien; de pagina vraagt erom.")
-    if onveilig and not lokaal:
-        melden("Let op: zonder TLS gaan namen en besluiten onversleuteld over het netwerk (--onveilig-http).")
-    melden("Stoppen: Ctrl-C. Alle gegevens blijven op deze computer.")
-    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off",
-                            timeout_graceful_shutdown=3, server_header=False,
-                            ssl_certfile=str(tls[0]) if tls else None, ssl_keyfile=str(tls[1]) if tls else None)
-    server = uvicorn.Server(config)
-    vorige = _stop_bij_signaal(server)
-    if browser:
-        threading.Timer(0.8, webbrowser.open, args=(adres if lokaal else f"{schema}://127.0.0.1:{poort}/",)).start()
-    try:
+    app, vorige, gestart = None, {}, False
+    try:  # from here on every way out (also a Ctrl-C while the page is still being made) removes the folder
+        _logboek()
+        schema = "https" if tls else "http"
+        app = maak_app(werkmap, scenariomap=scenariomap, token=token, hosts=hosts, onveilig=onveilig and not lokaal)
+        adres = f"{schema}://{'[::1]' if host.strip('[]') == '::1' else ('127.0.0.1' if lokaal else host)}:{poort}/"
+        config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off",
+                                timeout_graceful_shutdown=3, server_header=False,
+                                ssl_certfile=str(tls[0]) if tls else None, ssl_keyfile=str(tls[1]) if tls else None)
+        server = uvicorn.Server(config)
+        vorige = _stop_bij_signaal(server)
+        melden(f"Plaatsing app draait op {adres}")
+        if token:
+            melden(f"Ook bereikbaar vanaf andere computers (--host {host}). Toegangscode: {token}")
+            melden("Geef die code alleen aan wie de gegevens mag zien; de pagina vraagt erom.")
+        if onveilig and not lokaal:
+            melden("Let op: zonder TLS gaan namen en besluiten onversleuteld over het netwerk (--onveilig-http).")
+        melden("Stoppen: Ctrl-C. Alle gegevens blijven op deze computer.")
+        if browser:
+            threading.Timer(0.8, webbrowser.open, args=(adres if lokaal else f"{schema}://127.0.0.1:{poort}/",)).start()
+        gestart = True
         server.run(sockets=[sock])
     finally:
-        app.state.taken.stop_alles()
+        if app is not None:
+            app.state.taken.stop_alles()
         tijdelijk.__exit__(None, None, None)
         sock.close()
         for nummer, handler in vorige.items():
             signal.signal(nummer, handler)
-        melden("Plaatsing app is gestopt; de tijdelijke bestanden zijn verwijderd.")
+        if gestart:
+            melden("Plaatsing app is gestopt; de tijdelijke bestanden zijn verwijderd.")
 
 
 def _stop_bij_signaal(server) -> dict:
-    """SIGTERM and SIGHUP stop the server like Ctrl-C, so that the cleanup runs. uvicorn handles SIGTERM while
-    it serves and afterwards raises it again under the handler found before: ours, which then ends the process
-    through SystemExit (finally blocks run) instead of the default handler (they would not)."""
-    def stop(nummer, frame):
-        if not server.should_exit and server.started:
-            server.handle_exit(nummer, frame)
-        else:
-            raise SystemExit(0)
+    """Ctrl-C, SIGTERM and SIGHUP stop the server, so that the cleanup runs. While it serves, uvicorn's own
+    handlers take them (capture_signals) and afterwards raise them once more under the handler found before:
+    this one. Outside serving (a signal just before it starts, or uvicorn's second raise) the handler only
+    tells the server to stop or not to start; `run` then returns and the cleanup in `start` runs. (Without it a
+    Ctrl-C just as asyncio starts cancelled a task inside uvicorn's start-up, and the app went on serving.)"""
+    def stop(_nummer, _frame):
+        server.should_exit = True
 
     vorige = {}
-    for naam in ("SIGTERM", "SIGHUP"):
+    for naam in ("SIGINT", "SIGTERM", "SIGHUP"):
         nummer = getattr(signal, naam, None)
         if nummer is not None:
             vorige[nummer] = signal.signal(nummer, stop)

@@ -1,11 +1,24 @@
-"""The command line `plaatsing`: a thin layer over the library, one module per group of commands."""
-from plaatsing.cli.app import app
-from plaatsing.cli.bijna import bijna_geplaatst
-from plaatsing.cli.documenten import brieven, rapport
-from plaatsing.cli.dossier import dossier
-from plaatsing.cli.importeer import importeer
-from plaatsing.cli.opdrachten import main
-from plaatsing.cli.sweep import sweep
+"""The command line `plaatsing`: a thin layer over the library, one module per group of commands.
+
+Loading the commands takes about half a second (pandas, openpyxl); a Ctrl-C in that time ends the run with the
+same message and exit code as later on (signalen, cli/afhandeling.py), not with a traceback."""
+try:
+    from plaatsing.cli.app import app
+    from plaatsing.cli.bijna import bijna_geplaatst
+    from plaatsing.cli.documenten import brieven, rapport
+    from plaatsing.cli.dossier import dossier
+    from plaatsing.cli.importeer import importeer
+    from plaatsing.cli.opdrachten import main
+    from plaatsing.cli.sweep import sweep
+except (KeyboardInterrupt, ImportError) as _fout:
+    import sys
+
+    from plaatsing.signalen import door_signaal
+
+    if door_signaal(_fout) is None:
+        raise
+    sys.stderr.write("Afgebroken door Ctrl-C. Er is niets geschreven.\n")
+    sys.exit(130)
 
 for _opdracht in (rapport, brieven, importeer, bijna_geplaatst, dossier, sweep, app):
     main.add_command(_opdracht)

@@ -137,6 +137,12 @@ def draai(functie, debug: bool, *, schrijft: bool = True):
         click.echo(f"Fout: {_os_fout(fout)}{_al_geschreven(excel.GESCHREVEN[al_geschreven:])}", err=True)
         sys.exit(EXIT_VERKEERD_GEBRUIK)
     except Exception as fout:  # noqa: BLE001 - last line of defence: no traceback for users
+        onderbreking = signalen.door_signaal(fout)
+        if onderbreking is not None:  # a module that was loading when the signal came: it was the signal
+            geschreven = excel.GESCHREVEN[al_geschreven:]
+            click.echo(f"Afgebroken door {getattr(onderbreking, 'oorzaak', 'Ctrl-C')}. " +
+                       (_al_geschreven(geschreven).strip() if geschreven else "Er is niets geschreven."), err=True)
+            sys.exit(signalen.exitcode(onderbreking))
         if debug:
             click.echo(verslag_zonder_gegevens(fout), err=True)
             sys.exit(EXIT_INTERN)

@@ -35,9 +35,15 @@ def app(map_, poort, host, tls_cert, tls_key, onveilig_http, geen_browser):
     draait alleen op deze computer (127.0.0.1): niets wordt van internet geladen en geüploade bestanden
     staan in een tijdelijke map die bij het stoppen (Ctrl-C) wordt verwijderd.
     """
-    from plaatsing.app.beveiliging import is_loopback
-    from plaatsing.app.server import StartFout, start
+    from plaatsing.signalen import door_signaal
 
+    try:
+        from plaatsing.app.beveiliging import is_loopback
+        from plaatsing.app.server import StartFout, start
+    except (KeyboardInterrupt, ImportError) as fout:
+        if door_signaal(fout) is None:
+            raise
+        _niet_gestart()
     if bool(tls_cert) != bool(tls_key):
         raise click.UsageError("geef --tls-cert en --tls-key samen op.")
     if host is not None and not is_loopback(host) and not tls_cert and not onveilig_http:
@@ -50,5 +56,10 @@ def app(map_, poort, host, tls_cert, tls_key, onveilig_http, geen_browser):
     except StartFout as fout:
         click.echo(f"Fout: {fout}", err=True)
         sys.exit(2)
-    except KeyboardInterrupt:
-        pass
+    except KeyboardInterrupt:  # before the app served: it did not start (a Ctrl-C while it serves stops it normally)
+        _niet_gestart()
+
+
+def _niet_gestart():
+    click.echo("Afgebroken door Ctrl-C; de app is niet gestart.", err=True)
+    sys.exit(130)

@@ -24,6 +24,19 @@ class _Groep(click.Group):
         with nl.nederlands(), eigen_tijdelijke_map():
             return super().main(*args, **kwargs)
 
+    def invoke(self, ctx):
+        # a Ctrl-C before a command's own handling runs (while it loads its modules): the same message and exit
+        # code as later on (cli/afhandeling.draai), not click's "Aborted!" with exit code 1
+        from plaatsing.signalen import door_signaal
+
+        try:
+            return super().invoke(ctx)
+        except (KeyboardInterrupt, ImportError) as fout:
+            if door_signaal(fout) is None:
+                raise
+            click.echo("Afgebroken door Ctrl-C. Er is niets geschreven.", err=True)
+            sys.exit(130)
+
 
 @click.group(cls=_Groep, context_settings={"help_option_names": ["-h", "--help"]}, options_metavar="[OPTIES]",
              subcommand_metavar="OPDRACHT [ARGUMENTEN]...")
