@@ -13,10 +13,13 @@ that solve parts for the main process ignore SIGINT (a Ctrl-C on the terminal re
 main process ends them (instellingen.stop_pool), and they print nothing.
 
 Python drops an exception raised while a weakref callback or a `__del__` runs ("Exception ignored
-in ..."): a signal that arrives just then would be lost and the run would go on. So that drop is
-not printed (no traceback for the user), the signal is
-also remembered, and `controleer()` raises it again where the work goes on: before every solve, at
-every progress line, before a finished file is put in its place, and when the block ends.
+in ..."): a signal that arrives just then would be lost and the run would go on. So the drop is not
+printed (no traceback for the user), the signal is remembered, and `controleer()` raises it again
+where the work goes on: before every solve, at every progress line, before a finished file is put in
+its place, and when the block ends.
+
+Processes of a pool made with `pool()` watch their parent and end when it is gone (a library call
+killed by SIGTERM or SIGKILL runs no cleanup of its own).
 """
 from __future__ import annotations
 
