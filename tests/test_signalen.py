@@ -193,7 +193,12 @@ def test_ctrl_c_tijdens_het_starten_geeft_een_nette_melding(tmp_path):
                                   env=omgeving)
         time.sleep(na)
         os.killpg(proces.pid, signal.SIGINT)
-        uit, fout = proces.communicate(timeout=30)
+        try:
+            uit, fout = proces.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(proces.pid, signal.SIGKILL)  # leave no app running behind the test
+            proces.communicate()
+            pytest.fail(f"de app liep na een Ctrl-C op {na} s na de start nog door")
         tekst = uit + fout
         assert "Traceback" not in tekst and "Aborted" not in tekst and "Afgebroken.\n" not in tekst, (na, tekst)
         if proces.returncode in (130, -signal.SIGINT):  # ended by the Ctrl-C itself: a shell shows 130 as well
