@@ -24,7 +24,7 @@ _WAAR = {"InvoerFout": "plaatsing.fouten", "Melding": "plaatsing.fouten", "Param
 
 __all__ = sorted([*_WAAR, "uitleg"], key=lambda naam: (naam[0].islower(), naam))
 
-import plaatsing.uitleg  # noqa: E402 (light: a docstring) loaded now, so that the name below stays the function
+import plaatsing.uitleg  # noqa: E402,F401 (light: a docstring) loaded now, so that the name below stays the function
 
 
 def uitleg(plan, persoon: str) -> dict:

@@ -10,7 +10,7 @@ the run would go on). A Python handler runs only between bytecodes, not during a
 a watcher thread, woken through `signal.set_wakeup_fd` the moment the signal arrives, stops the
 searches that run (`stop_search`), the `Solve` returns and the handler raises `Gestopt`. Processes
 that solve parts for the main process ignore SIGINT (a Ctrl-C on the terminal reaches them too): the
-main process ends them (instellingen.stop_pool), and they print nothing.
+main process ends them (`stop_pool`), and they print nothing.
 
 Python drops an exception raised while a weakref callback or a `__del__` runs ("Exception ignored
 in ..."): a signal that arrives just then would be lost and the run would go on. So the drop is not
@@ -178,3 +178,11 @@ def _bewaak_ouder(ouder: int) -> None:
     while os.getppid() == ouder:
         time.sleep(OUDER_KIJK)
     os._exit(1)  # the parent is gone: nobody waits for this work
+
+
+def stop_pool(pool) -> None:
+    """Stop a ProcessPoolExecutor now (an H4 conflict, an error or Ctrl-C): end its processes instead
+    of letting the queued work finish."""
+    for proces in list(getattr(pool, "_processes", {}).values()):
+        proces.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)

@@ -46,12 +46,6 @@ LNS_STAP_MAX = 0.05
 LNS_STAP_WERK = 0.01
 LNS_GEDULD = 60
 PARALLEL_VANAF = 3000  # options in components that need the solver; below this one process is faster
-MAX_PROCESSEN = 8
-
-
-def standaard_workers() -> int:
-    """Processes that solve components side by side: one per core (at most MAX_PROCESSEN)."""
-    return max(1, min(os.cpu_count() or 1, MAX_PROCESSEN))
 
 
 class Budget:
@@ -78,11 +72,3 @@ class Budget:
         self.aanroepen += 1
         if self.ouder is not None:
             self.ouder.gebruik(werk)
-
-
-def stop_pool(pool) -> None:
-    """Stop a ProcessPoolExecutor now (an H4 conflict, an error or Ctrl-C): end its processes instead
-    of letting the queued work finish."""
-    for proces in list(getattr(pool, "_processes", {}).values()):
-        proces.terminate()
-    pool.shutdown(wait=False, cancel_futures=True)

@@ -172,7 +172,7 @@ def _los_taken_op(taken: list, processen: int, meld: Callable[[str], None] = lam
                 voortgang.bezig()
         resultaten = [f.result() for f in futures]
     except BaseException:
-        instellingen.stop_pool(pool)
+        signalen.stop_pool(pool)
         raise
     pool.shutdown()
     return resultaten

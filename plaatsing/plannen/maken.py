@@ -9,7 +9,6 @@ import pandas as pd
 from plaatsing import determinisme, signalen
 
 from plaatsing.invoer.inhoud import RIJ as INHOUD_RIJ
-from plaatsing.model.instellingen import stop_pool
 from plaatsing.model.oplossen import los_op
 from plaatsing.model.voorkeur_leidend import los_op_voorkeur_leidend
 from plaatsing.parameters import AFSPIEGELING, VOORKEUR_LEIDEND
@@ -76,7 +75,7 @@ def solve(scenario: Scenario, *, workers: int | None = None,
         schendingen = toets_taak.result() if toets_taak else toets(scenario, k, oplossing.toewijzing)
     except BaseException:
         if apart:
-            stop_pool(apart)
+            signalen.stop_pool(apart)
         raise
     if apart:
         apart.shutdown()

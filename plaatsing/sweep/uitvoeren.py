@@ -19,7 +19,6 @@ import pandas as pd
 from plaatsing import signalen
 from plaatsing.fouten import H4Conflict
 from plaatsing.determinisme import standaard_workers
-from plaatsing.model.instellingen import stop_pool
 from plaatsing.plan import UITKOMSTEN, Plan
 from plaatsing.plannen.maken import solve
 from plaatsing.scenario import Scenario
@@ -121,7 +120,7 @@ def lokaal(scenario: Scenario, varianten: list[Variant], *, workers: int | None,
         for future in as_completed(futures):
             yield future.result()
     except BaseException:
-        stop_pool(pool)
+        signalen.stop_pool(pool)
         raise
     pool.shutdown()
 
