@@ -186,3 +186,8 @@ def stop_pool(pool) -> None:
     for proces in list(getattr(pool, "_processes", {}).values()):
         proces.terminate()
     pool.shutdown(wait=False, cancel_futures=True)
+    # wait for the pool's manager thread to see its processes gone and close its pipe: else Python's exit can
+    # still write to that pipe as it closes ("Exception ignored … OSError: Bad file descriptor", found by CI)
+    beheerder = getattr(pool, "_executor_manager_thread", None)
+    if beheerder is not None:
+        beheerder.join(timeout=5)
