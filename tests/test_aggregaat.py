@@ -111,3 +111,27 @@ def test_alleen_geaggregeerd_houdt_de_regels_en_is_reproduceerbaar(monkeypatch, 
     gretig = startplan(groot)
     # here it places more than the greedy plan (1,250 against 1,227 when written)
     assert sum(plan[p] is not None for p in groot.personen) > sum(f is not None for f in gretig.values())
+
+
+def tijdelijke_volger_buiten():
+    # Q (tijdelijk) follows OQ into N1 (T1), but the vast V (passend for N1 and N2) goes before him there (H5);
+    # W (tijdelijk, longer in service than Q) is passend for N1 only. One place each.
+    return tabellen([medewerker("V", "OV", date(2005, 1, 1)),
+                     medewerker("Q", "OQ", date(2015, 1, 1), dienstverband="tijdelijk"),
+                     medewerker("W", "OW", date(2010, 1, 1), dienstverband="tijdelijk")],
+                    [functie("OV"), functie("OQ"), functie("OW")], [functie("N1"), functie("N2")],
+                    [("OV", "N1", 50), ("OV", "N2", 50), ("OQ", "N1", 20), ("OW", "N1", 50)])
+
+
+def test_geaggregeerd_houdt_h4_van_een_tijdelijke_volger_die_weer_ruimte_krijgt(altijd_aggregeren):
+    """A later round starts from a plan with V in N1 and Q left out (he lost the selection: H5). The aggregated
+    model moves V to N2 and fills N1 from the group of Q and W (same functions, same hours), where W goes first
+    in SEL-A order: then Q has room in N1 again, so H4 puts him there and W makes way. Before, that plan broke
+    H4 and the whole neighbourhood search was thrown away (the plan stayed at one placed)."""
+    tables = tijdelijke_volger_buiten()
+    s = scenario_from_tables(tables)
+    _k, _gepind, (comp,) = voorbereiden(s)
+    plan = o1_startplan(comp, instellingen.Budget(5.0), start={"V": "N1", "Q": None, "W": None})
+    assert plan == {"V": "N2", "Q": "N1", "W": None}
+    assert checker.hard_violations(checker.as_context(tables), plan) == []
+    assert checker.brute_force(tables).niet_geplaatst == 1

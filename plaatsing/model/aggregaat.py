@@ -23,8 +23,9 @@ share their eligible functions and their hours are interchangeable for it. So (`
      everything else held, and a better plan is kept (measured on that part: 1,717 → 1,659 not placed
      in 11 units, 16 s).
 3. The counts become people in the selection order: in each group, in SEL-A order, each person takes
-   the best of their own options (outcome order) that still has a count left. Who then still fits
-   anywhere is added (`herstel.herstel_toevoegen`).
+   the best of their own options (outcome order) that still has a count left. A tijdelijk functievolger
+   who has room in a T1 function again (its vast occupants, grouped, moved) takes it (`herstel.herstel_h4`),
+   and who then still fits anywhere is added (`herstel.herstel_toevoegen`).
 
 The plan is the first hint of the full model (whose O1 stage can improve it further) and the plan
 kept when the budget leaves no better one. A part of ALLEEN_AGGREGAAT_VANAF options or more gets no
@@ -42,7 +43,7 @@ from ortools.sat.python import cp_model
 
 from plaatsing import determinisme
 from plaatsing.model import instellingen
-from plaatsing.model.herstel import herstel_toevoegen, startplan
+from plaatsing.model.herstel import herstel_h4, herstel_toevoegen, startplan
 from plaatsing.regels.deelproblemen import Component
 from plaatsing.toets.regelcontrole import h4_schendingen
 
@@ -66,7 +67,10 @@ def o1_startplan(comp: Component, budget: instellingen.Budget, seed: int = deter
         gekozen = a.verbeter(deel.deel(werk), seed) if flexibel else a.los_op(deel.deel(werk), seed)
         if gekozen is None:
             continue
-        nieuw = herstel_toevoegen(comp, a.personen(*gekozen))
+        # H4 (b) of a tijdelijk functievolger left out counts every vast colleague in his T1 function (H5), and
+        # those are grouped: the model may move one of them out and put a tijdelijk colleague in, so that he has
+        # room there again. He then takes that place (herstel_h4), and who made way is added elsewhere if he fits.
+        nieuw = herstel_toevoegen(comp, herstel_h4(comp, a.personen(*gekozen)))
         if sum(f is not None for f in nieuw.values()) > sum(f is not None for f in plan.values()) \
                 and not h4_schendingen(comp, nieuw):  # a safeguard: the plan is a hint and may be kept (H1–H5)
             plan = nieuw
