@@ -282,6 +282,38 @@ def _s(x) -> str:
     return f"{x:.1f}" if isinstance(x, (int, float)) else "–"
 
 
+def _gemist(r: dict) -> list[str] | None:
+    """What a measured size misses of its goal (issue 24, Done when), or None for a size without one: the time
+    end to end; at 2,000 a gap to the bound of at most 2% or a proven minimum; at 20,000 and 65,000 at most 0.88 ×
+    the greedy procedure's unplaced and a gap of at most 10%; at 65,000 at most 8 GB over all processes."""
+    grootte = r["grootte"].partition("@")[0]
+    doel = DOELEN.get(grootte)
+    if doel is None or "fout" in r:
+        return None
+    gemist = [] if r["totaal"] < doel else [f"tijd > {doel:.0f} s"]
+    b = r.get("baselines")
+    if b and grootte in ("2000", "20000", "65000") and "@" not in r["grootte"]:
+        ons, grens, greedy = b["ons_niet_geplaatst"], b.get("ondergrens"), b["greedy_niet_geplaatst"]
+        verschil = (ons - grens) / ons if ons and grens is not None else 0.0
+        if grootte == "2000" and verschil > 0.02 and not b["ons_is_minimum"]:
+            gemist.append(f"verschil met de grens {100 * verschil:.1f}% > 2%")
+        if grootte != "2000":
+            if greedy and ons > 0.88 * greedy:
+                gemist.append(f"{ons / greedy:.3f} × greedy > 0,88")
+            if verschil > 0.10:
+                gemist.append(f"verschil met de grens {100 * verschil:.1f}% > 10%")
+    if grootte == "65000" and (r.get("piek_samen_kb") or 0) > 8 * 1024 * 1024:
+        gemist.append("geheugen > 8 GB")
+    return gemist
+
+
+def _oordeel(r: dict) -> str:
+    gemist = _gemist(r)
+    if gemist is None:
+        return "–"
+    return "gehaald" if not gemist else "niet gehaald: " + "; ".join(gemist)
+
+
 def tabellen(resultaten: list[dict]) -> tuple[str, str, str, str]:
     """Markdown: totals per size, stages per size, outcomes per size, baselines per size."""
     kop = ("| scenario | medewerkers | functies oud/nieuw | grootste deelproblemen | import s | lezen s | oplossen s | "
@@ -295,9 +327,7 @@ def tabellen(resultaten: list[dict]) -> tuple[str, str, str, str]:
             rijen.append(f"| {r['grootte']} |{leeg} {_s(r['totaal'])} | – | – | – | {r['fout']} | – | – | – |")
             continue
         solver = sum(f["seconden"] for f in r["fasen"])
-        doel = DOELEN.get(r["grootte"].partition("@")[0])
-        oordeel = "–" if doel is None else (
-            f"< {doel:.0f} s: {'gehaald' if r['totaal'] < doel and r['bewezen_optimaal'] else 'niet gehaald'}")
+        oordeel = _oordeel(r)
         werk = sum(f.get("werk", 0.0) for f in r["fasen"])
         rijen.append(
             f"| {r['grootte']} | {r['medewerkers']} | {r['oude_functies']}/{r['nieuwe_functies']} | "
@@ -439,10 +469,10 @@ def main(argv=None) -> int:
     totaal, fasen, uitkomsten, baselines = tabellen(resultaten)
     print("\n" + totaal + "\n\n" + fasen + "\n\n" + uitkomsten + "\n\n" + baselines)
     print(f"\n{args.resultaten} geschreven")
-    if all("fout" not in r and r["bewezen_optimaal"] for r in resultaten):
+    if all("fout" not in r and not _gemist(r) for r in resultaten):
         return 0
-    print("Niet elke grootte is gemeten en in alle fasen bewezen optimaal (kolom 'alle fasen bewezen "
-          "optimaal'); daarom eindigt de bench met code 1.")
+    print("Niet elke grootte is gemeten en haalt zijn doel (kolom 'doel', issue 24); daarom eindigt de bench met "
+          "code 1.")
     return 1
 
 
