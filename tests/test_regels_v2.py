@@ -88,6 +88,10 @@ def test_tijdelijke_functievolger_houdt_h4_alleen_tegen_tijdelijken():
     plan = solve(scenario_from_tables(t))
     assert uitkomsten(plan) == {"T": (None, "niet geplaatst (tijdelijk)", "nee"), "V": ("N", "passend", "nee")}
     assert plan.toets.empty
+    # O2 for a tijdelijk functievolger against a vast colleague holds from the start (model.define_o2_tijdelijk_vooraf):
+    # O3 (T in his T1 function would be one T1 more) needs no cut and no second solve for it
+    o3 = next(f for f in plan.fasen if f.code == "O3")
+    assert (o3.o2_cuts, o3.solves, o3.bewezen) == (0, 1, True)
     # a vast functievolger is protected against a vast non-T1 colleague: the same case with T vast
     t["Medewerkers"][0]["dienstverband"] = "vast"
     plan = solve(scenario_from_tables(t))
