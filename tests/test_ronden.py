@@ -34,3 +34,21 @@ def test_kleine_open_delen_delen_een_ronde(tmp_path, monkeypatch):
     assert oplossing.ronden == 2
     assert [m for m in meldingen if m.startswith("ronde")] == [
         f"ronde 2: {len(rondes[0])} deelproblemen nog niet bewezen; opnieuw met een ander seed"]
+
+
+def test_een_deel_dat_open_blijft_zonder_werk_houdt_de_run_niet_vast(tmp_path, monkeypatch):
+    """A part that stays open while using no work (found with a stage made to report a time-out) kept the loop of
+    rounds going for ever: the work left never fell below MIN_RONDE. At most MAX_RONDEN rounds."""
+    from plaatsing.model import instellingen
+    pad = tmp_path / "realistisch-400.xlsx"
+    genereer(400, pad, seed=3)
+    s = read_scenario(pad).met_parameters(tijdslimiet=20)
+    rondes = []
+
+    def nooit_bewezen(taken, processen, meld=lambda _t: None):
+        rondes.append(len(taken))
+        return [(startplan(comp), [FaseVerslag(c, n, status="UNKNOWN") for c, n in FASEN]) for comp, *_r in taken]
+
+    monkeypatch.setattr(oplossen, "_los_taken_op", nooit_bewezen)
+    oplossing = oplossen.los_op(s, workers=1)
+    assert oplossing.ronden == len(rondes) == instellingen.MAX_RONDEN

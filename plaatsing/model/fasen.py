@@ -18,7 +18,7 @@ from plaatsing import determinisme
 from plaatsing.fouten import H4Conflict
 from plaatsing.model import instellingen
 from plaatsing.model.aggregaat import o1_startplan
-from plaatsing.model.herstel import herstel_o2_o6
+from plaatsing.model.herstel import herstel_o2, herstel_o2_o6, toevoegen_en_o2
 from plaatsing.model.model import (Model, add_o2_verdringing, build_model, define_h1_vullingen, define_o2_vooraf,
                                    remove_h1_vullingen)
 from plaatsing.model.o6 import o6_anciënniteit
@@ -190,6 +190,7 @@ def _los_component_op(comp: Component, fasen: list[FaseVerslag], budget: instell
     for fase, (code, niveaus) in zip(fasen, _niveaus(comp, m)):
         if code == "P2":
             define_o2_vooraf(m)  # O2 binds from here on (it never changes the O1 count)
+            oplossing = herstel_o2(comp, oplossing)  # so the hint meets it (a proven O1 plan need not)
         # a stage may not take all the time: O6 (and with it the unique, O2-checked plan) must still run
         fase_budget = budget.deel(budget.over() * instellingen.FASE_AANDEEL)
         for groep in _splits_niveaus(comp, niveaus, m.bovengrens):
@@ -200,6 +201,14 @@ def _los_component_op(comp: Component, fasen: list[FaseVerslag], budget: instell
             doel = cp_model.LinearExpr.WeightedSum([v for v, _ in termen], [c for _, c in termen])
             m.cp.Maximize(doel)
             oplossing, waarde, grens = _los_stadium(m, fase, fase_budget, oplossing, code != "O1", termen)
+            if code == "O1" and not comp.overbezetting and waarde < grens:
+                # O1 not proven: the best plan found may leave someone out who fits as it is. Who fits is added
+                # (and O2 repaired, toevoegen_en_o2): the count the later stages keep is then the higher one,
+                # and their hint meets O2 (before, such a place was found only by the repair after the last stage,
+                # when a stage happened to keep the plan: 2.000 gave 235 or 236 by that luck)
+                aangevuld = toevoegen_en_o2(comp, oplossing)
+                if _evalueer(m, termen, aangevuld) > waarde:
+                    oplossing, waarde = aangevuld, _evalueer(m, termen, aangevuld)
             fase.objectief += waarde
             fase.grens += grens
             m.cp.Add(doel >= waarde)

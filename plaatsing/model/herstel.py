@@ -127,7 +127,7 @@ def herstel_o2_o6(comp: Component, plan: dict) -> dict:
     are made in that order, each one checked again against the plan as it is by then, with the full
     conditions of the toets (`ruil_geldig`, `keten_geldig`), so every step keeps H1–H5, O2 and the
     O1–O5 totals. The plan ends when a scan finds neither; the number of scans is bounded."""
-    plan = _toevoegen_en_o2(comp, plan)
+    plan = toevoegen_en_o2(comp, plan)
     for _ in range(10 * len(comp.personen) + 10):
         stand = _Stand(comp, plan)
         ruilen = o6_ruilen(comp, plan)
@@ -140,11 +140,11 @@ def herstel_o2_o6(comp: Component, plan: dict) -> dict:
                     stand.zet({persoon: naar for persoon, _van, naar in keten})
         if stand.plan == plan:
             break
-        plan = _toevoegen_en_o2(comp, stand.plan)
+        plan = toevoegen_en_o2(comp, stand.plan)
     return plan
 
 
-def _toevoegen_en_o2(comp: Component, plan: dict) -> dict:
+def toevoegen_en_o2(comp: Component, plan: dict) -> dict:
     """Add who fits (herstel_toevoegen), then repair O2, until nobody can simply be added any more: an O2
     replacement by a colleague with fewer hours can leave room for the one it puts out. Each round
     places at least one more person, so it ends."""

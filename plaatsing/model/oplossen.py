@@ -105,7 +105,7 @@ def los_op(s: Scenario, *, workers: int | None = None,
             gekozen.append(i)
             nodig += start
         open_ = sorted(gekozen)
-        if not open_ or over < instellingen.MIN_RONDE:
+        if not open_ or over < instellingen.MIN_RONDE or ronde >= instellingen.MAX_RONDEN:
             break
         ronde += 1
         meld(f"ronde {ronde}: {_deelproblemen(len(open_))} nog niet bewezen; opnieuw met een ander seed")
