@@ -18,6 +18,12 @@ printed (no traceback for the user), the signal is remembered, and `controleer()
 where the work goes on: before every solve, at every progress line, before a finished file is put in
 its place, and when the block ends.
 
+While the command line loads its commands (pandas, openpyxl, OR-Tools, the app), `bewaak_start` records a
+Ctrl-C besides raising KeyboardInterrupt as Python does, and `controleer_start` raises it again once loading is
+done: a library that probes its optional modules catches ImportError, and a Ctrl-C during an extension's
+initialisation becomes one (`door_signaal`), so it could be swallowed and the command went on (seen in CI:
+`plaatsing app` served after a Ctrl-C at 0.3 s).
+
 Processes of a pool made with `pool()` watch their parent and end when it is gone (a library call
 killed by SIGTERM or SIGKILL runs no cleanup of its own).
 """
@@ -40,6 +46,7 @@ SIGNAALNAMEN = {"SIGINT": "Ctrl-C", "SIGTERM": "het signaal SIGTERM", "SIGHUP": 
 _lopend: "weakref.WeakSet" = weakref.WeakSet()  # solvers of the main process (stopped on a signal)
 _gestopt: list[int] = []  # the signal that stopped the work while opvangen() runs (at most one)
 _hulpproces_klaar = False
+_bij_start: list[int] = []  # a Ctrl-C while the command line loads (bewaak_start)
 OUDER_KIJK = 0.5  # seconds between two looks of a pool process at its parent
 
 
@@ -70,6 +77,32 @@ def door_signaal(fout: BaseException) -> KeyboardInterrupt | None:
         gezien.add(id(fout))
         fout = fout.__cause__ or fout.__context__
     return None
+
+
+def _bij_het_laden(signum, _frame):
+    _bij_start.append(signum)
+    raise KeyboardInterrupt
+
+
+def bewaak_start() -> None:
+    """Record a Ctrl-C while the program loads (see above); only where Python's own handler is in place. Its
+    KeyboardInterrupt dropped in a `__del__` or weakref callback is not printed (it is recorded)."""
+    if threading.current_thread() is threading.main_thread() \
+            and signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        signal.signal(signal.SIGINT, _bij_het_laden)
+        oude_hook = sys.unraisablehook
+
+        def stil(dropped):
+            if not (_bij_start and isinstance(dropped.exc_value, KeyboardInterrupt)):
+                oude_hook(dropped)
+
+        sys.unraisablehook = stil
+
+
+def controleer_start() -> None:
+    """Raise KeyboardInterrupt when a Ctrl-C arrived while loading, also when a library swallowed it."""
+    if _bij_start:
+        raise KeyboardInterrupt
 
 
 def exitcode(fout: BaseException) -> int:

@@ -98,3 +98,52 @@ def test_zonder_signaal_gaat_alles_door(tmp_path):
             tijdelijk.write_text("klaar")
     assert (tmp_path / "a.txt").read_text() == "klaar"
     signalen.controleer()  # outside opvangen(): nothing remembered
+
+
+def test_ctrl_c_die_een_bibliotheek_bij_het_laden_inslikt_gaat_niet_verloren():
+    """While the command line loads, a library that probes an optional module catches ImportError, and a Ctrl-C
+    during an extension's initialisation becomes one: it was swallowed, and `plaatsing app` went on to serve (CI).
+    bewaak_start records the Ctrl-C; controleer_start raises it again once loading is done."""
+    import os
+    import signal
+
+    import pytest
+
+    from plaatsing import signalen
+
+    vorige = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        signalen.bewaak_start()
+        signalen.controleer_start()  # nothing arrived: nothing happens
+        try:  # a library's optional import, and the Ctrl-C arrives in it
+            os.kill(os.getpid(), signal.SIGINT)
+            for _ in range(100):
+                pass
+        except (ImportError, KeyboardInterrupt):
+            pass
+        with pytest.raises(KeyboardInterrupt):
+            signalen.controleer_start()
+    finally:
+        signalen._bij_start.clear()
+        signal.signal(signal.SIGINT, vorige)
+
+
+def test_ctrl_c_bij_het_laden_in_een_del_geeft_geen_traceback():
+    """A Ctrl-C while loading that Python drops (it arrives in a `__del__`) is recorded and not printed."""
+    import subprocess
+    import sys
+
+    code = ("import os, signal\n"
+            "from plaatsing import signalen\n"
+            "signalen.bewaak_start()\n"
+            "class X:\n"
+            "    def __del__(self):\n"
+            "        os.kill(os.getpid(), signal.SIGINT)\n"
+            "        for _ in range(1000): pass\n"
+            "X()\n"
+            "try:\n"
+            "    signalen.controleer_start()\n"
+            "except KeyboardInterrupt:\n"
+            "    print('opgevangen')\n")
+    uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert (uit.returncode, uit.stdout.strip(), uit.stderr) == (0, "opgevangen", "")

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from plaatsing.app.beveiliging import ToegangFout, controleer_adres, is_loopback, nieuw_token
 from plaatsing.app.web import maak_app
+from plaatsing.signalen import controleer_start
 from plaatsing.tijdelijk import eigen_tijdelijke_map
 
 log = logging.getLogger("plaatsing.app")
@@ -91,6 +92,7 @@ def start(scenariomap: Path | None, *, host: str, poort: int, host_gegeven: bool
                                 ssl_certfile=str(tls[0]) if tls else None, ssl_keyfile=str(tls[1]) if tls else None)
         server = uvicorn.Server(config)
         vorige = _stop_bij_signaal(server)
+        controleer_start()  # a Ctrl-C while the page was made that a library swallowed: the app does not start
         melden(f"Plaatsing app draait op {adres}")
         if token:
             melden(f"Ook bereikbaar vanaf andere computers (--host {host}). Toegangscode: {token}")

@@ -3,6 +3,9 @@
 Loading the commands takes about half a second (pandas, openpyxl); a Ctrl-C in that time ends the run with the
 same message and exit code as later on (signalen, cli/afhandeling.py), not with a traceback."""
 try:
+    from plaatsing import signalen as _signalen
+
+    _signalen.bewaak_start()  # a Ctrl-C that a library swallows while loading is not lost
     from plaatsing.cli.app import app
     from plaatsing.cli.bijna import bijna_geplaatst
     from plaatsing.cli.documenten import brieven, rapport
@@ -10,6 +13,7 @@ try:
     from plaatsing.cli.importeer import importeer
     from plaatsing.cli.opdrachten import main
     from plaatsing.cli.sweep import sweep
+    _signalen.controleer_start()
 except (KeyboardInterrupt, ImportError) as _fout:
     import sys
 

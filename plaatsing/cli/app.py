@@ -35,11 +35,12 @@ def app(map_, poort, host, tls_cert, tls_key, onveilig_http, geen_browser):
     draait alleen op deze computer (127.0.0.1): niets wordt van internet geladen en geüploade bestanden
     staan in een tijdelijke map die bij het stoppen (Ctrl-C) wordt verwijderd.
     """
-    from plaatsing.signalen import door_signaal
+    from plaatsing.signalen import controleer_start, door_signaal
 
     try:
         from plaatsing.app.beveiliging import is_loopback
         from plaatsing.app.server import StartFout, start
+        controleer_start()
     except (KeyboardInterrupt, ImportError) as fout:
         if door_signaal(fout) is None:
             raise
