@@ -299,7 +299,7 @@ def _gemist(r: dict) -> list[str] | None:
             gemist.append(f"verschil met de grens {100 * verschil:.1f}% > 2%")
         if grootte != "2000":
             if greedy and ons > 0.88 * greedy:
-                gemist.append(f"{ons / greedy:.3f} × greedy > 0,88")
+                gemist.append(f"{ons / greedy:.3f} × greedy > 0.88")
             if verschil > 0.10:
                 gemist.append(f"verschil met de grens {100 * verschil:.1f}% > 10%")
     if grootte == "65000" and (r.get("piek_samen_kb") or 0) > 8 * 1024 * 1024:

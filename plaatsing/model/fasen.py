@@ -207,8 +207,9 @@ def _los_component_op(comp: Component, fasen: list[FaseVerslag], budget: instell
                 # and their hint meets O2 (before, such a place was found only by the repair after the last stage,
                 # when a stage happened to keep the plan: 2.000 gave 235 or 236 by that luck)
                 aangevuld = toevoegen_en_o2(comp, oplossing)
-                if _evalueer(m, termen, aangevuld) > waarde:
-                    oplossing, waarde = aangevuld, _evalueer(m, termen, aangevuld)
+                meer = _evalueer(m, termen, aangevuld)
+                if meer > waarde:
+                    oplossing, waarde = aangevuld, meer
             fase.objectief += waarde
             fase.grens += grens
             m.cp.Add(doel >= waarde)

@@ -227,18 +227,29 @@ def add_o2_verdringing(m: Model, persoon: str, ander: str, functie: str) -> bool
             m.cp.Add(m.belasting[functie] >= m.vol[functie] - tekort + 1).OnlyEnforceIf(lit)
             m._passen_niet[tekort][functie] = lit
         clausule.append(m._passen_niet[tekort][functie])
-    for f in comp.t1.get(ander, ()):
-        ruimte = m.ruimte_t1[ander, f]
-        if f == functie and ander in comp.tijdelijk and persoon not in comp.tijdelijk and ruimte is not False:
-            # a tijdelijk functievolger of `functie` is not protected against a vast colleague (H5): its room
-            # there is judged with `persoon` in its place
-            ruimte = _ruimte_na(m, ander, f, comp.minuten[persoon])
-        if ruimte is True:
-            return True
-        if ruimte is not False:
-            clausule.append(ruimte)
-    m.cp.AddBoolOr(clausule).WithName(f"O2[{persoon},{ander},{functie}]")
+    vast_ervoor = ander in comp.tijdelijk and persoon not in comp.tijdelijk
+    ruimtes = _ruimtes_na_vervanging(m, ander, functie, comp.minuten[persoon] if vast_ervoor else None)
+    if ruimtes is None:
+        return True
+    m.cp.AddBoolOr(clausule + ruimtes).WithName(f"O2[{persoon},{ander},{functie}]")
     return True
+
+
+def _ruimtes_na_vervanging(m: Model, ander: str, functie: str, vast_minuten: int | None) -> list | None:
+    """The H4 (b) room literals of occupant `ander` in each of his T1 functions once he is replaced in `functie`
+    (O2: he may leave only when none is true), or None when one is always true. `vast_minuten`: a vast colleague of
+    these minutes replaces a tijdelijk `ander`, who is not protected against him (H5): his room in `functie` is then
+    judged with that colleague in his place."""
+    ruimtes = []
+    for f in m.comp.t1.get(ander, ()):
+        ruimte = m.ruimte_t1[ander, f]
+        if f == functie and vast_minuten is not None and ruimte is not False:
+            ruimte = _ruimte_na(m, ander, f, vast_minuten)
+        if ruimte is True:
+            return None
+        if ruimte is not False:
+            ruimtes.append(ruimte)
+    return ruimtes
 
 
 def _ruimte_na(m: Model, persoon: str, functie: str, extra: int):
@@ -312,11 +323,10 @@ def define_o2_tijdelijk_vooraf(m: Model) -> None:
             for q in volgers:
                 if comp.minuten[q] < fte:
                     continue  # a colleague of more hours does not fit in his place by his leaving alone: a cut
-                ruimtes = [_ruimte_na(m, q, g, fte) if g == f and m.ruimte_t1[q, g] is not False else m.ruimte_t1[q, g]
-                           for g in comp.t1[q]]
-                if any(r is True for r in ruimtes):
+                ruimtes = _ruimtes_na_vervanging(m, q, f, fte)
+                if ruimtes is None:
                     continue  # he keeps room in a T1 function: never replaceable
-                clausules.append([m.x[q, f].Not()] + [r for r in ruimtes if r is not False])
+                clausules.append([m.x[q, f].Not()] + ruimtes)
             if not clausules:
                 continue
             bezet = m.cp.NewBoolVar(f"o2_tijdelijk[{f},{fte}]")
