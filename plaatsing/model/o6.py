@@ -74,6 +74,7 @@ def o6_anciënniteit(m: Model, fase, budget: instellingen.Budget, oplossing: dic
 
     _dictatuur(m, stand, fase, budget, los, meld_status, waarde=binnen,
                bereik={p: len(binnen[p]) + 1 for p in comp.personen}, zet_vast=functie_vast)
+    fase.grens_bewezen = fase.bewezen  # its bound is its value: a bound only where every batch is proven
     return stand.plan
 
 

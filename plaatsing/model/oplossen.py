@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from concurrent.futures import FIRST_COMPLETED, wait
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from plaatsing import determinisme, signalen
@@ -36,6 +36,9 @@ class Oplossing:
     ronden: int = 1         # rounds of the solver (parts not proven get more, with another seed)
     grootste: tuple = ()    # people in the largest components that needed the solver
     o1_open: frozenset = frozenset()  # the unplaced in a component whose O1 stage is not proven (§8.12)
+    # per component that needed the solver, by its people (sorted): the fewest unplaced that CP-SAT proved for it in
+    # O1 (its bound on the most placed), also where the plan does not reach it (issue 24)
+    o1_grenzen: dict = field(default_factory=dict)
 
 
 def los_op(s: Scenario, *, workers: int | None = None,
@@ -81,6 +84,9 @@ def los_op(s: Scenario, *, workers: int | None = None,
     if processen > 1:
         meld(f"{_deelproblemen(len(taken))} met de solver, in {processen} processen naast elkaar")
     resultaten = _los_taken_op(taken, processen, meld)
+    meest = {}  # part -> the most placed CP-SAT proved possible in O1, the best over its rounds
+    for i, (_, deel) in enumerate(resultaten):
+        _noteer_grens(meest, i, deel)
     # Parts not proven within their share get more rounds from the budget that is left, each with
     # another seed and twice the work of the round before: CP-SAT's proof effort on a hard part
     # varies widely with the seed, and the plan does not depend on it once proven (the optimum
@@ -116,6 +122,7 @@ def los_op(s: Scenario, *, workers: int | None = None,
                                   resultaten[i][0] if alleen_aggregaat(taken[i][0]) else None) for i in open_],
                                 min(processen, len(open_)), meld)
         for i, (oplossing, deel) in zip(open_, opnieuw):
+            _noteer_grens(meest, i, deel)
             for d, eerder in zip(deel, resultaten[i][1]):
                 d.seconden += eerder.seconden
                 d.solves += eerder.solves
@@ -129,6 +136,8 @@ def los_op(s: Scenario, *, workers: int | None = None,
                 resultaten[i] = (resultaten[i][0], [_met_tijd(e, d) for e, d in zip(resultaten[i][1], deel)])
             if alleen_aggregaat(taken[i][0]) and resultaten[i][0] is not oplossing:
                 klaar.add(i)
+    o1_grenzen = {tuple(sorted(comp.personen)): len(comp.personen) - meest[i] for i, (comp, *_rest) in enumerate(taken)
+                  if i in meest and not comp.overbezetting}
     o1_open = set()
     for oplossing, deel in resultaten:
         toewijzing.update(oplossing)
@@ -143,7 +152,13 @@ def los_op(s: Scenario, *, workers: int | None = None,
         fasen = [f for f in fasen if f.code != "P2"]
     return Oplossing(toewijzing, k, fasen, len(componenten), len(componenten) - len(te_doen),
                      time.monotonic() - start, budget, ronde,
-                     tuple(sorted((len(c.personen) for c in te_doen), reverse=True)[:5]), frozenset(o1_open))
+                     tuple(sorted((len(c.personen) for c in te_doen), reverse=True)[:5]), frozenset(o1_open), o1_grenzen)
+
+
+def _noteer_grens(meest: dict, i: int, deel: list[FaseVerslag]) -> None:
+    """Keep the tightest bound CP-SAT proved on the number placed in part i (stage O1), over its rounds."""
+    if deel[0].grens_bewezen and deel[0].grens >= deel[0].objectief:  # (a bound on a maximum is never below it)
+        meest[i] = min(meest.get(i, deel[0].grens), deel[0].grens)
 
 
 def _los_taken_op(taken: list, processen: int, meld: Callable[[str], None] = lambda _t: None):

@@ -26,7 +26,7 @@ BEZETTING_KOLOMMEN = ["functiecode", "functienaam", "eenheid", "schaal", "format
                       "vacant_fte", "aantal", "status"]
 WAT_ALS_PIN = "vastzetting (wat-als)"
 O1_OPEN = "niet geplaatst zonder bewijs van O1 (deelprobleem niet bewezen)"
-GRENS_BEWEZEN_RIJ = "ondergrens niet geplaatst (met de bewezen deelproblemen)"
+GRENS_BEWEZEN_RIJ = "ondergrens niet geplaatst (met wat de solver bewees)"
 NIET_GEPLAATST_RIJ = "niet geplaatst in dit plan"
 WAT_ALS_TOELICHTING = "toelichting vastzetting (wat-als)"
 
@@ -123,13 +123,16 @@ def maak_bezetting(s: Scenario, toewijzing: dict) -> pd.DataFrame:
 
 
 def grens_rijen(oplossing: Oplossing, grens: int, per_deel) -> list[tuple[str, str]]:
-    """The bound on the number not placed (toets/grens.py), and with the parts whose O1 is proven counted at
-    their optimum; the gap of the plan against it."""
+    """The bound on the number not placed (toets/grens.py), and the same with what the solver proved counted in:
+    a part whose O1 is proven at its optimum, another at CP-SAT's bound on it where that is higher; the gap of the
+    plan against it."""
     niet_geplaatst = sum(f is None for f in oplossing.toewijzing.values())
     bewezen = grens
     for personen, deel in per_deel:  # (the people of a part, its bound)
         if not any(p in oplossing.o1_open for p in personen):  # O1 proven (or nobody left out) here
             bewezen += sum(oplossing.toewijzing[p] is None for p in personen) - deel
+        else:
+            bewezen += max(0, oplossing.o1_grenzen.get(tuple(sorted(personen)), 0) - deel)
     return [(GRENS_RIJ, str(grens)),
             (GRENS_BEWEZEN_RIJ, grens_zin(bewezen, niet_geplaatst)),
             (NIET_GEPLAATST_RIJ, str(niet_geplaatst))]
