@@ -82,6 +82,67 @@ def test_geaggregeerd_plan_houdt_h1_h5_en_plaatst_niet_minder(altijd_aggregeren,
     assert plannen(tables)[1] == samen  # F5: the same plan on every run
 
 
+def tijdelijke_volger_wijkt():
+    # T (tijdelijk) is functievolger of N (one place) and may go to N2 as well; V (vast) can only go to N. The
+    # greedy start plan puts T in N (functievolgers first) and leaves V out; V goes before T in N (H5), so T may
+    # leave N for N2 and both are placed. Before, the aggregated model held every tijdelijk functievolger where the
+    # start plan put him.
+    return tabellen([medewerker("T", "OT", date(2000, 1, 1), dienstverband="tijdelijk"),
+                     medewerker("V", "OV", date(2010, 1, 1))],
+                    [functie("OT"), functie("OV")], [functie("N"), functie("N2")],
+                    [("OT", "N", 10), ("OT", "N2", 50), ("OV", "N", 50)])
+
+
+def test_geaggregeerd_laat_een_tijdelijke_functievolger_wijken_voor_een_vaste(altijd_aggregeren):
+    gretig, samen = plannen(tijdelijke_volger_wijkt())
+    assert gretig == {"T": "N", "V": None}
+    assert samen == {"T": "N2", "V": "N"}
+    assert checker.hard_violations(checker.as_context(tijdelijke_volger_wijkt()), samen) == []
+
+
+def tijdelijke_volger_blijft():
+    # T (tijdelijk) is functievolger of N (one place) and may go to N2 as well; W, also tijdelijk, can only go to N;
+    # V (vast) may go to N or M, so that T's place in N is not certain (V goes before him there, H5). T keeps H4
+    # against other tijdelijken: with V in M he stays in N and W is not placed, although T in N2 and W in N would
+    # place everyone.
+    return tabellen([medewerker("T", "OT", date(2000, 1, 1), dienstverband="tijdelijk"),
+                     medewerker("W", "OW", date(2010, 1, 1), dienstverband="tijdelijk"),
+                     medewerker("V", "OV", date(2005, 1, 1))],
+                    [functie("OT"), functie("OW"), functie("OV")], [functie("N"), functie("N2"), functie("M")],
+                    [("OT", "N", 10), ("OT", "N2", 50), ("OW", "N", 50), ("OV", "N", 50), ("OV", "M", 50)])
+
+
+def zonder_vangnet(monkeypatch):
+    """The aggregated model's plan as it comes, without the repair (herstel_h4) and safeguard (h4_schendingen)."""
+    from plaatsing.model import aggregaat
+    monkeypatch.setattr(aggregaat, "herstel_h4", lambda comp, plan: plan)
+    monkeypatch.setattr(aggregaat, "h4_schendingen", lambda comp, plan: [])
+
+
+def test_geaggregeerd_houdt_h4_van_een_tijdelijke_volger_tegen_tijdelijken(altijd_aggregeren, monkeypatch):
+    zonder_vangnet(monkeypatch)
+    gretig, samen = plannen(tijdelijke_volger_blijft())
+    assert gretig == samen == {"T": "N", "W": None, "V": "M"}
+    assert checker.brute_force(tijdelijke_volger_blijft()).niet_geplaatst == 1
+    # and with the vast colleague of tijdelijke_volger_wijkt, the model itself lets him go (H5)
+    assert plannen(tijdelijke_volger_wijkt())[1] == {"T": "N2", "V": "N"}
+
+
+@pytest.mark.traag
+@settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow,
+                                                                                       HealthCheck.function_scoped_fixture])
+@given(small_scenarios(max_medewerkers=7))
+def test_het_geaggregeerde_model_zelf_houdt_h4(altijd_aggregeren, monkeypatch, tables):
+    """The counts of the model as people meet H1–H5 by themselves, with H4 (b) of a tijdelijk functievolger over
+    his vast colleagues, the grouped ones too (H5): no repair (herstel_h4) and no safeguard (h4_schendingen)
+    behind it."""
+    if checker.brute_force(tables) is None:
+        return  # SEL-B conflict: no plan meets H4
+    zonder_vangnet(monkeypatch)
+    _gretig, samen = plannen(tables)
+    assert checker.hard_violations(checker.as_context(tables), samen) == []
+
+
 @pytest.mark.traag
 def test_alleen_geaggregeerd_houdt_de_regels_en_is_reproduceerbaar(monkeypatch, tmp_path):
     """A part too large for the full model (ALLEEN_AGGREGAAT_VANAF) is solved by the aggregated model and its

@@ -7,10 +7,12 @@ share their eligible functions and their hours are interchangeable for it. So (`
 1. Functievolgers: the certain places (`Component.zekere_plaatsen`) are fixed. In the first step every
    functievolger keeps his place of the start plan (`herstel.startplan`, which meets H4); that keeps H4 (b)
    for every functievolger who lost the selection, as the colleagues ranked above him stay where they are.
-   In the second step, from the plan of the first, a functievolger is free (a Boolean per T1 and opt-out
-   function) wherever H4 (b) can be written over the functievolgers alone, i.e. no tijdelijk functievolger
-   in his T1 functions (there H5 counts every vast colleague, and those are grouped).
-2. Everyone else is grouped by (eligible functions, minutes) — a *klasse* — and the integer model is over
+   In the second step, from the plan of the first, every other functievolger is free (a Boolean per T1 and
+   opt-out function), with H4 (b) exact: over the functievolgers before him, and for a tijdelijk one over every
+   vast colleague placed in the function (H5), the grouped ones through the counts of their groups. (Before,
+   tijdelijk functievolgers and those sharing a T1 function with one were held; freeing them: 20,000 2,523 →
+   2,516 not placed, 2,000 235 → 233, in the same budget.)
+2. Everyone else is grouped by (eligible functions, minutes, tijdelijk) — a *klasse* — and the integer model is over
    the groups: y[klasse, functie] people of the group placed in the function, at most the group's size
    over its functions, the minutes within the room (H1, H2). It is far smaller than the full model
    (measured on a part of 14,204 people: 15,203 variables instead of 183,000) and starts from the counts
@@ -49,15 +51,15 @@ from plaatsing.toets.regelcontrole import h4_schendingen
 
 
 def o1_startplan(comp: Component, budget: instellingen.Budget, seed: int = determinisme.RANDOM_SEED,
-                 aandeel: float = instellingen.AGGREGAAT_AANDEEL, start: dict | None = None) -> dict:
+                 aandeel: float | None = None, start: dict | None = None) -> dict:
     """The best of the greedy start plan and the plans from the aggregated model (for a large part): first
     with every functievolger held in his place of the start plan (small and fast), then, from that plan,
-    with the functievolgers free where H4 can be written over the functievolgers alone. From `start` (a plan
-    meeting H1–H5, of an earlier round) only the second step, which goes on from it."""
+    with the functievolgers free (H4 exact). From `start` (a plan meeting H1–H5, of an earlier round) only the
+    second step, which goes on from it."""
     plan = startplan(comp) if start is None else dict(start)
     if comp.overbezetting or sum(map(len, comp.opties.values())) < instellingen.AGGREGAAT_VANAF:
         return plan
-    deel = budget.deel(budget.over() * aandeel)
+    deel = budget.deel(budget.over() * (instellingen.AGGREGAAT_AANDEEL if aandeel is None else aandeel))
     stappen = ((False, deel.over() * instellingen.AGGREGAAT_EERSTE_STAP), (True, deel.over()))
     for flexibel, werk in stappen if start is None else stappen[1:]:
         a = _Aggregaat(comp, plan, flexibel)
@@ -67,9 +69,9 @@ def o1_startplan(comp: Component, budget: instellingen.Budget, seed: int = deter
         gekozen = a.verbeter(deel.deel(werk), seed) if flexibel else a.los_op(deel.deel(werk), seed)
         if gekozen is None:
             continue
-        # H4 (b) of a tijdelijk functievolger left out counts every vast colleague in his T1 function (H5), and
-        # those are grouped: the model may move one of them out and put a tijdelijk colleague in, so that he has
-        # room there again. He then takes that place (herstel_h4), and who made way is added elsewhere if he fits.
+        # The model meets H4 itself (test_het_geaggregeerde_model_zelf_houdt_h4); the repair of a tijdelijk
+        # functievolger who has room in a T1 function (herstel_h4, then who made way is added elsewhere if he fits)
+        # and the check below are a safeguard: the plan is a hint and may be kept.
         nieuw = herstel_toevoegen(comp, herstel_h4(comp, a.personen(*gekozen)))
         if sum(f is not None for f in nieuw.values()) > sum(f is not None for f in plan.values()) \
                 and not h4_schendingen(comp, nieuw):  # a safeguard: the plan is a hint and may be kept (H1–H5)
@@ -80,21 +82,20 @@ def o1_startplan(comp: Component, budget: instellingen.Budget, seed: int = deter
 class _Aggregaat:
     """The aggregated O1 model of one part.
 
-    - *vast*: the certain places (`Component.zekere_plaatsen`), and the functievolgers held where the plan
-      put them: all of them when not `flexibel`; else the tijdelijk ones, and those with a T1 function that
-      has a tijdelijk functievolger (H4 b counts every vast candidate there, H5, and those are grouped).
+    - *vast*: the certain places (`Component.zekere_plaatsen`), and, when not `flexibel`, every functievolger
+      where the plan put him.
     - *volgers*: the other functievolgers, each with a Boolean per T1 and opt-out function (H4 a), with
-      H4 (b) exact: in none of them only when in each T1 function the colleagues before him fill it.
+      H4 (b) exact: in none of them only when in each T1 function the colleagues before him fill it (for a
+      tijdelijk one every vast colleague placed there counts, H5: the groups of vast people by their counts).
       Who is in none of them joins the group of his other options (there is no room for him in his T1
       functions then anyway).
-    - *klassen*: everyone else, grouped by (eligible functions, minutes)."""
+    - *klassen*: everyone else, grouped by (eligible functions, minutes, tijdelijk)."""
 
     def __init__(self, comp: Component, plan: dict, flexibel: bool):
         self.comp, self.plan = comp, plan
         zeker = comp.zekere_plaatsen()
         self.volgers = {p: sorted({*comp.t1[p], *comp.opt_out.get(p, ())}) for p in comp.personen
-                        if flexibel and comp.t1.get(p) and p not in zeker and p not in comp.tijdelijk
-                        and not any(comp.tijdelijke_volgers(f) for f in comp.t1[p])}
+                        if flexibel and comp.t1.get(p) and p not in zeker}
         self.vast = {p: f for p, f in plan.items()
                      if f is not None and p not in self.volgers and (p in zeker or f in comp.t1.get(p, ()))}
         self.klassen: dict[tuple, list[str]] = {}
@@ -105,11 +106,16 @@ class _Aggregaat:
             t1 = set(comp.t1.get(p, ())) if p in self.volgers else set()
             functies = tuple(sorted(o.functie for o in comp.opties[p] if o.functie not in t1))
             if functies:
-                self.sleutel[p] = (functies, comp.minuten[p])
+                self.sleutel[p] = (functies, comp.minuten[p], p in comp.tijdelijk)
                 self.klassen.setdefault(self.sleutel[p], [])
                 if p not in self.volgers:
                     self.klassen[self.sleutel[p]].append(p)
         self.klassen = dict(sorted(self.klassen.items()))
+        # per function the groups of vast people with it (H4 b of a tijdelijk volger counts every vast colleague, H5)
+        self.vast_klassen_van: dict[str, list[int]] = {}
+        for i, (functies, _minuten, tijdelijk) in enumerate(self.klassen):
+            for f in functies if not tijdelijk else ():
+                self.vast_klassen_van.setdefault(f, []).append(i)
 
     def los_op(self, budget: instellingen.Budget, seed: int) -> tuple[dict, dict] | None:
         """(volger -> his function or None, (klasse index, functie) -> number placed), or None."""
@@ -132,8 +138,9 @@ class _Aggregaat:
                 uit_volgers.setdefault(self.sleutel[p], []).append(p)
         y: dict[tuple[int, str], cp_model.IntVar] = {}
         index = {sleutel: i for i, sleutel in enumerate(self.klassen)}
-        for i, ((functies, minuten), leden) in enumerate(self.klassen.items()):
-            extra = uit_volgers.get((functies, minuten), [])
+        for i, (sleutel, leden) in enumerate(self.klassen.items()):
+            functies, minuten, _tijdelijk = sleutel
+            extra = uit_volgers.get(sleutel, [])
             grootte = len(leden) + len(extra)
             eigen = []
             for f in functies:
@@ -150,6 +157,7 @@ class _Aggregaat:
         for f, termen in sorted(belasting.items()):
             if sum(m * hoogstens for _, m, hoogstens in termen) > ruimte[f]:
                 cp.Add(cp_model.LinearExpr.WeightedSum([v for v, _, _ in termen], [m for _, m, _ in termen]) <= ruimte[f])
+        minuten_van = [minuten for _functies, minuten, _t in self.klassen]
         for p in self.volgers:
             # H4 (b): in none of his functions only when in each T1 function those before him fill it:
             # Σ minutes of those before him placed there + grens × (placed in one of his functions) ≥ grens
@@ -158,6 +166,8 @@ class _Aggregaat:
                 if grens <= 0:
                     continue
                 termen = [(x[q, f], comp.minuten[q]) for q in voor if (q, f) in x]
+                if p in comp.tijdelijk:  # every vast colleague placed in f goes before him (H5), the grouped ones too
+                    termen += [(y[i, f], minuten_van[i]) for i in self.vast_klassen_van.get(f, ()) if (i, f) in y]
                 cp.Add(cp_model.LinearExpr.WeightedSum([v for v, _ in termen] + [x[p, g] for g in self.volgers[p]],
                                                        [m for _, m in termen] + [grens] * len(self.volgers[p])) >= grens)
         if not y and not x:
@@ -202,7 +212,7 @@ class _Aggregaat:
         (F5). Stops when the budget is used or LNS_GEDULD neighbourhoods in a row bring nothing."""
         comp = self.comp
         gekozen, aantallen = self.huidig()
-        klassen = [(functies, minuten, len(leden), leden) for (functies, minuten), leden in self.klassen.items()]
+        klassen = [(functies, minuten, len(leden), leden) for (functies, minuten, _t), leden in self.klassen.items()]
         index = {sleutel: i for i, sleutel in enumerate(self.klassen)}
         extra: dict[int, list[str]] = {}
         for p in self.volgers:
@@ -223,9 +233,10 @@ class _Aggregaat:
         for functies, _m, _n, _l in klassen:
             for f in functies:
                 buren[f].update(functies)
-        for functies in self.volgers.values():
-            for f in functies:
-                buren[f].update(functies)
+        for p, functies in self.volgers.items():  # a volger moves between his own functions and those of his group
+            alle = [*functies, *(self.sleutel[p][0] if p in self.sleutel else ())]
+            for f in alle:
+                buren[f].update(alle)
         buren = {f: sorted(b) for f, b in buren.items()}
         rng = random.Random(seed)
 
@@ -316,8 +327,12 @@ class _Aggregaat:
                 voor, grens = self._h4(p, f)
                 if grens <= 0:
                     continue
+                vast = []  # a tijdelijk volger: every vast colleague placed in f, the grouped ones too (H5)
+                if p in comp.tijdelijk:
+                    vast = [(y[i, f] if (i, f) in y else aantallen.get((i, f), 0)) * klassen[i][1]
+                            for i in self.vast_klassen_van.get(f, ())]
                 cp.Add(sum(waarde_x(q, f) * comp.minuten[q] for q in voor if q in self.volgers and f in self.volgers[q])
-                       + grens * binnen[p] >= grens)
+                       + sum(vast) + grens * binnen[p] >= grens)
         for (p, f), var in x.items():
             cp.AddHint(var, int(gekozen[p] == f))
         for sleutel, var in y.items():

@@ -189,7 +189,12 @@ def _los_component_op(comp: Component, fasen: list[FaseVerslag], budget: instell
         return oplossing
     m = build_model(comp)
     m.seed = seed
+    werk, aanroepen, begin = budget.gebruikt, budget.aanroepen, time.monotonic()
     oplossing: dict = o1_startplan(comp, budget, seed)
+    # the work of the aggregated model is O1's (the Verantwoording reports it there, as for a part of it alone)
+    fasen[0].werk += budget.gebruikt - werk
+    fasen[0].solves += budget.aanroepen - aanroepen
+    fasen[0].seconden += time.monotonic() - begin
     for fase, (code, niveaus) in zip(fasen, _niveaus(comp, m)):
         if code == "P2":
             define_o2_vooraf(m)  # O2 binds from here on (it never changes the O1 count)
