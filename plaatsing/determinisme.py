@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import zipfile
 
 from ortools.sat.python import cp_model
 
@@ -28,6 +29,26 @@ LINEARISATIE = 2
 CPSAT_VERANTWOORDING = (f"één werker per aanroep, random_seed {RANDOM_SEED} (een volgende ronde +1), "
                         f"linearization_level {LINEARISATIE}, grens in deterministische tijd (max_deterministic_time, "
                         "uit de tijdslimiet), geen wandkloklimiet")
+
+
+class VasteZip(zipfile.ZipFile):
+    """A zip file whose every member carries one fixed time (`tijdstip`, default VAST_TIJDSTIP) instead of the clock,
+    so that the same document gives the same bytes (openpyxl's ExcelWriter writes its workbooks through it). The
+    example generators keep a copy of their own (voorbeelden/werkboek.py): they import nothing else of the package."""
+
+    def __init__(self, *args, tijdstip: dt.datetime = VAST_TIJDSTIP, **kwargs):
+        self.tijdstip = tijdstip
+        super().__init__(*args, **kwargs)
+
+    def writestr(self, naam, data, *args, **kwargs):
+        if not isinstance(naam, zipfile.ZipInfo):
+            naam = zipfile.ZipInfo(naam, date_time=self.tijdstip.timetuple()[:6])
+            naam.compress_type = zipfile.ZIP_DEFLATED
+        super().writestr(naam, data, *args, **kwargs)
+
+    def write(self, bestand, arcname=None, *args, **kwargs):
+        with open(bestand, "rb") as fh:  # openpyxl writes the sheets from temporary files
+            self.writestr(arcname or str(bestand), fh.read())
 
 
 def standaard_workers() -> int:

@@ -159,3 +159,26 @@ def test_twee_solves_tegelijk_naar_hetzelfde_nieuwe_bestand(tmp_path):
     assert f"'{doel}' bestaat al" in fout
     openpyxl.load_workbook(doel)  # the file of the run that succeeded, whole
     assert sorted(p.name for p in tmp_path.iterdir()) == ["b.xlsx"]
+
+
+def test_geen_klok_in_besluiten_en_or_bijlage(tmp_path, besluiten):
+    """F5 (plaatsing/determinisme.py): no document carries the time it was written — not in docProps/core.xml
+    (openpyxl's save stamps 'modified' with it) nor in the members of the zip. The same plan gives the same bytes."""
+    import re
+    import zipfile
+
+    from plaatsing.determinisme import VAST_TIJDSTIP
+
+    uitkomst = draai("rapport", DEMO, besluiten, "--map", tmp_path)
+    assert uitkomst.exit_code == 0, uitkomst.output
+    for pad in (besluiten, *sorted(tmp_path.glob("*OR-bijlage*"))):
+        with zipfile.ZipFile(pad) as z:
+            tijden = {info.date_time for info in z.infolist()}
+            kern = z.read("docProps/core.xml").decode()
+        assert len(tijden) == 1 and tijden <= {VAST_TIJDSTIP.timetuple()[:6], (1980, 1, 1, 0, 0, 0)}, (pad.name, tijden)
+        assert re.findall(r"<dcterms:(?:created|modified)[^>]*>([^<]*)<", kern) == ["2000-01-01T00:00:00Z"] * 2, kern
+    tweede = tmp_path / "tweede"
+    tweede.mkdir()
+    assert draai("rapport", DEMO, besluiten, "--map", tweede).exit_code == 0
+    for pad in sorted(tmp_path.glob("*OR-bijlage*")):
+        assert (tweede / pad.name).read_bytes() == pad.read_bytes(), pad.name

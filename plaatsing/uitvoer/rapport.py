@@ -16,7 +16,7 @@ from plaatsing.uitvoer.afscherming import AFGESCHERMD, klein_teken
 from plaatsing.uitvoer.excel import atomair_samen, controleer_uitvoer, schrijf_bytes
 from plaatsing.uitvoer.rapport_opmaak import docx_tabel, opmaak, schrijf_werkboek, tekst_van
 from plaatsing.uitvoer.rapport_tabellen import Bijlage, TOTAAL, maak_bijlage
-from plaatsing.uitvoer.sjablonen.maak import paginanummer
+from plaatsing.uitvoer.sjablonen.maak import paginanummer, vaste_zip
 from plaatsing.zegel import ZEGEL
 
 STAAND_CM, LIGGEND_CM = 17.0, 25.7   # text width of an A4 page with 2 cm margins, upright and landscape
@@ -266,7 +266,7 @@ def _schrijf_docx(b: Bijlage, s, naam: str, pad: Path, plan: PlanIdentiteit | No
                 doc.add_paragraph(f"Figuur: {onderschrift}.").runs[0].italic = True
     buffer = io.BytesIO()  # in memory first: a full disk fails in our own write (excel.bewaar)
     doc.save(buffer)
-    schrijf_bytes(pad, buffer.getvalue())
+    schrijf_bytes(pad, vaste_zip(buffer.getvalue()))  # without the clock in the zip: the same bijlage, the same bytes
 
 
 def _sectie(doc, *, liggend: bool) -> None:
