@@ -8,7 +8,6 @@ Everything here is computed from the scenario's rules (regels/) and the plan onl
 """
 from __future__ import annotations
 
-from collections import ChainMap
 
 import pandas as pd
 
@@ -198,13 +197,34 @@ def bezetting_van(deel) -> dict[str, list[str]]:
     return bezetting
 
 
+class PlanNa:
+    """Plan `deel` with a few moves on top (`zetten`: persoon -> functie or None), read like the dict of a plan
+    (`plan[p]`, `plan.get(p)`) without copying it. A PlanNa on a PlanNa keeps one level: the checks look up
+    people millions of times (collections.ChainMap did the same, measured 5 to 10 times slower)."""
+
+    __slots__ = ("zetten", "deel")
+
+    def __init__(self, zetten: dict, deel):
+        if isinstance(deel, PlanNa):
+            zetten, deel = {**deel.zetten, **zetten}, deel.deel
+        self.zetten, self.deel = zetten, deel
+
+    def __getitem__(self, persoon: str):
+        zetten = self.zetten
+        return zetten[persoon] if persoon in zetten else self.deel[persoon]
+
+    def get(self, persoon: str, standaard=None):
+        zetten = self.zetten
+        return zetten[persoon] if persoon in zetten else self.deel.get(persoon, standaard)
+
+
 class Na:
     """Plan `deel` after a few moves (`zetten`: persoon -> new functie or None), without copying it:
     `plan` reads the moves first, `bezet(f)` gives f's occupants afterwards (only the functions the
     moves touch are recomputed from `bezetting`, the occupants of `deel`)."""
 
     def __init__(self, deel, bezetting: dict, zetten: dict):
-        self.plan = ChainMap(zetten, deel)
+        self.plan = PlanNa(zetten, deel)
         self.bewogen = [p for p, f in zetten.items() if deel[p] != f]
         self._bezetting = bezetting
         geraakt = ({deel[p] for p in self.bewogen} | {zetten[p] for p in self.bewogen}) - {None}
@@ -419,7 +439,7 @@ def _raakt_tijdelijke_volgers(comp: Component, persoon: str, ander: str, f: str)
 def _vervanging_geldig(comp: Component, oplossing, persoon: str, ander: str, f: str) -> bool:
     """O2 exactly: the plan with `persoon` in `ander`'s place keeps H4 for `ander` and for every
     functievolger of f (the only ones whose room the replacement changes)."""
-    na = ChainMap({persoon: f, ander: None}, oplossing)
+    na = PlanNa({persoon: f, ander: None}, oplossing)
     betrokken = {ander} | set(comp.t1_volgorde.get(f, ()))
     return not h4_schendingen(comp, na, sorted(betrokken, key=comp.sel_a.__getitem__))
 
