@@ -239,3 +239,35 @@ def test_grens_met_de_solver_nooit_boven_het_optimum(tables):
     for limiet in (0.0005, 0.005, 0.05):
         plan = solve(scenario_from_tables(tables).met_parameters(tijdslimiet=limiet), workers=1)
         assert _rij(plan, GRENS_RIJ) <= _rij(plan, GRENS_BEWEZEN_RIJ) <= optimum.niet_geplaatst
+
+
+def _nice() -> int:
+    import os
+    return os.nice(0)
+
+
+def test_het_proces_naast_de_solver_wijkt_voor_de_solver(monkeypatch):
+    """The process beside the solver (bound, toets) runs at a lower priority, so that the solver's processes get the
+    cores first (plannen/maken.py APART_NICE); the plan does not depend on it."""
+    import os
+
+    from plaatsing import signalen
+    from plaatsing.plannen import maken
+
+    gezien, echte_pool = [], signalen.pool
+
+    def pool(processen, initializer=None, initargs=()):
+        gezien.append((processen, initializer, initargs))
+        return echte_pool(processen, initializer, initargs)
+
+    monkeypatch.setattr(maken, "GRENS_APART_VANAF", 0)
+    monkeypatch.setattr(maken.signalen, "pool", pool)
+    plan = solve(scenario_from_tables(knelpunt()), workers=2)
+    assert sum(f is None for f in plan.toewijzing.values()) == 4
+    assert gezien == [(1, maken._op_de_achtergrond, (maken.APART_NICE,))]
+    monkeypatch.undo()
+    apart = signalen.pool(1, maken._op_de_achtergrond, (maken.APART_NICE,))
+    try:
+        assert apart.submit(_nice).result() == min(19, os.nice(0) + maken.APART_NICE)
+    finally:
+        apart.shutdown()

@@ -118,70 +118,37 @@ class _Aggregaat:
                 self.vast_klassen_van.setdefault(f, []).append(i)
 
     def los_op(self, budget: instellingen.Budget, seed: int) -> tuple[dict, dict] | None:
-        """(volger -> his function or None, (klasse index, functie) -> number placed), or None."""
+        """The first step: the whole model with every functievolger held (no volgers, so H4 holds as in the start
+        plan). ({}, (klasse index, functie) -> number placed), or None."""
         comp, plan = self.comp, self.plan
+        assert not self.volgers, "los_op is the step with every functievolger held"
         ruimte = dict(comp.ruimte)
         for p, f in self.vast.items():
             ruimte[f] -= comp.minuten[p]
         cp = cp_model.CpModel()
-        x = {(p, f): cp.NewBoolVar(f"x[{p},{f}]") for p, functies in self.volgers.items() for f in functies}
         belasting: dict[str, list] = {}
-        for (p, f), var in x.items():
-            belasting.setdefault(f, []).append((var, comp.minuten[p], 1))
-        binnen = {p: sum(x[p, f] for f in functies) for p, functies in self.volgers.items()}
-        for p, functies in self.volgers.items():
-            if len(functies) > 1:
-                cp.Add(binnen[p] <= 1)
-        uit_volgers: dict[tuple, list[str]] = {}
-        for p in self.volgers:
-            if p in self.sleutel:
-                uit_volgers.setdefault(self.sleutel[p], []).append(p)
         y: dict[tuple[int, str], cp_model.IntVar] = {}
-        index = {sleutel: i for i, sleutel in enumerate(self.klassen)}
-        for i, (sleutel, leden) in enumerate(self.klassen.items()):
-            functies, minuten, _tijdelijk = sleutel
-            extra = uit_volgers.get(sleutel, [])
-            grootte = len(leden) + len(extra)
+        for i, ((functies, minuten, _tijdelijk), leden) in enumerate(self.klassen.items()):
             eigen = []
             for f in functies:
                 if ruimte[f] < minuten:
                     continue
-                hoogstens = min(grootte, ruimte[f] // minuten)
-                var = cp.NewIntVar(0, hoogstens, f"y[{i},{f}]")
-                y[i, f] = var
-                eigen.append(var)
-                belasting.setdefault(f, []).append((var, minuten, hoogstens))
-            if eigen and (extra or len(eigen) > 1):
-                # the group: its members, and each volger who is in none of his T1 and opt-out functions
-                cp.Add(sum(eigen) + sum(binnen[p] for p in extra) <= grootte)
+                hoogstens = min(len(leden), ruimte[f] // minuten)
+                y[i, f] = cp.NewIntVar(0, hoogstens, f"y[{i},{f}]")
+                eigen.append(y[i, f])
+                belasting.setdefault(f, []).append((y[i, f], minuten, hoogstens))
+            if len(eigen) > 1:
+                cp.Add(sum(eigen) <= len(leden))  # the group's members, each in one function at most
         for f, termen in sorted(belasting.items()):
             if sum(m * hoogstens for _, m, hoogstens in termen) > ruimte[f]:
                 cp.Add(cp_model.LinearExpr.WeightedSum([v for v, _, _ in termen], [m for _, m, _ in termen]) <= ruimte[f])
-        minuten_van = [minuten for _functies, minuten, _t in self.klassen]
-        for p in self.volgers:
-            # H4 (b): in none of his functions only when in each T1 function those before him fill it:
-            # Σ minutes of those before him placed there + grens × (placed in one of his functions) ≥ grens
-            for f in comp.t1[p]:
-                voor, grens = self._h4(p, f)
-                if grens <= 0:
-                    continue
-                termen = [(x[q, f], comp.minuten[q]) for q in voor if (q, f) in x]
-                if p in comp.tijdelijk:  # every vast colleague placed in f goes before him (H5), the grouped ones too
-                    termen += [(y[i, f], minuten_van[i]) for i in self.vast_klassen_van.get(f, ()) if (i, f) in y]
-                cp.Add(cp_model.LinearExpr.WeightedSum([v for v, _ in termen] + [x[p, g] for g in self.volgers[p]],
-                                                       [m for _, m in termen] + [grens] * len(self.volgers[p])) >= grens)
-        if not y and not x:
+        if not y:
             return None
-        cp.Maximize(sum(x.values()) + sum(y.values()))
-        hint: dict[tuple[int, str], int] = {}
-        for p, f in plan.items():
-            if f is not None and p in self.sleutel and (p, f) not in x:
-                hint[index[self.sleutel[p]], f] = hint.get((index[self.sleutel[p]], f), 0) + 1
-        for (p, f), var in x.items():
-            cp.AddHint(var, int(plan[p] == f))
+        cp.Maximize(sum(y.values()))
+        _gekozen, hint = self.huidig()
         for sleutel, var in y.items():
             cp.AddHint(var, hint.get(sleutel, 0))
-        aanroep = instellingen.AANROEP_WERK_PER_OPTIE * (len(y) + len(x))
+        aanroep = instellingen.AANROEP_WERK_PER_OPTIE * len(y)
         if budget.over() <= aanroep:
             return None
         solver = determinisme.cpsat(budget.over() - aanroep, seed)
@@ -189,8 +156,7 @@ class _Aggregaat:
         budget.gebruik(solver.deterministic_time + aanroep)
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             return None
-        gekozen = {p: next((f for f in functies if solver.Value(x[p, f])), None) for p, functies in self.volgers.items()}
-        return gekozen, {sleutel: solver.Value(var) for sleutel, var in y.items() if solver.Value(var)}
+        return {}, {sleutel: solver.Value(var) for sleutel, var in y.items() if solver.Value(var)}
 
     def huidig(self) -> tuple[dict, dict]:
         """The plan this model starts from, in its own terms: (volger -> his function or None, (klasse index,
@@ -322,7 +288,8 @@ class _Aggregaat:
             termen += [(int(gekozen[p] == f), comp.minuten[p]) for p in volgers_van.get(f, ()) if p not in binnen]
             cp.Add(sum(v * m for v, m in termen) <= ruimte[f])
         for p in volgers:
-            # H4 (b), as in los_op: in none of his functions only when those before him fill each T1 function
+            # H4 (b): in none of his functions only when those before him fill each T1 function (Σ minutes of
+            # those before him placed there + grens × (placed in one of his functions) ≥ grens)
             for f in comp.t1[p]:
                 voor, grens = self._h4(p, f)
                 if grens <= 0:
