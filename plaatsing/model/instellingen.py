@@ -18,13 +18,20 @@ WERK_PER_SECONDE = 0.28
 # 9 s on a part of 183,174 options and 0.2 s on 13,037, ~1.4e-5 units per option per call. Charged to
 # the budget as work, so that `tijdslimiet` bounds the run also where every call is large.
 AANROEP_WERK_PER_OPTIE = 1.4e-5
+# A call whose overhead is at least this much is made only when the work left pays for more than its overhead (on
+# 2,000 of seed 2 a part of 24,958 options made three such calls, ~1 s each, that searched nothing).
+AANROEP_ALTIJD = 0.05
 EERSTE_POGING = 4.0  # work a stage gets on the plain model before the exact H1 form is added
 # Parts with more options than this never get the exact H1 form: it makes the model ~3 times as large
 # (measured: 14,406 -> 41,950 variables on a part of 13,037 options), and on the large parts of the
 # realistic shape CP-SAT then does not even accept the hint within 30 units; on small parts it proves
 # the O5 optima that depend on how full a function can get.
 VULLINGEN_TOT = 10_000
-FASE_AANDEEL = 0.5  # a stage of O1–O5 may use at most this part of its component's remaining work
+FASE_AANDEEL = 0.5  # a stage of O3–O5 may use at most this part of its component's remaining work
+# O1 may use more: on a part that O1 does not prove the later stages prove nothing either, and the full model's O1
+# call is what gives the part its bound. 2,000 (seeds 2, 3, 5; parts of 1,549–1,864 people): with half, CP-SAT proved
+# no bound or a weak one (164 not placed at least, where 192 holds); with 0.8 the bounds 221, 161, 192, the same plans.
+O1_AANDEEL = 0.8
 EERSTE_AANDEEL = 0.9  # part of the budget shared over the parts by size in the first round (rest: later rounds)
 EERSTE_RONDE = 15.0  # work for the first extra round of parts not proven in their share (doubles)
 MIN_RONDE = 1.0  # no extra round when less work than this is left (nor for a part of the aggregated model alone)
@@ -42,6 +49,14 @@ AGGREGAAT_EERSTE_STAP = 0.05  # of that: the first step (functievolgers held); t
 # of a realistic time limit can pay for a search (measured on a part of 183,174 options: 2.6 units per call, the
 # O1 call found nothing in 2.6 units), so the aggregated model gets the part's whole budget.
 ALLEEN_AGGREGAAT_VANAF = 50_000
+# Parts with at least this many options (and fewer than ALLEEN_AGGREGAAT_VANAF) give the aggregated model
+# GROOT_AGGREGAAT_AANDEEL of their work: per unit of work its neighbourhood search finds more places there than the
+# full model (2,000 of seeds 2, 3, 5, one part of 1,549–1,864 people: 228, 170, 200 not placed with half, 227, 168,
+# 199 with 0.95). Their bound comes from a call of the full model beside it (`los_deel_op` with `alleen_grens`), with
+# GRENS_APART_AANDEEL of the part's work on top: it runs on a core that the one large part leaves free.
+GRENS_APART_VANAF = 20_000
+GROOT_AGGREGAAT_AANDEEL = 0.95
+GRENS_APART_AANDEEL = 0.5
 # The neighbourhood search of the aggregated model (model/aggregaat.py `verbeter`): functions per neighbourhood,
 # the most work one neighbourhood may take, its overhead charged as work (building the model in Python), and how
 # many neighbourhoods in a row may bring nothing before it stops.

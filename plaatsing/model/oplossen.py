@@ -13,8 +13,8 @@ from typing import Callable
 
 from plaatsing import determinisme, signalen
 from plaatsing.model import instellingen
-from plaatsing.model.fasen import (FASEN, STATUS_NL, FaseVerslag, alleen_aggregaat, fasewaarden, los_deel_op,
-                                   triviaal_plan)
+from plaatsing.model.fasen import (FASEN, STATUS_NL, FaseVerslag, alleen_aggregaat, fasewaarden, grens_apart,
+                                   los_deel_op, triviaal_plan)
 from plaatsing.model.voortgang import Voortgang, deelproblemen as _deelproblemen, grootte as _grootte
 from plaatsing.parameters import IEDEREEN_PLAATSEN
 from plaatsing.regels.deelproblemen import voorbereiden
@@ -80,13 +80,23 @@ def los_op(s: Scenario, *, workers: int | None = None,
     totaal = max(1, sum(map(_grootte, te_doen)))
     taken = [(comp, budget * instellingen.EERSTE_AANDEEL * _grootte(comp) / totaal, determinisme.RANDOM_SEED)
              for comp in te_doen]
-    processen = min(workers, len(taken)) if totaal >= instellingen.PARALLEL_VANAF else 1
+    # a part with a bound call of its own (fasen.grens_apart) has it right after it, so that it runs beside it
+    alle, grens_bij = [], {}
+    for i, taak in enumerate(taken):
+        alle.append(taak)
+        if grens_apart(taak[0]):
+            grens_bij[i] = len(alle)
+            alle.append((taak[0], taak[1] * instellingen.GRENS_APART_AANDEEL, taak[2], None, True))
+    processen = min(workers, len(alle)) if totaal >= instellingen.PARALLEL_VANAF else 1
     if processen > 1:
         meld(f"{_deelproblemen(len(taken))} met de solver, in {processen} processen naast elkaar")
-    resultaten = _los_taken_op(taken, processen, meld)
+    uitkomsten = _los_taken_op(alle, processen, meld)
+    resultaten = [u for j, u in enumerate(uitkomsten) if j not in grens_bij.values()]
     meest = {}  # part -> the most placed CP-SAT proved possible in O1, the best over its rounds
     for i, (_, deel) in enumerate(resultaten):
         _noteer_grens(meest, i, deel)
+        if i in grens_bij:
+            _voeg_grens_toe(meest, i, resultaten[i], uitkomsten[grens_bij[i]][1][0])
     # Parts not proven within their share get more rounds from the budget that is left, each with
     # another seed and twice the work of the round before: CP-SAT's proof effort on a hard part
     # varies widely with the seed, and the plan does not depend on it once proven (the optimum
@@ -136,6 +146,9 @@ def los_op(s: Scenario, *, workers: int | None = None,
                 resultaten[i] = (resultaten[i][0], [_met_tijd(e, d) for e, d in zip(resultaten[i][1], deel)])
             if alleen_aggregaat(taken[i][0]) and resultaten[i][0] is not oplossing:
                 klaar.add(i)
+    for i, (oplossing, deel) in enumerate(resultaten):
+        if i in meest and not taken[i][0].overbezetting:  # (§6: O1 counts functions and fte over formatie there)
+            _o1_met_grens(deel[0], oplossing, meest[i])
     o1_grenzen = {tuple(sorted(comp.personen)): len(comp.personen) - meest[i] for i, (comp, *_rest) in enumerate(taken)
                   if i in meest and not comp.overbezetting}
     o1_open = set()
@@ -161,16 +174,41 @@ def _noteer_grens(meest: dict, i: int, deel: list[FaseVerslag]) -> None:
         meest[i] = min(meest.get(i, deel[0].grens), deel[0].grens)
 
 
+def _voeg_grens_toe(meest: dict, i: int, resultaat: tuple, grens: FaseVerslag) -> None:
+    """The bound call beside part i (fasen.grens_apart): its bound counts, its work and calls are O1's."""
+    oplossing, deel = resultaat
+    deel[0].werk += grens.werk
+    deel[0].solves += grens.solves
+    deel[0].seconden += grens.seconden
+    # a bound on the most placed is never below a plan's number placed: else it is no bound
+    if grens.grens_bewezen and grens.grens >= max(grens.objectief, sum(f is not None for f in oplossing.values())):
+        meest[i] = min(meest.get(i, grens.grens), grens.grens)
+
+
+def _o1_met_grens(o1: FaseVerslag, oplossing: dict, meest: int) -> None:
+    """O1 of a part with the best bound proved over its rounds and bound calls; proven when the plan reaches it
+    (a plan that places as many as can be placed is optimal, whichever call found it)."""
+    geplaatst = sum(f is not None for f in oplossing.values())
+    if meest == geplaatst and not o1.bewezen:
+        o1.status, o1.objectief = "OPTIMAL", geplaatst
+    o1.grens, o1.grens_bewezen = meest, True
+
+
 def _los_taken_op(taken: list, processen: int, meld: Callable[[str], None] = lambda _t: None):
     """Solve the components, here or in `processen` processes ('spawn': safe on every platform);
     the results come back in the order of `taken`. Long runs report their progress."""
-    voortgang = Voortgang(taken, meld, processen)
+    # a bound call beside a part (its fifth element, `alleen_grens`) is not a part of its own in the progress lines
+    delen = [i for i, taak in enumerate(taken) if not (len(taak) > 4 and taak[4])]
+    voortgang = Voortgang([taken[i] for i in delen], meld, processen)
+    nr = {i: j for j, i in enumerate(delen)}
     if processen <= 1:
         resultaten = []
         for i, taak in enumerate(taken):
-            voortgang.loopt(i)
+            if i in nr:
+                voortgang.loopt(nr[i])
             resultaten.append(los_deel_op(*taak))
-            voortgang.klaar(i, resultaten[-1][1])
+            if i in nr:
+                voortgang.klaar(nr[i], resultaten[-1][1])
         return resultaten
     pool = signalen.pool(processen)
     try:
@@ -182,9 +220,11 @@ def _los_taken_op(taken: list, processen: int, meld: Callable[[str], None] = lam
             # the executor marks a task running once it is queued for a process; the pool takes them in
             # order, so the first `processen` of those are the ones that run
             for i in sorted(nummer[f] for f in open_ if f.running())[:processen]:
-                voortgang.loopt(i)
+                if i in nr:
+                    voortgang.loopt(nr[i])
             for f in sorted(klaar, key=nummer.__getitem__):
-                voortgang.klaar(nummer[f], f.result()[1])
+                if nummer[f] in nr:
+                    voortgang.klaar(nr[nummer[f]], f.result()[1])
             if not klaar:
                 voortgang.bezig()
         resultaten = [f.result() for f in futures]
