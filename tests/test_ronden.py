@@ -20,8 +20,8 @@ def test_kleine_open_delen_delen_een_ronde(tmp_path, monkeypatch):
     def los_taken_op(taken, processen, meld=lambda _t: None):
         eerste = not rondes
         rondes.append([len(comp.personen) for comp, *_rest in taken])
-        # the first round leaves 1.9 units of the budget and proves nothing; a later round proves every part
-        werk = (5.6 - 1.9) / len(taken) if eerste else 0.001
+        # the first round leaves 2.5 units of the budget and proves nothing; a later round proves every part
+        werk = (5.6 - 2.5) / len(taken) if eerste else 0.001
         return [(startplan(comp), [FaseVerslag(c, n, status="UNKNOWN" if eerste else "OPTIMAL",
                                                werk=werk if c == "O1" else 0.0) for c, n in FASEN])
                 for comp, *_rest in taken]

@@ -34,7 +34,10 @@ FASE_AANDEEL = 0.5  # a stage of O3–O5 may use at most this part of its compon
 O1_AANDEEL = 0.8
 EERSTE_AANDEEL = 0.9  # part of the budget shared over the parts by size in the first round (rest: later rounds)
 EERSTE_RONDE = 15.0  # work for the first extra round of parts not proven in their share (doubles)
-MIN_RONDE = 1.0  # no extra round when less work than this is left (nor for a part of the aggregated model alone)
+# No extra round when less work than this is left (nor for a part of the aggregated model alone). 20,000: round 1 leaves
+# 1.7 units; two more rounds on the small open parts took ~3 s on the clock for a few more T1 and first choices, the
+# same number placed, and the run then missed 60 s (62.8 s): with 2.0 they are not made.
+MIN_RONDE = 2.0
 MAX_RONDEN = 12  # a part that stays open while using (almost) no work must not keep the run going round after round
 MIN_DEEL_RONDE = 0.05  # the least work a part of the full model needs in a round, besides its calls' overhead
 NIEUWE_START_AANROEPEN = 20  # a part gets another round only with at least the overhead of this many calls
