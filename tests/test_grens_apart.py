@@ -12,11 +12,10 @@ from plaatsing.model import fasen, instellingen
 from plaatsing.model.fasen import FaseVerslag, _los_met_o2
 from plaatsing.model.herstel import startplan
 from plaatsing.model.model import build_model
+from plaatsing.model.oplossen import los_op
 from plaatsing.regels.deelproblemen import voorbereiden
-from plaatsing.toets import grens as grens_module
 from plaatsing.toets.minimum import minimum_deel
 from plaatsing.voorbeelden import genereer
-from plaatsing.model.oplossen import los_op
 from test_f5_tijdslimiet import tabellen_uit
 
 
@@ -40,7 +39,6 @@ def test_grens_naast_het_deel_is_het_optimum_en_bewijst_o1_alleen_waar_het_plan_
     comes from the start plan and the later stages. The bound of the calls beside is the optimum (the toets's own
     model proves it), and O1 counts as proven exactly where the plan reaches it."""
     monkeypatch.setattr(instellingen, "GRENS_APART_VANAF", 0)
-    monkeypatch.setattr(grens_module, "EXACT_WERK", 1e-9)  # the toets's bound: the LP and knelpunten only
     s = read_scenario(scenario_300).met_parameters(tijdslimiet=20)
     oplossing = los_op(s, workers=1)
     plan = oplossing.toewijzing
