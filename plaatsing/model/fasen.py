@@ -208,7 +208,8 @@ def _los_component_op(comp: Component, fasen: list[FaseVerslag], budget: instell
     m = build_model(comp)
     m.seed = seed
     werk, aanroepen, begin = budget.gebruikt, budget.aanroepen, time.monotonic()
-    oplossing: dict = o1_startplan(comp, budget, seed, aandeel=instellingen.GROOT_AGGREGAAT_AANDEEL if grens_apart(comp) else None)
+    aandeel = instellingen.GROOT_AGGREGAAT_AANDEEL if grens_apart(comp) else None
+    oplossing: dict = o1_startplan(comp, budget, seed, aandeel=aandeel)
     # the work of the aggregated model is O1's (the Verantwoording reports it there, as for a part of it alone)
     fasen[0].werk += budget.gebruikt - werk
     fasen[0].solves += budget.aanroepen - aanroepen
@@ -223,7 +224,8 @@ def _los_component_op(comp: Component, fasen: list[FaseVerslag], budget: instell
             define_o2_vooraf(m)  # O2 binds from here on (it never changes the O1 count)
             oplossing = herstel_o2(comp, oplossing)  # so the hint meets it (a proven O1 plan need not)
         # a stage may not take all the time: O6 (and with it the unique, O2-checked plan) must still run
-        fase_budget = budget.deel(budget.over() * (instellingen.O1_AANDEEL if code == "O1" else instellingen.FASE_AANDEEL))
+        aandeel = instellingen.O1_AANDEEL if code == "O1" else instellingen.FASE_AANDEEL
+        fase_budget = budget.deel(budget.over() * aandeel)
         for groep in _splits_niveaus(comp, niveaus, m.bovengrens):
             gewichten = _gewichten(comp, groep, m.bovengrens)
             termen = [(v, g * c) for g, niveau in zip(gewichten, groep) for v, c in niveau]
