@@ -117,3 +117,38 @@ def test_grens_zonder_plan_telt_alleen_als_het_een_grens_is(scenario_300, monkey
     assert (plan, gevonden, status) == (hint, waarde, "UNKNOWN")
     assert fase.grens_bewezen == telt
     assert gemeld == (grens if telt else waarde)
+
+
+def test_de_grensaanroep_in_de_pool_komt_bij_zijn_deel_terug(scenario_300, monkeypatch):
+    """The bound call is a task of its own in the pool, right after its part: with two processes every result
+    comes back in the order of the tasks, the same as in one process (F5: the bound does not depend on `workers`),
+    and the progress lines count it as no part of its own."""
+    from plaatsing.model import oplossen
+
+    s = read_scenario(scenario_300)
+    delen = sorted(voorbereiden(s)[2], key=lambda c: -len(c.personen))[:2]
+    taken = [(delen[0], 0.2, 1), (delen[0], 0.1, 1, None, True), (delen[1], 0.2, 1)]
+    gevolgd = []
+
+    class Voortgang(oplossen.Voortgang):
+        def __init__(self, delen, *args, **kwargs):
+            super().__init__(delen, *args, **kwargs)
+            gevolgd.append([len(t[0].personen) for t in delen])
+
+        def klaar(self, i, fasen_):
+            gevolgd[-1][i] = -1  # each part done once, by its own index
+            super().klaar(i, fasen_)
+
+    monkeypatch.setattr(oplossen, "Voortgang", Voortgang)
+    uitkomsten = [oplossen._los_taken_op(taken, processen) for processen in (1, 2)]
+    assert gevolgd == [[-1, -1], [-1, -1]]  # two parts followed, both done; the bound call is not one of them
+    for uitkomst in uitkomsten:
+        assert [plan is None for plan, _fasen in uitkomst] == [False, True, False]
+        grens = uitkomst[1][1]
+        assert len(grens) == 1 and grens[0].code == "O1" and grens[0].solves >= 1 and grens[0].grens_bewezen
+        assert grens[0].grens >= sum(f is not None for f in uitkomst[0][0].values())  # a bound on part 0's plan
+        assert set(uitkomst[0][0]) == set(delen[0].personen) and set(uitkomst[2][0]) == set(delen[1].personen)
+    een, twee = uitkomsten
+    assert [plan for plan, _ in een] == [plan for plan, _ in twee]
+    assert [(f.status, f.objectief, f.grens) for _, fasen_ in een for f in fasen_] \
+        == [(f.status, f.objectief, f.grens) for _, fasen_ in twee for f in fasen_]

@@ -168,9 +168,10 @@ def los_op(s: Scenario, *, workers: int | None = None,
                      tuple(sorted((len(c.personen) for c in te_doen), reverse=True)[:5]), frozenset(o1_open), o1_grenzen)
 
 
-def _noteer_grens(meest: dict, i: int, deel: list[FaseVerslag]) -> None:
-    """Keep the tightest bound CP-SAT proved on the number placed in part i (stage O1), over its rounds."""
-    if deel[0].grens_bewezen and deel[0].grens >= deel[0].objectief:  # (a bound on a maximum is never below it)
+def _noteer_grens(meest: dict, i: int, deel: list[FaseVerslag], geplaatst: int = 0) -> None:
+    """Keep the tightest bound CP-SAT proved on the number placed in part i (stage O1), over its rounds and the
+    bound call beside it. A bound on the most placed is never below a plan's number placed: else it is no bound."""
+    if deel[0].grens_bewezen and deel[0].grens >= max(deel[0].objectief, geplaatst):
         meest[i] = min(meest.get(i, deel[0].grens), deel[0].grens)
 
 
@@ -180,9 +181,7 @@ def _voeg_grens_toe(meest: dict, i: int, resultaat: tuple, grens: FaseVerslag) -
     deel[0].werk += grens.werk
     deel[0].solves += grens.solves
     deel[0].seconden += grens.seconden
-    # a bound on the most placed is never below a plan's number placed: else it is no bound
-    if grens.grens_bewezen and grens.grens >= max(grens.objectief, sum(f is not None for f in oplossing.values())):
-        meest[i] = min(meest.get(i, grens.grens), grens.grens)
+    _noteer_grens(meest, i, [grens], sum(f is not None for f in oplossing.values()))
 
 
 def _o1_met_grens(o1: FaseVerslag, oplossing: dict, meest: int) -> None:
