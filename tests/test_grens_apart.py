@@ -152,3 +152,22 @@ def test_de_grensaanroep_in_de_pool_komt_bij_zijn_deel_terug(scenario_300, monke
     assert [plan for plan, _ in een] == [plan for plan, _ in twee]
     assert [(f.status, f.objectief, f.grens) for _, fasen_ in een for f in fasen_] \
         == [(f.status, f.objectief, f.grens) for _, fasen_ in twee for f in fasen_]
+
+
+def test_tweede_ronde_houdt_werk_voor_p2(scenario_300, monkeypatch):
+    """A large part gives the aggregated model 0.95 of its work in a first round; in a second round (regels.md §9)
+    the usual share, so that P2 (the fewest changes against the voornemen) keeps work of its own."""
+    from dataclasses import replace
+
+    monkeypatch.setattr(instellingen, "GRENS_APART_VANAF", 0)
+    aandelen = []
+    echt = fasen.o1_startplan
+    monkeypatch.setattr(fasen, "o1_startplan", lambda comp, budget, seed, aandeel=None, start=None:
+                        aandelen.append(aandeel) or echt(comp, budget, seed, aandeel, start))
+    s = read_scenario(scenario_300).met_parameters(tijdslimiet=2)
+    eerste = los_op(s, workers=1)
+    assert aandelen and set(aandelen) == {instellingen.GROOT_AGGREGAAT_AANDEEL}
+    aandelen.clear()
+    tweede = los_op(replace(s, voornemen=dict(eerste.toewijzing)), workers=1)
+    assert aandelen and set(aandelen) == {None}
+    assert next(f for f in tweede.fasen if f.code == "P2").solves > 0

@@ -208,7 +208,8 @@ def _los_component_op(comp: Component, fasen: list[FaseVerslag], budget: instell
     m = build_model(comp)
     m.seed = seed
     werk, aanroepen, begin = budget.gebruikt, budget.aanroepen, time.monotonic()
-    aandeel = instellingen.GROOT_AGGREGAAT_AANDEEL if grens_apart(comp) else None
+    # a second round (§9) keeps the usual share: P2, the fewest changes against the voornemen, needs work of its own
+    aandeel = instellingen.GROOT_AGGREGAAT_AANDEEL if grens_apart(comp) and comp.voornemen is None else None
     oplossing: dict = o1_startplan(comp, budget, seed, aandeel=aandeel)
     # the work of the aggregated model is O1's (the Verantwoording reports it there, as for a part of it alone)
     fasen[0].werk += budget.gebruikt - werk
