@@ -20,8 +20,7 @@ from plaatsing.model import instellingen
 from plaatsing.model.aggregaat import o1_startplan
 from plaatsing.model.herstel import herstel_o2, herstel_o2_o6, startplan, toevoegen_en_o2
 from plaatsing.model.model import (Model, add_o2_verdringing, build_model, define_h1_vullingen, define_o2_vol,
-                                   define_o2_vooraf,
-                                   remove_h1_vullingen)
+                                   define_o2_vooraf, remove_h1_vullingen)
 from plaatsing.model.o6 import o6_anciënniteit
 from plaatsing.regels.deelproblemen import Component
 from plaatsing.regels.kandidaten import ONGENOEMD
