@@ -19,8 +19,8 @@ from plaatsing.fouten import H4Conflict
 from plaatsing.model import instellingen
 from plaatsing.model.aggregaat import o1_startplan
 from plaatsing.model.herstel import herstel_o2, herstel_o2_o6, startplan, toevoegen_en_o2
-from plaatsing.model.model import (Model, add_o2_verdringing, build_model, define_h1_vullingen, define_o2_vol,
-                                   define_o2_vooraf, remove_h1_vullingen)
+from plaatsing.model.model import (Model, add_o2_verdringing, build_model, define_h1_vullingen, define_o2_vooraf,
+                                   remove_h1_vullingen)
 from plaatsing.model.o6 import o6_anciënniteit
 from plaatsing.regels.deelproblemen import Component
 from plaatsing.regels.kandidaten import ONGENOEMD
@@ -223,8 +223,6 @@ def _los_component_op(comp: Component, fasen: list[FaseVerslag], budget: instell
             return oplossing
         if code == "P2":
             define_o2_vooraf(m)  # O2 binds from here on (it never changes the O1 count)
-            if fasen[0].bewezen and not comp.overbezetting:
-                define_o2_vol(m)
             oplossing = herstel_o2(comp, oplossing)  # so the hint meets it (a proven O1 plan need not)
         # a stage may not take all the time: O6 (and with it the unique, O2-checked plan) must still run
         aandeel = instellingen.O1_AANDEEL if code == "O1" else instellingen.FASE_AANDEEL
@@ -264,7 +262,8 @@ def _houd_vast(m: Model, groep, doel, waarde: int, grens: int, oplossing: dict) 
     optimum has exactly the plan's count on each level (the weights make the sum one-to-one), so a row per level is
     the same set of plans, and its LP is far tighter. The one weighted row lets the LP trade a fraction of a level
     for many of the next: on 1,500 people with fte 1 O4 (first choices) had an LP bound of 133 where 102 is the
-    optimum, and was not proven in 150 s with 8 workers; with a row per level of O3 one worker proves it.
+    optimum, and was not proven in 150 s with 8 workers; with a row per level of O3 one worker proves it with 13
+    units of work (not yet within the budget of 30 s: issue 24).
     Not proven, the weighted row keeps the plan's value or better."""
     if waarde < grens or len(groep) == 1:
         m.cp.Add(doel >= waarde)

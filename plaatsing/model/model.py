@@ -337,34 +337,6 @@ def define_o2_tijdelijk_vooraf(m: Model) -> None:
                     m.cp.AddImplication(bezet, m.geplaatst[p])
 
 
-def define_o2_vol(m: Model) -> int:
-    """O2 with O1 at its optimum, as rows the LP can use: an unplaced medewerker finds each function he is eligible
-    for full with colleagues who go before him there (or who hold a T1 right somewhere). Only where every candidate of
-    the function has the same hours: a free place would take him (O1 is at its optimum, and placing him breaks no
-    H4: he lost the selection in each of his T1 functions, and who lost it against him keeps losing), and an occupant
-    after him without T1 rights would be replaced by him (O2). With part-time hours one place freed need not fit him.
-    Valid only once O1 is proven: `fasen` adds them then. Each row reads: heads(f) × (1 − placed[u]) ≤ the number
-    placed in f of those before u. The cuts of O2 alone leave the LP room to place half a person in a function and
-    half the one before him; on 1,500 people with fte 1 these rows halve the work that proves O4.
-    Returns the number of rows."""
-    comp = m.comp
-    rijen = 0
-    for f in comp.functies:
-        kandidaten = comp.kandidaten(f)
-        uren = {comp.minuten[p] for p in kandidaten}
-        if len(uren) != 1:
-            continue
-        plaatsen = m.vol[f] // uren.pop()
-        if len(kandidaten) <= plaatsen:
-            continue  # there is room for all of them: O1 places each who may be placed
-        for u in kandidaten:
-            rang = comp.prioriteit(u, f)
-            ervoor = [m.x[q, f] for q in kandidaten if q != u and (comp.prioriteit(q, f) < rang or comp.t1.get(q))]
-            m.cp.Add(sum(ervoor) + plaatsen * m.geplaatst[u] >= plaatsen).WithName(f"O2-vol[{u},{f}]")
-            rijen += 1
-    return rijen
-
-
 def _kan_weg(m: Model, p: str):
     """True, False or a literal: p may be left unplaced under H4 (no T1 right, or no room in any
     T1 function). The literal is exact, as O2 needs it in both directions."""
