@@ -54,8 +54,8 @@ def o1_startplan(comp: Component, budget: instellingen.Budget, seed: int = deter
                  aandeel: float | None = None, start: dict | None = None) -> dict:
     """The best of the greedy start plan and the plans from the aggregated model (for a large part): first
     with every functievolger held in his place of the start plan (small and fast), then, from that plan,
-    with the functievolgers free (H4 exact). From `start` (a plan meeting H1–H5, of an earlier round) only the
-    second step, which goes on from it."""
+    with the functievolgers free (H4 exact). From `start` (a plan meeting H1–H5: of an earlier round, or the
+    voornemen in a second round, herstel.voornemen_als_start) only the second step, which goes on from it."""
     plan = startplan(comp) if start is None else dict(start)
     if comp.overbezetting or sum(map(len, comp.opties.values())) < instellingen.AGGREGAAT_VANAF:
         return plan

@@ -18,7 +18,7 @@ from plaatsing import determinisme
 from plaatsing.fouten import H4Conflict
 from plaatsing.model import instellingen
 from plaatsing.model.aggregaat import o1_startplan
-from plaatsing.model.herstel import herstel_o2, herstel_o2_o6, startplan, toevoegen_en_o2
+from plaatsing.model.herstel import herstel_o2, herstel_o2_o6, startplan, toevoegen_en_o2, voornemen_als_start
 from plaatsing.model.model import (Model, add_o2_verdringing, build_model, define_h1_vullingen, define_o2_vooraf,
                                    remove_h1_vullingen)
 from plaatsing.model.o6 import o6_anciënniteit
@@ -200,7 +200,7 @@ def _los_component_op(comp: Component, fasen: list[FaseVerslag], budget: instell
         # too large for the full model to search within the budget: the aggregated model gets all of it, and
         # no stage is proven (O2 and O6 are repaired as after any time-out, los_deel_op)
         begin = time.monotonic()
-        oplossing = o1_startplan(comp, budget, seed, aandeel=1.0, start=vorig)
+        oplossing = o1_startplan(comp, budget, seed, aandeel=1.0, start=vorig or voornemen_als_start(comp))
         _niet_gerekend(comp, fasen, oplossing)
         # all of the solver's work here is for O1; the Verantwoording reports it there
         fasen[0].werk, fasen[0].solves, fasen[0].seconden = budget.gebruikt, budget.aanroepen, time.monotonic() - begin
@@ -210,7 +210,7 @@ def _los_component_op(comp: Component, fasen: list[FaseVerslag], budget: instell
     werk, aanroepen, begin = budget.gebruikt, budget.aanroepen, time.monotonic()
     # a second round (§9) keeps the usual share: P2, the fewest changes against the voornemen, needs work of its own
     aandeel = instellingen.GROOT_AGGREGAAT_AANDEEL if grens_apart(comp) and comp.voornemen is None else None
-    oplossing: dict = o1_startplan(comp, budget, seed, aandeel=aandeel)
+    oplossing: dict = o1_startplan(comp, budget, seed, aandeel=aandeel, start=voornemen_als_start(comp))
     # the work of the aggregated model is O1's (the Verantwoording reports it there, as for a part of it alone)
     fasen[0].werk += budget.gebruikt - werk
     fasen[0].solves += budget.aanroepen - aanroepen
