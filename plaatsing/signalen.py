@@ -22,7 +22,8 @@ While the command line loads its commands (pandas, openpyxl, OR-Tools, the app),
 Ctrl-C besides raising KeyboardInterrupt as Python does, and `controleer_start` raises it again once loading is
 done: a library that probes its optional modules catches ImportError, and a Ctrl-C during an extension's
 initialisation becomes one (`door_signaal`), so it could be swallowed and the command went on (seen in CI:
-`plaatsing app` served after a Ctrl-C at 0.3 s).
+`plaatsing app` served after a Ctrl-C at 0.3 s); and a library may turn it into an error of its own
+(`onderbroken_bij_start`).
 
 Processes of a pool made with `pool()` watch their parent and end when it is gone (a library call
 killed by SIGTERM or SIGKILL runs no cleanup of its own).
@@ -97,6 +98,13 @@ def bewaak_start() -> None:
                 oude_hook(dropped)
 
         sys.unraisablehook = stil
+
+
+def onderbroken_bij_start() -> bool:
+    """Whether a Ctrl-C arrived while the program loaded. A library may turn it into an error of its own: openpyxl
+    converts a style value in a bare `except` and raises TypeError (seen in CI: a Ctrl-C at 0.3 s while openpyxl
+    loaded its built-in styles)."""
+    return bool(_bij_start)
 
 
 def controleer_start() -> None:

@@ -223,3 +223,25 @@ def test_ctrl_c_voordat_solve_zijn_opdracht_begint(tmp_path):
     assert fout.rstrip().endswith("Afgebroken door Ctrl-C. Er is niets geschreven."), fout
     assert "Traceback" not in fout
     assert not list(tmp_path.iterdir())
+
+
+def test_ctrl_c_die_een_bibliotheek_bij_het_laden_in_een_andere_fout_verandert():
+    """openpyxl converts a style value in a bare `except` while it loads: a Ctrl-C just then became a TypeError and a
+    traceback (seen in CI at 0.3 s). Made certain here: the import of the first command raises the Ctrl-C and turns
+    it into a TypeError, as openpyxl does."""
+    code = (
+        "import builtins, os, signal, time, runpy\n"
+        "echt = builtins.__import__\n"
+        "def laad(naam, *a, **k):\n"
+        "    if naam == 'plaatsing.cli.app':\n"
+        "        try:\n"
+        "            os.kill(os.getpid(), signal.SIGINT)\n"
+        "            time.sleep(1)\n"
+        "        except:\n"
+        "            raise TypeError(\"expected <class 'float'>\")\n"
+        "    return echt(naam, *a, **k)\n"
+        "builtins.__import__ = laad\n"
+        "runpy.run_module('plaatsing.cli', run_name='__main__')\n")
+    uit = subprocess.run([sys.executable, "-c", code, "--help"], capture_output=True, text=True, timeout=60)
+    assert uit.returncode == 130, uit.stderr
+    assert "Traceback" not in uit.stderr and "Afgebroken door Ctrl-C" in uit.stderr

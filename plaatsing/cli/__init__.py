@@ -14,12 +14,12 @@ try:
     from plaatsing.cli.opdrachten import main
     from plaatsing.cli.sweep import sweep
     _signalen.controleer_start()
-except (KeyboardInterrupt, ImportError) as _fout:
+except BaseException as _fout:  # noqa: B036 -- a library may turn the Ctrl-C into any error (see signalen)
     import sys
 
-    from plaatsing.signalen import door_signaal
+    from plaatsing.signalen import door_signaal, onderbroken_bij_start
 
-    if door_signaal(_fout) is None:
+    if door_signaal(_fout) is None and not onderbroken_bij_start():
         raise
     sys.stderr.write("Afgebroken door Ctrl-C. Er is niets geschreven.\n")
     sys.exit(130)
