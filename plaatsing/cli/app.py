@@ -35,14 +35,14 @@ def app(map_, poort, host, tls_cert, tls_key, onveilig_http, geen_browser):
     draait alleen op deze computer (127.0.0.1): niets wordt van internet geladen en geüploade bestanden
     staan in een tijdelijke map die bij het stoppen (Ctrl-C) wordt verwijderd.
     """
-    from plaatsing.signalen import controleer_start, door_signaal
+    from plaatsing.signalen import controleer_start, door_signaal, onderbroken_bij_start
 
     try:
         from plaatsing.app.beveiliging import is_loopback
         from plaatsing.app.server import StartFout, start
         controleer_start()
-    except (KeyboardInterrupt, ImportError) as fout:
-        if door_signaal(fout) is None:
+    except (KeyboardInterrupt, Exception) as fout:  # a library may turn the Ctrl-C into any error (signalen)
+        if door_signaal(fout) is None and not onderbroken_bij_start():
             raise
         _niet_gestart()
     if bool(tls_cert) != bool(tls_key):

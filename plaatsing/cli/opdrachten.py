@@ -27,12 +27,12 @@ class _Groep(click.Group):
     def invoke(self, ctx):
         # a Ctrl-C before a command's own handling runs (while it loads its modules): the same message and exit
         # code as later on (cli/afhandeling.draai), not click's "Aborted!" with exit code 1
-        from plaatsing.signalen import door_signaal
+        from plaatsing.signalen import door_signaal, onderbroken_bij_start
 
         try:
             return super().invoke(ctx)
-        except (KeyboardInterrupt, ImportError) as fout:
-            if door_signaal(fout) is None:
+        except (KeyboardInterrupt, Exception) as fout:  # a library may turn the Ctrl-C into any error (signalen)
+            if door_signaal(fout) is None and not onderbroken_bij_start():
                 raise
             click.echo("Afgebroken door Ctrl-C. Er is niets geschreven.", err=True)
             sys.exit(130)
