@@ -210,7 +210,8 @@ def _los_component_op(comp: Component, fasen: list[FaseVerslag], budget: instell
     werk, aanroepen, begin = budget.gebruikt, budget.aanroepen, time.monotonic()
     # a second round (§9) keeps the usual share: P2, the fewest changes against the voornemen, needs work of its own
     aandeel = instellingen.GROOT_AGGREGAAT_AANDEEL if grens_apart(comp) and comp.voornemen is None else None
-    oplossing: dict = o1_startplan(comp, budget, seed, aandeel=aandeel, start=voornemen_als_start(comp))
+    start = voornemen_als_start(comp)
+    oplossing: dict = o1_startplan(comp, budget, seed, aandeel=aandeel, start=start)
     # the work of the aggregated model is O1's (the Verantwoording reports it there, as for a part of it alone)
     fasen[0].werk += budget.gebruikt - werk
     fasen[0].solves += budget.aanroepen - aanroepen
@@ -241,6 +242,11 @@ def _los_component_op(comp: Component, fasen: list[FaseVerslag], budget: instell
                 fase.status, fase.grens_bewezen = "UNKNOWN", False
             else:
                 oplossing, waarde, grens = _los_stadium(m, fase, fase_budget, oplossing, code != "O1", termen)
+                if code == "O1" and start is not None and _evalueer(m, termen, start) >= waarde:
+                    # §9: placing no more than the voornemen, O1 keeps it. A call that is not proven may return
+                    # another plan of the same count (300 people at 1 s: two colleagues swapped, one lost his
+                    # first choice), and a small budget may leave P2 no call to set it right.
+                    oplossing = start
             if code == "O1" and not comp.overbezetting and waarde < grens:
                 # O1 not proven: the best plan found may leave someone out who fits as it is. Who fits is added
                 # (and O2 repaired, toevoegen_en_o2): the count the later stages keep is then the higher one,
