@@ -51,15 +51,15 @@ def maak_besluiten(s: Scenario, k: Kandidaten, toewijzing: dict, selectie: pd.Da
                    extra_bronnen: tuple = (), o1_open: frozenset = frozenset(),
                    open_plaatsen: pd.DataFrame | None = None) -> pd.DataFrame:
     mw = s.medewerkers
-    nieuw = s.nieuwe_functies.to_dict("index")
     eenheid_oud = s.oude_functies["eenheid"].to_dict()
     gegevens = Beslisgegevens(s, k, toewijzing, selectie, o1_open=o1_open, extra_bronnen=tuple(extra_bronnen))
+    nieuw = gegevens.functies  # s.nieuwe_functies.to_dict("index"), made once for the explanations
     if open_plaatsen is not None:
         gegevens.__dict__["herplaatsing"] = open_plaatsen  # §10: computed once for the plan
     iedereen = s.parameters.beleid == IEDEREEN_PLAATSEN
     boven = {p for ps in boven_formatie(s, k, toewijzing).values() for p in ps} if iedereen else set()
     rijen = []
-    rijen_mw = mw.to_dict("index")
+    rijen_mw = gegevens.mensen  # mw.to_dict("index"), made once for the explanations
     for p in mw.index:
         r = rijen_mw[p]
         f = toewijzing[p]

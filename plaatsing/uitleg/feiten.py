@@ -154,6 +154,10 @@ class Beslisgegevens:
         oordelen = s.geschiktheid
         self.oordelen = {} if oordelen.empty else {
             (r.personeelsnummer, r.nieuwe_functie): r for r in tabelrijen(oordelen, "Pandas")}
+        self.niet_geschikt: dict[str, list[str]] = {}  # persoon -> functions judged 'niet' (read per person)
+        for (q, n), o in self.oordelen.items():
+            if o.oordeel == "niet":
+                self.niet_geschikt.setdefault(q, []).append(n)
         self.in_dienst = mw["datum_in_dienst"].to_dict()
         self.tijdelijk = set(mw.index[mw["dienstverband"] == "tijdelijk"])
         self.sel_b = s.parameters.selectiemethode == AFSPIEGELING
@@ -221,8 +225,7 @@ def verklaar(g: Beslisgegevens, p: str, *, voor_motivering: bool = False) -> Ver
     extra = tuple(feit for bron in g.extra_bronnen for feit in bron(g, p))
     wensen = _wensen(g, p, f, eigen)
     genoemd = {w[1] for w in wensen}
-    niet = tuple(sorted(n for (q, n), o in g.oordelen.items() if q == p and o.oordeel == "niet"
-                        and g.optie(p, n) is None and n not in genoemd))
+    niet = tuple(sorted(n for n in g.niet_geschikt.get(p, ()) if g.optie(p, n) is None and n not in genoemd))
     return Verklaring(p, uitkomst_van(g, p), f, grond, grond_regels, tuple(redenen), wensen, extra, niet)
 
 
