@@ -1,6 +1,7 @@
 """One small case per rule ID of regels.md, in both directions: the rule applies / does not."""
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -100,6 +101,19 @@ def test_ss6_oordeel_overschrijft_t2(oordeel, verwacht):
     t = tabellen([medewerker("A", "O", date(2000, 1, 1))], [functie("O")], [functie("N")], [("O", "N", 50)],
                  geschiktheid=[("A", "N", oordeel)])
     assert plaats(t)[0]["A"][1] == verwacht
+
+
+def test_ss6_niet_staat_met_de_functie_in_de_motivering():
+    # the judgment 'niet' took away A's only option: the motivering names the function and SS-6 (a person's
+    # judgments are looked up per person, uitleg/feiten.Beslisgegevens.niet_geschikt)
+    t = tabellen([medewerker("A", "O", date(2000, 1, 1)), medewerker("B", "O", date(2001, 1, 1))], [functie("O")],
+                 [functie("N"), functie("M")], [("O", "N", 50), ("O", "M", 50)],
+                 geschiktheid=[("A", "N", "niet"), ("B", "M", "niet"), ("A", "M", "passend")])
+    _plaatsing, plan = plaats(t)
+    motivering = plan.besluiten.set_index("personeelsnummer")["motivering"]
+    assert re.search(r"Voor N\b[^.]*\(SS-6\)\.", motivering["A"])
+    assert re.search(r"Voor M\b[^.]*\(SS-6\)\.", motivering["B"])
+    assert "Voor M" not in motivering["A"] and "Voor N" not in motivering["B"]
 
 
 def test_ss6_niet_neemt_functievolgerschap_niet_weg_en_waarschuwt():
