@@ -113,13 +113,13 @@ def los_op(s: Scenario, *, workers: int | None = None,
         # and small ones share one round (measured on 20,000: thirteen rounds of one part each, before).
         gekozen, nodig = [], 0.0
         for i in sorted(open_, key=lambda i: (_grootte(taken[i][0]), i)):
-            start = instellingen.MIN_RONDE if alleen_aggregaat(taken[i][0]) else (
+            herstart = instellingen.MIN_RONDE if alleen_aggregaat(taken[i][0]) else (
                 instellingen.MIN_DEEL_RONDE + instellingen.NIEUWE_START_AANROEPEN * instellingen.AANROEP_WERK_PER_OPTIE
                 * _grootte(taken[i][0]))
-            if nodig + start > over:
+            if nodig + herstart > over:
                 break
             gekozen.append(i)
-            nodig += start
+            nodig += herstart
         open_ = sorted(gekozen)
         if not open_ or over < instellingen.MIN_RONDE or ronde >= instellingen.MAX_RONDEN:
             break
