@@ -223,3 +223,20 @@ def test_voornemen_als_start_laat_vallen_wat_niet_meer_mag(scenario_300):
         assert sum(comp.minuten[p] for p in comp.personen if start[p] == g) <= comp.ruimte[g]
     assert all(start[p] is None or comp.optie(p, start[p]) is not None for p in comp.personen)
     assert h4_schendingen(comp, start) == []
+
+
+def test_een_deel_alleen_voor_het_geaggregeerde_model_krijgt_de_grens_van_dat_model(scenario_300, monkeypatch):
+    """A part too large for the full model (here: every part) gets a bound call beside it with the aggregated
+    model alone (aggregaat.o1_grens). Before, such a part had no bound of CP-SAT at all: on 20,000 the bound on the
+    unplaced of the part of 14,204 people stayed at the LP's 1,487 where this call proves 1,581 in one unit. The
+    bounds are the optimum of the toets's own model and never above a part's own count."""
+    monkeypatch.setattr(instellingen, "ALLEEN_AGGREGAAT_VANAF", 0)
+    monkeypatch.setattr(instellingen, "GRENS_APART_VANAF", 0)
+    s = read_scenario(scenario_300).met_parameters(tijdslimiet=20)
+    oplossing = los_op(s, workers=1)
+    plan = oplossing.toewijzing
+    per_deel = {k: sum(plan[p] is None for p in k) for k in oplossing.o1_grenzen}
+    elders = sum(f is None for f in plan.values()) - sum(per_deel.values())
+    assert per_deel and sum(oplossing.o1_grenzen.values()) + elders == _optimum(s)
+    assert all(grens <= per_deel[k] for k, grens in oplossing.o1_grenzen.items())
+    _geldig(scenario_300, plan)

@@ -29,6 +29,12 @@ share their eligible functions and their hours are interchangeable for it. So (`
    who has room in a T1 function again (its vast occupants, grouped, moved) takes it (`herstel.herstel_h4`),
    and who then still fits anywhere is added (`herstel.herstel_toevoegen`).
 
+4. The same model gives a bound (`o1_grens`): CP-SAT's proven bound on the whole model with every functievolger free.
+   It is a relaxation of H1–H5 (every plan gives a solution of it with the same number placed; on small scenarios its
+   optimum is the brute-force one, test_aggregaat), and far smaller than the full model, so CP-SAT proves much more
+   of it in the same work. It runs beside a large
+   part, in the bound call of fasen.py (`_o1_grens`).
+
 The plan is the first hint of the full model (whose O1 stage can improve it further) and the plan
 kept when the budget leaves no better one. A part of ALLEEN_AGGREGAAT_VANAF options or more gets no
 full model at all (each of its calls would cost more than the budget pays for a search), and this
@@ -39,6 +45,7 @@ is the same on every run.
 """
 from __future__ import annotations
 
+import math
 import random
 
 from ortools.sat.python import cp_model
@@ -79,6 +86,18 @@ def o1_startplan(comp: Component, budget: instellingen.Budget, seed: int = deter
     return plan
 
 
+def o1_grens(comp: Component, budget: instellingen.Budget, seed: int = determinisme.RANDOM_SEED) -> int | None:
+    """CP-SAT's proven bound on the most people of the part that any plan meeting H1–H5 places, from the aggregated
+    model (`_Aggregaat.grens`), or None. Measured (benchmarks/genereer.py): the bound on the unplaced of the part of
+    14,204 people of 20,000 (seed 1) rises from 1,487 (the LP of toets/grens.py) to 1,562 with 0.5 units of work and
+    1,581 with 1.0, that of the part of 45,814 people of 65,000 from 4,967 to 5,225 with 4; on the parts of
+    1,549–1,864 people of 2,000 (seeds 2, 3, 5) it is as strong as the full model's after a quarter of its work,
+    and 2 stronger on one of the three."""
+    if comp.overbezetting:
+        return None
+    return _Aggregaat(comp, startplan(comp), True).grens(budget, seed)
+
+
 class _Aggregaat:
     """The aggregated O1 model of one part.
 
@@ -92,7 +111,7 @@ class _Aggregaat:
     - *klassen*: everyone else, grouped by (eligible functions, minutes, tijdelijk)."""
 
     def __init__(self, comp: Component, plan: dict, flexibel: bool):
-        self.comp, self.plan = comp, plan
+        self.comp, self.plan, self.flexibel = comp, plan, flexibel
         zeker = comp.zekere_plaatsen()
         self.volgers = {p: sorted({*comp.t1[p], *comp.opt_out.get(p, ())}) for p in comp.personen
                         if flexibel and comp.t1.get(p) and p not in zeker}
@@ -178,23 +197,7 @@ class _Aggregaat:
         (F5). Stops when the budget is used or LNS_GEDULD neighbourhoods in a row bring nothing."""
         comp = self.comp
         gekozen, aantallen = self.huidig()
-        klassen = [(functies, minuten, len(leden), leden) for (functies, minuten, _t), leden in self.klassen.items()]
-        index = {sleutel: i for i, sleutel in enumerate(self.klassen)}
-        extra: dict[int, list[str]] = {}
-        for p in self.volgers:
-            if p in self.sleutel:
-                extra.setdefault(index[self.sleutel[p]], []).append(p)
-        ruimte = dict(comp.ruimte)
-        for p, f in self.vast.items():
-            ruimte[f] -= comp.minuten[p]
-        klassen_van: dict[str, list[int]] = {}
-        for i, (functies, _m, _n, _l) in enumerate(klassen):
-            for f in functies:
-                klassen_van.setdefault(f, []).append(i)
-        volgers_van: dict[str, list[str]] = {}
-        for p, functies in self.volgers.items():
-            for f in functies:
-                volgers_van.setdefault(f, []).append(p)
+        klassen, extra, ruimte, klassen_van, volgers_van = self._opzet()
         buren: dict[str, set[str]] = {f: set() for f in comp.functies}
         for functies, _m, _n, _l in klassen:
             for f in functies:
@@ -237,6 +240,56 @@ class _Aggregaat:
                         open_per_functie[f] = open_per_functie.get(f, 0) + (1 if i in met_over else -1)
         return (gekozen, aantallen) if verbeterd else None
 
+    def _opzet(self):
+        """What the model of a neighbourhood reads: the groups as (functions, minutes, size, members), per group the
+        volgers who join it when in none of their own functions, the room left by the certain places, and per
+        function its groups and its volgers."""
+        comp = self.comp
+        klassen = [(functies, minuten, len(leden), leden) for (functies, minuten, _t), leden in self.klassen.items()]
+        index = {sleutel: i for i, sleutel in enumerate(self.klassen)}
+        extra: dict[int, list[str]] = {}
+        for p in self.volgers:
+            if p in self.sleutel:
+                extra.setdefault(index[self.sleutel[p]], []).append(p)
+        ruimte = dict(comp.ruimte)
+        for p, f in self.vast.items():
+            ruimte[f] -= comp.minuten[p]
+        klassen_van: dict[str, list[int]] = {}
+        for i, (functies, _m, _n, _l) in enumerate(klassen):
+            for f in functies:
+                klassen_van.setdefault(f, []).append(i)
+        volgers_van: dict[str, list[str]] = {}
+        for p, functies in self.volgers.items():
+            for f in functies:
+                volgers_van.setdefault(f, []).append(p)
+        return klassen, extra, ruimte, klassen_van, volgers_van
+
+    def grens(self, budget: instellingen.Budget, seed: int) -> int | None:
+        """CP-SAT's proven bound on the number placed in the part, from the whole model with every functievolger
+        free (`flexibel`), or None when no call can be paid for. The model is a relaxation of H1–H5 (with H4 exact):
+        every plan meeting them gives its counts per group and function, its volgers' choices, and the certain
+        places. Its bound is often far stronger than that of the full model in the same work (the
+        interchangeable people of a group make one variable, not a symmetry the search must undo)."""
+        assert self.flexibel, "with functievolgers held the model is no relaxation: its bound is none"
+        gekozen, aantallen = self.huidig()
+        cp, x, y, _volgers, _binnen = self._buurt_model(set(self.comp.functies), gekozen, aantallen, *self._opzet())
+        aanroep = instellingen.AANROEP_WERK_PER_OPTIE * (len(x) + len(y))
+        if budget.over() <= aanroep:
+            return None
+        solver = determinisme.cpsat(budget.over() - aanroep, seed)
+        status = solver.Solve(cp)
+        budget.gebruik(solver.deterministic_time + aanroep)
+        if not math.isfinite(solver.BestObjectiveBound()):
+            return None
+        grens = math.floor(solver.BestObjectiveBound() + 1e-6)
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            # Without a solution CP-SAT may report no bound at all (0, or below the plan it was given, which meets
+            # H1–H5): only a bound at or above that plan's count is one (as in fasen._los_met_o2).
+            begin = sum(int(gekozen[p] == f) for p, f in x) + sum(aantallen.get(sleutel, 0) for sleutel in y)
+            if status != cp_model.UNKNOWN or grens < begin or grens <= 0:
+                return None
+        return grens + len(self.vast)
+
     @staticmethod
     def _buurt(begin: str, buren: dict[str, list[str]], rng: random.Random) -> set[str]:
         """About LNS_FUNCTIES functions around `begin`, breadth first in a random order of neighbours."""
@@ -254,6 +307,27 @@ class _Aggregaat:
                       volgers_van, budget: instellingen.Budget, seed: int) -> tuple[dict, dict] | None:
         """The aggregated model with only the functions of `buurt` free (the rest as constants); the new
         (gekozen, aantallen) when it places more, else None."""
+        cp, x, y, volgers, binnen = self._buurt_model(buurt, gekozen, aantallen, klassen, extra, ruimte, klassen_van,
+                                                      volgers_van)
+        begin = sum(int(gekozen[p] == f) for p, f in x) + sum(aantallen.get(sleutel, 0) for sleutel in y)
+        aanroep = instellingen.LNS_STAP_WERK + instellingen.AANROEP_WERK_PER_OPTIE * (len(x) + len(y))
+        solver = determinisme.cpsat(max(0.001, min(instellingen.LNS_STAP_MAX, budget.over() - aanroep)), seed)
+        status = solver.Solve(cp)
+        budget.gebruik(solver.deterministic_time + aanroep)
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE) or round(solver.ObjectiveValue()) <= begin:
+            return None
+        gekozen = dict(gekozen)
+        for p in volgers:
+            if any(f in buurt for f in self.volgers[p]):
+                gekozen[p] = next((f for f in self.volgers[p] if solver.Value(binnen[p, f])), None)
+        aantallen = {k: v for k, v in aantallen.items() if k not in y}
+        aantallen.update({k: solver.Value(v) for k, v in y.items() if solver.Value(v)})
+        return gekozen, aantallen
+
+    def _buurt_model(self, buurt: set[str], gekozen: dict, aantallen: dict, klassen, extra, ruimte, klassen_van,
+                     volgers_van):
+        """The CP-SAT model of `_los_buurt_op` (maximise the number placed; what lies outside `buurt` as
+        constants): (model, x, y, volgers, (volger, functie) -> his variable or constant there)."""
         comp = self.comp
         cp = cp_model.CpModel()
         volgers = sorted({p for f in buurt for p in volgers_van.get(f, ())}, key=comp.sel_a.__getitem__)
@@ -305,20 +379,7 @@ class _Aggregaat:
         for sleutel, var in y.items():
             cp.AddHint(var, aantallen.get(sleutel, 0))
         cp.Maximize(sum(x.values()) + sum(y.values()))
-        begin = sum(int(gekozen[p] == f) for p, f in x) + sum(aantallen.get(sleutel, 0) for sleutel in y)
-        aanroep = instellingen.LNS_STAP_WERK + instellingen.AANROEP_WERK_PER_OPTIE * (len(x) + len(y))
-        solver = determinisme.cpsat(max(0.001, min(instellingen.LNS_STAP_MAX, budget.over() - aanroep)), seed)
-        status = solver.Solve(cp)
-        budget.gebruik(solver.deterministic_time + aanroep)
-        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE) or round(solver.ObjectiveValue()) <= begin:
-            return None
-        gekozen = dict(gekozen)
-        for p in volgers:
-            if any(f in buurt for f in self.volgers[p]):
-                gekozen[p] = next((f for f in self.volgers[p] if solver.Value(waarde_x(p, f))), None)
-        aantallen = {k: v for k, v in aantallen.items() if k not in y}
-        aantallen.update({k: solver.Value(v) for k, v in y.items() if solver.Value(v)})
-        return gekozen, aantallen
+        return cp, x, y, volgers, {(p, f): waarde_x(p, f) for p in volgers for f in self.volgers[p]}
 
     def _h4(self, p: str, f: str) -> tuple[list[str], int]:
         """H4 (b) for volger p at his T1 function f: (who goes before him there, grens), where p lost the selection

@@ -17,7 +17,7 @@ from ortools.sat.python import cp_model
 from plaatsing import determinisme
 from plaatsing.fouten import H4Conflict
 from plaatsing.model import instellingen
-from plaatsing.model.aggregaat import o1_startplan
+from plaatsing.model.aggregaat import o1_grens, o1_startplan
 from plaatsing.model.herstel import herstel_o2, herstel_o2_o6, startplan, toevoegen_en_o2, voornemen_als_start
 from plaatsing.model.model import (Model, add_o2_verdringing, build_model, define_h1_vullingen, define_o2_vooraf,
                                    remove_h1_vullingen)
@@ -172,20 +172,36 @@ def _gewichten(comp: Component, niveaus, bovengrens: dict[int, int] | None = Non
 
 
 def grens_apart(comp: Component) -> bool:
-    """Whether the part's bound comes from a call of its own beside the part (instellingen.GRENS_APART_VANAF)."""
-    opties = sum(map(len, comp.opties.values()))
-    return not comp.overbezetting and instellingen.GRENS_APART_VANAF <= opties < instellingen.ALLEEN_AGGREGAAT_VANAF
+    """Whether the part's bound comes from a call of its own beside the part: a part large enough for the
+    aggregated model with its neighbourhood search (instellingen.GRENS_APART_VANAF), or too large for the full
+    model (instellingen.ALLEEN_AGGREGAAT_VANAF), where it is the only bound CP-SAT proves."""
+    return not comp.overbezetting and sum(map(len, comp.opties.values())) >= instellingen.GRENS_APART_VANAF
 
 
 def _o1_grens(comp: Component, fase: FaseVerslag, budget: instellingen.Budget, seed: int) -> FaseVerslag:
-    """O1 on the full model from the greedy start plan, for CP-SAT's bound on the most placed (fase.grens, valid
-    where fase.grens_bewezen); fase.objectief is the most placed it found."""
+    """The bound call beside a part (`grens_apart`): CP-SAT's bound on the most placed (fase.grens, valid where
+    fase.grens_bewezen). First the aggregated model's (aggregaat.o1_grens) with AGGREGAAT_GRENS_AANDEEL of the work,
+    then O1 on the full model from the greedy start plan with the rest (fase.objectief is the most placed it found);
+    the tighter of the two counts. A part too large for the full model gets the aggregated model's bound alone."""
+    begin, werk, aanroepen = time.monotonic(), budget.gebruikt, budget.aanroepen
+    alleen = alleen_aggregaat(comp)
+    geaggregeerd = o1_grens(comp, budget.deel(budget.over() * (1.0 if alleen else instellingen.AGGREGAAT_GRENS_AANDEEL)),
+                            seed)
+    fase.werk += budget.gebruikt - werk
+    fase.solves += budget.aanroepen - aanroepen
+    fase.seconden += time.monotonic() - begin
+    if alleen:
+        fase.status, fase.objectief, fase.grens_bewezen = "UNKNOWN", 0, geaggregeerd is not None
+        fase.grens = len(comp.personen) if geaggregeerd is None else geaggregeerd
+        return fase
     m = build_model(comp)
     m.seed = seed
     termen = [(v, 1) for v in m.geplaatst.values()]
     m.cp.Maximize(sum(m.geplaatst.values()))
     _plan, fase.objectief, fase.grens, status = _los_met_o2(m, fase, budget, startplan(comp), False, termen)
     _meld_status(fase, status)
+    if geaggregeerd is not None and (not fase.grens_bewezen or geaggregeerd < fase.grens):
+        fase.grens, fase.grens_bewezen = max(geaggregeerd, fase.objectief), True
     return fase
 
 

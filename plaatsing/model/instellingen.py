@@ -59,7 +59,18 @@ ALLEEN_AGGREGAAT_VANAF = 50_000
 # GRENS_APART_AANDEEL of the part's work on top: it runs on a core that the one large part leaves free.
 GRENS_APART_VANAF = 20_000
 GROOT_AGGREGAAT_AANDEEL = 0.95
-GRENS_APART_AANDEEL = 0.5
+GRENS_APART_AANDEEL = 0.6
+# The bound call first asks the aggregated model for its bound (aggregaat.o1_grens), with this share of its work; the
+# full model gets the rest. Measured on the parts of 1,549–1,864 people of 2,000 (seeds 2, 3, 5; bound on the unplaced):
+# aggregated 223, 161, 192 after 0.3 units and no further after 0.5; full model 221, 163, 192 after 0.9 and 1.22
+# units, and far weaker before 0.7 (154 on seed 2). Each is the stronger on some part, so both, the full model last.
+AGGREGAAT_GRENS_AANDEEL = 0.25
+# A part too large for the full model (ALLEEN_AGGREGAAT_VANAF) gets a bound call with the aggregated model alone: this
+# share of the part's work, at most GRENS_AGGREGAAT_MAX units (overhead included). Bound on the unplaced, part of
+# 14,204 people (20,000): 1,487 (LP) → 1,562 after 0.5 units, 1,581 after 1.0, 1,588 after 2.0; part of 45,814 (65,000):
+# 4,967 (LP) → 5,225 with 4 units (~2 of them the overhead of the model's ~140,000 variables; 2 units pay for no call).
+GRENS_AGGREGAAT_AANDEEL = 0.2
+GRENS_AGGREGAAT_MAX = 4.0
 # The neighbourhood search of the aggregated model (model/aggregaat.py `verbeter`): functions per neighbourhood,
 # the most work one neighbourhood may take, its overhead charged as work (building the model in Python), and how
 # many neighbourhoods in a row may bring nothing before it stops.

@@ -86,7 +86,9 @@ def los_op(s: Scenario, *, workers: int | None = None,
         alle.append(taak)
         if grens_apart(taak[0]):
             grens_bij[i] = len(alle)
-            alle.append((taak[0], taak[1] * instellingen.GRENS_APART_AANDEEL, taak[2], None, True))
+            werk = (min(taak[1] * instellingen.GRENS_AGGREGAAT_AANDEEL, instellingen.GRENS_AGGREGAAT_MAX)
+                    if alleen_aggregaat(taak[0]) else taak[1] * instellingen.GRENS_APART_AANDEEL)
+            alle.append((taak[0], werk, taak[2], None, True))
     processen = min(workers, len(alle)) if totaal >= instellingen.PARALLEL_VANAF else 1
     if processen > 1:
         meld(f"{_deelproblemen(len(taken))} met de solver, in {processen} processen naast elkaar")
