@@ -185,8 +185,8 @@ def _o1_grens(comp: Component, fase: FaseVerslag, budget: instellingen.Budget, s
     the tighter of the two counts. A part too large for the full model gets the aggregated model's bound alone."""
     begin, werk, aanroepen = time.monotonic(), budget.gebruikt, budget.aanroepen
     alleen = alleen_aggregaat(comp)
-    geaggregeerd = o1_grens(comp, budget.deel(budget.over() * (1.0 if alleen else instellingen.AGGREGAAT_GRENS_AANDEEL)),
-                            seed)
+    aandeel = 1.0 if alleen else instellingen.AGGREGAAT_GRENS_AANDEEL
+    geaggregeerd = o1_grens(comp, budget.deel(budget.over() * aandeel), seed)
     fase.werk += budget.gebruikt - werk
     fase.solves += budget.aanroepen - aanroepen
     fase.seconden += time.monotonic() - begin
