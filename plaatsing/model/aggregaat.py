@@ -32,8 +32,7 @@ share their eligible functions and their hours are interchangeable for it. So (`
 4. The same model gives a bound (`o1_grens`): CP-SAT's proven bound on the whole model with every functievolger free.
    It is a relaxation of H1–H5 (every plan gives a solution of it with the same number placed; on small scenarios its
    optimum is the brute-force one, test_aggregaat), and far smaller than the full model, so CP-SAT proves much more
-   of it in the same work. It runs beside a large
-   part, in the bound call of fasen.py (`_o1_grens`).
+   of it in the same work. It runs beside a large part, in the bound call of fasen.py (`_o1_grens`).
 
 The plan is the first hint of the full model (whose O1 stage can improve it further) and the plan
 kept when the budget leaves no better one. A part of ALLEEN_AGGREGAAT_VANAF options or more gets no
