@@ -1,4 +1,5 @@
-"""Large parts (issue 24): the full model's O1 call runs beside the part for its bound (fasen.grens_apart), a
+"""Large parts (issue 24): a bound call runs beside the part (fasen.grens_apart: the aggregated model, then the full
+model's O1 call; the aggregated model alone for a part too large for the full model), a
 call that the work left cannot pay for is not made, and a bound CP-SAT reports without a plan counts only where
 it is one (at or above the plan's value)."""
 from __future__ import annotations
@@ -240,3 +241,22 @@ def test_een_deel_alleen_voor_het_geaggregeerde_model_krijgt_de_grens_van_dat_mo
     assert per_deel and sum(oplossing.o1_grenzen.values()) + elders == _optimum(s)
     assert all(grens <= per_deel[k] for k, grens in oplossing.o1_grenzen.items())
     _geldig(scenario_300, plan)
+
+
+@pytest.mark.parametrize("boven, telt", [(-3, False), (0, True), (3, True)])
+def test_grens_van_het_geaggregeerde_model_zonder_plan_telt_alleen_als_het_een_grens_is(scenario_300, monkeypatch,
+                                                                                         boven, telt):
+    """The aggregated model's bound call finds no plan in its work (UNKNOWN): its bound counts only at or above the
+    count of the plan it started from (that plan meets H1–H5, so a bound below it is none)."""
+    from plaatsing.model import aggregaat
+
+    s = read_scenario(scenario_300)
+    comp = max(voorbereiden(s)[2], key=lambda c: len(c.personen))
+    a = aggregaat._Aggregaat(comp, startplan(comp), True)
+    gekozen, aantallen = a.huidig()
+    start = sum(f is not None for f in gekozen.values()) + sum(aantallen.values())  # placed besides the certain ones
+    monkeypatch.setattr(aggregaat.determinisme, "cpsat", lambda *_a, **_k: _GeenPlan(start + boven))
+    grens = a.grens(instellingen.Budget(1.0), 1)
+    assert grens == ((start + boven + len(a.vast)) if telt else None)
+    if telt:
+        assert grens >= sum(f is not None for f in startplan(comp).values())

@@ -97,6 +97,12 @@ def o1_grens(comp: Component, budget: instellingen.Budget, seed: int = determini
     return _Aggregaat(comp, startplan(comp), True).grens(budget, seed)
 
 
+def _geplaatst(x: dict, y: dict, gekozen: dict, aantallen: dict) -> int:
+    """The number placed, in the variables `x` (volger, functie) and `y` (klasse, functie) of a model, by the plan
+    (gekozen, aantallen) that the model starts from."""
+    return sum(int(gekozen[p] == f) for p, f in x) + sum(aantallen.get(sleutel, 0) for sleutel in y)
+
+
 class _Aggregaat:
     """The aggregated O1 model of one part.
 
@@ -284,8 +290,7 @@ class _Aggregaat:
         if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             # Without a solution CP-SAT may report no bound at all (0, or below the plan it was given, which meets
             # H1–H5): only a bound at or above that plan's count is one (as in fasen._los_met_o2).
-            begin = sum(int(gekozen[p] == f) for p, f in x) + sum(aantallen.get(sleutel, 0) for sleutel in y)
-            if status != cp_model.UNKNOWN or grens < begin or grens <= 0:
+            if status != cp_model.UNKNOWN or grens < _geplaatst(x, y, gekozen, aantallen) or grens <= 0:
                 return None
         return grens + len(self.vast)
 
@@ -308,7 +313,7 @@ class _Aggregaat:
         (gekozen, aantallen) when it places more, else None."""
         cp, x, y, volgers, binnen = self._buurt_model(buurt, gekozen, aantallen, klassen, extra, ruimte, klassen_van,
                                                       volgers_van)
-        begin = sum(int(gekozen[p] == f) for p, f in x) + sum(aantallen.get(sleutel, 0) for sleutel in y)
+        begin = _geplaatst(x, y, gekozen, aantallen)
         aanroep = instellingen.LNS_STAP_WERK + instellingen.AANROEP_WERK_PER_OPTIE * (len(x) + len(y))
         solver = determinisme.cpsat(max(0.001, min(instellingen.LNS_STAP_MAX, budget.over() - aanroep)), seed)
         status = solver.Solve(cp)

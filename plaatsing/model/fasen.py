@@ -86,7 +86,8 @@ def los_deel_op(comp: Component, werk: float, seed: int, vorig: dict | None = No
                 alleen_grens: bool = False) -> tuple[dict | None, list[FaseVerslag]]:
     """One component through all stages within its work budget (runs in any process). `vorig`: the plan of an
     earlier round, from which a part solved by the aggregated model alone goes on. `alleen_grens`: only the
-    full model's O1 call from the greedy start plan, for its bound (`grens_apart`); no plan."""
+    bound call beside the part (`grens_apart`, `_o1_grens`: the aggregated model, then the full model's O1 call from
+    the greedy start plan); no plan."""
     fasen = [FaseVerslag(c, n) for c, n in FASEN]
     if alleen_grens:
         return None, [_o1_grens(comp, fasen[0], instellingen.Budget(werk), seed)]

@@ -55,8 +55,11 @@ ALLEEN_AGGREGAAT_VANAF = 50_000
 # Parts with at least this many options (and fewer than ALLEEN_AGGREGAAT_VANAF) give the aggregated model
 # GROOT_AGGREGAAT_AANDEEL of their work: per unit of work its neighbourhood search finds more places there than the
 # full model (2,000 of seeds 2, 3, 5, one part of 1,549–1,864 people: 228, 170, 200 not placed with half, 227, 168,
-# 199 with 0.95). Their bound comes from a call of the full model beside it (`los_deel_op` with `alleen_grens`), with
-# GRENS_APART_AANDEEL of the part's work on top: it runs on a core that the one large part leaves free.
+# 199 with 0.95). Their bound comes from a call beside it (`los_deel_op` with `alleen_grens`: the aggregated model,
+# then the full model), with GRENS_APART_AANDEEL of the part's work on top: it runs on a core that the one large part
+# leaves free. 0.6 rather than 0.5 since the aggregated model takes its share first: with 0.5 the full model's bound
+# on seed 3 came out one lower (162 against 163). Parts of ALLEEN_AGGREGAAT_VANAF options or more get a bound call
+# too, with the aggregated model alone (GRENS_AGGREGAAT_AANDEEL below).
 GRENS_APART_VANAF = 20_000
 GROOT_AGGREGAAT_AANDEEL = 0.95
 GRENS_APART_AANDEEL = 0.6
