@@ -63,6 +63,29 @@ def test_plan_reaches_the_lexicographic_optimum(tables):
 
 
 @pytest.mark.traag
+@settings(EIGENSCHAP, max_examples=80)
+@given(small_scenarios())
+def test_o6_op_de_regel_zonder_dictatuur_haalt_de_checker(tables):
+    # O6 proven on the rule itself (model/o6.o6_nagaan) when the dictatorship of O6 gets no work: the stage is
+    # proven, and the plan meets every rule of the independent checker, O6 (b) by brute force over chains of any
+    # length among them, with the fewest unplaced (F4)
+    from plaatsing.model import instellingen
+
+    optimum = brute_force(tables)
+    if optimum is None:
+        return
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(instellingen, "O6_AANDEEL", 0.0)
+        uitkomst = solve(scenario_from_tables(tables))
+    besluiten = uitkomst.besluiten
+    plan = {str(r.personeelsnummer): None if leeg(r.nieuwe_functie) else str(r.nieuwe_functie)
+            for r in besluiten.itertuples()}
+    assert all(f.bewezen for f in uitkomst.fasen) and uitkomst.fasen[-1].status in ("OPTIMAL", "VOLDAAN")
+    assert check_plan(tables, plan, uitkomsten(besluiten)) == []
+    assert sum(f is None for f in plan.values()) == optimum.niet_geplaatst
+
+
+@pytest.mark.traag
 @settings(EIGENSCHAP, max_examples=30)
 @given(small_scenarios())
 def test_same_tables_give_identical_besluiten(tables):

@@ -74,3 +74,49 @@ def test_o6b_geen_keten_als_de_ander_meer_diensttijd_heeft():
     b = solve(s).besluiten.set_index("personeelsnummer")
     assert (b.loc["P", "nieuwe_functie"], b.loc["S", "nieuwe_functie"]) == ("N1", "N2")
     assert b.loc["R", "uitkomst"] == "boventallig"
+
+
+def lange_keten():
+    """C1–C4 (1980–1983) each passend in two neighbouring functions of N0–N4 (formatie 1 each), M (1990) only in
+    N0, J (2000) only in N4. Placing M instead of J takes a chain of four colleagues' moves."""
+    mensen = [medewerker(f"C{i}", f"OC{i}", date(1980 + i - 1, 1, 1)) for i in range(1, 5)]
+    mensen += [medewerker("M", "OM", date(1990, 1, 1)), medewerker("J", "OJ", date(2000, 1, 1))]
+    oude = [functie(f"OC{i}") for i in range(1, 5)] + [functie("OM"), functie("OJ")]
+    mapping = [(f"OC{i}", f"N{j}", 50) for i in range(1, 5) for j in (i - 1, i)]
+    mapping += [("OM", "N0", 50), ("OJ", "N4", 50)]
+    return tabellen(mensen, oude, [functie(f"N{j}") for j in range(5)], mapping)
+
+
+def test_o6_op_de_regel_vindt_ook_een_keten_die_de_toets_te_lang_is():
+    # regels.md O6 (b) knows no length: the model of o6_nagaan finds the chain of four moves that the toets's
+    # search (MAX_KETEN = 3) and so the repair do not, places M instead of J, and then proves (b) for the plan
+    from plaatsing.model import instellingen
+    from plaatsing.model.fasen import FaseVerslag, o6_op_de_regel
+    from plaatsing.toets.regelcontrole import MAX_KETEN
+
+    assert MAX_KETEN < 4
+    s = scenario_from_tables(lange_keten())
+    _k, _pins, (comp,) = voorbereiden(s)
+    fout = {"C1": "N0", "C2": "N1", "C3": "N2", "C4": "N3", "M": None, "J": "N4"}
+    assert o6b_ketens(comp, fout) == [] and herstel_o2_o6(comp, fout) == fout
+    fase = FaseVerslag("O6", "anciënniteit", status="UNKNOWN")
+    plan = o6_op_de_regel(comp, fase, instellingen.Budget(5.0), fout)
+    assert plan == {"C1": "N1", "C2": "N2", "C3": "N3", "C4": "N4", "M": "N0", "J": None}
+    assert fase.status == "VOLDAAN" and fase.bewezen and fase.solves == 2
+    assert fase.status_nl.startswith("voldaan, bewezen")
+    # and the solver itself gives that plan (its dictatorship: M before J)
+    b = solve(s).besluiten.set_index("personeelsnummer")
+    assert b.loc["M", "nieuwe_functie"] == "N0" and b.loc["J", "uitkomst"] == "boventallig"
+
+
+def test_o6_op_de_regel_bewijst_niets_zonder_werk():
+    # no work left for the model of (b): the stage stays not proven, the plan is the repaired one
+    from plaatsing.model import instellingen
+    from plaatsing.model.fasen import FaseVerslag, o6_op_de_regel
+
+    s = scenario_from_tables(lange_keten())
+    _k, _pins, (comp,) = voorbereiden(s)
+    fout = {"C1": "N0", "C2": "N1", "C3": "N2", "C4": "N3", "M": None, "J": "N4"}
+    fase = FaseVerslag("O6", "anciënniteit", status="UNKNOWN")
+    assert o6_op_de_regel(comp, fase, instellingen.Budget(0.0), fout) == fout
+    assert fase.status == "UNKNOWN" and not fase.bewezen and fase.solves == 0

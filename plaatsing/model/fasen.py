@@ -21,7 +21,7 @@ from plaatsing.model.aggregaat import o1_grens, o1_startplan
 from plaatsing.model.herstel import herstel_o2, herstel_o2_o6, startplan, toevoegen_en_o2, voornemen_als_start
 from plaatsing.model.model import (Model, add_o2_verdringing, build_model, define_h1_vullingen, define_o2_vooraf,
                                    remove_h1_vullingen)
-from plaatsing.model.o6 import o6_anciënniteit
+from plaatsing.model.o6 import o6_anciënniteit, o6_nagaan
 from plaatsing.regels.deelproblemen import Component
 from plaatsing.regels.kandidaten import ONGENOEMD
 from plaatsing.toets.regelcontrole import o2_schendingen
@@ -37,6 +37,9 @@ FASEN = (
 
 STATUS_NL = {  # what a user reads; the CP-SAT term stays beside it for the audit
     "OPTIMAL": "optimaal, bewezen",
+    # O6 proven on the rule itself (o6.o6_nagaan): no swap (a), and CP-SAT proved that no chain (b) exists
+    "VOLDAAN": "voldaan, bewezen: geen ruil (a) en geen keten (b) die een collega met langere diensttijd beter "
+               "plaatst",
     "FEASIBLE": "oplossing gevonden, niet bewezen optimaal",
     "UNKNOWN": "geen bewijs binnen de tijdslimiet",
     "INFEASIBLE": "geen oplossing mogelijk",
@@ -62,15 +65,18 @@ class FaseVerslag:
 
     @property
     def bewezen(self) -> bool:
-        return self.status == "OPTIMAL"
+        return self.status in ("OPTIMAL", "VOLDAAN")
 
     @property
     def status_nl(self) -> str:
+        if self.status == "VOLDAAN":
+            return f"{STATUS_NL[self.status]} (CP-SAT: INFEASIBLE voor een keten (b))"
         return f"{STATUS_NL.get(self.status, self.status)} (CP-SAT: {self.status})"
 
     def tel_op(self, deel: "FaseVerslag") -> None:
-        """Add the report of this stage for one component."""
-        if not deel.bewezen and self.bewezen:
+        """Add the report of this stage for one component (proven in every one of them: OPTIMAL only where each
+        component's is)."""
+        if (not deel.bewezen and self.bewezen) or (deel.status == "VOLDAAN" and self.status == "OPTIMAL"):
             self.status = deel.status
         self.objectief += deel.objectief
         self.grens += deel.grens
@@ -89,12 +95,23 @@ def los_deel_op(comp: Component, werk: float, seed: int, vorig: dict | None = No
     bound call beside the part (`grens_apart`, `_o1_grens`: the aggregated model, then the full model's O1 call from
     the greedy start plan); no plan."""
     fasen = [FaseVerslag(c, n) for c, n in FASEN]
+    budget = instellingen.Budget(werk)
     if alleen_grens:
-        return None, [_o1_grens(comp, fasen[0], instellingen.Budget(werk), seed)]
-    oplossing = _los_component_op(comp, fasen, instellingen.Budget(werk), seed, vorig)
+        return None, [_o1_grens(comp, fasen[0], budget, seed)]
+    oplossing = _los_component_op(comp, fasen, budget, seed, vorig)
+    if all(f.bewezen for f in fasen[:-1]) and not fasen[-1].bewezen:
+        # O1–O5 proven, the dictatorship of O6 not: O6 proven on the rule itself, (a) and (b), with the work left
+        oplossing = o6_op_de_regel(comp, fasen[-1], budget, oplossing, seed)
     if not all(f.bewezen for f in fasen):
         oplossing = herstel_o2_o6(comp, oplossing)
     return oplossing, fasen
+
+
+def o6_op_de_regel(comp: Component, fase: FaseVerslag, budget: instellingen.Budget, plan: dict,
+                   seed: int = determinisme.RANDOM_SEED) -> dict:
+    """O6 proven on the rule itself, (a) and (b), for a plan with the proven O1–O5 totals (o6.o6_nagaan):
+    fase.status becomes 'VOLDAAN' when proven. Returns the plan, repaired where needed."""
+    return o6_nagaan(comp, fase, budget, plan, seed, lambda m: _niveaus(comp, m), _evalueer)
 
 
 def triviaal_plan(comp: Component) -> dict | None:
@@ -277,7 +294,9 @@ def _los_component_op(comp: Component, fasen: list[FaseVerslag], budget: instell
             fase.grens += grens
             _houd_vast(m, groep, doel, waarde, grens, oplossing)
     remove_h1_vullingen(m)  # O6 fixes person after person; the exact H1 form only slows it down
-    return o6_anciënniteit(m, fasen[-1], budget, oplossing, _los_met_o2, _meld_status)
+    # the dictatorship leaves work for proving O6 on the rule itself where it is not proven (o6_nagaan)
+    return o6_anciënniteit(m, fasen[-1], budget.deel(budget.over() * instellingen.O6_AANDEEL), oplossing,
+                           _los_met_o2, _meld_status)
 
 
 def _houd_vast(m: Model, groep, doel, waarde: int, grens: int, oplossing: dict) -> None:

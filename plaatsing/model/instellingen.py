@@ -32,6 +32,9 @@ FASE_AANDEEL = 0.5  # a stage of O3–O5 may use at most this part of its compon
 # call is what gives the part its bound. 2,000 (seeds 2, 3, 5; parts of 1,549–1,864 people): with half, CP-SAT proved
 # no bound or a weak one (164 not placed at least, where 192 holds); with 0.8 the bounds 221, 161, 192, the same plans.
 O1_AANDEEL = 0.8
+# O6's dictatorship may use at most this part of the work left; the rest proves O6 on the rule itself where the
+# dictatorship is not proven (o6.o6_nagaan). 1,500 with fte 1: the dictatorship was not proven with 43 units.
+O6_AANDEEL = 0.25
 EERSTE_AANDEEL = 0.9  # part of the budget shared over the parts by size in the first round (rest: later rounds)
 EERSTE_RONDE = 15.0  # work for the first extra round of parts not proven in their share (doubles)
 # No extra round when less work than this is left (nor for a part of the aggregated model alone). 20,000: round 1 leaves
