@@ -12,8 +12,22 @@ command line can stop cleanly on a Ctrl-C during its first half second (plaatsin
 """
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING
+import sys as _sys
+
+# The command line (`python -m plaatsing.cli`, or the script `plaatsing`) loads this package first: a Ctrl-C in
+# these first milliseconds ends it as later on (cli/__init__.py), with a Dutch sentence and 130, not a traceback
+# (seen on a slow machine: a Ctrl-C 0.05 s after the start landed in `from typing import ...` below). A library
+# user (a notebook) keeps Python's own KeyboardInterrupt.
+_ARGV = getattr(_sys, "argv", None) or [""]  # (an embedded interpreter may have none)
+_OPDRACHTREGEL = _ARGV[0] == "-m" or _ARGV[0].replace("\\", "/").rsplit("/", 1)[-1] in ("plaatsing", "plaatsing.exe")
+try:
+    import importlib
+    from typing import TYPE_CHECKING
+except KeyboardInterrupt:
+    if not _OPDRACHTREGEL:
+        raise
+    _sys.stderr.write("Afgebroken door Ctrl-C. Er is niets geschreven.\n")
+    _sys.exit(130)
 
 _WAAR = {"InvoerFout": "plaatsing.fouten", "Melding": "plaatsing.fouten", "ParameterFout": "plaatsing.fouten",
          "Plan": "plaatsing.plan", "read_scenario": "plaatsing.plannen.inlezen",
@@ -24,7 +38,13 @@ _WAAR = {"InvoerFout": "plaatsing.fouten", "Melding": "plaatsing.fouten", "Param
 
 __all__ = sorted([*_WAAR, "uitleg"], key=lambda naam: (naam[0].islower(), naam))
 
-import plaatsing.uitleg  # noqa: E402,F401 (light: a docstring) loaded now, so that the name below stays the function
+try:
+    import plaatsing.uitleg  # noqa: E402,F401 (light: a docstring) loaded now, so that the name below stays the function
+except KeyboardInterrupt:
+    if not _OPDRACHTREGEL:
+        raise
+    _sys.stderr.write("Afgebroken door Ctrl-C. Er is niets geschreven.\n")
+    _sys.exit(130)
 
 
 def uitleg(plan, persoon: str) -> dict:

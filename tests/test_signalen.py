@@ -200,6 +200,11 @@ def test_ctrl_c_tijdens_het_starten_geeft_een_nette_melding(tmp_path):
             proces.communicate()
             pytest.fail(f"de app liep na een Ctrl-C op {na} s na de start nog door")
         tekst = uit + fout
+        if na < 0.1 and _voor_de_eerste_regel(tekst):
+            # on a slow machine a Ctrl-C 0.05 s after the start can land in Python's own start (runpy, importlib),
+            # before the first line of the package runs: no program can catch that. Any frame of ours fails.
+            uitkomsten.append(130)
+            continue
         assert "Traceback" not in tekst and "Aborted" not in tekst and "Afgebroken.\n" not in tekst, (na, tekst)
         if proces.returncode in (130, -signal.SIGINT):  # ended by the Ctrl-C itself: a shell shows 130 as well
             assert tekst.rstrip().endswith(("Afgebroken door Ctrl-C. Er is niets geschreven.",
@@ -211,6 +216,14 @@ def test_ctrl_c_tijdens_het_starten_geeft_een_nette_melding(tmp_path):
         uitkomsten.append(proces.returncode)
         assert not list(tmp.iterdir()), (na, list(tmp.iterdir()))
     assert uitkomsten[1] in (130, -signal.SIGINT) and uitkomsten[-1] == 0, uitkomsten
+
+
+def _voor_de_eerste_regel(tekst: str) -> bool:
+    """A KeyboardInterrupt traceback with only frames of Python's own start (<frozen runpy>, <frozen importlib…>)."""
+    regels = tekst.strip().splitlines()
+    frames = [r for r in regels if r.strip().startswith("File ")]
+    return (bool(regels) and regels[0].startswith("Traceback") and regels[-1] == "KeyboardInterrupt" and bool(frames)
+            and all(r.strip().startswith('File "<frozen ') for r in frames))
 
 
 def test_ctrl_c_voordat_solve_zijn_opdracht_begint(tmp_path):
