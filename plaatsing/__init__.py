@@ -23,6 +23,8 @@ _OPDRACHTREGEL = _ARGV[0] == "-m" or _ARGV[0].replace("\\", "/").rsplit("/", 1)[
 try:
     import importlib
     from typing import TYPE_CHECKING
+
+    import plaatsing.uitleg  # noqa: F401 (light: a docstring) loaded now, so that the name below stays the function
 except KeyboardInterrupt:
     if not _OPDRACHTREGEL:
         raise
@@ -37,14 +39,6 @@ _WAAR = {"InvoerFout": "plaatsing.fouten", "Melding": "plaatsing.fouten", "Param
          "met_adviezen": "plaatsing.procedure.adviezen", "Scenario": "plaatsing.scenario"}
 
 __all__ = sorted([*_WAAR, "uitleg"], key=lambda naam: (naam[0].islower(), naam))
-
-try:
-    import plaatsing.uitleg  # noqa: E402,F401 (light: a docstring) loaded now, so that the name below stays the function
-except KeyboardInterrupt:
-    if not _OPDRACHTREGEL:
-        raise
-    _sys.stderr.write("Afgebroken door Ctrl-C. Er is niets geschreven.\n")
-    _sys.exit(130)
 
 
 def uitleg(plan, persoon: str) -> dict:
