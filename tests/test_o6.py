@@ -120,3 +120,20 @@ def test_o6_op_de_regel_bewijst_niets_zonder_werk():
     fase = FaseVerslag("O6", "anciënniteit", status="UNKNOWN")
     assert o6_op_de_regel(comp, fase, instellingen.Budget(0.0), fout) == fout
     assert fase.status == "UNKNOWN" and not fase.bewezen and fase.solves == 0
+
+
+def test_het_model_van_o6b_rekent_niet_met_andere_totalen_dan_het_bewezen_plan():
+    # a safeguard: a plan whose O1–O5 totals differ from those proven (here one placed fewer) is never proven for O6
+    from plaatsing.model import instellingen
+    from plaatsing.model.fasen import FaseVerslag, _evalueer, _niveaus
+    from plaatsing.model.o6 import _keten_model
+
+    s = scenario_from_tables(lange_keten())
+    _k, _pins, (comp,) = voorbereiden(s)
+    bewezen = {"C1": "N1", "C2": "N2", "C3": "N3", "C4": "N4", "M": "N0", "J": None}
+    minder = {**bewezen, "C4": None}
+    fase = FaseVerslag("O6", "anciënniteit", status="UNKNOWN")
+    args = (0, lambda m: _niveaus(comp, m), _evalueer)
+    assert _keten_model(comp, fase, instellingen.Budget(5.0), minder, bewezen, *args) == (None, "UNKNOWN")
+    assert fase.solves == 0
+    assert _keten_model(comp, fase, instellingen.Budget(5.0), bewezen, bewezen, *args) == (None, "INFEASIBLE")

@@ -102,12 +102,12 @@ def o6_nagaan(comp, fase, budget: instellingen.Budget, plan: dict, seed: int, ni
     plan the model finds places a more senior colleague instead of a less senior one with everyone else's
     outcome kept, so every round raises the outcome of the most senior person that changes; it ends.
     `niveaus(m)`: the levels of O1–O5 on a model (fasen._niveaus); `evalueer(m, termen, plan)`: a level's value."""
-    begin = time.monotonic()
+    begin, bewezen_plan = time.monotonic(), plan
     for _ in range(len(comp.personen) + 1):
         plan = herstel_o2_o6(comp, plan)
         if o6_ruilen(comp, plan) or o2_schendingen(comp, plan) or h4_schendingen(comp, plan):
             break  # the repair left a swap (a) or broke a rule: not proven (a safeguard; never seen)
-        beter, status = _keten_model(comp, fase, budget, plan, seed, niveaus, evalueer)
+        beter, status = _keten_model(comp, fase, budget, plan, bewezen_plan, seed, niveaus, evalueer)
         if status == "INFEASIBLE":
             fase.status = "VOLDAAN"
             fase.objectief = fase.grens = klassenwaarde(comp, plan)
@@ -120,21 +120,25 @@ def o6_nagaan(comp, fase, budget: instellingen.Budget, plan: dict, seed: int, ni
     return plan
 
 
-def _keten_model(comp, fase, budget: instellingen.Budget, plan: dict, seed: int, niveaus: Callable,
-                 evalueer: Callable) -> tuple[dict | None, str]:
+def _keten_model(comp, fase, budget: instellingen.Budget, plan: dict, bewezen_plan: dict, seed: int,
+                 niveaus: Callable, evalueer: Callable) -> tuple[dict | None, str]:
     """O6 (b) as a CP-SAT model: H1–H5 and O2 (up front and as cuts, as in every stage), the O1–O5 totals of
     `plan` one row per level, every placed person in a function of their own outcome class or not placed, and
     exactly one unplaced person placed, ranked above (SEL-A) the one placed person who is then not placed. Every
     chain of (b), whatever its length, is a solution of this model. Returns (a plan of it, 'FEASIBLE'), (None,
-    'INFEASIBLE'), or (None, 'UNKNOWN') when the work left gives no answer."""
+    'INFEASIBLE'), or (None, 'UNKNOWN') when the work left gives no answer, or when `plan` does not have the
+    totals of `bewezen_plan`, the plan whose O1–O5 are proven (a safeguard: the repair keeps them)."""
     m = build_model(comp)
     m.seed = seed
     define_o2_vooraf(m)
     for _code, groep in niveaus(m):
         for niveau in groep:
-            if niveau:
-                m.cp.Add(cp_model.LinearExpr.WeightedSum([v for v, _ in niveau], [c for _, c in niveau])
-                         == evalueer(m, niveau, plan))
+            if not niveau:
+                continue
+            waarde = evalueer(m, niveau, bewezen_plan)
+            if evalueer(m, niveau, plan) != waarde:
+                return None, "UNKNOWN"
+            m.cp.Add(cp_model.LinearExpr.WeightedSum([v for v, _ in niveau], [c for _, c in niveau]) == waarde)
     erin, eruit, rang_eruit = [], [], 0
     for p in comp.personen:
         if plan[p] is None:
