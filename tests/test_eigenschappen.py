@@ -26,9 +26,13 @@ def leeg(waarde) -> bool:
 def los_op(tables):
     """Solve through the public API; return the besluiten and the plan as a dict."""
     besluiten = solve(scenario_from_tables(tables)).besluiten
-    plan = {str(r.personeelsnummer): None if leeg(r.nieuwe_functie) else str(r.nieuwe_functie)
+    return besluiten, plan_van(besluiten)
+
+
+def plan_van(besluiten):
+    """personeelsnummer -> nieuwe functie (None: not placed)."""
+    return {str(r.personeelsnummer): None if leeg(r.nieuwe_functie) else str(r.nieuwe_functie)
             for r in besluiten.itertuples()}
-    return besluiten, plan
 
 
 def uitkomsten(besluiten):
@@ -78,8 +82,7 @@ def test_o6_op_de_regel_zonder_dictatuur_haalt_de_checker(tables):
         mp.setattr(instellingen, "O6_AANDEEL", 0.0)
         uitkomst = solve(scenario_from_tables(tables))
     besluiten = uitkomst.besluiten
-    plan = {str(r.personeelsnummer): None if leeg(r.nieuwe_functie) else str(r.nieuwe_functie)
-            for r in besluiten.itertuples()}
+    plan = plan_van(besluiten)
     assert all(f.bewezen for f in uitkomst.fasen) and uitkomst.fasen[-1].status in ("OPTIMAL", "VOLDAAN")
     assert check_plan(tables, plan, uitkomsten(besluiten)) == []
     assert sum(f is None for f in plan.values()) == optimum.niet_geplaatst

@@ -18,8 +18,6 @@ class _Groep(click.Group):
     """The command group; click's own texts are Dutch while a command runs (nothing patched at import)."""
 
     def main(self, *args, **kwargs):
-        from plaatsing import signalen
-
         try:
             from plaatsing.tijdelijk import eigen_tijdelijke_map
 
@@ -29,9 +27,7 @@ class _Groep(click.Group):
         except KeyboardInterrupt as fout:
             # a Ctrl-C (or SIGTERM, SIGHUP) before click or a command handles it, or while the private folder is
             # made or removed (seen once in 200 starts, 0.9 s after the start): the message of every other moment
-            oorzaak = fout.oorzaak if isinstance(fout, signalen.Gestopt) else "Ctrl-C"
-            click.echo(f"Afgebroken door {oorzaak}. Er is niets geschreven.", err=True)
-            sys.exit(signalen.exitcode(fout))
+            _afgebroken(fout)
 
     def invoke(self, ctx):
         # a Ctrl-C before a command's own handling runs (while it loads its modules): the same message and exit
@@ -41,10 +37,19 @@ class _Groep(click.Group):
         try:
             return super().invoke(ctx)
         except (KeyboardInterrupt, Exception) as fout:  # a library may turn the Ctrl-C into any error (signalen)
-            if door_signaal(fout) is None and not onderbroken_bij_start():
+            onderbreking = door_signaal(fout)
+            if onderbreking is None and not onderbroken_bij_start():
                 raise
-            click.echo("Afgebroken door Ctrl-C. Er is niets geschreven.", err=True)
-            sys.exit(130)
+            _afgebroken(onderbreking or KeyboardInterrupt())
+
+
+def _afgebroken(fout: KeyboardInterrupt) -> None:
+    """Stop before anything was written: the Dutch message and the exit code of the signal (130 for a Ctrl-C)."""
+    from plaatsing import signalen
+
+    oorzaak = fout.oorzaak if isinstance(fout, signalen.Gestopt) else "Ctrl-C"
+    click.echo(f"Afgebroken door {oorzaak}. Er is niets geschreven.", err=True)
+    sys.exit(signalen.exitcode(fout))
 
 
 @click.group(cls=_Groep, context_settings={"help_option_names": ["-h", "--help"]}, options_metavar="[OPTIES]",
