@@ -37,6 +37,9 @@ class Rest(Melding):
 class InvoerFout(Exception):
     """The scenario cannot be used: one or more Meldingen, all reported at once."""
 
+    # what a user reads above the meldingen; a besluiten workbook that cannot be read says so (cli.gereedschap)
+    kop = "Het scenario kan niet worden gebruikt"
+
     def __init__(self, meldingen: list[Melding]):
         alle = sorted(set(meldingen), key=_sort_key)
         self.aantal = len(alle)

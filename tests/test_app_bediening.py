@@ -83,7 +83,7 @@ def test_voortgangsbalk_uit_de_regels_van_het_rekenproces():
     assert taak.procent is None
     taak.meldingen += ["kandidaten bepaald: 614 mogelijke plaatsingen, 18 deelproblemen (0,0 s)",
                        "1 van 5 deelproblemen klaar (14% van het werk); bezig met een deel van 1.500 mensen",
-                       "fase O3 beste tier (T1, T2, T3, T4): optimaal, bewezen (11 solver-aanroepen, 0,0 s)"]
+                       "fase O3 beste trede (T1, T2, T3, T4): optimaal, bewezen (11 solver-aanroepen, 0,0 s)"]
     assert taak.procent == 14
     taak.meldingen.append("3 van 5 deelproblemen klaar (62% van het werk); nog ongeveer 30 s")
     assert taak.procent == 62
@@ -93,7 +93,7 @@ def meldt_en_wacht(*, voortgang):
     """Work in the app's process that reports like a solve and then waits to be stopped."""
     import time
 
-    voortgang("fase O3 beste tier (T1, T2, T3, T4): optimaal, bewezen (1 solver-aanroepen, 0,0 s)")
+    voortgang("fase O3 beste trede (T1, T2, T3, T4): optimaal, bewezen (1 solver-aanroepen, 0,0 s)")
     voortgang("1 van 5 deelproblemen klaar (37% van het werk); nog ongeveer 30 s")
     time.sleep(60)
 

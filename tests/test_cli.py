@@ -157,6 +157,16 @@ def test_toets_en_vergelijk_op_met_de_hand_aangepast_plan(klein, tmp_path):
     assert [r[0] for r in openpyxl.load_workbook(verschil)["Verschil"].values] == ["personeelsnummer", "001", "002"]
 
 
+
+def test_besluiten_die_niet_te_lezen_zijn_heten_zo_niet_het_scenario(klein, tmp_path):
+    # the scenario was read fine: the heading must not blame it (found by a run of 'toets' with a wrong path)
+    uitkomst = draai("toets", klein, tmp_path / "bestaat-niet.xlsx")
+    assert uitkomst.exit_code == 1
+    assert uitkomst.stderr.splitlines()[0] == "De besluiten kunnen niet worden gebruikt: 1 probleem gevonden."
+    assert "bestaat-niet.xlsx' bestaat niet" in uitkomst.stderr
+    assert "Het scenario" not in uitkomst.stderr
+
+
 @pytest.mark.traag
 def test_tijdslimiet_geeft_plan_met_exitcode_3(tmp_path):
     uit = tmp_path / "snel.xlsx"

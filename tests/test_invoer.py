@@ -302,6 +302,14 @@ FOUTEN = [
         "Vastgezet, rij 4, kolom B (nieuwe_functie): de vastgezette medewerkers in N2 (rijen 3, 4) werken samen "
         "46,8 uur per week, meer dan de formatie van 36 uur (SS-7); verhoog de formatie of haal een vastzetting "
         "weg."]),
+    # SS-7 with H5: a tijdelijk contract that ends before the ingangsdatum is not placed at all, so its pin cannot be
+    # honoured (found by a run: it came out vastgezet while the warning said it would not be placed)
+    ("vastgezet_contract_voorbij", scenario(_samen(_z("Medewerkers", 4, "einddatum", dt.date(2024, 12, 31)),
+                                                   _z("Vastgezet", 2, "personeelsnummer", "1003"),
+                                                   _z("Vastgezet", 2, "nieuwe_functie", "N2"))), [
+        "Vastgezet, rij 2, kolom A (personeelsnummer): het tijdelijk dienstverband van personeelsnummer '1003' eindigt "
+        "op 31-12-2024, vóór de ingangsdatum (01-01-2025); zo'n contract wordt niet geplaatst (H5) en kan dus niet "
+        "worden vastgezet (SS-7). Haal de vastzetting weg, of vul de einddatum van het verlengde contract in."]),
     ("twee_keer_vastgezet", scenario(lambda b: rij_erbij(b, "Vastgezet", personeelsnummer="1001",
                                                          nieuwe_functie="N2")), [
         "Vastgezet, rij 3, kolom A (personeelsnummer): deze medewerker is al vastgezet in rij 2; houd er één over."]),

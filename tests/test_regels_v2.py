@@ -145,8 +145,24 @@ def test_fte_en_uren_die_verschillen_geven_een_waarschuwing_en_de_uren_tellen():
     t = voorbeeld_10(True)
     t["Medewerkers"][3]["fte"] = 0.5  # 18 hours, while uren says 20
     s = scenario_from_tables(t)
-    assert any("rij 5" in str(w) and "de uren tellen" in str(w) for w in s.waarschuwingen)
-    assert {p: u[1] for p, u in uitkomsten(solve(s)).items()} == dict.fromkeys("ABCD", "functievolger")
+    assert any("rij 5" in str(w) and "de uren tellen" in str(w) and "fte 0,5556" in str(w) for w in s.waarschuwingen)
+    plan = solve(s)
+    assert {p: u[1] for p, u in uitkomsten(plan).items()} == dict.fromkeys("ABCD", "functievolger")
+
+
+def test_met_uren_tonen_de_besluiten_de_fte_van_die_uren():
+    # scenario-formaat.md, column uren: "when given it decides capacity and fte is shown as uren / normuren".
+    # Typed fte 1 beside 20 hours: the besluit shows 0,5556, and the rows of the function add up to what
+    # Bezetting reports (3 fte = 108 hours, full), not 1 + 0,8889 + 1 + 1.
+    t = voorbeeld_10(True)
+    for r in t["Medewerkers"]:
+        r["fte"] = 1
+    t["Medewerkers"][1]["fte"] = 0.8
+    plan = solve(scenario_from_tables(t))
+    fte = plan.besluiten.set_index("personeelsnummer")["fte"].to_dict()
+    assert fte == {"A": 1.0, "B": 0.8889, "C": 0.5556, "D": 0.5556}
+    bezetting = plan.bezetting.set_index("functiecode")
+    assert bezetting.at["BV-ICT-02", "vacant_fte"] == 0 and round(sum(fte.values()), 3) == 3.0
 
 
 # §4: the opt-out function counts as a T1 outcome for O6

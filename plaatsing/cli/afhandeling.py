@@ -24,7 +24,6 @@ HARTSLAG_SECONDEN = 5.0  # a long step without progress of its own says every th
 
 # The progress lines of the library speak of the solver's terms; a user reads them in plain Dutch.
 IN_WOORDEN = (
-    ("beste tier (T1, T2, T3, T4)", "beste trede (T1, T2, T3, T4)"),
     ("(1 solver-aanroepen", "(1 rekenstap"),
     ("solver-aanroepen", "rekenstappen"),
     ("opnieuw met een ander seed", "opnieuw met een andere startwaarde"),
@@ -78,7 +77,7 @@ OPDRACHTREGEL = "Opdrachtregel"  # the 'blad' of a Melding about what was typed,
 
 def _meld_invoerfout(fout: InvoerFout, schrijft: bool = True) -> None:
     aantal = fout.aantal
-    click.echo(f"Het scenario kan niet worden gebruikt: {aantal} {'probleem' if aantal == 1 else 'problemen'} "
+    click.echo(f"{fout.kop}: {aantal} {'probleem' if aantal == 1 else 'problemen'} "
                f"gevonden.{' Er is niets geschreven.' if schrijft else ''}", err=True)
     for melding in fout.meldingen:
         click.echo(f"  {melding}", err=True)

@@ -96,8 +96,12 @@ def lees_plan_van(scenario: Path, besluiten: Path, parameter=(), toelichting=(),
     if zegel is not None and Path(besluiten).is_file():
         controleer_zegel_van(Path(besluiten), weigeren=zegel == "weigeren" and not toch)
     s = read_scenario(scenario)
-    plan = lees_plan(besluiten, s, paren(parameter, "naam=waarde", "--parameter"),
-                     paren(toelichting, "NR=TEKST", "--toelichting") if toelichting else None)
+    try:
+        plan = lees_plan(besluiten, s, paren(parameter, "naam=waarde", "--parameter"),
+                         paren(toelichting, "NR=TEKST", "--toelichting") if toelichting else None)
+    except InvoerFout as fout:
+        fout.kop = "De besluiten kunnen niet worden gebruikt"  # not "het scenario": that one was read
+        raise
     for naam, was, nu in plan.overschreven:
         click.echo(f"Let op: parameter {naam} = {nu} (opgegeven met -p); de besluiten zijn gemaakt met "
                    f"{naam} = {was or '(leeg)'}.")

@@ -201,7 +201,8 @@ def toets(scenario, besluiten, parameter, debug):
     Controleert capaciteit, geschiktheid, vastzettingen, functievolgerrecht, tijdelijk (H1–H5),
     verdringing (O2), ruil bij gelijke stand (O6), selectievolgorde (F3) en het minimum aantal
     niet geplaatsten (F4). Getoetst wordt onder de parameters waarmee de besluiten zijn gemaakt
-    (blad Verantwoording); -p overschrijft er een. Exitcode 0 zonder schendingen, 4 met schendingen.
+    (blad Verantwoording); -p overschrijft er een. Exitcode 0 zonder schendingen, 4 met schendingen,
+    1 als het scenario of de besluiten niet te gebruiken zijn.
     """
     def werk():
         from plaatsing.plannen.toetsen import toets_plan

@@ -221,8 +221,8 @@ def _deeltijd_kolom(lezer) -> bool:
 
 
 def _controleer_uren(lezer, r: dict, normuren: float) -> None:
-    """fte or uren (§8.13): one of them is required; only uren gives fte = uren / normuren; both given and
-    more than one minute a week apart is a warning (uren decides)."""
+    """fte or uren (§8.13): one of them is required; given uren decide, and fte is shown as uren / normuren
+    (scenario-formaat.md, column uren); both given and more than one minute a week apart is a warning."""
     if r["fte"] is None and r["uren"] is None:
         if not any(m.rij == r["rij"] and m.kolom and "fte" in m.kolom for m in lezer.meldingen):
             lezer.fout("Medewerkers", r["rij"], "fte",
@@ -235,19 +235,33 @@ def _controleer_uren(lezer, r: dict, normuren: float) -> None:
                    f"{formatteer_getal(r['uren'])} uur per week is meer dan de voltijdse werkweek van "
                    f"{formatteer_getal(normuren)} uur (parameter normuren); vul de contracturen in.")
         return
-    if r["fte"] is None:
-        r["fte"] = round(r["uren"] / normuren, 4)
-    elif abs(minuten_van(r["fte"], None, normuren) - minuten_van(None, r["uren"], normuren)) > 1:
+    if r["fte"] is not None and abs(minuten_van(r["fte"], None, normuren) - minuten_van(None, r["uren"], normuren)) > 1:
         lezer.waarschuw("Medewerkers", r["rij"], "uren",
                         f"fte {formatteer_getal(r['fte'])} en {formatteer_getal(r['uren'])} uur per week verschillen "
                         f"meer dan een minuut per week (bij {formatteer_getal(normuren)} uur voltijds); de uren "
-                        "tellen (regels.md §8.13).")
+                        f"tellen (regels.md §8.13): de besluiten noemen fte "
+                        f"{formatteer_getal(round(r['uren'] / normuren, 4))}.")
+    # the uren decide, so every table and letter shows the fte they give (fte 1 beside 20 hours would put 3.8 fte in a
+    # function of 3 that Bezetting reports full)
+    r["fte"] = round(r["uren"] / normuren, 4)
 
 
 def _controleer_pins(lezer, t, nieuw, parameters) -> None:
-    """SS-7: pins count against capacity; pins over capacity together are an input error."""
+    """SS-7: pins count against capacity; pins over capacity together are an input error. So is a pin of a
+    tijdelijk contract that ends before the ingangsdatum: H5 places such a contract not at all, so the pin cannot be
+    honoured."""
     minuten = {r["personeelsnummer"]: minuten_van(r["fte"], r["uren"], parameters.normuren)
                for r in t["medewerkers"] if r["fte"] is not None}
+    ingang = parameters.ingang
+    einde = {r["personeelsnummer"]: r["einddatum"] for r in t["medewerkers"]
+             if r.get("dienstverband") == "tijdelijk" and r["einddatum"] and ingang and r["einddatum"] < ingang}
+    for r in t["vastgezet"]:
+        if r["personeelsnummer"] in einde:
+            lezer.fout("Vastgezet", r["rij"], "personeelsnummer",
+                       f"het tijdelijk dienstverband van personeelsnummer '{citeer(r['personeelsnummer'])}' eindigt op "
+                       f"{einde[r['personeelsnummer']]:%d-%m-%Y}, vóór de ingangsdatum "
+                       f"({ingang:%d-%m-%Y}); zo'n contract wordt niet geplaatst (H5) en kan dus niet worden "
+                       "vastgezet (SS-7). Haal de vastzetting weg, of vul de einddatum van het verlengde contract in.")
     formatie = {r["functiecode"]: r["formatie_fte"] for r in t["nieuw"] if r["formatie_fte"] is not None}
     per_functie = defaultdict(list)
     gezien = set()

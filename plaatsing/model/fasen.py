@@ -29,7 +29,7 @@ from plaatsing.toets.regelcontrole import o2_schendingen
 FASEN = (
     ("O1", "minimale boventalligheid"),
     ("P2", "minste wijzigingen ten opzichte van het voornemen"),  # regels.md §9; empty in a first round
-    ("O3", "beste tier (T1, T2, T3, T4)"),
+    ("O3", "beste trede (T1, T2, T3, T4)"),
     ("O4", "voorkeuren (1e, 2e, … keuze)"),
     ("O5", "minste salarisgarantie"),
     ("O6", "anciënniteit beslist resterende gelijke stand"),

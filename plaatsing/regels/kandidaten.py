@@ -155,7 +155,8 @@ def define_ss6_oordelen(s: Scenario, paren: pd.DataFrame) -> tuple[pd.DataFrame,
 
 
 def define_h5_einde_contract(s: Scenario, paren: pd.DataFrame) -> tuple[pd.DataFrame, dict]:
-    """H5: a tijdelijk contract that ends before the ingangsdatum is not placed at all (a pin still holds)."""
+    """H5: a tijdelijk contract that ends before the ingangsdatum is not placed at all (a pin of such a contract is an
+    input error, invoer/validatie.py)."""
     ingang = s.parameters.ingang
     mw = s.medewerkers
     if ingang is None or "einddatum" not in mw.columns:

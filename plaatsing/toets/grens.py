@@ -251,7 +251,8 @@ def controleer_grens(s: Scenario, verantwoording: pd.DataFrame | None, aantal_ni
                  f"nagerekend is die {berekend}", "maak de besluiten opnieuw met 'plaatsing solve'")]
     if berekend > aantal_niet_geplaatst:
         return [("F4", "", "", f"de ondergrens ({berekend}) is groter dan het aantal niet geplaatst "
-                 f"({aantal_niet_geplaatst}): het plan breekt H1–H3", "laat 'plaatsing toets' de schendingen tonen")]
+                 f"({aantal_niet_geplaatst}): het plan breekt H1–H3", "los eerst de schendingen van H1–H3 op (capaciteit, "
+                 "geschiktheid, vastzettingen); die staan in dezelfde toets")]
     return []
 
 
