@@ -222,6 +222,10 @@ FOUTEN = [
         "Medewerkers, rij 2, kolom F (schaal): de cel bevat een datum (08-01-1900) in plaats van een getal; "
         "geef de cel de opmaak Getal en typ het getal opnieuw."]),
     ("fte_0", scenario(_z("Medewerkers", 2, "fte", 0)), [_bereik("Medewerkers", 2, "G (fte)", "0", "fte", FTE)]),
+    ("fte_nul_minuten", scenario(_z("Medewerkers", 2, "fte", 0.0001)), [
+        "Medewerkers, rij 2, kolom G (fte): fte 0,0001 is minder dan een halve minuut per week (bij 36 uur voltijds); "
+        "de capaciteit telt in hele minuten (regels.md §8.13). Vul de deeltijdfactor (bijvoorbeeld 0,8) of de uren "
+        "per week in."]),
     ("fte_negatief", scenario(_z("Medewerkers", 3, "fte", "-0,5")), [
         _bereik("Medewerkers", 3, "G (fte)", "-0,5", "fte", FTE)]),
     ("fte_boven_1", scenario(_z("Medewerkers", 4, "fte", 1.2)), [

@@ -228,6 +228,13 @@ def _controleer_uren(lezer, r: dict, normuren: float) -> None:
             lezer.fout("Medewerkers", r["rij"], "fte",
                        "vul de deeltijdfactor (fte, bijvoorbeeld 0,8) of de uren per week (kolom uren) in.")
         return
+    if minuten_van(r["fte"], r["uren"], normuren) == 0:  # §8.13: whole minutes; 0 minutes would fit anywhere
+        kolom, waarde = ("uren", r["uren"]) if r["uren"] is not None else ("fte", r["fte"])
+        lezer.fout("Medewerkers", r["rij"], kolom,
+                   f"{kolom} {formatteer_getal(waarde)} is minder dan een halve minuut per week (bij "
+                   f"{formatteer_getal(normuren)} uur voltijds); de capaciteit telt in hele minuten (regels.md "
+                   "§8.13). Vul de deeltijdfactor (bijvoorbeeld 0,8) of de uren per week in.")
+        return
     if r["uren"] is None:
         return
     if r["uren"] > normuren:
