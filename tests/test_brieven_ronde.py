@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import openpyxl
@@ -154,7 +155,10 @@ def test_boventallig_vwnw_begin_einde_en_geen_valse_zin(volledig):
         assert "begint op 01-01-2019 en duurt 24 maanden, tot en met 31-12-2020" in t
         if "Voor " in blad.at[nummer, "motivering"]:   # functions it was eligible for are named
             assert "geen functie waarvoor u volgens het sociaal statuut in aanmerking komt" not in t
-            assert "zijn bezet door collega's die bij de plaatsing voor u gaan of over wier plaatsing al eerder" in t
+            assert "In de functies waarvoor u in aanmerking kwam, was in dit plan geen plaats voor u" in t
+            # not "bezet door collega's die voor u gaan": a functievolger who does not go first may hold it (O1)
+            assert "die bij de plaatsing voor u gaan of over wier plaatsing" not in t
+            assert "via werving" not in t   # regels.md §10: on the Herplaatsing list, no werving sentence
 
 
 @pytest.mark.traag
@@ -165,6 +169,14 @@ def test_tijdelijk_geschikt_vastgezet_en_rechtsgrond(volledig):
     t = tekst_van(map_ / "brieven", nummer)
     einde = s.medewerkers.at[nummer, "einddatum"]
     assert f"eindigt op {pd.Timestamp(einde):%d-%m-%Y}" in t and "geen van-werk-naar-werktraject" in t
+    # H5 has two grounds and the letter names this person's own (found by a run: a contract that ended before the
+    # ingangsdatum got "collega's in vaste dienst gaan voor", while no vast colleague took the place)
+    for p in blad.index[blad["uitkomst"] == "niet geplaatst (tijdelijk)"]:
+        eind = s.medewerkers.at[p, "einddatum"]
+        voorbij = pd.notna(eind) and pd.Timestamp(eind).date() < s.parameters.ingang
+        brief = tekst_van(map_ / "brieven", p)
+        assert bool(re.search(r"Uw tijdelijke \w+ eindigt vóór de nieuwe organisatie ingaat\.", brief)) == voorbij, p
+        assert ("na collega's in vaste dienst" in brief) == (not voorbij), p
     assert "zo weinig mogelijk medewerkers worden boventallig" not in t   # O1 is no basis for this decision
     t = tekst_van(map_ / "brieven", eerste(blad, "geschikt"))
     assert "Lukt het niet om de scholing met goed gevolg af te ronden" in t

@@ -256,6 +256,22 @@ def test_geschikt_oordeel_uit_herplaatsing_plaatst_in_de_tweede_ronde():
     assert tweede.herplaatsing.empty
 
 
+def test_definitief_besluit_belooft_geen_oordeel_meer():
+    # The same A, but no judgment before the definitive round: the definitive motivering states that A is not eligible
+    # for the open place, not that P&O will still judge it "vóór het definitieve besluit" (that is this besluit).
+    t = tabellen([medewerker("A", "O", date(2000, 1, 1)), medewerker("B", "O", date(1990, 1, 1))],
+                 [functie("O", formatie=2)], [functie("N"), functie("S", schaal=10)], [("O", "N", 10)])
+    eerste = solve(scenario_from_tables(t))
+    assert "beoordeelt vóór het definitieve besluit" in eerste.besluiten.set_index("personeelsnummer").at[
+        "A", "motivering"]
+    tweede = definitief(scenario_from_tables(t), eerste)
+    motivering = tweede.besluiten.set_index("personeelsnummer").at["A", "motivering"]
+    assert uitkomsten(tweede)["A"][1] == "boventallig"
+    assert ("Voor u is 1 open plaats op of rond uw niveau onderzocht (blad Herplaatsing); u komt voor die plaats niet "
+            "in aanmerking (herplaatsingsonderzoek).") in motivering
+    assert "vóór het definitieve besluit" not in motivering
+
+
 def test_met_de_hand_bewerkt_plan_claimt_o1_niet(demo):
     """§8.12: a besluiten workbook whose plan was changed by hand (one more boventallige than solve left)
     is read back without any O1 claim: that plan is no longer the proven fewest."""

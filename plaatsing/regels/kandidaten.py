@@ -162,8 +162,15 @@ def define_h5_einde_contract(s: Scenario, paren: pd.DataFrame) -> tuple[pd.DataF
     if ingang is None or "einddatum" not in mw.columns:
         return paren, {}
     tijdelijk = mw[(mw["dienstverband"] == "tijdelijk") & mw["einddatum"].notna()]
-    einde = {p: d for p, d in tijdelijk["einddatum"].items() if _datum(d) < ingang}
+    einde = {p: d for p, d in tijdelijk["einddatum"].items() if einde_voor_ingang("tijdelijk", d, ingang)}
     return paren[~paren["personeelsnummer"].isin(einde)].reset_index(drop=True), einde
+
+
+def einde_voor_ingang(dienstverband, einddatum, ingang) -> bool:
+    """H5 for one person: a tijdelijk contract whose einddatum lies before the ingangsdatum (never placed)."""
+    if dienstverband != "tijdelijk" or einddatum is None or ingang is None or pd.isna(einddatum):
+        return False
+    return _datum(einddatum) < ingang
 
 
 def _datum(waarde):

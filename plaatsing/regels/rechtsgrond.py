@@ -11,14 +11,17 @@ BESCHRIJVING = {
     "SS-2": "plaatsing in een passende functie: een verwante functie in de eigen schaal",
     "SS-3": "plaatsing in een passende functie in een lagere schaal, met behoud van salaris",
     "SS-4": "plaatsing in een geschikte functie, die u na scholing kunt vervullen",
-    "SS-5": "nieuwe functies worden via werving vervuld",
+    # never "via werving vervuld" (regels.md §10): a boventallige may be on the function's Herplaatsing list
+    "SS-5": ("een nieuwe functie wordt opengesteld; wie boventallig is, kan er na een oordeel over geschiktheid voor "
+             "in aanmerking komen en gaat dan als herplaatsingskandidaat vóór kandidaten van buiten"),
     "SS-6": "het oordeel over passendheid of geschiktheid",
     "SS-7": "een plaatsingsbesluit dat vooraf is genomen",
     "H1": "de formatie van een functie wordt niet overschreden",
     "H2": "plaatsing alleen in een functie die passend of geschikt is, of waarover vooraf is besloten",
     "H3": "besluiten die vooraf zijn genomen, worden gevolgd",
     "H4": "het recht van een functievolger op plaatsing in de eigen functie, zolang er plaats is",
-    "H5": "medewerkers met een tijdelijk contract komen na medewerkers in vaste dienst",
+    "H5": ("medewerkers met een tijdelijk contract komen na medewerkers in vaste dienst, en een tijdelijk contract "
+           "dat eindigt vóór de nieuwe organisatie ingaat, leidt niet tot plaatsing"),
     "SEL-A": "bij te weinig plaatsen gaat wie het langst in dienst is voor (anciënniteit)",
     "SEL-B": "bij te weinig plaatsen blijft de leeftijdsopbouw zo goed mogelijk gelijk (afspiegelingsbeginsel)",
     "O1": "zo weinig mogelijk medewerkers worden boventallig",

@@ -228,10 +228,14 @@ def _herplaatsingsonderzoek(g: Beslisgegevens, p: str) -> str:
     if not aantal:
         return ("Er is geen open plaats op of rond uw niveau waarvoor een oordeel u alsnog in aanmerking kan brengen "
                 "(herplaatsingsonderzoek).")
-    return (f"Voor u {'is' if aantal == 1 else 'zijn'} {aantal} open {'plaats' if aantal == 1 else 'plaatsen'} op of "
-            "rond uw niveau onderzocht waarvoor u nu niet in aanmerking komt (blad Herplaatsing); P&O of de "
-            "plaatsingsadviescommissie beoordeelt vóór het definitieve besluit of u daarvoor passend of geschikt "
-            "bent (herplaatsingsonderzoek).")
+    plaatsen = f"{aantal} open {'plaats' if aantal == 1 else 'plaatsen'} op of rond uw niveau"
+    if g.s.voornemen is not None:  # §9: the definitive besluit; no judgment follows any more
+        niet = "u komt voor die plaats niet in aanmerking" if aantal == 1 else "u komt voor geen daarvan in aanmerking"
+        return f"Voor u {'is' if aantal == 1 else 'zijn'} {plaatsen} onderzocht (blad Herplaatsing); {niet} " \
+               "(herplaatsingsonderzoek)."
+    return (f"Voor u {'is' if aantal == 1 else 'zijn'} {plaatsen} onderzocht waarvoor u nu niet in aanmerking komt "
+            "(blad Herplaatsing); P&O of de plaatsingsadviescommissie beoordeelt vóór het definitieve besluit of u "
+            "daarvoor passend of geschikt bent (herplaatsingsonderzoek).")
 
 
 def _tier_grond(g: Beslisgegevens, p: str, f: str) -> str:

@@ -13,6 +13,7 @@ import pandas as pd
 
 from plaatsing.parameters import BEZWAAR, einde_termijn
 from plaatsing.procedure.adviezen import bindend, herkomst
+from plaatsing.regels.kandidaten import einde_voor_ingang
 from plaatsing.regels.rechtsgrond import hoofd_id, rechtsgrond_tekst, zonder_regelcodes
 from plaatsing.uitvoer.sjablonen.maak import BRIEFSOORTEN
 
@@ -173,8 +174,10 @@ def brief_motivering(s, r, artikel: dict, functienamen: dict) -> str:
 
 def geen_plaats(r, in_aanmerking: bool) -> str:
     if in_aanmerking:
-        return ("De functies waarvoor u in aanmerking kwam, zijn bezet door collega's die bij de plaatsing voor u gaan "
-                "of over wier plaatsing al eerder is besloten; onder 'Waarom dit besluit' leest u per functie waarom.")
+        # not "bezet door collega's die voor u gaan": a place may also be held by a functievolger who does not go
+        # before this person, or be kept because placing them would leave a colleague unplaced (O1)
+        return ("In de functies waarvoor u in aanmerking kwam, was in dit plan geen plaats voor u; onder 'Waarom dit "
+                "besluit' leest u per functie waarom.")
     return "Er is in de nieuwe organisatie geen functie waarvoor u volgens het sociaal statuut in aanmerking komt."
 
 
@@ -324,6 +327,12 @@ def context(s, r, briefhoofd: dict, datum: dt.date, artikel: dict, in_aanmerking
         "voorkeur": voorkeur(s, r, functienaam),
         "vwnw": vwnw_zin, "vwnw_start": vwnw_start, "vwnw_einde": vwnw_einde,
         "contract": contract,
+        # H5 has two grounds; the letter names this person's: the contract ends before the new organisation starts,
+        # or the vast colleagues went first
+        "tijdelijk_reden": (f"Uw tijdelijke {contract} eindigt vóór de nieuwe organisatie ingaat"
+                            if einde_voor_ingang(mw.get("dienstverband"), einde, s.parameters.ingang) else
+                            f"Bij de plaatsing komen medewerkers met een tijdelijke {contract} na collega's in vaste "
+                            "dienst, en voor u is in de nieuwe organisatie geen plaats"),
         "einde_contract": (f"op {datum_tekst(einde)}, zoals in uw {contract} staat" if heeft_einde
                            else f"op de einddatum die in uw {contract} staat"),
         "datum": datum_tekst(datum),

@@ -32,7 +32,7 @@ VELDEN = ("naam", "aanhef", "personeelsnummer", "huidige_functienaam", "huidige_
           "afzender", "afzender_regel_1", "afzender_regel_2", "afzender_regel_3",
           # v2 (scenario-formaat.md): what every letter needs, from the plan and the parameters
           "huidige_functieschaal", "wijziging", "organisatiebesluit", "ingangsdatum", "uren", "scholing", "vastgezet",
-          "geen_plaats", "voorkeur", "vwnw", "vwnw_einde", "contract")
+          "geen_plaats", "voorkeur", "vwnw", "vwnw_einde", "contract", "tijdelijk_reden")
 @dataclass(frozen=True)
 class Sjablonen:
     """The template per decision type (bytes) and the letterhead data."""

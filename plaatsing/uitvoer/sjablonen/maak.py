@@ -61,8 +61,7 @@ BRIEFSOORTEN = {
         "eerste gesprek.",
     ], GEGEVENS_NIET, False),
     "besluit-einde-tijdelijk-contract": ("besluit over uw tijdelijke {{ contract }}", [
-        "U hebt een tijdelijke {{ contract }}. Bij de plaatsing komen medewerkers met een tijdelijke "
-        "{{ contract }} na collega's in vaste dienst, en voor u is in de nieuwe organisatie geen plaats. "
+        "U hebt een tijdelijke {{ contract }}. {{ tijdelijk_reden }}. "
         "U wordt daarom niet geplaatst, en ook niet boventallig verklaard.",
         "Uw tijdelijke {{ contract }} eindigt {{ einde_contract }}. Omdat u niet boventallig bent, is er voor u geen "
         "van-werk-naar-werktraject.",
