@@ -55,6 +55,27 @@ def test_tijdslimiet_en_parameters_voor_het_plaatsen(tmp_path):
 
 
 @pytest.mark.traag
+def test_opnieuw_plaatsen_houdt_de_behouden_wat_als(tmp_path):
+    # found by a run: after 'behouden', a new solve went back to the original scenario, while the pages still said
+    # "met uw wijzigingen: A0054 vast in BV-FAC-01" — the downloads then held a plan without that change
+    from plaatsing.app.web import maak_app
+    from plaatsing.plannen.wat_als import wat_als
+
+    app = maak_app(tmp_path / "werk")
+    ws = app.state.werkruimte
+    s = read_scenario(DEMO).met_parameters(tijdslimiet=5)
+    ws.zet_scenario(s, DEMO.name)
+    eerste = solve(s)
+    assert eerste.toewijzing["A0054"] != "BV-FAC-01"
+    ws.zet_plan(wat_als(eerste, vastzetten={"A0054": "BV-FAC-01"}).nieuw)  # as /wat-als/behouden does
+    ws.gekozen.append("A0054 vast in BV-FAC-01")
+    with in_proces(app) as url, pagina_client(url, follow_redirects=True, timeout=30) as web:
+        assert _wacht_op_taak(web, web.post("/oplossen", data={"drempel_wijziging": "30"})).status_code == 200
+    assert ws.plan.toewijzing["A0054"] == "BV-FAC-01" and ws.gekozen == ["A0054 vast in BV-FAC-01"]
+    assert ws.plan.besluiten.set_index("personeelsnummer").at["A0054", "uitkomst"] == "vastgezet"
+
+
+@pytest.mark.traag
 def test_behouden_wat_als_vervalt_niet_ongevraagd(tmp_path):
     from plaatsing.app.web import maak_app
 

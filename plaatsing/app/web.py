@@ -86,7 +86,15 @@ class Werkruimte:
 def veilige_naam(naam: str) -> str:
     """A file name without folders or odd characters (an upload names its own file)."""
     naam = re.sub(r"[^\w.\-]+", "_", Path(naam or "").name).strip("._")
+    if len(naam.encode()) > MAX_NAAM:  # a file system takes names of at most 255 bytes: keep the start and the suffix
+        stam, punt, achtervoegsel = naam.rpartition(".")
+        achtervoegsel = achtervoegsel[:10] if punt else ""
+        stam = (stam if punt else naam).encode()[:MAX_NAAM - 11].decode(errors="ignore")
+        naam = f"{stam}.{achtervoegsel}" if achtervoegsel else stam
     return naam or "scenario.xlsx"
+
+
+MAX_NAAM = 120  # bytes of an uploaded file's name as stored (the folder REF-… and the path add to it)
 
 
 TE_GROOT = "plaatsing.te_groot"
@@ -184,11 +192,16 @@ def maak_app(werkmap: Path, *, scenariomap: Path | None = None, token: str | Non
         await run_in_threadpool(werk.schrijf_leeg_scenario, pad)
         return FileResponse(pad, media_type=XLSX, filename="leeg-scenario.xlsx")
 
+    def te_plaatsen():
+        """The scenario a new solve starts from: with the kept wat-als changes (pins, parameters) when there are any;
+        the pages say 'met uw wijzigingen', so a new solve must not silently drop them."""
+        return ws.plan.scenario if ws.gekozen and ws.plan is not None else ws.scenario
+
     async def scenario(request, fout: str = "", status: int = 200):
         if (omleiding := nodig(plan=False)) is not None:
             return omleiding
         return toon(request, "scenario.html", status, s=ws.scenario, fout=fout, namen=PARAMETERS_WAT_ALS,
-                    huidig=dict(ws.scenario.parameters.als_rijen()))
+                    huidig=dict(te_plaatsen().parameters.als_rijen()))
 
     # --- solving and progress --------------------------------------------------------------------------
 
@@ -198,11 +211,12 @@ def maak_app(werkmap: Path, *, scenariomap: Path | None = None, token: str | Non
         if (omleiding := nodig(plan=False)) is not None:
             return omleiding
 
-        huidig = dict(ws.scenario.parameters.als_rijen())
+        basis = te_plaatsen()
+        huidig = dict(basis.parameters.als_rijen())
         wijzigingen = {n: str(form[n]).strip() for n in PARAMETERS_WAT_ALS
                        if n in form and str(form[n]).strip() != huidig.get(n, "")}
         try:
-            s = ws.scenario.met_parameters(**wijzigingen) if wijzigingen else ws.scenario
+            s = basis.met_parameters(**wijzigingen) if wijzigingen else basis
         except ParameterFout as e:
             return await scenario(request, f"De waarde past niet: {e}.", 422)
         scenario_nr = ws.scenario_nr
