@@ -9,6 +9,7 @@ import sys
 import time
 from datetime import date
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -194,3 +195,34 @@ def test_map_van_een_gedode_run_wordt_bij_de_volgende_start_opgeruimd(tmp_path):
     (levend / "proces.pid").write_text(str(os.getpid()))
     with app_proces(tmpdir=tmp_path):
         assert not oud.exists() and levend.exists()
+
+
+def test_uitleg_via_get_alleen_voor_de_eigen_sessie_en_een_keer_tegelijk(tmp_path):
+    # found by a run: 40 GETs of /persoon/NR without cookie (what an <img> on another site sends) started 22 processes
+    pad = tmp_path / "raar.xlsx"
+    mensen = [medewerker(nr, "O", date(1980 + i, 1, 1)) for i, nr in enumerate(["X#1", "X?3", "X/2", "A4"])]
+    write_xlsx(tabellen(mensen, [functie("O", formatie=4)], [functie("N", formatie=3)], [("O", "N", 10)]), pad)
+    app = maak_app(tmp_path / "werk")
+    ws, taken = app.state.werkruimte, app.state.taken
+    s = read_scenario(pad)
+    ws.zet_scenario(s, pad.name, pad)
+    ws.zet_plan(solve(s))
+    with in_proces(app) as url:
+        with httpx.Client(base_url=url) as vreemd:  # no cookie: a link or <img> of another site
+            antwoord = vreemd.get("/persoon/A4", headers={"Referer": "http://evil.example/"})
+            assert antwoord.status_code == 200 and "Open de uitleg vanuit de lijst met besluiten." in antwoord.text
+        assert taken.aantal_bezig() == 0 and not ws.uitleg_taak
+        with pagina(url) as web:
+            lijst = web.get("/besluiten").text
+            for nr in ("X#1", "X?3", "X/2"):  # any text is a personeelsnummer: the link encodes it
+                assert f'href="/persoon/{quote(nr, safe="")}"' in lijst
+            eerste = web.get(f"/persoon/{quote('X/2', safe='')}")
+            tweede = web.get(f"/persoon/{quote('X/2', safe='')}")
+            assert eerste.status_code == tweede.status_code == 303
+            assert eerste.headers["location"] == tweede.headers["location"]  # one task for one person at a time
+            assert list(ws.uitleg_taak) == ["X/2"]
+            einde = time.monotonic() + 60
+            while "X/2" not in ws.uitleg and time.monotonic() < einde:
+                time.sleep(0.2)
+            uitleg = web.get(f"/persoon/{quote('X/2', safe='')}")
+            assert uitleg.status_code == 200 and "X/2" in uitleg.text

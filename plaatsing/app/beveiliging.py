@@ -71,6 +71,7 @@ class Toegang(BaseHTTPMiddleware):
         if nieuw:
             sessie = secrets.token_urlsafe(24)
         request.state.sessie = sessie
+        request.state.sessie_nieuw = nieuw  # a request without this browser's cookie (another site's link or <img>)
         request.state.csrf = csrf_token(self.geheim, sessie)
         if self.token and not request.url.path.startswith(VRIJ) and not self.heeft_toegang(request):
             antwoord = RedirectResponse("/toegang", status_code=303)

@@ -194,3 +194,6 @@ class Taken:
 
     def bezig(self) -> bool:
         return any(t.status == BEZIG for t in self._taken.values())
+
+    def aantal_bezig(self) -> int:
+        return sum(t.status == BEZIG for t in self._taken.values())

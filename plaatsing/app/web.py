@@ -48,6 +48,7 @@ class Werkruimte:
     plan: object = None
     plan_nr: int = 0
     uitleg: dict = field(default_factory=dict)       # personeelsnummer -> uitleg of the current plan
+    uitleg_taak: dict = field(default_factory=dict)  # personeelsnummer -> (id of the task making its uitleg, plan_nr)
     wat_als: object = None
     wat_als_omschrijving: str = ""
     gekozen: list = field(default_factory=list)      # the wat-als changes kept in the current plan
@@ -94,6 +95,7 @@ def veilige_naam(naam: str) -> str:
     return naam or "scenario.xlsx"
 
 
+MAX_TAKEN = 4  # running tasks (each a process of its own) beyond which a page that starts work asks to wait
 MAX_NAAM = 120  # bytes of an uploaded file's name as stored (the folder REF-… and the path add to it)
 
 
@@ -118,6 +120,7 @@ def maak_app(werkmap: Path, *, scenariomap: Path | None = None, token: str | Non
     ws = Werkruimte(Path(werkmap), scenariomap)
     taken = Taken()
     sjablonen = Jinja2Templates(directory=str(HIER / "templates"))
+    sjablonen.env.filters["pad"] = lambda waarde: quote(str(waarde), safe="")  # a personeelsnummer in a link: # ? /
     sjablonen.env.filters["in_woorden"] = in_woorden  # progress lines in plain Dutch, as on the command line
     sjablonen.env.globals.update(tekst=weergave.tekst, melding_rijen=weergave.melding_rijen, onveilig=onveilig)
 
@@ -269,18 +272,34 @@ def maak_app(werkmap: Path, *, scenariomap: Path | None = None, token: str | Non
         if nr not in ws.plan.scenario.medewerkers.index:
             gelijk = [p for p in ws.plan.scenario.medewerkers.index if str(p).casefold() == nr.casefold()]
             if len(gelijk) == 1:  # a0035 for A0035
-                return RedirectResponse(f"/persoon/{quote(str(gelijk[0]))}", status_code=303)
+                return RedirectResponse(f"/persoon/{quote(str(gelijk[0]), safe='')}", status_code=303)
             return toon(request, "melding.html", 404, titel="Medewerker niet gevonden",
                         tekst=f"Personeelsnummer '{nr}' staat niet in dit scenario. Controleer het nummer, of zoek de "
                               "medewerker in de lijst met besluiten.")
         if nr not in ws.uitleg:
+            # A GET starts this work: only for this browser's own session (another site's link or <img> comes without
+            # the SameSite cookie), once per person at a time, and not beyond MAX_TAKEN running tasks
+            adres = f"/persoon/{quote(str(nr), safe='')}"
+            taak_id, van_plan = ws.uitleg_taak.get(nr, ("", None))
+            lopend = taken.get(taak_id)
+            if lopend is not None and lopend.status == BEZIG and van_plan == ws.plan_nr:
+                return RedirectResponse(f"/taak/{lopend.id}", status_code=303)
+            if getattr(request.state, "sessie_nieuw", False):
+                return toon(request, "melding.html", 200, titel=f"Uitleg voor {nr}",
+                            tekst="Open de uitleg vanuit de lijst met besluiten.", link=adres, link_tekst="Uitleg maken")
+            if taken.aantal_bezig() >= MAX_TAKEN:
+                return toon(request, "melding.html", 503, titel="Even geduld",
+                            tekst=f"Er lopen al {MAX_TAKEN} taken. Wacht tot een ervan klaar is en probeer het dan "
+                                  "opnieuw.", link=adres, link_tekst="Opnieuw proberen")
             plan_nr = ws.plan_nr
 
             def bewaar(u):
                 if ws.plan_nr == plan_nr:
                     ws.uitleg[nr] = u
-            return start_taak(f"Uitleg voor {nr}", werk.leg_uit, (ws.plan.scenario, ws.plan.toewijzing, nr),
-                              f"/persoon/{nr}", klaar=bewaar)
+            antwoord = start_taak(f"Uitleg voor {nr}", werk.leg_uit, (ws.plan.scenario, ws.plan.toewijzing, nr),
+                                  adres, klaar=bewaar)
+            ws.uitleg_taak[nr] = (antwoord.headers["location"].rsplit("/", 1)[-1], plan_nr)
+            return antwoord
         rij = ws.plan.besluiten.set_index("personeelsnummer").loc[nr]
         h = ws.plan.herplaatsing  # regels.md §10: the open places examined for a boventallige
         return toon(request, "persoon.html", nr=nr, rij=rij, u=ws.uitleg[nr],
@@ -439,7 +458,7 @@ def maak_app(werkmap: Path, *, scenariomap: Path | None = None, token: str | Non
         Route("/scenario", scenario), Route("/oplossen", oplossen, methods=["POST"]),
         Route("/taak/{id}", taak), Route("/taak/{id}/status", taak_status),
         Route("/taak/{id}/stop", taak_stop, methods=["POST"]),
-        Route("/besluiten", besluiten), Route("/persoon/{nr}", persoon),
+        Route("/besluiten", besluiten), Route("/persoon/{nr:path}", persoon),
         Route("/wat-als", wat_als_formulier), Route("/wat-als", wat_als_start, methods=["POST"]),
         Route("/wat-als/resultaat", wat_als_resultaat),
         Route("/wat-als/{keuze:str}", wat_als_besluit, methods=["POST"]),
