@@ -318,3 +318,26 @@ def test_libreoffice_drie_brieven_en_ondertekening_nooit_gesplitst(demo, tmp_pat
         assert "namens het college van burgemeester en wethouders van Voorbeeldstad," in pagina
         assert "drs. A. de Vries" in pagina and "gemeentesecretaris" in pagina
     assert sum("drs. A. de Vries" in p for p in paginas) == 300
+
+
+def test_voorkeur_verwijst_alleen_naar_de_motivering_als_die_hem_uitlegt():
+    # found by a run: "Die voorkeur is niet gehonoreerd; hierboven leest u waarom" while the motivering said nothing
+    # about that function (a geschikt wish beside a T1 place is not one of the better options it explains)
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    from plaatsing.uitvoer.briefinhoud import voorkeur
+
+    s = SimpleNamespace(medewerkers=pd.DataFrame({"voorkeur_1": ["N-NEW"]}, index=["P09"]))
+    r = SimpleNamespace(personeelsnummer="P09", nieuwe_functie="N1", motivering="U wordt geplaatst in N1 Adviseur.")
+    zonder = voorkeur(s, r, lambda code: f"{code} (naam)")
+    assert zonder.startswith("Uw eerste voorkeur was de functie N-NEW (naam). Die voorkeur is niet gehonoreerd. ")
+    assert "hierboven" not in zonder
+    r.motivering = "U wordt geplaatst in N1 Adviseur. Voor N-NEW Nieuw (Team, schaal 9) gaan anderen voor u."
+    assert "Die voorkeur is niet gehonoreerd; hierboven leest u waarom." in voorkeur(s, r, lambda code: code)
+    r.motivering = "Voor N-NEW2 gaan anderen voor u."  # another code that merely starts the same
+    assert "hierboven" not in voorkeur(s, r, lambda code: code)
+    # 'passend' says what it rests on, no claims about opleiding or ervaring that no data holds
+    assert not any("opleiding en uw ervaring" in alinea for _titel, alineas, *_ in BRIEFSOORTEN.values()
+                   for alinea in alineas)

@@ -223,9 +223,11 @@ def voorkeur(s, r, functienaam) -> str:
     eerste = s.medewerkers.at[r.personeelsnummer, "voorkeur_1"] if "voorkeur_1" in s.medewerkers.columns else None
     if not isinstance(eerste, str) or not eerste or eerste == r.nieuwe_functie:
         return ""
-    return (f"Uw eerste voorkeur was de functie {functienaam(eerste)}. Die voorkeur is niet gehonoreerd; hierboven "
-            "leest u waarom. Een voorkeur is een wens, geen recht: bij de plaatsing gaan de regels van het sociaal "
-            "statuut voor.")
+    # "hierboven leest u waarom" only where the motivering explains that function (it names it by its code);
+    # a wish below the own outcome (e.g. a geschikt function beside a T1 place) is not explained there
+    waarom = "; hierboven leest u waarom" if re.search(rf"(?<!\w){re.escape(eerste)}(?!\w)", str(r.motivering)) else ""
+    return (f"Uw eerste voorkeur was de functie {functienaam(eerste)}. Die voorkeur is niet gehonoreerd{waarom}. Een "
+            "voorkeur is een wens, geen recht: bij de plaatsing gaan de regels van het sociaal statuut voor.")
 
 
 def vastgezet_zin(s, p: str) -> tuple[str, bool]:

@@ -33,8 +33,8 @@ BRIEFSOORTEN = {
         "{{ ingangsdatum }} en voor {{ uren }} per week.",
     ], GEGEVENS_GEPLAATST, True),
     "plaatsingsbesluit-passend": ("plaatsingsbesluit", [
-        GEPLAATST + " Dit is voor u een passende functie: de functie sluit aan bij uw huidige functie, uw opleiding "
-        "en uw ervaring.",
+        GEPLAATST + " Dit is voor u een passende functie; waarop dat berust (de verwantschap met uw huidige functie "
+        "of een oordeel), leest u onder 'Waarom dit besluit'.",
     ], GEGEVENS_GEPLAATST, True),
     "plaatsingsbesluit-passend-lager": ("plaatsingsbesluit", [
         GEPLAATST + " Dit is voor u een passende functie, in schaal {{ nieuwe_schaal }}: lager dan uw eigen schaal "
