@@ -226,3 +226,17 @@ def test_uitleg_via_get_alleen_voor_de_eigen_sessie_en_een_keer_tegelijk(tmp_pat
                 time.sleep(0.2)
             uitleg = web.get(f"/persoon/{quote('X/2', safe='')}")
             assert uitleg.status_code == 200 and "X/2" in uitleg.text
+
+
+def test_peildatum_die_het_scenario_onbruikbaar_maakt_met_blad_rij_kolom(app_met_plan):
+    # found by a run: /oplossen took peildatum 1900-01-01 and made a plan; /wat-als refused it with the same sentence
+    # once per medewerker and no row
+    app, ws = app_met_plan
+    with in_proces(app) as url, pagina(url) as web:
+        oplossen = web.post("/oplossen", data={"peildatum": "1900-01-01"})
+        assert oplossen.status_code == 422
+        assert "Met deze waarde kan het scenario niet worden gebruikt: Medewerkers, rij 2, kolom" in oplossen.text
+        wat_als = web.post("/wat-als", data={"parameter": "peildatum", "waarde": "1900-01-01"})
+        assert wat_als.status_code == 422 and "Medewerkers, rij 2, kolom" in wat_als.text
+        assert wat_als.text.count("de geboortedatum ligt niet vóór de peildatum") <= 5
+    assert ws.plan.scenario.parameters.peildatum != date(1900, 1, 1)

@@ -95,6 +95,16 @@ def veilige_naam(naam: str) -> str:
     return naam or "scenario.xlsx"
 
 
+def invoerfout_tekst(fout: InvoerFout, hoogstens: int = 5) -> str:
+    """The problems of an InvoerFout for one line of a page: each with blad, rij, kolom (as the command line
+    shows them), each once, at most `hoogstens` (a peildatum of 1900 gives the same sentence for every row)."""
+    regels = list(dict.fromkeys(str(m) for m in fout.meldingen))
+    tekst = " ".join(regels[:hoogstens])
+    if fout.aantal > hoogstens:
+        tekst += f" (en nog {fout.aantal - hoogstens} {'probleem' if fout.aantal - hoogstens == 1 else 'problemen'})"
+    return tekst
+
+
 MAX_TAKEN = 4  # running tasks (each a process of its own) beyond which a page that starts work asks to wait
 MAX_NAAM = 120  # bytes of an uploaded file's name as stored (the folder REF-… and the path add to it)
 
@@ -220,8 +230,13 @@ def maak_app(werkmap: Path, *, scenariomap: Path | None = None, token: str | Non
                        if n in form and str(form[n]).strip() != huidig.get(n, "")}
         try:
             s = basis.met_parameters(**wijzigingen) if wijzigingen else basis
+            if wijzigingen and ws.scenario_pad is not None:  # the checks of the CLI's -p, as for a wat-als
+                await run_in_threadpool(_controleer_parameters, ws.scenario_pad, wijzigingen)
         except ParameterFout as e:
             return await scenario(request, f"De waarde past niet: {e}.", 422)
+        except InvoerFout as e:
+            return await scenario(request, f"Met deze waarde kan het scenario niet worden gebruikt: "
+                                           f"{invoerfout_tekst(e)}", 422)
         scenario_nr = ws.scenario_nr
 
         def bewaar(plan):
@@ -343,7 +358,7 @@ def maak_app(werkmap: Path, *, scenariomap: Path | None = None, token: str | Non
         except ParameterFout as e:
             return await wat_als_formulier(request, f"De waarde past niet: {e}.", 422)
         except InvoerFout as e:
-            return await wat_als_formulier(request, " ".join(m.tekst for m in e.meldingen), 422)
+            return await wat_als_formulier(request, invoerfout_tekst(e), 422)
         delen = [f"{persoon} vast in {functie}"] if vastzetten else []
         delen += [f"{naam} = {waarde}"] if parameters else []
         plan_nr = ws.plan_nr
