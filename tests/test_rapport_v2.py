@@ -3,6 +3,7 @@ for every figure, restformatie apart, VWNW for vast boventalligen, the SS-0 band
 and documents only from a plan that passes the toets (exit 4 unless --toch)."""
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -132,3 +133,12 @@ def test_rapport_en_brieven_weigeren_een_plan_dat_de_toets_niet_haalt(gebroken):
     brief = next((map_ / "brieven").iterdir())
     assert "Let op: dit plan voldoet niet aan de regels" in Document(brief).sections[0].header.paragraphs[0].text
     assert brieftekst(brief)
+
+
+def test_de_bijlage_noemt_ook_een_andere_tijdslimiet(demo):
+    # scenario-formaat.md: "every parameter that differs from its default"; the tijdslimiet can change the plan
+    from plaatsing.uitvoer.rapport import identiteit
+
+    s, plan, _map, _besluiten = demo
+    anders = dataclasses.replace(plan, scenario=plan.scenario.met_parameters(tijdslimiet=120))
+    assert identiteit(anders, "b.xlsx", "0" * 64).afwijkend == (("drempel_wijziging", "40"), ("tijdslimiet", "120"))

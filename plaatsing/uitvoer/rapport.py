@@ -172,8 +172,9 @@ def identiteit(plan, besluiten: str, besluiten_sha256: str, *, datum: dt.date | 
     rijen = dict(plan.verantwoording.itertuples(index=False)) if plan.verantwoording is not None else {}
     ronde = rijen.get("ronde") or ("definitief" if plan.scenario.voornemen is not None else "voorgenomen")
     standaard = dict(STANDAARD.als_rijen())
+    # the peildatum has no default (it is every scenario's own date); the tijdslimiet has one and can change the plan
     afwijkend = tuple((n, w) for n, w in plan.parameters.als_rijen()
-                      if n not in ("peildatum", "tijdslimiet") and w != standaard.get(n) and w != "")
+                      if n != "peildatum" and w != standaard.get(n) and w != "")
     return PlanIdentiteit(datum or dt.date.today(), ronde, plan.sha256 or "", besluiten_sha256, besluiten, afwijkend, toch)
 
 
