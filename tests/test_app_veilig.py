@@ -240,3 +240,19 @@ def test_peildatum_die_het_scenario_onbruikbaar_maakt_met_blad_rij_kolom(app_met
         assert wat_als.status_code == 422 and "Medewerkers, rij 2, kolom" in wat_als.text
         assert wat_als.text.count("de geboortedatum ligt niet vóór de peildatum") <= 5
     assert ws.plan.scenario.parameters.peildatum != date(1900, 1, 1)
+
+
+def test_documenten_en_uploads_van_eerder_werk_worden_opgeruimd(tmp_path, app_met_plan):
+    # found by a run: refused uploads and the letters of earlier plans stayed on disk (with personal data) until exit
+    app, ws = app_met_plan
+    oud = ws.map_voor("brieven")
+    (oud / "A0-brief.docx").write_bytes(b"x")
+    ws.zet_plan(ws.plan)  # a new plan (as after a solve or a kept wat-als)
+    nieuw = ws.map_voor("brieven")
+    assert nieuw != oud and nieuw.is_dir() and not oud.exists()
+    with in_proces(app) as url, pagina(url) as web:
+        for i in range(3):  # three refused uploads: each later one removes the earlier
+            web.post("/openen", files={"bestand": (f"fout{i}.xlsx", b"geen werkmap", "application/octet-stream")})
+            time.sleep(0.5)
+        mappen = [m for m in (ws.werkmap / "invoer").iterdir()]
+        assert len(mappen) == 1 and [p.name for p in mappen[0].iterdir()] == ["fout2.xlsx"]

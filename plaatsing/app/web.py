@@ -75,7 +75,10 @@ class Werkruimte:
         self.uitleg, self.documenten, self.wat_als = {}, {}, None
 
     def map_voor(self, soort: str) -> Path:
+        """The folder for documents of this kind of the current plan. Those of earlier plans can no longer be
+        downloaded and hold personal data: they are removed now, not only when the app stops."""
         map_ = self.werkmap / soort / str(self.plan_nr)
+        ruim_op(map_.parent, behalve={map_})
         map_.mkdir(parents=True, exist_ok=True)
         return map_
 
@@ -93,6 +96,14 @@ def veilige_naam(naam: str) -> str:
         stam = (stam if punt else naam).encode()[:MAX_NAAM - 11].decode(errors="ignore")
         naam = f"{stam}.{achtervoegsel}" if achtervoegsel else stam
     return naam or "scenario.xlsx"
+
+
+def ruim_op(map_: Path, *, behalve: set[Path]) -> None:
+    """Remove the subfolders of `map_` except those in `behalve` (what the app made there for earlier work)."""
+    if map_.is_dir():
+        for deel in map_.iterdir():
+            if deel.is_dir() and deel not in behalve:
+                shutil.rmtree(deel, ignore_errors=True)
 
 
 def invoerfout_tekst(fout: InvoerFout, hoogstens: int = 5) -> str:
@@ -188,6 +199,8 @@ def maak_app(werkmap: Path, *, scenariomap: Path | None = None, token: str | Non
         if ws.gekozen and form.get("verwerpen") != "ja":  # kept wat-als changes are not discarded unasked
             return RedirectResponse("/?fout=behouden", status_code=303)
         bestand, keuze = form.get("bestand"), form.get("keuze", "")
+        # earlier uploads (refused ones too) go now; the open scenario's own file stays (wat-als checks read it)
+        ruim_op(ws.werkmap / "invoer", behalve={ws.scenario_pad.parent} if ws.scenario_pad else set())
         doel_map = ws.werkmap / "invoer" / nieuwe_referentie()
         if getattr(bestand, "filename", ""):
             doel_map.mkdir(parents=True)
