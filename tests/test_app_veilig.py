@@ -256,3 +256,15 @@ def test_documenten_en_uploads_van_eerder_werk_worden_opgeruimd(tmp_path, app_me
             time.sleep(0.5)
         mappen = [m for m in (ws.werkmap / "invoer").iterdir()]
         assert len(mappen) == 1 and [p.name for p in mappen[0].iterdir()] == ["fout2.xlsx"]
+
+
+def test_een_formulier_met_te_veel_velden_of_een_verkeerde_methode_heet_niet_onbekend(app_met_plan):
+    # found by a run: two files in one upload, or a POST to a page that only shows, said "Deze pagina bestaat niet"
+    app, _ws = app_met_plan
+    with in_proces(app) as url, pagina(url) as web:
+        twee = web.post("/openen", files=[("bestand", ("a.xlsx", b"x")), ("bestand", ("b.xlsx", b"y"))])
+        assert twee.status_code == 400 and "Dit formulier kon niet worden verwerkt" in twee.text
+        methode = web.post("/besluiten")
+        assert methode.status_code == 405 and "Deze pagina kan zo niet worden gebruikt" in methode.text
+        for antwoord in (twee, methode):
+            assert "bestaat niet" not in antwoord.text

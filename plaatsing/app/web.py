@@ -470,8 +470,17 @@ def maak_app(werkmap: Path, *, scenariomap: Path | None = None, token: str | Non
         if isinstance(exc, TeGroot):
             return toon(request, "melding.html", 413, titel="Te groot",
                         tekst=f"Dit bestand is groter dan {MAX_UPLOAD // (1024 * 1024)} MB; zo groot is een scenario niet.")
-        return toon(request, "melding.html", status, titel="Niet gevonden" if status == 404 else "Niet mogelijk",
-                    tekst="Deze pagina bestaat niet (meer). Ga terug naar het begin of kies een scherm in het menu.")
+        if status == 404:
+            return toon(request, "melding.html", 404, titel="Niet gevonden",
+                        tekst="Deze pagina bestaat niet (meer). Ga terug naar het begin of kies een scherm in het menu.")
+        if status == 405:
+            return toon(request, "melding.html", 405, titel="Niet mogelijk",
+                        tekst="Deze pagina kan zo niet worden gebruikt. Ga terug naar het begin of kies een scherm in "
+                              "het menu.")
+        # 400: a form with more fields or files than the page has (starlette's limits in `formulier`)
+        return toon(request, "melding.html", status, titel="Niet mogelijk",
+                    tekst="Dit formulier kon niet worden verwerkt: het bevat andere gegevens dan de pagina verstuurt "
+                          "(bijvoorbeeld meer dan één bestand). Ga terug en probeer het opnieuw.")
 
     async def intern(request, exc):
         referentie = nieuwe_referentie()
