@@ -410,7 +410,7 @@ def test_wat_als_met_parameter_behouden_en_foute_invoer(tmp_path):
 @pytest.mark.parametrize("naam", ["a" * 300 + ".xlsx", "é" * 200 + ".xlsx", "b" * 300])
 def test_lange_uploadnaam_wordt_ingekort(naam):
     # found by a run: a file named with 300 characters gave ENAMETOOLONG and an internal error (500)
-    from plaatsing.app.web import MAX_NAAM, veilige_naam
+    from plaatsing.app.werkruimte import MAX_NAAM, veilige_naam
 
     veilig = veilige_naam(naam)
     assert 0 < len(veilig.encode()) <= MAX_NAAM and veilig[:5] == naam[:5]
