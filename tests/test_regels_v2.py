@@ -286,3 +286,20 @@ def test_met_de_hand_bewerkt_plan_claimt_o1_niet(demo):
     terug = herbouw_plan(demo.scenario, bewerkt, verantwoording=demo.verantwoording)
     motivering = terug.besluiten.set_index("personeelsnummer").at["A0135", "motivering"]
     assert zin not in motivering and "niet bewezen" in motivering
+
+
+def test_wat_als_vastzetting_van_een_verlopen_tijdelijk_contract_is_een_fout():
+    # SS-7 with H5, as for the sheet Vastgezet (test_invoer): such a contract is not placed at all, so no pin holds it
+    from plaatsing.plannen.wat_als import met_vastzettingen
+
+    t = tabellen([medewerker("A", "O", date(1990, 1, 1)), medewerker("T", "O", date(2000, 1, 1))],
+                 [functie("O", formatie=2)], [functie("N", formatie=2)], [("O", "N", 10)])
+    t["Medewerkers"][1].update(dienstverband="tijdelijk", einddatum=date(2000, 1, 1))
+    s = scenario_from_tables(t)
+    with pytest.raises(InvoerFout) as fout:
+        met_vastzettingen(s, {"T": "N"})
+    [melding] = fout.value.meldingen
+    assert (melding.kolom, melding.tekst) == ("--vastzetten", "het tijdelijk dienstverband van 'T' eindigt vóór de "
+                                              "ingangsdatum; zo'n contract wordt niet geplaatst (H5) en kan niet "
+                                              "worden vastgezet (SS-7).")
+    assert list(met_vastzettingen(s, {"A": "N"}).vastgezet["personeelsnummer"]) == ["A"]

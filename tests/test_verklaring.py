@@ -157,10 +157,12 @@ def test_demo_geen_valse_woorden(demo_plan):
 def gevarieerde_scenarios(draw):
     """small_scenarios plus einddatums for tijdelijk contracts and both policies."""
     tables = draw(small_scenarios())
+    gepind = {r["personeelsnummer"] for r in tables.get("Vastgezet", [])}
     for r in tables["Medewerkers"]:
         if r["dienstverband"] == "tijdelijk":
-            r["einddatum"] = draw(st.sampled_from([None, PEILDATUM - timedelta(days=10),
-                                                   PEILDATUM + timedelta(days=200)]))
+            # a pin of a contract ending before the ingangsdatum is an input error (SS-7 with H5; test_invoer)
+            voorbij = [] if r["personeelsnummer"] in gepind else [PEILDATUM - timedelta(days=10)]
+            r["einddatum"] = draw(st.sampled_from([None, *voorbij, PEILDATUM + timedelta(days=200)]))
     beleid = draw(st.sampled_from(["maximaal plaatsen"] * 4 + ["voorkeur leidend"]))
     tables["Parameters"] = [r for r in tables["Parameters"] if r["parameter"] != "beleid"]
     tables["Parameters"].append({"parameter": "beleid", "waarde": beleid})

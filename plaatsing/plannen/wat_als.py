@@ -8,7 +8,7 @@ import pandas as pd
 from plaatsing.fouten import InvoerFout, Melding
 from plaatsing.plan import Plan
 from plaatsing.plannen.maken import solve
-from plaatsing.regels.kandidaten import TIER_NAAM, Kandidaten, bepaal_kandidaten
+from plaatsing.regels.kandidaten import TIER_NAAM, Kandidaten, bepaal_kandidaten, einde_voor_ingang
 from plaatsing.regels.maat import minuten_per_medewerker, pins_te_vol, ruimte_per_functie, uitkomst_naam
 from plaatsing.scenario import Scenario
 from plaatsing.waarden import tabelrijen
@@ -88,6 +88,11 @@ def met_vastzettingen(s: Scenario, vastzetten: dict[str, str], toelichtingen: di
             meldingen.append(Melding("Opdrachtregel", None, "--vastzetten", f"personeelsnummer '{p}' bestaat niet."))
         if f not in s.nieuwe_functies.index:
             meldingen.append(Melding("Opdrachtregel", None, "--vastzetten", f"functie '{f}' bestaat niet."))
+        elif p in s.medewerkers.index and "einddatum" in s.medewerkers.columns and einde_voor_ingang(
+                s.medewerkers.at[p, "dienstverband"], s.medewerkers.at[p, "einddatum"], s.parameters.ingang):
+            meldingen.append(Melding("Opdrachtregel", None, "--vastzetten",
+                                     f"het tijdelijk dienstverband van '{p}' eindigt vóór de ingangsdatum; zo'n "
+                                     "contract wordt niet geplaatst (H5) en kan niet worden vastgezet (SS-7)."))
     if meldingen:
         raise InvoerFout(meldingen)
     pins = s.vastgezet[~s.vastgezet["personeelsnummer"].isin(vastzetten)]
