@@ -159,6 +159,9 @@ def test_boventallig_vwnw_begin_einde_en_geen_valse_zin(volledig):
             # not "bezet door collega's die voor u gaan": a functievolger who does not go first may hold it (O1)
             assert "die bij de plaatsing voor u gaan of over wier plaatsing" not in t
             assert "via werving" not in t   # regels.md §10: on the Herplaatsing list, no werving sentence
+        if "(blad Herplaatsing)" in blad.at[nummer, "motivering"]:  # the sheet is P&O's, not the addressee's
+            assert "op of rond uw niveau onderzocht waarvoor u nu niet in aanmerking komt; P&O" in t
+            assert "blad Herplaatsing" not in t
 
 
 @pytest.mark.traag
