@@ -268,3 +268,18 @@ def test_een_formulier_met_te_veel_velden_of_een_verkeerde_methode_heet_niet_onb
         assert methode.status_code == 405 and "Deze pagina kan zo niet worden gebruikt" in methode.text
         for antwoord in (twee, methode):
             assert "bestaat niet" not in antwoord.text
+
+
+@pytest.mark.traag
+def test_de_webserver_meldt_een_kapot_verzoek_in_het_nederlands(tmp_path):
+    # found by a run: uvicorn printed "WARNING:  Invalid HTTP request received." on stderr
+    import socket
+
+    with app_proces(tmpdir=tmp_path) as (url, proces, regels):
+        host, poort = url.split("//", 1)[1].rsplit(":", 1)
+        with socket.create_connection((host, int(poort)), timeout=5) as verbinding:
+            verbinding.sendall(b"\x16\x03\x01 dit is geen HTTP\r\n\r\n")
+            verbinding.recv(1024)
+        assert httpx.get(f"{url}/").status_code in (200, 303)  # it goes on serving
+    assert any("Een ongeldig verzoek aan de webserver is genegeerd." in r for r in regels), regels
+    assert not any("Invalid HTTP" in r or "WARNING" in r for r in regels), regels

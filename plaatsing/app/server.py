@@ -55,13 +55,43 @@ def open_socket(host: str, poort: int, *, host_gegeven: bool) -> socket.socket:
     return sock
 
 
+# what the web server (uvicorn) may say on stderr, in the words a user reads; anything else becomes the last line
+UVICORN_NL = {
+    "Invalid HTTP request received.": "Een ongeldig verzoek aan de webserver is genegeerd.",
+    "Unsupported upgrade request.": "Een verzoek om een ander protocol is genegeerd.",
+    "No supported WebSocket library detected. Please use \"pip install 'uvicorn[standard]'\", or install "
+    "'websockets' or 'wsproto' manually.": "Een websocketverzoek is genegeerd.",
+}
+UVICORN_ANDERS = "De webserver meldde een probleem (uvicorn, {niveau}); de app draait door."
+
+
+class _InNederlands(logging.Filter):
+    """uvicorn's own lines in Dutch, without exception text or a traceback (they may quote a request)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        tekst = record.getMessage()
+        record.msg = UVICORN_NL.get(tekst, UVICORN_ANDERS.format(niveau=record.levelname.lower()))
+        record.args, record.exc_info, record.exc_text, record.stack_info = (), None, None, None
+        return True
+
+
 def _logboek() -> None:
-    """Our own lines on stderr; no access log (URLs and uploads could carry more than a number)."""
+    """Our own lines on stderr, uvicorn's in Dutch through the same handler; no access log (URLs and uploads could
+    carry more than a number)."""
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("[plaatsing app] %(message)s"))
     log.handlers[:] = [handler]
     log.setLevel(logging.INFO)
     log.propagate = False
+    webserver = logging.StreamHandler()
+    webserver.setFormatter(logging.Formatter("[plaatsing app] %(message)s"))
+    webserver.addFilter(_InNederlands())
+    for naam in ("uvicorn", "uvicorn.error"):
+        logger = logging.getLogger(naam)
+        logger.handlers[:] = [webserver] if naam == "uvicorn" else []
+        logger.setLevel(logging.WARNING)
+        logger.propagate = naam != "uvicorn"
+    logging.getLogger("uvicorn.access").disabled = True
 
 
 PREFIX = "plaatsing-app-"
@@ -87,7 +117,7 @@ def start(scenariomap: Path | None, *, host: str, poort: int, host_gegeven: bool
         schema = "https" if tls else "http"
         app = maak_app(werkmap, scenariomap=scenariomap, token=token, hosts=hosts, onveilig=onveilig and not lokaal)
         adres = f"{schema}://{'[::1]' if host.strip('[]') == '::1' else ('127.0.0.1' if lokaal else host)}:{poort}/"
-        config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off",
+        config = uvicorn.Config(app, log_config=None, log_level="warning", access_log=False, lifespan="off",
                                 timeout_graceful_shutdown=3, server_header=False,
                                 ssl_certfile=str(tls[0]) if tls else None, ssl_keyfile=str(tls[1]) if tls else None)
         server = uvicorn.Server(config)
