@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from plaatsing.invoer.contract import VOORKEUR_KOLOMMEN
-from plaatsing.regels.maat import minuten_van, pins_te_vol, ruimte_van_formatie, uren_tekst
+from plaatsing.regels.maat import einde_voor_ingang, minuten_van, pins_te_vol, ruimte_van_formatie, uren_tekst
 from plaatsing.waarden import citeer, formatteer_getal, gelijkenis, kopsleutel, onzichtbare_tekens
 
 LEEFTIJD_MIN, LEEFTIJD_MAX = 14, 100  # a birth date outside this range at the peildatum is a typing error
@@ -261,7 +261,7 @@ def _controleer_pins(lezer, t, nieuw, parameters) -> None:
                for r in t["medewerkers"] if r["fte"] is not None}
     ingang = parameters.ingang
     einde = {r["personeelsnummer"]: r["einddatum"] for r in t["medewerkers"]
-             if r.get("dienstverband") == "tijdelijk" and r["einddatum"] and ingang and r["einddatum"] < ingang}
+             if einde_voor_ingang(r.get("dienstverband"), r["einddatum"], ingang)}
     for r in t["vastgezet"]:
         if r["personeelsnummer"] in einde:
             lezer.fout("Vastgezet", r["rij"], "personeelsnummer",

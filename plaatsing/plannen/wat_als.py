@@ -8,8 +8,9 @@ import pandas as pd
 from plaatsing.fouten import InvoerFout, Melding
 from plaatsing.plan import Plan
 from plaatsing.plannen.maken import solve
-from plaatsing.regels.kandidaten import TIER_NAAM, Kandidaten, bepaal_kandidaten, einde_voor_ingang
-from plaatsing.regels.maat import minuten_per_medewerker, pins_te_vol, ruimte_per_functie, uitkomst_naam
+from plaatsing.regels.kandidaten import TIER_NAAM, Kandidaten, bepaal_kandidaten
+from plaatsing.regels.maat import (einde_voor_ingang, minuten_per_medewerker, pins_te_vol, ruimte_per_functie,
+                                   uitkomst_naam)
 from plaatsing.scenario import Scenario
 from plaatsing.waarden import tabelrijen
 

@@ -13,8 +13,8 @@ import pandas as pd
 
 from plaatsing.fouten import Melding
 from plaatsing.parameters import AFSPIEGELING
-from plaatsing.regels.maat import (functie_delta, garantie_schalen, minuten_per_medewerker, oude_functie_schaal,
-                                   ruimte_per_functie, uren_tekst)
+from plaatsing.regels.maat import (einde_voor_ingang, functie_delta, garantie_schalen, minuten_per_medewerker,
+                                   oude_functie_schaal, ruimte_per_functie, uren_tekst)
 from plaatsing.regels.maat import TIER_NAAM  # noqa: F401 - re-exported for the explanation and variants
 from plaatsing.scenario import VOORKEUR_KOLOMMEN, Scenario
 
@@ -165,16 +165,6 @@ def define_h5_einde_contract(s: Scenario, paren: pd.DataFrame) -> tuple[pd.DataF
     einde = {p: d for p, d in tijdelijk["einddatum"].items() if einde_voor_ingang("tijdelijk", d, ingang)}
     return paren[~paren["personeelsnummer"].isin(einde)].reset_index(drop=True), einde
 
-
-def einde_voor_ingang(dienstverband, einddatum, ingang) -> bool:
-    """H5 for one person: a tijdelijk contract whose einddatum lies before the ingangsdatum (never placed)."""
-    if dienstverband != "tijdelijk" or einddatum is None or ingang is None or pd.isna(einddatum):
-        return False
-    return _datum(einddatum) < ingang
-
-
-def _datum(waarde):
-    return waarde.date() if hasattr(waarde, "date") and callable(waarde.date) else waarde
 
 
 def define_ss7_pins(s: Scenario, paren: pd.DataFrame) -> pd.DataFrame:

@@ -25,6 +25,15 @@ def _minuten(*factoren) -> int:
     return int(waarde.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
+def einde_voor_ingang(dienstverband, einddatum, ingang) -> bool:
+    """H5 for one person: a tijdelijk contract whose einddatum lies before the ingangsdatum (never placed). Takes the
+    raw values, so the reader (a pin of such a contract, SS-7) and the kandidaten decide it alike."""
+    if dienstverband != "tijdelijk" or ingang is None or einddatum is None or pd.isna(einddatum):
+        return False
+    datum = einddatum.date() if hasattr(einddatum, "date") and callable(einddatum.date) else einddatum
+    return datum < ingang
+
+
 def minuten_van_uren(uren: float) -> int:
     return _minuten(uren)
 

@@ -13,7 +13,7 @@ import pandas as pd
 
 from plaatsing.parameters import BEZWAAR, einde_termijn
 from plaatsing.procedure.adviezen import bindend, herkomst
-from plaatsing.regels.kandidaten import einde_voor_ingang
+from plaatsing.regels.maat import einde_voor_ingang
 from plaatsing.regels.rechtsgrond import hoofd_id, rechtsgrond_tekst, zonder_regelcodes
 from plaatsing.uitvoer.sjablonen.maak import BRIEFSOORTEN
 
