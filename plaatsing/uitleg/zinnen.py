@@ -177,7 +177,7 @@ def _door_besluit(g: Beslisgegevens, v: Verklaring) -> list[str]:
               for positie, code, _regel, soort, _delta in v.wensen if soort == "besluit"]
     if not namen:
         return []
-    return [f"Door dit vooraf genomen besluit wordt u niet geplaatst in {_opsomming(namen)} (SS-7)."]
+    return [f"Omdat uw plaatsing vooraf is vastgesteld, wordt u niet geplaatst in {_opsomming(namen)} (SS-7)."]
 
 
 def genoemde_opties(v: Verklaring) -> list[Reden]:
