@@ -62,6 +62,38 @@ def test_p1_binding_onder_de_geldende_parameters():
     assert solve(later).toewijzing == {"A": "N0"}
 
 
+def test_vastzettingen_onder_de_geldende_parameters():
+    """SS-7 under the parameters in force, as P1: a pin of a tijdelijk contract that ends before an ingangsdatum set
+    later (met_parameters, as a what-if or a sweep does) is an input error (H5 places it not at all; it came out as
+    'vastgezet'), and so are pins that no longer fit a smaller fte_marge — with the message of reading under them."""
+    mw = [medewerker("T", "O1", date(1990, 1, 1), dienstverband="tijdelijk"), medewerker("V", "O1", date(1991, 1, 1))]
+    mw[0]["einddatum"] = date(2018, 12, 31)
+    t = tabellen(mw, [functie_("O1", formatie=2)], [functie_("N1"), functie_("N2")], [("O1", "N1", 10)])
+    t["Vastgezet"] = [{"personeelsnummer": p, "nieuwe_functie": "N1"} for p in ("T", "V")]
+    peildatum = t["Parameters"]
+
+    def lees(**parameters):
+        return scenario_from_tables({**t, "Parameters": peildatum + [{"parameter": k, "waarde": v}
+                                                                     for k, v in parameters.items()]})
+
+    s = lees(ingangsdatum=date(2018, 12, 1), fte_marge=1)
+    assert solve(s).toewijzing == {"T": "N1", "V": "N1"}
+    for wijziging in ({"ingangsdatum": date(2019, 1, 1)}, {"fte_marge": 0}):
+        with pytest.raises(InvoerFout) as later:
+            s.met_parameters(**{k: str(v) for k, v in wijziging.items()})
+        with pytest.raises(InvoerFout) as meteen:
+            lees(**{"ingangsdatum": date(2018, 12, 1), "fte_marge": 1, **wijziging})
+        assert later.value.meldingen == meteen.value.meldingen
+    [melding] = later.value.meldingen
+    assert (melding.blad, melding.rij, melding.kolom) == ("Vastgezet", 3, "B (nieuwe_functie)")
+    assert melding.tekst.startswith("de vastgezette medewerkers in N1 (rijen 2, 3) werken samen 72 uur per week")
+    with pytest.raises(InvoerFout) as later:
+        s.met_parameters(ingangsdatum="2019-01-01")
+    [melding] = later.value.meldingen
+    assert (melding.blad, melding.rij, melding.kolom) == ("Vastgezet", 2, "A (personeelsnummer)")
+    assert "eindigt op 31-12-2018, vóór de ingangsdatum (01-01-2019)" in melding.tekst
+
+
 def _met_advies(functie: str) -> dict:
     t = tabellen([medewerker("A", "O1", date(1990, 1, 1))], [functie_("O1")],
                  [functie_("N1"), functie_("N0", schaal=8)], [("O1", "N1", 50), ("O1", "N0", 50)])

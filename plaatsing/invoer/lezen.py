@@ -31,7 +31,8 @@ PRIVE_KOLOMMEN = ("geboortedatum", "naam")
 
 
 # the columns that rules applied after reading name in their messages (Scenario.plekken)
-PLEKKEN = (("Functiemapping", "wijzigingspercentage"), ("Adviezen", "personeelsnummer"), ("Adviezen", "advies"))
+PLEKKEN = (("Functiemapping", "wijzigingspercentage"), ("Adviezen", "personeelsnummer"), ("Adviezen", "advies"),
+           ("Vastgezet", "personeelsnummer"), ("Vastgezet", "nieuwe_functie"))
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from collections import defaultdict
 
 from plaatsing.invoer.contract import VOORKEUR_KOLOMMEN
 from plaatsing.regels.maat import einde_voor_ingang, minuten_van, pins_te_vol, ruimte_van_formatie, uren_tekst
+from plaatsing.regels.vastzettingen import einde_tekst, te_vol_tekst
 from plaatsing.waarden import citeer, formatteer_getal, gelijkenis, kopsleutel, onzichtbare_tekens
 
 LEEFTIJD_MIN, LEEFTIJD_MAX = 14, 100  # a birth date outside this range at the peildatum is a typing error
@@ -265,10 +266,7 @@ def _controleer_pins(lezer, t, nieuw, parameters) -> None:
     for r in t["vastgezet"]:
         if r["personeelsnummer"] in einde:
             lezer.fout("Vastgezet", r["rij"], "personeelsnummer",
-                       f"het tijdelijk dienstverband van personeelsnummer '{citeer(r['personeelsnummer'])}' eindigt op "
-                       f"{einde[r['personeelsnummer']]:%d-%m-%Y}, vóór de ingangsdatum "
-                       f"({ingang:%d-%m-%Y}); zo'n contract wordt niet geplaatst (H5) en kan dus niet worden "
-                       "vastgezet (SS-7). Haal de vastzetting weg, of vul de einddatum van het verlengde contract in.")
+                       einde_tekst(r["personeelsnummer"], einde[r["personeelsnummer"]], ingang))
     formatie = {r["functiecode"]: r["formatie_fte"] for r in t["nieuw"] if r["formatie_fte"] is not None}
     per_functie = defaultdict(list)
     gezien = set()
@@ -280,9 +278,5 @@ def _controleer_pins(lezer, t, nieuw, parameters) -> None:
     ruimte = {code: ruimte_van_formatie(formatie[code], parameters) for code in per_functie}
     paren = [(r["personeelsnummer"], code) for code, rijen in per_functie.items() for r in rijen]
     for code, totaal, ruimte_ in pins_te_vol(minuten, ruimte, paren):
-        rijen = per_functie[code]
-        nummers = ", ".join(str(r["rij"]) for r in rijen)
-        lezer.fout("Vastgezet", rijen[-1]["rij"], "nieuwe_functie",
-                   f"de vastgezette medewerkers in {citeer(code)} (rijen {nummers}) werken samen "
-                   f"{uren_tekst(totaal)} per week, meer dan de formatie van {uren_tekst(ruimte_)} "
-                   "(SS-7); verhoog de formatie of haal een vastzetting weg.")
+        rijen = [r["rij"] for r in per_functie[code]]
+        lezer.fout("Vastgezet", rijen[-1], "nieuwe_functie", te_vol_tekst(code, rijen, totaal, ruimte_))

@@ -6,11 +6,18 @@ from __future__ import annotations
 from dataclasses import replace
 
 from plaatsing.invoer.lezen import Gelezen, lees_scenario, lees_tabellen
-from plaatsing.procedure.adviezen import Meldingen, bind_adviezen, p1_in_werking
+from plaatsing.procedure.adviezen import Meldingen, bind_adviezen, p1_in_werking, pins_uit_advies
 from plaatsing.regels.functievergelijking import drempel_in_werking, drempel_waarschuwingen
+from plaatsing.regels.vastzettingen import vastzettingen_in_werking
 from plaatsing.scenario import Scenario
 
-REGELS_IN_WERKING = (drempel_in_werking, p1_in_werking)
+
+def ss7_in_werking(s: Scenario, vorige: Scenario) -> Scenario:
+    """SS-7 under the parameters in force: the pins of the sheet Vastgezet (the advices' pins are P1's)."""
+    return vastzettingen_in_werking(s, vorige, pins_uit_advies(s))
+
+
+REGELS_IN_WERKING = (drempel_in_werking, ss7_in_werking, p1_in_werking)
 
 
 def read_scenario(pad, *, parameters: dict | None = None) -> Scenario:

@@ -151,7 +151,7 @@ def p1_in_werking(s: Scenario, vorige: Scenario) -> Scenario:
         return s
     pins = {p: (f, t) for p, f, t in zip(s.vastgezet["personeelsnummer"], s.vastgezet["nieuwe_functie"],
                                          s.vastgezet["toelichting"])}
-    uit_advies = {p for p, r in functie_adviezen.items() if pins.get(p) == (r.advies, reden(r))}
+    uit_advies = pins_uit_advies(s)
     basis = replace(s, vastgezet=s.vastgezet[~s.vastgezet["personeelsnummer"].isin(uit_advies)])
     meldingen = Meldingen(s.plekken)
     buiten_regels = _controleer_doel(basis, meldingen, functie_adviezen,
@@ -163,6 +163,14 @@ def p1_in_werking(s: Scenario, vorige: Scenario) -> Scenario:
         raise InvoerFout(meldingen.meldingen)
     gebleven = tuple(w for w in s.waarschuwingen if not w.tekst.startswith(BUITEN_REGELS))
     return replace(s, waarschuwingen=gebleven + tuple(buiten_regels))
+
+
+def pins_uit_advies(s: Scenario) -> set[str]:
+    """The persons whose pin an adopted advice made (bind_adviezen): the pin has the advice's function and reason."""
+    pins = {p: (f, t) for p, f, t in zip(s.vastgezet["personeelsnummer"], s.vastgezet["nieuwe_functie"],
+                                         s.vastgezet["toelichting"])}
+    return {p for p, r in bindend(s.adviezen).items()
+            if r.advies not in (BOVENTALLIG, HANDHAVEN) and pins.get(p) == (r.advies, reden(r))}
 
 
 def met_pins(s: Scenario, nieuwe_pins: list[dict]) -> pd.DataFrame:
@@ -195,8 +203,8 @@ def _controleer_doel(s: Scenario, meldingen, functie_adviezen: dict, pins: dict)
         elif einde_voor_ingang(mw.get("dienstverband"), mw.get("einddatum"), ingang):
             meldingen.fout("Adviezen", int(r.rij), "advies",
                        f"het overgenomen advies plaatst {p} in {f}, maar het tijdelijk dienstverband van {p} eindigt "
-                       f"op {mw['einddatum']:%d-%m-%Y}, vóór de ingangsdatum ({ingang:%d-%m-%Y}); zo'n contract wordt "
-                       "niet geplaatst (H5), dus het advies kan niet binden (P1, SS-7). Zet het besluit op 'niet "
+                       f"op {mw['einddatum']:%d-%m-%Y}, vóór de ingangsdatum ({ingang:%d-%m-%Y}); zo'n contract "
+                       "wordt niet geplaatst (H5), dus het advies kan niet binden (P1, SS-7). Zet het besluit op 'niet "
                        "overgenomen', of vul de einddatum van het verlengde contract in.")
         elif p not in pins and (p, f) not in mogelijk:
             titel, kolom = meldingen.plekken.get(("Adviezen", "advies"), (meldingen.titel("Adviezen"), "advies"))
