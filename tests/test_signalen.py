@@ -29,15 +29,19 @@ pytestmark = [pytest.mark.traag,
 
 
 def _kinderen(pid: int) -> list[int]:
-    kinderen = []
+    """Every process below `pid`: its children and theirs (the pool's processes are children of the fork server)."""
+    ouders = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
-            velden = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
+            ouders[int(stat.parent.name)] = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
             continue
-        if int(velden[1]) == pid:
-            kinderen.append(int(stat.parent.name))
-    return kinderen
+    kinderen, rand = [], [pid]
+    while rand:
+        nieuw = [k for k, ouder in ouders.items() if ouder in rand]
+        kinderen += nieuw
+        rand = nieuw
+    return sorted(kinderen)
 
 
 def _leeft(pid: int) -> bool:

@@ -88,8 +88,10 @@ def solve(scenario, uitvoer, overschrijf, stil, peildatum, tijdslimiet, paramete
     2 verkeerd gebruik, of de uitvoer kan niet worden geschreven (niets geschreven); 3 plan geschreven
     maar niet bewezen optimaal binnen de tijdslimiet; 130/143/129 gestopt (Ctrl-C, SIGTERM, SIGHUP).
     """
+    from plaatsing.determinisme import standaard_workers
     from plaatsing.plannen.inlezen import read_scenario
     from plaatsing.plannen.maken import solve as los_op
+    from plaatsing.signalen import voorverwarm
     from plaatsing.uitvoer.excel import controleer_uitvoer, schrijf_besluiten
 
     def werk():
@@ -99,6 +101,8 @@ def solve(scenario, uitvoer, overschrijf, stil, peildatum, tijdslimiet, paramete
         if voornemen and doel.resolve() == voornemen.resolve():
             raise UitvoerFout(f"het uitvoerbestand '{doel}' is het voornemen zelf; kies een andere naam met --uitvoer.")
         melding(f"inlezen van {scenario.name}")
+        if (workers or standaard_workers()) > 1:
+            voorverwarm()  # the solver's processes start from it; it imports while this process reads
         s = read_scenario(scenario, parameters=parameters_uit(peildatum, tijdslimiet, parameter))
         if voornemen:  # regels.md §9: the second round, from the voorgenomen besluiten
             from plaatsing.plannen.tweede_ronde import voor_tweede_ronde_uit_bestand

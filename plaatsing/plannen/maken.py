@@ -27,6 +27,9 @@ from plaatsing.toets.regelcontrole import toets
 
 
 GRENS_APART_VANAF = 5000  # medewerkers from which the bound is computed beside the solver (issue 24)
+# below GRENS_APART_VANAF: options from which the bound is computed in a process after the solver, where a process
+# starts from the fork server (signalen.start_goedkoop); with 'spawn' its imports cost more than the bound
+GRENS_NA_VANAF = 3000
 # The process beside the solver yields the cores to the solver's processes (a higher nice value): the bound is
 # needed only when the solver is done, and the largest part of the solver decides how long that takes; the bound
 # gets the core the other parts leave (measured on 20,000, 2 cores, two runs each: `solve` 41.0 / 42.3 s with nice
@@ -68,9 +71,12 @@ def solve(scenario: Scenario, *, workers: int | None = None,
     extra_bronnen = FEITBRONNEN if extra_bronnen is None else tuple(extra_bronnen)
     # the bound depends on the scenario only: on a large one it is computed in a process of its own while the
     # solver runs (the solver's processes leave a core free for much of that time: its parts differ in size),
-    # and the same process checks the plan (toets) while this one writes the motiveringen
-    apart = None
-    if len(scenario.medewerkers) >= GRENS_APART_VANAF and (workers or determinisme.standaard_workers()) > 1:
+    # and the same process checks the plan (toets) while this one writes the motiveringen. On a smaller one the
+    # solver's processes keep both cores busy: the bound is computed after the solver, in a process of its own
+    # while this one writes the motiveringen (2,000 people: ~2 s of bound beside ~1 s of motiveringen).
+    apart = grens_taak = None
+    parallel = (workers or determinisme.standaard_workers()) > 1
+    if len(scenario.medewerkers) >= GRENS_APART_VANAF and parallel:
         apart = signalen.pool(1, initializer=_op_de_achtergrond, initargs=(APART_NICE,))
     try:
         grens_taak = apart.submit(_ondergrens, scenario) if apart else None
@@ -78,14 +84,18 @@ def solve(scenario: Scenario, *, workers: int | None = None,
             oplossing, vergelijking = los_op_voorkeur_leidend(scenario, workers=workers, voortgang=voortgang)
         else:
             oplossing, vergelijking = los_op(scenario, workers=workers, voortgang=voortgang), []
-        grens, knelpunten, per_deel = grens_taak.result() if grens_taak else _ondergrens(scenario, oplossing.kandidaten)
         k = oplossing.kandidaten
         toets_taak = apart.submit(_toets_naast, oplossing.toewijzing) if apart else None
+        if apart is None and parallel and len(k.opties) >= GRENS_NA_VANAF and signalen.start_goedkoop():
+            apart = signalen.pool(1)
+            grens_taak = apart.submit(_ondergrens, scenario, k)
+        grens_uitkomst = None if grens_taak else _ondergrens(scenario, k)
         selectie = maak_selectie(scenario, k, oplossing.toewijzing)
         open_plaatsen = herplaatsing(scenario, k, oplossing.toewijzing)  # §10, once: motiveringen and the sheet
         besluiten = maak_besluiten(scenario, k, oplossing.toewijzing, selectie, extra_bronnen, oplossing.o1_open,
                                    open_plaatsen)
         schendingen = toets_taak.result() if toets_taak else toets(scenario, k, oplossing.toewijzing)
+        grens, knelpunten, per_deel = grens_taak.result() if grens_taak else grens_uitkomst
     except BaseException:
         if apart:
             signalen.stop_pool(apart)

@@ -64,6 +64,11 @@ def formatie_in_minuten(formatie_fte: float, s) -> int:
     return _minuten(formatie_fte, s.parameters.normuren)
 
 
+def maat_parameters(parameters) -> tuple:
+    """The parameters that room and hours depend on (§8.13): when they are equal, so are room(n) and hours(m)."""
+    return parameters.fte_marge, parameters.normuren
+
+
 def ruimte_per_functie(s) -> dict[str, int]:
     """functiecode -> room(n) in minutes: formatie plus fte_marge (H1, §8.2)."""
     return {f: ruimte_van_formatie(v, s.parameters) for f, v in s.nieuwe_functies["formatie_fte"].items()}

@@ -10,7 +10,8 @@ import datetime as dt
 import pandas as pd
 
 from plaatsing.fouten import InvoerFout, Melding
-from plaatsing.regels.maat import einde_voor_ingang, minuten_per_medewerker, pins_te_vol, ruimte_per_functie, uren_tekst
+from plaatsing.regels.maat import (einde_voor_ingang, maat_parameters, minuten_per_medewerker, pins_te_vol,
+                                   ruimte_per_functie, uren_tekst)
 from plaatsing.waarden import citeer
 
 
@@ -31,7 +32,7 @@ def te_vol_tekst(code: str, rijen: list[int], totaal: int, ruimte: int) -> str:
 
 
 def _afhankelijk(p) -> tuple:
-    return p.ingang, p.fte_marge, p.normuren
+    return p.ingang, maat_parameters(p)
 
 
 def vastzettingen_in_werking(s, vorige, uit_advies: set[str]):
