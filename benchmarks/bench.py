@@ -55,6 +55,8 @@ def meet(pad: Path, uitvoer: Path, tijdslimiet: float | None, profiel: Path | No
         print(f"    [{time.perf_counter() - begin:7.1f} s] {tekst}", file=sys.stderr, flush=True)
 
     t0 = time.perf_counter()
+    from plaatsing.signalen import voorverwarm
+    voorverwarm()  # as `plaatsing solve` does: the solver's processes start from it, it imports while we read
     scenario = read_scenario(pad)
     if tijdslimiet:
         scenario = scenario.met_parameters(tijdslimiet=tijdslimiet)

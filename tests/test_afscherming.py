@@ -59,6 +59,23 @@ def test_kleine_groep_wordt_niet_uitgesplitst():
     assert klein["Totaal"] == KLEIN and all(klein[o] == AFGESCHERMD for o in UITKOMSTEN)
 
 
+def test_legenda_noemt_de_drempel_en_de_tabel_van_samengevoegde_leeftijdsgroepen():
+    """The age groups of the table before/after are merged below drempel_afscherming (not a fixed 5), and the
+    legend says so with that drempel and names that table (the selection table keeps its own groups); X and
+    unknown gender are always together, whatever their number: no 'because it would be smaller' for them."""
+    from types import SimpleNamespace
+    from plaatsing.uitvoer.rapport import legenda
+    p = _personen(random.Random(3), [30, 30])
+    p["leeftijdsgroep"] = [0] * 7 + [1] * 8 + [2] * 15 + [3] * 15 + [4] * 15
+    p.loc[0, "geslacht"] = "X"
+    uit = personentabellen(p, pd.DataFrame(columns=["leeftijdsgroep", "status"]), drempel=10)
+    assert uit["tabellen"]["leeftijd"]["leeftijdsgroep"].tolist() == ["15–35", "35–45", "45–55", "55+", "Totaal"]
+    regels = legenda(SimpleNamespace(drempel=10, afgeschermd=0, samengevoegd=uit["samengevoegd"]))
+    assert "Samengevoegd omdat de groep anders kleiner dan 10 is: leeftijdsgroepen 15–35 in de leeftijdsopbouw voor " \
+           "en na." in regels
+    assert "Samengevoegd: geslacht X en onbekend, als 'X of onbekend'." in regels
+
+
 def _personen(rng: random.Random, groottes: list[int]) -> pd.DataFrame:
     rijen = []
     for u, n in enumerate(groottes, start=1):

@@ -77,8 +77,11 @@ def legenda(b: Bijlage) -> list[str]:
         f"De bezetting in fte staat alleen naast een getoond aantal medewerkers; een bedrag over minder dan {d} "
         "medewerkers staat als '•'.",
     ]
-    if b.samengevoegd:
-        regels.append("Samengevoegd omdat de groep anders kleiner dan 5 is: " + "; ".join(b.samengevoegd) + ".")
+    leeftijd = [t for t in b.samengevoegd if t.startswith("leeftijdsgroepen")]
+    if leeftijd:  # merged by the threshold (rapport_tabellen._leeftijdsgroepen)
+        regels.append(f"Samengevoegd omdat de groep anders kleiner dan {d} is: " + "; ".join(leeftijd) + ".")
+    if overig := [t for t in b.samengevoegd if t not in leeftijd]:  # always merged, whatever their size
+        regels.append("Samengevoegd: " + "; ".join(overig) + ".")
     return regels
 
 
