@@ -17,6 +17,7 @@ from app_server import app_proces, in_proces, pagina
 from plaatsing import read_scenario, solve
 from plaatsing.app import web as web_module
 from plaatsing.app.web import maak_app
+from plaatsing.app.werkruimte import MAX_TAKEN
 from plaatsing.voorbeelden import functie, medewerker, tabellen, write_xlsx
 
 httpx = pytest.importorskip("httpx")
@@ -197,7 +198,7 @@ def test_map_van_een_gedode_run_wordt_bij_de_volgende_start_opgeruimd(tmp_path):
         assert not oud.exists() and levend.exists()
 
 
-def test_uitleg_via_get_alleen_voor_de_eigen_sessie_en_een_keer_tegelijk(tmp_path):
+def test_uitleg_via_get_alleen_voor_de_eigen_sessie_en_een_keer_tegelijk(tmp_path, monkeypatch):
     # found by a run: 40 GETs of /persoon/NR without cookie (what an <img> on another site sends) started 22 processes
     pad = tmp_path / "raar.xlsx"
     mensen = [medewerker(nr, "O", date(1980 + i, 1, 1)) for i, nr in enumerate(["X#1", "X?3", "X/2", "A4"])]
@@ -226,6 +227,11 @@ def test_uitleg_via_get_alleen_voor_de_eigen_sessie_en_een_keer_tegelijk(tmp_pat
                 time.sleep(0.2)
             uitleg = web.get(f"/persoon/{quote('X/2', safe='')}")
             assert uitleg.status_code == 200 and "X/2" in uitleg.text
+            # not beyond MAX_TAKEN running tasks: a page that asks to wait, no process started
+            monkeypatch.setattr(taken, "aantal_bezig", lambda: MAX_TAKEN)
+            vol = web.get("/persoon/A4")
+            assert vol.status_code == 503 and f"Er lopen al {MAX_TAKEN} taken." in vol.text
+            assert list(ws.uitleg_taak) == ["X/2"] and "A4" not in ws.uitleg
 
 
 def test_peildatum_die_het_scenario_onbruikbaar_maakt_met_blad_rij_kolom(app_met_plan):
