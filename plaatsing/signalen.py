@@ -215,13 +215,17 @@ VOORLADEN = ["plaatsing.model.oplossen", "plaatsing.plannen.maken"]
 
 
 def _context():
-    """'forkserver' where the platform has it (Linux, macOS): the library is imported once, in the fork server,
-    and each process of a pool starts from that copy — with 'spawn' each imported pandas and OR-Tools itself
+    return proces_context(VOORLADEN)
+
+
+def proces_context(voorladen: list[str]):
+    """'forkserver' where the platform has it (Linux, macOS): the library (`voorladen`) is imported once, in the
+    fork server, and each process starts from that copy — with 'spawn' each imported pandas and OR-Tools itself
     (~1.2 s of a core each; 2,000 people: two processes, ~1 s of the run on 2 cores). Never plain 'fork': the
-    caller (a notebook, the app) may run threads. Elsewhere 'spawn'."""
+    caller (a notebook, the app's server) may run threads. Elsewhere 'spawn'."""
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(VOORLADEN)
+        context.set_forkserver_preload(voorladen)
         return context
     return multiprocessing.get_context("spawn")
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from plaatsing.fouten import H4Conflict, InvoerFout, ParameterFout
+from plaatsing.signalen import proces_context
 from plaatsing.uitvoer.excel import UitvoerFout
 
 log = logging.getLogger("plaatsing.app")
@@ -86,13 +87,9 @@ def _is_domeinfout(fout: BaseException) -> bool:
 
 
 def _context():
-    """'forkserver' where the platform has it (Linux, macOS): a clean process with the library already
-    imported; elsewhere 'spawn'. Never plain 'fork' of the server, which runs threads."""
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(VOORLADEN)
-        return context
-    return multiprocessing.get_context("spawn")
+    """A clean process with the library already imported (signalen.proces_context); never plain 'fork' of the
+    server, which runs threads."""
+    return proces_context(VOORLADEN)
 
 
 def nieuwe_referentie() -> str:
