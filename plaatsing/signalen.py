@@ -204,8 +204,8 @@ def opvangen():
 def pool(processen: int, initializer=None, initargs: tuple = ()) -> ProcessPoolExecutor:
     """A pool of processes that end when this process ends, however it ends: a library call (`solve` in a
     notebook) stopped by SIGTERM or SIGKILL runs no cleanup, and the processes would go on solving. Each
-    process watches its parent and stops within OUDER_KIJK seconds after it is gone (with 'forkserver' its
-    parent is the fork server, which ends when this process does)."""
+    process watches this process (multiprocessing's parent, also when the fork server forked it) and stops within
+    OUDER_KIJK seconds after it is gone."""
     return ProcessPoolExecutor(max_workers=processen, mp_context=_context(),
                                initializer=_start_hulpproces, initargs=(initializer, initargs))
 
@@ -253,7 +253,9 @@ def _bewaak_ouder() -> None:
     """End this process when the one that made the pool is gone. That is multiprocessing's parent, also when the
     process was forked by the fork server (which itself ends only when every process it made has ended)."""
     ouder = multiprocessing.parent_process()
-    while ouder is not None and ouder.is_alive():
+    if ouder is None:
+        return  # not a process of a pool: nothing to watch
+    while ouder.is_alive():
         time.sleep(OUDER_KIJK)
     os._exit(1)  # the parent is gone: nobody waits for this work
 
