@@ -38,8 +38,8 @@ def _afhankelijk(p) -> tuple:
 def vastzettingen_in_werking(s, vorige, uit_advies: set[str]):
     """The pins of the sheet Vastgezet checked again under the parameters in force, when those they depend on
     changed. InvoerFout names the sheet, row and column, as the reader would under these parameters. `uit_advies`:
-    the persons whose pin an adopted advice made — those are P1's (procedure/adviezen.p1_in_werking), their row is
-    the advice's; they count for the room of the others."""
+    the persons whose pin an adopted advice made — those are P1's (procedure/adviezen.p1_in_werking checks them, with
+    the advice's row, and the room of a function they share with pins of the sheet)."""
     if _afhankelijk(s.parameters) == _afhankelijk(vorige.parameters) or s.vastgezet.empty:
         return s
     uit_blad = s.vastgezet[~s.vastgezet["personeelsnummer"].isin(uit_advies)]
