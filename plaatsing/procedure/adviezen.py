@@ -108,17 +108,18 @@ def reden(r) -> str:
 
 def bind_adviezen(s: Scenario, rijen: list[dict], meldingen) -> Scenario:
     """The scenario with the adopted advices bound (P1): function advices as pins, `boventallig` as
-    not placed. A function advice binds as a pin (SS-7) also where the rules do not make the person eligible
-    (the commission judged, the employer adopted it): that gives a warning, not an error. Input errors (blad, rij,
-    kolom): bindings that conflict with a pin, a tijdelijk contract that ends before the ingangsdatum (H5: never
-    placed, so such a pin cannot be honoured), and bindings that together exceed the formatie (SS-7)."""
+    not placed. An adopted advice for a function the person is not eligible for, and that is not a
+    pin, is an input error (blad, rij, kolom) — as are bindings that conflict with a pin, an advice for a tijdelijk
+    contract that ends before the ingangsdatum (H5: never placed), and bindings that together exceed the formatie
+    (SS-7)."""
     if not rijen:
         return s
     adviezen = als_tabel(rijen)
     binding = bindend(adviezen)
     pins = dict(zip(s.vastgezet["personeelsnummer"], s.vastgezet["nieuwe_functie"]))
     functie_adviezen = {p: r for p, r in binding.items() if r.advies not in (BOVENTALLIG, HANDHAVEN)}
-    buiten_regels = _controleer_doel(s, meldingen, functie_adviezen, pins) if functie_adviezen else []
+    if functie_adviezen:
+        _controleer_doel(s, meldingen, functie_adviezen, pins)
     for p, r in binding.items():
         if r.advies == BOVENTALLIG and p in pins:
             meldingen.fout("Adviezen", int(r.rij), "advies",
@@ -128,7 +129,7 @@ def bind_adviezen(s: Scenario, rijen: list[dict], meldingen) -> Scenario:
                    for p, r in functie_adviezen.items() if p not in pins]
     if not meldingen.meldingen:  # capacity only for advices that can bind at all
         controleer_capaciteit(s, meldingen, nieuwe_pins)
-    waarschuwingen = list(s.waarschuwingen) + buiten_regels
+    waarschuwingen = list(s.waarschuwingen)
     for p, r in binding.items():
         if r.advies == HANDHAVEN:
             waarschuwingen.append(Melding(meldingen.titel("Adviezen"), int(r.rij), "advies",
@@ -143,9 +144,9 @@ def bind_adviezen(s: Scenario, rijen: list[dict], meldingen) -> Scenario:
 
 def p1_in_werking(s: Scenario, vorige: Scenario) -> Scenario:
     """P1 under the parameters in force (a rule of `Scenario.regels_in_werking`): every adopted advice that binds
-    as a pin is checked again as when the scenario was read — the contract not ended before the ingangsdatum, the
-    pins within the formatie (fte_marge) — and its warning 'not eligible under the rules' is made again (kandidaten
-    depend on the parameters). InvoerFout names the advice's row."""
+    as a pin is checked again as when the scenario was read — the person eligible for the function (kandidaten
+    depend on the parameters), the contract not ended before the ingangsdatum, the pins within the formatie
+    (fte_marge). InvoerFout names the advice's row."""
     functie_adviezen = {p: r for p, r in bindend(s.adviezen).items() if r.advies not in (BOVENTALLIG, HANDHAVEN)}
     if not functie_adviezen or s.parameters == vorige.parameters:
         return s
@@ -154,15 +155,13 @@ def p1_in_werking(s: Scenario, vorige: Scenario) -> Scenario:
     uit_advies = pins_uit_advies(s)
     basis = replace(s, vastgezet=s.vastgezet[~s.vastgezet["personeelsnummer"].isin(uit_advies)])
     meldingen = Meldingen(s.plekken)
-    buiten_regels = _controleer_doel(basis, meldingen, functie_adviezen,
-                                     {p: f for p, (f, _) in pins.items() if p not in uit_advies})
+    _controleer_doel(basis, meldingen, functie_adviezen, {p: f for p, (f, _) in pins.items() if p not in uit_advies})
     if not meldingen.meldingen:
         controleer_capaciteit(basis, meldingen, [{"rij": int(functie_adviezen[p].rij), "personeelsnummer": p,
                                               "nieuwe_functie": pins[p][0]} for p in sorted(uit_advies)])
     if meldingen.meldingen:
         raise InvoerFout(meldingen.meldingen)
-    gebleven = tuple(w for w in s.waarschuwingen if not w.tekst.startswith(BUITEN_REGELS))
-    return replace(s, waarschuwingen=gebleven + tuple(buiten_regels))
+    return s
 
 
 def pins_uit_advies(s: Scenario) -> set[str]:
@@ -181,18 +180,14 @@ def met_pins(s: Scenario, nieuwe_pins: list[dict]) -> pd.DataFrame:
     return pd.concat([s.vastgezet, extra]).sort_index()
 
 
-BUITEN_REGELS = "het overgenomen advies plaatst"  # the start of the warning of _controleer_doel (p1_in_werking)
-
-
-def _controleer_doel(s: Scenario, meldingen, functie_adviezen: dict, pins: dict) -> list[Melding]:
-    """The function of each adopted advice: an error where it conflicts with a pin or where H5 never places the
-    person; the warnings (blad, rij, kolom) where the person is not eligible for it under the rules — the advice
-    binds all the same (P1: as a pin, SS-7, which asks no eligibility)."""
+def _controleer_doel(s: Scenario, meldingen, functie_adviezen: dict, pins: dict) -> None:
+    """The function of each adopted advice, as an input error (blad, rij, kolom) where it cannot bind as a pin: it
+    conflicts with a pin; H5 never places the person (a tijdelijk contract that ends before the ingangsdatum); or the
+    person is not eligible for it and it is not a pin (issue 15: the advice then needs a judgment or a pin)."""
     k = bepaal_kandidaten(s)
     mogelijk = set(zip(k.opties["personeelsnummer"], k.opties["functie"]))
     oordelen = {(r.personeelsnummer, r.nieuwe_functie): r.oordeel for r in s.geschiktheid.itertuples(index=False)}
     ingang = s.parameters.ingang
-    waarschuwingen = []
     for p, r in functie_adviezen.items():
         f = r.advies
         mw = s.medewerkers.loc[p]
@@ -207,12 +202,11 @@ def _controleer_doel(s: Scenario, meldingen, functie_adviezen: dict, pins: dict)
                        "wordt niet geplaatst (H5), dus het advies kan niet binden (P1, SS-7). Zet het besluit op 'niet "
                        "overgenomen', of vul de einddatum van het verlengde contract in.")
         elif p not in pins and (p, f) not in mogelijk:
-            titel, kolom = meldingen.plekken.get(("Adviezen", "advies"), (meldingen.titel("Adviezen"), "advies"))
-            waarschuwingen.append(Melding(titel, int(r.rij), kolom,
-                f"{BUITEN_REGELS} {p} in {f}, waarvoor {p} volgens de regels niet in aanmerking komt: "
-                f"{_waarom_niet(s, k, oordelen, p, f)}. Het advies bindt toch, als vastzetting (P1, SS-7): {p} wordt "
-                f"in {f} geplaatst. Bedoelt u dat niet, zet het besluit dan op 'niet overgenomen'."))
-    return waarschuwingen
+            meldingen.fout("Adviezen", int(r.rij), "advies",
+                       f"het overgenomen advies plaatst {p} in {f}, maar daarvoor komt {p} niet in aanmerking: "
+                       f"{_waarom_niet(s, k, oordelen, p, f)}, en er is geen vastzetting (H2, SS-7). Geef een "
+                       "oordeel 'passend' of 'geschikt' in het blad Geschiktheid, leg de plaatsing vast in het blad "
+                       "Vastgezet, of zet het besluit op 'niet overgenomen'.")
 
 
 def _waarom_niet(s: Scenario, k, oordelen: dict, p: str, f: str) -> str:
