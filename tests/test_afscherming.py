@@ -71,9 +71,9 @@ def test_legenda_noemt_de_drempel_en_de_tabel_van_samengevoegde_leeftijdsgroepen
     uit = personentabellen(p, pd.DataFrame(columns=["leeftijdsgroep", "status"]), drempel=10)
     assert uit["tabellen"]["leeftijd"]["leeftijdsgroep"].tolist() == ["15–35", "35–45", "45–55", "55+", "Totaal"]
     regels = legenda(SimpleNamespace(drempel=10, afgeschermd=0, samengevoegd=uit["samengevoegd"]))
-    assert "Samengevoegd omdat de groep anders kleiner dan 10 is: leeftijdsgroepen 15–35 in de leeftijdsopbouw voor " \
-           "en na." in regels
-    assert "Samengevoegd: geslacht X en onbekend, als 'X of onbekend'." in regels
+    assert "Samengevoegd omdat de groep anders kleiner dan 10 is: leeftijdsgroepen 15–35 samengevoegd in de " \
+           "leeftijdsopbouw voor en na." in regels
+    assert "Altijd samengevoegd, ongeacht de grootte: geslacht X en onbekend samen als 'X of onbekend'." in regels
 
 
 def _personen(rng: random.Random, groottes: list[int]) -> pd.DataFrame:

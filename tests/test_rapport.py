@@ -110,7 +110,7 @@ def test_legenda_zegt_wat_er_is_gedaan(demo):
     tekst = docx_tekst(map_ / "almelo-2018-OR-bijlage.docx")
     assert "Een aantal van 1 tot en met 4 medewerkers in een uitsplitsing staat als '<5' (drempel_afscherming = 5)" in tekst
     assert "Een groep van minder dan 5 medewerkers wordt niet verder uitgesplitst" in tekst
-    assert "Samengevoegd: geslacht X en onbekend, als 'X of onbekend'." in tekst
+    assert "Altijd samengevoegd, ongeacht de grootte: geslacht X en onbekend samen als 'X of onbekend'." in tekst
     gemeld = int(re.search(r"Verder zijn (\d+) andere aantallen afgeschermd", tekst).group(1))
     # every '•' is either a part of a '<5' group, a protected fte/amount, or one of the counted ones
     assert 0 < gemeld <= bullets

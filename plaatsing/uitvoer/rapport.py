@@ -81,7 +81,7 @@ def legenda(b: Bijlage) -> list[str]:
     if leeftijd:  # merged by the threshold (rapport_tabellen._leeftijdsgroepen)
         regels.append(f"Samengevoegd omdat de groep anders kleiner dan {d} is: " + "; ".join(leeftijd) + ".")
     if overig := [t for t in b.samengevoegd if t not in leeftijd]:  # always merged, whatever their size
-        regels.append("Samengevoegd: " + "; ".join(overig) + ".")
+        regels.append("Altijd samengevoegd, ongeacht de grootte: " + "; ".join(overig) + ".")
     return regels
 
 

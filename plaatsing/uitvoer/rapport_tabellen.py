@@ -157,7 +157,7 @@ def personentabellen(p: pd.DataFrame, selectie: pd.DataFrame, eenheden_nieuw=Non
     geslacht = p["geslacht"].map(lambda g: GESLACHT.get(g, OVERIG_GESLACHT) if isinstance(g, str) else OVERIG_GESLACHT)
     categorieen = [c for c in ("vrouw", "man", OVERIG_GESLACHT) if (geslacht == c).any()]
     if (geslacht == OVERIG_GESLACHT).any() and (p["geslacht"] == "X").any():
-        samengevoegd.append("geslacht X en onbekend, als 'X of onbekend'")
+        samengevoegd.append("geslacht X en onbekend samen als 'X of onbekend'")
     verdelingen["geslacht"] = ("geslacht", [(c, geslacht == c) for c in categorieen])
     verdelingen["deeltijd"] = ("dienstverband", [(c, p["voltijd"] == (c == "voltijd")) for c in ("voltijd", "deeltijd")
                                                  if (p["voltijd"] == (c == "voltijd")).any()])
@@ -235,7 +235,8 @@ def _leeftijdsgroepen(groepen: pd.Series, drempel: int = DREMPEL):
     for blok in blokken:
         van, tot = LEEFTIJDSGROEPEN[blok[0]][0], LEEFTIJDSGROEPEN[blok[-1]][1]
         namen.append((f"{van}–{tot}" if tot else f"{van}+", blok))
-    tekst = [f"leeftijdsgroepen {naam} in de leeftijdsopbouw voor en na" for naam, blok in namen if len(blok) > 1]
+    tekst = [f"leeftijdsgroepen {naam} samengevoegd in de leeftijdsopbouw voor en na" for naam, blok in namen
+             if len(blok) > 1]
     return namen, tekst
 
 
