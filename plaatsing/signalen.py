@@ -231,14 +231,15 @@ def proces_context(voorladen: list[str]):
 
 
 def start_goedkoop() -> bool:
-    """Whether a process of `pool()` starts from the fork server (a fork, no imports of its own)."""
-    return _context().get_start_method() == "forkserver"
+    """Whether a process of `pool()` starts from the fork server (a fork, no imports of its own). Asks the platform
+    only: it does not set the fork server's modules (the app sets its own, app/taken.py)."""
+    return "forkserver" in multiprocessing.get_all_start_methods()
 
 
 def voorverwarm() -> None:
     """Start the fork server now, so that its imports run on a free core while this process reads the scenario
     (the command line calls it before reading). Nothing happens without 'forkserver', or when it runs already."""
-    if start_goedkoop():
+    if _context().get_start_method() == "forkserver":
         from multiprocessing import forkserver
         forkserver.ensure_running()
 
