@@ -34,10 +34,15 @@ CPSAT_VERANTWOORDING = (f"één werker per aanroep, random_seed {RANDOM_SEED} (e
 class VasteZip(zipfile.ZipFile):
     """A zip file whose every member carries one fixed time (`tijdstip`, default VAST_TIJDSTIP) instead of the clock,
     so that the same document gives the same bytes (openpyxl's ExcelWriter writes its workbooks through it). The
-    example generators keep a copy of their own (voorbeelden/werkboek.py): they import nothing else of the package."""
+    example generators keep a copy of their own (voorbeelden/werkboek.py): they import nothing else of the package.
+    `vervang`: member name -> bytes written in place of what is offered for that member (a sheet written by
+    another process, uitvoer/excel.py); `vervangen` holds the names so replaced."""
 
-    def __init__(self, *args, tijdstip: dt.datetime = VAST_TIJDSTIP, **kwargs):
+    def __init__(self, *args, tijdstip: dt.datetime = VAST_TIJDSTIP, vervang: dict[str, bytes] | None = None,
+                 **kwargs):
         self.tijdstip = tijdstip
+        self.vervang = dict(vervang or {})
+        self.vervangen: set[str] = set()
         super().__init__(*args, **kwargs)
 
     def writestr(self, naam, data, *args, **kwargs):
@@ -47,8 +52,13 @@ class VasteZip(zipfile.ZipFile):
         super().writestr(naam, data, *args, **kwargs)
 
     def write(self, bestand, arcname=None, *args, **kwargs):
+        naam = arcname or str(bestand)
+        if naam in self.vervang:
+            self.vervangen.add(naam)
+            self.writestr(naam, self.vervang[naam])
+            return
         with open(bestand, "rb") as fh:  # openpyxl writes the sheets from temporary files
-            self.writestr(arcname or str(bestand), fh.read())
+            self.writestr(naam, fh.read())
 
 
 def standaard_workers() -> int:

@@ -3,6 +3,7 @@ another program, and two runs writing the same new file. Always a Dutch message 
 what to do, exit 2, nothing written (no temporary file left either) and no traceback."""
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import os
 import subprocess
@@ -11,6 +12,7 @@ import io
 from pathlib import Path
 
 import openpyxl
+import pandas as pd
 import pytest
 
 from plaatsing.uitvoer import excel
@@ -182,3 +184,62 @@ def test_geen_klok_in_besluiten_en_or_bijlage(tmp_path, besluiten):
     assert draai("rapport", DEMO, besluiten, "--map", tweede).exit_code == 0
     for pad in sorted(tmp_path.glob("*OR-bijlage*")):
         assert (tweede / pad.name).read_bytes() == pad.read_bytes(), pad.name
+
+
+def _alle_soorten_cellen(rijen: int) -> pd.DataFrame:
+    """A table with every kind of cell schrijf_tabel styles: dates, wrapped text, text Excel would take for a
+    formula or an error value (also in the header), empty text and numbers, plain text and numbers."""
+    soorten = ["=SOM(A1)", "+31", "-", "@x", "#N/A", "gewoon", None, "  spaties "]
+    return pd.DataFrame({
+        "personeelsnummer": [f"{i:06d}" for i in range(rijen)],
+        "=kop": [soorten[i % len(soorten)] for i in range(rijen)],
+        "motivering": [soorten[(i + 3) % len(soorten)] or "lang" for i in range(rijen)],
+        "datum": [dt.date(2020, 1, 1) + dt.timedelta(days=i) if i % 5 else None for i in range(rijen)],
+        "fte": [i / 7 if i % 9 else float("nan") for i in range(rijen)],
+        "schaal": pd.array([i % 14 for i in range(rijen)], dtype="Int64"),
+    })
+
+
+def test_groot_blad_in_een_eigen_proces_geeft_dezelfde_bytes(tmp_path, monkeypatch):
+    """The largest sheet, written in a process of its own (GROOT_BLAD), gives the same file byte for byte as
+    when this process writes it: every style has the same number in both workbooks (_vaste_stijlen)."""
+    bladen = [("Klein", _alle_soorten_cellen(7)), ("Groot", _alle_soorten_cellen(3000)),
+              ("Verantwoording", pd.DataFrame({"onderdeel": ["a"], "waarde": ["=b"]}))]
+    monkeypatch.setattr(excel, "standaard_workers", lambda: 2)
+    bestanden = {}
+    for grens in (10**12, 1):
+        monkeypatch.setattr(excel, "GROOT_BLAD", grens)
+        assert (excel._titel_elders(bladen) == "Groot") == (grens == 1)
+        pad = tmp_path / f"b{grens}.xlsx"
+        excel.schrijf_bladen(excel.nieuw_werkboek(alleen_schrijven=True), bladen, pad, overschrijf=False)
+        bestanden[grens] = pad.read_bytes()
+    assert bestanden[1] == bestanden[10**12]
+    boek = openpyxl.load_workbook(io.BytesIO(bestanden[1]))
+    blad = boek["Groot"]
+    assert blad.max_row == 3001 and blad["B1"].value == "=kop" and blad["B1"].data_type == "s"
+    assert blad["B2"].value == "=SOM(A1)" and blad["B2"].quotePrefix and blad["C2"].alignment.wrap_text
+    assert blad["D3"].number_format == "DD-MM-YYYY" and blad["B6"].value == "#N/A" and blad["B6"].data_type == "s"
+    assert blad.freeze_panes == "A2" and blad.auto_filter.ref == "A1:F3001"
+
+
+def test_elke_stijl_van_schrijf_tabel_heeft_vooraf_een_nummer(tmp_path):
+    """A sheet written elsewhere keeps its style numbers only when schrijf_tabel uses no style that
+    nieuw_werkboek did not number beforehand."""
+    boek = excel.nieuw_werkboek(alleen_schrijven=True)
+    vooraf = len(boek._cell_styles)
+    assert vooraf == len(excel.STIJLEN) + 1  # openpyxl's default style is number 0
+    excel.schrijf_tabel(boek, "Alles", _alle_soorten_cellen(40))
+    assert len(boek._cell_styles) == vooraf
+    excel.bewaar(boek, tmp_path / "alles.xlsx")
+
+
+def test_fout_in_het_proces_van_het_grote_blad_schrijft_niets(tmp_path, monkeypatch):
+    """A value the other process cannot write: the same error as here, and no file, no temporary file."""
+    monkeypatch.setattr(excel, "standaard_workers", lambda: 2)
+    monkeypatch.setattr(excel, "GROOT_BLAD", 1)
+    kapot = pd.DataFrame({"a": [1, 2], "b": [object(), "x"]})
+    bladen = [("Klein", pd.DataFrame({"a": [1]})), ("Kapot", kapot)]
+    with pytest.raises(ValueError):
+        excel.schrijf_bladen(excel.nieuw_werkboek(alleen_schrijven=True), bladen, tmp_path / "b.xlsx",
+                             overschrijf=False)
+    assert list(tmp_path.iterdir()) == []

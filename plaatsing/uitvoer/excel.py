@@ -5,6 +5,7 @@ import datetime as dt
 import errno
 import hashlib
 import io
+import multiprocessing
 import os
 import tempfile
 import zipfile
@@ -21,7 +22,7 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from plaatsing import signalen
-from plaatsing.determinisme import VAST_TIJDSTIP, VasteZip
+from plaatsing.determinisme import VAST_TIJDSTIP, VasteZip, standaard_workers
 from plaatsing.regels.functievergelijking import functievergelijking
 from plaatsing.waarden import tabelrijen
 from plaatsing.zegel import verzegel
@@ -30,6 +31,7 @@ KOP_STIJL = Font(bold=True, color="FFFFFF")
 KOP_VULLING = PatternFill("solid", fgColor="1F4E78")
 BREED = {"motivering": 100, "probleem": 80, "waarde": 70, "onderdeel": 55}
 OMLOOP = Alignment(wrap_text=True, vertical="top")
+DATUM = "DD-MM-YYYY"
 FORMULE_TEKENS = ("=", "+", "-", "@")
 
 
@@ -151,9 +153,12 @@ def _zet(bron: Path, pad: Path, overschrijf: bool) -> None:
 
 def nieuw_werkboek(*, alleen_schrijven: bool = False) -> Workbook:
     """An empty workbook with fixed properties. `alleen_schrijven`: openpyxl's write-only mode,
-    which streams rows to disk (about twice as fast for the large sheets of schrijf_tabel)."""
+    which streams rows to disk (about twice as fast for the large sheets of schrijf_tabel); every cell style
+    of schrijf_tabel then has a fixed number, so that a sheet written elsewhere (`blad_elders`) fits."""
     boek = Workbook(write_only=alleen_schrijven)
-    if not alleen_schrijven:
+    if alleen_schrijven:
+        _vaste_stijlen(boek)
+    else:
         boek.remove(boek.active)
     boek.properties.creator = "plaatsing"
     boek.properties.created = VAST_TIJDSTIP
@@ -161,15 +166,22 @@ def nieuw_werkboek(*, alleen_schrijven: bool = False) -> Workbook:
     return boek
 
 
-def bewaar(boek: Workbook, pad: Path) -> None:
+def bewaar(boek: Workbook, pad: Path, elders: dict | None = None) -> None:
     """Save; when that fails, finish the streamed sheets of a write-only workbook first, so that
-    no half-open sheet complains later (openpyxl removes its temporary files at exit)."""
+    no half-open sheet complains later (openpyxl removes its temporary files at exit). `elders`: sheet -> the
+    XML of that sheet as written in another process (`blad_elders`), in place of what the sheet holds here."""
     buffer = io.BytesIO()  # the archive is made in memory: a full disk fails in our own write, never in
     try:                   # a half-open zip file that complains in English when it is cleaned up
         if boek.write_only and not boek.worksheets:
             boek.create_sheet()  # as Workbook.save does
+        # openpyxl names the sheet parts by position (xl/worksheets/sheet1.xml, …) when it saves
+        vervang = {f"xl/worksheets/sheet{boek.worksheets.index(blad) + 1}.xml": xml
+                   for blad, xml in (elders or {}).items()}
+        archief = VasteZip(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True, vervang=vervang)
         # not Workbook.save: that stamps the time of saving into docProps/core.xml, and the zip members get it too
-        ExcelWriter(boek, VasteZip(buffer, "w", zipfile.ZIP_DEFLATED, allowZip64=True)).save()
+        ExcelWriter(boek, archief).save()
+        if archief.vervangen != set(vervang):
+            raise RuntimeError(f"bladen niet op hun plaats gezet: {sorted(set(vervang) - archief.vervangen)}")
     except BaseException:
         _sluit(boek)
         raise
@@ -182,12 +194,12 @@ def schrijf_bytes(pad: Path, data) -> None:
         uit.write(data)
 
 
-def bewaar_als(boek: Workbook, pad: Path, *, overschrijf: bool) -> None:
+def bewaar_als(boek: Workbook, pad: Path, *, overschrijf: bool, elders: dict | None = None) -> None:
     """Save `boek` as `pad` through `atomair`: whole or not at all, a new file never written twice, and
     when the folder refuses even the temporary file, no half-open sheet prints English at exit."""
     try:
         with atomair(pad, overschrijf=overschrijf) as tijdelijk:
-            bewaar(boek, tijdelijk)
+            bewaar(boek, tijdelijk, elders)
     except BaseException:
         _sluit(boek)
         raise
@@ -203,6 +215,14 @@ def _sluit(boek: Workbook) -> None:
 def schrijf_tabel(boek: Workbook, titel: str, tabel: pd.DataFrame) -> None:
     """One sheet: bold frozen header, filter, sensible widths, values only (text stays text).
     Everything about the sheet is set before the first row, as write-only mode requires."""
+    blad = begin_blad(boek, titel, tabel)
+    kolommen = [_kolom(blad, tabel.iloc[:, k], tabel.columns[k] in BREED) for k in range(tabel.shape[1])]
+    for rij in zip(*kolommen):
+        blad.append(rij)
+
+
+def begin_blad(boek: Workbook, titel: str, tabel: pd.DataFrame):
+    """The sheet of `tabel` with everything but its rows: widths, frozen header row, filter, the header."""
     blad = boek.create_sheet(titel)
     kolommen = [str(k) for k in tabel.columns]
     for index, kolom in enumerate(tabel.columns, start=1):
@@ -219,14 +239,51 @@ def schrijf_tabel(boek: Workbook, titel: str, tabel: pd.DataFrame) -> None:
     for naam in kolommen:
         cel = WriteOnlyCell(blad, value=naam)
         cel.data_type = "s"
-        cel.font, cel.fill = KOP_STIJL, KOP_VULLING
-        if is_riskant(naam):
-            cel.quotePrefix = True
-        kop.append(cel)
+        kop.append(_stijl(cel, kop=True, quote=is_riskant(naam)))
     blad.append(kop)
-    kolommen = [_kolom(blad, tabel.iloc[:, k], tabel.columns[k] in BREED) for k in range(tabel.shape[1])]
-    for rij in zip(*kolommen):
-        blad.append(rij)
+    return blad
+
+
+def _stijl(cel, *, kop: bool = False, datum: bool = False, omloop: bool = False, quote: bool = False):
+    """The cell styles of schrijf_tabel, in one place: `_vaste_stijlen` numbers each of them beforehand."""
+    if kop:
+        cel.font, cel.fill = KOP_STIJL, KOP_VULLING
+    if datum:
+        cel.number_format = DATUM
+    if omloop:
+        cel.alignment = OMLOOP
+    if quote:
+        cel.quotePrefix = True  # Excel's quote prefix: stays text even after the user edits the cell
+    return cel
+
+
+STIJLEN = [dict(kop=True), dict(kop=True, quote=True), dict(datum=True), dict(omloop=True), dict(quote=True),
+           dict(omloop=True, quote=True)]  # every style _stijl gives, each with a fixed number in every workbook
+
+
+def _vaste_stijlen(boek: Workbook) -> None:
+    """Number the styles of STIJLEN in this order (style 1, 2, …), before any cell is written: the number of a
+    cell's style is then the same in every write-only workbook, also in one made by another process."""
+    hulp = boek.create_sheet("stijlen")
+    for stijl in STIJLEN:
+        _ = _stijl(WriteOnlyCell(hulp), **stijl).style_id  # asking for the number registers the style
+    boek.remove(hulp)
+
+
+GROOT_BLAD = 200_000  # cells (rows × columns): from here the largest sheet is written by a second core
+
+
+def blad_elders(tabel: pd.DataFrame, titel: str) -> bytes:
+    """The XML of the sheet schrijf_tabel makes of `tabel`, made in a workbook of its own (in a process beside
+    the one that writes the other sheets): the same bytes, as the styles have the same numbers."""
+    boek = nieuw_werkboek(alleen_schrijven=True)
+    schrijf_tabel(boek, titel, tabel)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED, allowZip64=True) as archief:
+        ExcelWriter(boek, archief).save()
+    with zipfile.ZipFile(buffer) as archief:
+        (naam,) = [n for n in archief.namelist() if n.startswith("xl/worksheets/sheet")]
+        return archief.read(naam)
 
 
 def _kolom(blad, kolom: pd.Series, breed: bool) -> list:
@@ -250,20 +307,14 @@ def _cel(blad, waarde, breed: bool):
     """A plain value where that is safe; a styled cell for dates, wrapped text and any text that
     openpyxl or Excel would otherwise take for a formula or an error value (never a formula)."""
     if isinstance(waarde, (dt.date, dt.datetime)):
-        cel = WriteOnlyCell(blad, value=waarde)
-        cel.number_format = "DD-MM-YYYY"
-        return cel
+        return _stijl(WriteOnlyCell(blad, value=waarde), datum=True)
     riskant = is_riskant(waarde)
     if not breed and not riskant and not (isinstance(waarde, str) and waarde in ERROR_CODES):
         return waarde
     cel = WriteOnlyCell(blad, value=waarde)
     if isinstance(waarde, str):
         cel.data_type = "s"
-    if riskant:
-        cel.quotePrefix = True  # Excel's quote prefix: stays text even after the user edits the cell
-    if breed:
-        cel.alignment = OMLOOP
-    return cel
+    return _stijl(cel, omloop=breed, quote=riskant)
 
 
 def _celwaarde(v):
@@ -313,7 +364,40 @@ def schrijf_besluiten(plan, pad: Path, *, overschrijf: bool = False, pseudonieme
     bladen.append(("Verantwoording", plan.verantwoording))
     if plan.selectie is not None and not plan.selectie.empty:
         bladen.append(("Selectie", plan.selectie))
-    for titel, tabel in verzegel(bladen):  # regels.md P3: the sha256 of the content in Verantwoording
-        schrijf_tabel(boek, titel, tabel)
-    bewaar_als(boek, pad, overschrijf=overschrijf)
+    schrijf_bladen(boek, verzegel(bladen), pad, overschrijf=overschrijf)  # P3: the content sha256 in Verantwoording
     return pad
+
+
+def schrijf_bladen(boek: Workbook, bladen: list[tuple[str, pd.DataFrame]], pad: Path, *, overschrijf: bool) -> None:
+    """Write the sheets and save the workbook as `pad` (bewaar_als). The largest sheet, from GROOT_BLAD cells and
+    when there is a second core, is written in a process of its own while this one writes the others (20,000
+    people: the 121,575 rows of Herplaatsing take ~15 s of a core): the same bytes either way."""
+    titel_elders = _titel_elders(bladen)
+    if titel_elders is None:
+        for titel, tabel in bladen:
+            schrijf_tabel(boek, titel, tabel)
+        bewaar_als(boek, pad, overschrijf=overschrijf)
+        return
+    hulp = signalen.pool(1)
+    try:
+        taak = hulp.submit(blad_elders, dict(bladen)[titel_elders], titel_elders)
+        elders = {}
+        for titel, tabel in bladen:
+            if titel == titel_elders:
+                elders[begin_blad(boek, titel, tabel)] = None  # its rows come from the other process
+            else:
+                schrijf_tabel(boek, titel, tabel)
+        elders = {blad: taak.result() for blad in elders}
+    except BaseException:
+        signalen.stop_pool(hulp)
+        _sluit(boek)
+        raise
+    hulp.shutdown()
+    bewaar_als(boek, pad, overschrijf=overschrijf, elders=elders)
+
+
+def _titel_elders(bladen: list[tuple[str, pd.DataFrame]]) -> str | None:
+    if standaard_workers() < 2 or not bladen or multiprocessing.current_process().daemon:
+        return None  # one core, or a process that may not start one (a daemon)
+    titel, tabel = max(bladen, key=lambda blad: blad[1].size)
+    return titel if tabel.size >= GROOT_BLAD else None
