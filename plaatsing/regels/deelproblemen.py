@@ -143,9 +143,10 @@ def splits(k: Kandidaten, ruimte: dict[str, int], minuten: dict[str, int], *,
             ouder[max(a, b)] = min(a, b)
     groepen: dict[str, list] = {}
     opties_per_persoon: dict[str, list[Optie]] = {}
-    for r in tabelrijen(vrij, "Pandas"):
-        opties_per_persoon.setdefault(r.personeelsnummer, []).append(
-            Optie(r.personeelsnummer, r.functie, int(r.tier), int(r.vpos), int(r.minuten), int(r.kosten), r.regel))
+    velden = ("personeelsnummer", "functie", "tier", "vpos", "minuten", "kosten", "regel")
+    for persoon, functie, tier, vpos, minuten_, kosten, regel in tabelrijen(vrij[list(velden)]):
+        opties_per_persoon.setdefault(persoon, []).append(
+            Optie(persoon, functie, int(tier), int(vpos), int(minuten_), int(kosten), regel))
     for persoon, eigen in opties_per_persoon.items():
         opt_out = opt_out_functies(eigen)
         for o in eigen:
