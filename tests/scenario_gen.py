@@ -85,3 +85,29 @@ def small_scenarios(draw, max_medewerkers=6, max_functies=4, selectiemethode=Non
     if draw(st.booleans()):
         parameters["beleid"] = "maximaal plaatsen"
     return tabellen(medewerkers, oude, nieuwe, mapping, geschiktheid, vastgezet, **parameters)
+
+
+@st.composite
+def v2_scenarios(draw, selectiemethode=None):
+    """small_scenarios with the inputs of rules v2 on top: `uren` for some people (H1 in minutes, §8.13), the
+    parameters `normuren`, `ingangsdatum` and `max_schalen_lager`, and an `einddatum` for tijdelijke contracts,
+    before, on and after the ingangsdatum (H5)."""
+    pick = lambda values: draw(st.sampled_from(values))  # noqa: E731
+    t = draw(small_scenarios(selectiemethode=selectiemethode))
+    parameters = {r["parameter"]: r["waarde"] for r in t["Parameters"]}
+    normuren = pick([None, 36, 40, 32])
+    if normuren:
+        parameters["normuren"] = normuren
+    ingang = pick([None, date(2025, 1, 1), date(2025, 7, 1)])
+    if ingang:
+        parameters["ingangsdatum"] = ingang
+    lager = pick([None, 0, 1, 2])
+    if lager is not None:
+        parameters["max_schalen_lager"] = lager
+    for m in t["Medewerkers"]:
+        if pick([False, False, True]):  # uren decide; fte may then say something else (a warning)
+            m["uren"] = min(normuren or 36, pick([8, 16, 18, 20, 24, 28.5, 32, 36, 40]))
+        if m["dienstverband"] == "tijdelijk":
+            m["einddatum"] = pick([None, date(2025, 3, 1), date(2025, 7, 1), date(2026, 1, 1)])
+    t["Parameters"] = [{"parameter": k, "waarde": v} for k, v in parameters.items()]
+    return t
