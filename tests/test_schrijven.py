@@ -243,3 +243,22 @@ def test_fout_in_het_proces_van_het_grote_blad_schrijft_niets(tmp_path, monkeypa
         excel.schrijf_bladen(excel.nieuw_werkboek(alleen_schrijven=True), bladen, tmp_path / "b.xlsx",
                              overschrijf=False)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_besluitenwerkboek_met_groot_blad_elders_is_hetzelfde_en_verzegeld(tmp_path, monkeypatch):
+    """The besluiten workbook of the demo, with its largest sheet (not Verantwoording, which gets the seal
+    meanwhile) written in a process of its own: the same bytes, and the seal checks out."""
+    from plaatsing import read_scenario, solve
+    from plaatsing.zegel import VERANTWOORDING, ZEGEL
+
+    plan = solve(read_scenario(DEMO))
+    monkeypatch.setattr(excel, "standaard_workers", lambda: 2)
+    bestanden = {}
+    for grens in (10**12, 1):
+        monkeypatch.setattr(excel, "GROOT_BLAD", grens)
+        pad = excel.schrijf_besluiten(plan, tmp_path / f"b{grens}.xlsx")
+        bestanden[grens] = pad.read_bytes()
+    assert bestanden[1] == bestanden[10**12]
+    boek = openpyxl.load_workbook(io.BytesIO(bestanden[1]), read_only=True)
+    waarden = dict(r for r in boek[VERANTWOORDING].iter_rows(min_row=2, values_only=True))
+    assert len(waarden[ZEGEL]) == 64

@@ -25,7 +25,7 @@ from plaatsing import signalen
 from plaatsing.determinisme import VAST_TIJDSTIP, VasteZip, standaard_workers
 from plaatsing.regels.functievergelijking import functievergelijking
 from plaatsing.waarden import tabelrijen
-from plaatsing.zegel import verzegel
+from plaatsing.zegel import VERANTWOORDING, verzegel
 
 KOP_STIJL = Font(bold=True, color="FFFFFF")
 KOP_VULLING = PatternFill("solid", fgColor="1F4E78")
@@ -364,23 +364,27 @@ def schrijf_besluiten(plan, pad: Path, *, overschrijf: bool = False, pseudonieme
     bladen.append(("Verantwoording", plan.verantwoording))
     if plan.selectie is not None and not plan.selectie.empty:
         bladen.append(("Selectie", plan.selectie))
-    schrijf_bladen(boek, verzegel(bladen), pad, overschrijf=overschrijf)  # P3: the content sha256 in Verantwoording
+    schrijf_bladen(boek, bladen, pad, overschrijf=overschrijf, verzegelen=True)
     return pad
 
 
-def schrijf_bladen(boek: Workbook, bladen: list[tuple[str, pd.DataFrame]], pad: Path, *, overschrijf: bool) -> None:
-    """Write the sheets and save the workbook as `pad` (bewaar_als). The largest sheet, from GROOT_BLAD cells and
-    when there is a second core, is written in a process of its own while this one writes the others (20,000
-    people: the 121,575 rows of Herplaatsing take ~15 s of a core): the same bytes either way."""
+def schrijf_bladen(boek: Workbook, bladen: list[tuple[str, pd.DataFrame]], pad: Path, *, overschrijf: bool,
+                   verzegelen: bool = False) -> None:
+    """Write the sheets and save the workbook as `pad` (bewaar_als); `verzegelen`: with the sha256 of the content in
+    Verantwoording (regels.md P3, zegel.verzegel). The largest sheet, from GROOT_BLAD cells and when there is a second
+    core, is written in a process of its own while this one seals and writes the others (20,000 people: the 108,000
+    rows of Herplaatsing take ~15 s of a core): the same bytes either way."""
     titel_elders = _titel_elders(bladen)
     if titel_elders is None:
-        for titel, tabel in bladen:
+        for titel, tabel in (verzegel(bladen) if verzegelen else bladen):
             schrijf_tabel(boek, titel, tabel)
         bewaar_als(boek, pad, overschrijf=overschrijf)
         return
     hulp = signalen.pool(1)
     try:
         taak = hulp.submit(blad_elders, dict(bladen)[titel_elders], titel_elders)
+        if verzegelen:  # the seal changes Verantwoording only, which is never written elsewhere (_titel_elders)
+            bladen = verzegel(bladen)
         elders = {}
         for titel, tabel in bladen:
             if titel == titel_elders:
@@ -399,5 +403,6 @@ def schrijf_bladen(boek: Workbook, bladen: list[tuple[str, pd.DataFrame]], pad: 
 def _titel_elders(bladen: list[tuple[str, pd.DataFrame]]) -> str | None:
     if standaard_workers() < 2 or not bladen or multiprocessing.current_process().daemon:
         return None  # one core, or a process that may not start one (a daemon)
-    titel, tabel = max(bladen, key=lambda blad: blad[1].size)
+    titel, tabel = max(((t, b) for t, b in bladen if t != VERANTWOORDING), key=lambda blad: blad[1].size,
+                       default=("", pd.DataFrame()))
     return titel if tabel.size >= GROOT_BLAD else None
