@@ -270,7 +270,9 @@ def _vaste_stijlen(boek: Workbook) -> None:
     boek.remove(hulp)
 
 
-GROOT_BLAD = 200_000  # cells (rows × columns): from here the largest sheet is written by a second core
+# cells (rows × columns): from here the largest sheet is written by a second core (~2.5 s of writing; starting a
+# process from the fork server costs ~0.1 s, and moving the table there and its XML back ~10% of the writing)
+GROOT_BLAD = 200_000
 
 
 def blad_elders(tabel: pd.DataFrame, titel: str) -> bytes:
@@ -385,13 +387,13 @@ def schrijf_bladen(boek: Workbook, bladen: list[tuple[str, pd.DataFrame]], pad: 
         taak = hulp.submit(blad_elders, dict(bladen)[titel_elders], titel_elders)
         if verzegelen:  # the seal changes Verantwoording only, which is never written elsewhere (_titel_elders)
             bladen = verzegel(bladen)
-        elders = {}
+        plaatshouder = None
         for titel, tabel in bladen:
             if titel == titel_elders:
-                elders[begin_blad(boek, titel, tabel)] = None  # its rows come from the other process
+                plaatshouder = begin_blad(boek, titel, tabel)  # its rows come from the other process
             else:
                 schrijf_tabel(boek, titel, tabel)
-        elders = {blad: taak.result() for blad in elders}
+        elders = {plaatshouder: taak.result()}
     except BaseException:
         signalen.stop_pool(hulp)
         _sluit(boek)
@@ -405,4 +407,6 @@ def _titel_elders(bladen: list[tuple[str, pd.DataFrame]]) -> str | None:
         return None  # one core, or a process that may not start one (a daemon)
     titel, tabel = max(((t, b) for t, b in bladen if t != VERANTWOORDING), key=lambda blad: blad[1].size,
                        default=("", pd.DataFrame()))
-    return titel if tabel.size >= GROOT_BLAD else None
+    # without a fork server the process imports pandas and openpyxl itself first (~1.5 s of a core)
+    grens = GROOT_BLAD if signalen.start_goedkoop() else 5 * GROOT_BLAD
+    return titel if tabel.size >= grens else None
