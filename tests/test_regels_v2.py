@@ -303,3 +303,40 @@ def test_wat_als_vastzetting_van_een_verlopen_tijdelijk_contract_is_een_fout():
                                               "ingangsdatum; zo'n contract wordt niet geplaatst (H5) en kan niet "
                                               "worden vastgezet (SS-7).")
     assert list(met_vastzettingen(s, {"A": "N"}).vastgezet["personeelsnummer"]) == ["A"]
+
+
+def test_herplaatsing_groter_dan_een_excelblad_in_delen_per_boventallige(tmp_path, monkeypatch):
+    """§10 at 65,000 people: more open places than Excel opens in one sheet (1,048,576 rows). The list goes on in
+    'Herplaatsing (2)', …, never one boventallige's list over two sheets; each motivering names the sheet of its own
+    list, the letter leaves the sheet out, and the seal covers every part. (The limit is made small here.)"""
+    import openpyxl
+    import pandas as pd
+
+    from plaatsing.procedure.dossier import controleer_zegel
+    from plaatsing.regels import herplaatsing as H
+    from plaatsing.uitvoer.briefinhoud import brief_motivering
+    from plaatsing.uitvoer.excel import schrijf_besluiten
+
+    monkeypatch.setattr(H, "MAX_RIJEN_BLAD", 9)
+    plan = solve(read_scenario(DEMO))
+    h = plan.herplaatsing
+    assert len(h) > 18 and h.groupby("personeelsnummer").size().max() <= 9  # three sheets at least
+    pad = schrijf_besluiten(plan, tmp_path / "b.xlsx")
+    boek = openpyxl.load_workbook(pad, read_only=True)
+    namen = [n for n in boek.sheetnames if n.startswith("Herplaatsing")]
+    assert namen[:3] == ["Herplaatsing", "Herplaatsing (2)", "Herplaatsing (3)"]
+    delen = {n: pd.DataFrame(list(boek[n].iter_rows(min_row=2, max_col=h.shape[1], values_only=True)),
+                             columns=list(h.columns))
+             for n in namen}
+    assert all(0 < len(d) <= 9 for d in delen.values())
+    samen = pd.concat(delen.values(), ignore_index=True)
+    assert samen["personeelsnummer"].tolist() == h["personeelsnummer"].tolist()
+    assert samen["functiecode"].tolist() == h["functiecode"].tolist()
+    b = plan.besluiten.set_index("personeelsnummer")
+    for naam, deel in delen.items():
+        for p in deel["personeelsnummer"].unique():
+            assert all(p not in d["personeelsnummer"].values for n, d in delen.items() if n != naam)
+            assert f"(blad {naam});" in b.at[p, "motivering"]
+            r = plan.besluiten[plan.besluiten["personeelsnummer"] == p].iloc[0]
+            assert "blad Herplaatsing" not in brief_motivering(plan.scenario, r, {}, {})
+    assert controleer_zegel(pad).klopt is True

@@ -13,6 +13,7 @@ from plaatsing.cli.afhandeling import (EXIT_INTERN, EXIT_NIET_BEWEZEN, EXIT_ONGE
                                        EXIT_VERKEERD_GEBRUIK, OPDRACHTREGEL, Voortgang, draai, in_woorden,
                                        meld_weigering)
 from plaatsing.fouten import InvoerFout, Melding
+from plaatsing.regels.herplaatsing import bladen as herplaatsing_bladen
 
 # the options more than one command has, defined once
 peildatum_optie = click.option("--peildatum", metavar="JJJJ-MM-DD", help="Peildatum (gaat voor het blad Parameters).")
@@ -68,8 +69,10 @@ def samenvatting(plan, doel: Path) -> str:
     h = plan.herplaatsing
     if not h.empty:  # regels.md §10
         aantal = h["personeelsnummer"].nunique()
+        namen = [naam for naam, _ in herplaatsing_bladen(h)]  # more than Excel opens in one sheet: split
+        waar = f"blad {namen[0]}" if len(namen) == 1 else f"bladen {', '.join(namen[:-1])} en {namen[-1]}"
         regels.append(f"Herplaatsingsonderzoek: {len(h)} open {'plaats' if len(h) == 1 else 'plaatsen'} te beoordelen "
-                      f"voor {aantal} {'boventallige' if aantal == 1 else 'boventalligen'} (blad Herplaatsing).")
+                      f"voor {aantal} {'boventallige' if aantal == 1 else 'boventalligen'} ({waar}).")
     regels.append(f"Bewezen optimaal: {'ja' if plan.bewezen_optimaal else 'nee'}")
     regels.append(f"Geschreven naar: {doel}")
     return "\n".join(regels)

@@ -22,6 +22,10 @@ KOLOMMEN = ["personeelsnummer", "functiecode", "functienaam", "eenheid", "schaal
 SS5, NIET_VERWANT, OORDEEL_NIET = "nieuwe functie (SS-5)", "niet verwant", "oordeel niet (SS-6)"
 BUITEN_SCHAAL = "verwant, schaal buiten SS-3/SS-4"  # a judgment (SS-6) can still open it
 MAX_HOGER = 1  # §10: up to one scale above the old function
+BLAD = "Herplaatsing"
+# Excel and LibreOffice open at most 1,048,576 rows in a sheet, the header included: 65,000 people can have more
+# open places (1,087,092 for 6,139 boventalligen in the benchmark), and the rest go to 'Herplaatsing (2)', …
+MAX_RIJEN_BLAD = 1_048_575
 
 
 def herplaatsing(s: Scenario, k: Kandidaten, toewijzing: dict[str, str | None]) -> pd.DataFrame:
@@ -80,3 +84,27 @@ def _reden(k: Kandidaten, p, n, gekoppeld: bool, familie, familie_n, niet) -> st
 def per_persoon(tabel: pd.DataFrame) -> dict[str, list[str]]:
     """personeelsnummer -> the function codes on that person's list."""
     return {p: list(g["functiecode"]) for p, g in tabel.groupby("personeelsnummer", sort=False)}
+
+
+def bladen(tabel: pd.DataFrame, max_rijen: int | None = None) -> list[tuple[str, pd.DataFrame]]:
+    """The sheet Herplaatsing in parts that Excel and LibreOffice open whole: at most MAX_RIJEN_BLAD rows each, and a
+    boventallige's list never split over two: 'Herplaatsing', then 'Herplaatsing (2)', … (the table is sorted by
+    personeelsnummer, so each list is one run of rows)."""
+    max_rijen = max_rijen or MAX_RIJEN_BLAD
+    delen, begin, eind = [], 0, 0
+    for aantal in tabel.groupby("personeelsnummer", sort=False).size().tolist():
+        if eind + aantal - begin > max_rijen and eind > begin:
+            delen.append((begin, eind))
+            begin = eind
+        eind += aantal
+    delen.append((begin, eind))
+    return [(BLAD if i == 0 else f"{BLAD} ({i + 1})", tabel.iloc[b:e].reset_index(drop=True))
+            for i, (b, e) in enumerate(delen)]
+
+
+def blad_per_persoon(tabel: pd.DataFrame) -> dict[str, str]:
+    """personeelsnummer -> the name of the sheet that holds that person's list, for the lists after the first sheet
+    (bladen); everyone else's is on BLAD."""
+    if len(tabel) <= MAX_RIJEN_BLAD:
+        return {}
+    return {p: naam for naam, deel in bladen(tabel)[1:] for p in deel["personeelsnummer"].unique().tolist()}

@@ -20,7 +20,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from plaatsing.parameters import AFSPIEGELING
-from plaatsing.regels.herplaatsing import herplaatsing, per_persoon
+from plaatsing.regels.herplaatsing import BLAD as HERPLAATSING_BLAD, blad_per_persoon, herplaatsing, per_persoon
 from plaatsing.regels.kandidaten import ONGENOEMD, TIER_NAAM, Kandidaten
 from plaatsing.regels.maat import uitkomst_naam, functie_delta, minuten_per_medewerker, prioriteit, ruimte_per_functie
 from plaatsing.scenario import Scenario
@@ -184,6 +184,12 @@ class Beslisgegevens:
     @cached_property
     def open_plaatsen(self) -> dict[str, list[str]]:
         return per_persoon(self.herplaatsing)
+
+    def herplaatsing_blad(self, p: str) -> str:
+        """The sheet that holds p's list of open places (more than Excel opens in one sheet: split, §10)."""
+        if "_herplaatsing_bladen" not in self.__dict__:
+            self.__dict__["_herplaatsing_bladen"] = blad_per_persoon(self.herplaatsing)
+        return self.__dict__["_herplaatsing_bladen"].get(p, HERPLAATSING_BLAD)
 
     def heeft_vacature(self, f: str) -> bool:
         """f has room left in this plan (formatie + marge above what its occupants work)."""

@@ -231,11 +231,11 @@ def _herplaatsingsonderzoek(g: Beslisgegevens, p: str) -> str:
     plaatsen = f"{aantal} open {'plaats' if aantal == 1 else 'plaatsen'} op of rond uw niveau"
     if g.s.voornemen is not None:  # §9: the definitive besluit; no judgment follows any more
         niet = "u komt voor die plaats niet in aanmerking" if aantal == 1 else "u komt voor geen daarvan in aanmerking"
-        return f"Voor u {'is' if aantal == 1 else 'zijn'} {plaatsen} onderzocht (blad Herplaatsing); {niet} " \
-               "(herplaatsingsonderzoek)."
+        return f"Voor u {'is' if aantal == 1 else 'zijn'} {plaatsen} onderzocht (blad {g.herplaatsing_blad(p)}); " \
+               f"{niet} (herplaatsingsonderzoek)."
     return (f"Voor u {'is' if aantal == 1 else 'zijn'} {plaatsen} onderzocht waarvoor u nu niet in aanmerking komt "
-            "(blad Herplaatsing); P&O of de plaatsingsadviescommissie beoordeelt vóór het definitieve besluit of u "
-            "daarvoor passend of geschikt bent (herplaatsingsonderzoek).")
+            f"(blad {g.herplaatsing_blad(p)}); P&O of de plaatsingsadviescommissie beoordeelt vóór het definitieve "
+            "besluit of u daarvoor passend of geschikt bent (herplaatsingsonderzoek).")
 
 
 def _tier_grond(g: Beslisgegevens, p: str, f: str) -> str:
@@ -275,7 +275,7 @@ def _niet_in_aanmerking(g: Beslisgegevens, v: Verklaring, code: str, soort: str,
     if soort == "nieuw":
         if code in g.open_plaatsen.get(v.persoon, ()):
             return ("het is een nieuwe functie; als herplaatsingskandidaat gaat u daar vóór kandidaten van buiten en "
-                    "deze open plaats wordt voor u beoordeeld (blad Herplaatsing)")
+                    f"deze open plaats wordt voor u beoordeeld (blad {g.herplaatsing_blad(v.persoon)})")
         if code in g.pins.values() or not g.heeft_vacature(code):
             return "het is een nieuwe functie, waarvoor u alleen met een oordeel of een vooraf genomen besluit in aanmerking komt"
         return "het is een nieuwe functie die via werving wordt vervuld"

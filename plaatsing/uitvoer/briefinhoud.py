@@ -155,12 +155,15 @@ def rechtsgrond(r, artikel: dict) -> str:
     return rechtsgrond_tekst(eigen or [EERSTE_GROND.get(str(r.uitkomst), "")], artikel)
 
 
+_BLAD_HERPLAATSING = re.compile(r" \(blad Herplaatsing(?: \(\d+\))?\)")  # also 'Herplaatsing (2)', … (§10)
+
+
 def brief_motivering(s, r, artikel: dict, functienamen: dict) -> str:
     """The plan's motivering for a letter: rule IDs become articles, codes become titles, 'geplaatst in
     de functie …', fte residues as hours, and the P2 sentence left to the paragraph `wijziging`."""
     tekst = _P2_ZIN.sub("", str(r.motivering)) if status(r) == GEWIJZIGD else str(r.motivering)
     tekst = zonder_regelcodes(tekst, artikel, functienamen)
-    tekst = tekst.replace(" (blad Herplaatsing)", "")  # a sheet of P&O's workbook: the addressee does not have it
+    tekst = _BLAD_HERPLAATSING.sub("", tekst)  # a sheet of P&O's workbook: the addressee does not have it
     namen = sorted({str(n) for n in s.nieuwe_functies["functienaam"]}, key=len, reverse=True)
     if namen:
         tekst = re.sub(r"geplaatst in (?!de functie )(?=(?:" + "|".join(map(re.escape, namen)) + r")\b)",

@@ -24,6 +24,7 @@ from openpyxl.writer.excel import ExcelWriter
 from plaatsing import signalen
 from plaatsing.determinisme import VAST_TIJDSTIP, VasteZip, standaard_workers
 from plaatsing.regels.functievergelijking import functievergelijking
+from plaatsing.regels.herplaatsing import bladen as herplaatsing_bladen
 from plaatsing.waarden import tabelrijen
 from plaatsing.zegel import VERANTWOORDING, verzegel
 
@@ -354,7 +355,7 @@ def schrijf_besluiten(plan, pad: Path, *, overschrijf: bool = False, pseudonieme
     bladen = [("Plaatsingsbesluiten", pseudonimiseer(plan.besluiten) if pseudoniemen else plan.besluiten),
               ("Bezetting", plan.bezetting)]
     if not plan.herplaatsing.empty:  # regels.md §10: the open places examined for each boventallige
-        bladen.append(("Herplaatsing", plan.herplaatsing))
+        bladen += herplaatsing_bladen(plan.herplaatsing)  # more than Excel opens in one sheet: split
     if plan.knelpunten is not None and not plan.knelpunten.empty:  # issue 24: the bound in words
         bladen.append(("Knelpunten", plan.knelpunten))
     if plan.afspiegeling is not None and not plan.afspiegeling.empty:
