@@ -17,6 +17,8 @@ from collections.abc import Iterator
 
 from openpyxl.utils.datetime import from_excel
 
+MAX_TEKST_CEL = 32_767  # characters one cell of Excel (and LibreOffice) holds; openpyxl cuts a longer text off
+
 _MAANDEN = {
     "januari": 1, "jan": 1, "februari": 2, "feb": 2, "maart": 3, "mrt": 3, "mar": 3, "april": 4, "apr": 4,
     "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "augustus": 8, "aug": 8, "september": 9,

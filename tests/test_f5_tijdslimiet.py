@@ -80,3 +80,36 @@ def test_tijd_out_plan_is_reproduceerbaar_en_houdt_de_regels(scenario_1500, tmp_
         geclaimd = "zo min mogelijk medewerkers boventallig (O1)" in b.at[p, "motivering"]
         assert not (geclaimd and p in plannen[0].o1_open)
         assert ("niet bewezen" in b.at[p, "motivering"]) == (p in plannen[0].o1_open)
+
+
+def test_lange_lijst_zonder_o1_bewijs_over_meer_cellen_en_terug(scenario_1500, tmp_path, monkeypatch):
+    """§8.12 at 65,000 people: the unplaced of parts without an O1 proof were ~63,000 characters, and openpyxl cut
+    the cell off at 32,767 (Excel's limit): the file then named fewer than the plan, and its seal did not hold. The
+    list goes over as many Verantwoording rows as it needs (the limit is made small here); the file keeps its seal
+    and a command that reads it back finds every one of them."""
+    from plaatsing.invoer.besluiten import lees_verantwoording
+    from plaatsing.invoer.werkboek import open_werkboek
+    from plaatsing.plannen import tabellen
+    from plaatsing.procedure.dossier import controleer_zegel
+
+    monkeypatch.setattr(tabellen, "MAX_TEKST_CEL", 100)
+    plan = solve(read_scenario(scenario_1500).met_parameters(tijdslimiet=0.01), workers=1)
+    assert len(plan.o1_open) > 30
+    v = plan.verantwoording
+    rijen = v.loc[v["onderdeel"] == tabellen.O1_OPEN, "waarde"].tolist()
+    assert len(rijen) > 1 and all(len(r) <= 100 for r in rijen)
+    pad = schrijf_besluiten(plan, tmp_path / "b.xlsx")
+    assert controleer_zegel(pad).klopt is True
+    _, _, gelezen = lees_verantwoording(open_werkboek(pad, besluiten=True))
+    assert tabellen.o1_open_uit(gelezen, plan.toewijzing) == plan.o1_open
+
+
+def test_tekst_langer_dan_een_excelcel_wordt_niet_afgekapt(tmp_path):
+    """A text longer than Excel's 32,767 characters is refused by the writer instead of cut off without a word."""
+    import pandas as pd
+
+    from plaatsing.uitvoer.excel import nieuw_werkboek, schrijf_tabel
+
+    tabel = pd.DataFrame({"onderdeel": ["kort", "lang"], "waarde": ["x", "1, " * 11_000]})
+    with pytest.raises(ValueError, match="blad Verantwoording, rij 3, kolom waarde: een tekst van 33000 tekens"):
+        schrijf_tabel(nieuw_werkboek(alleen_schrijven=True), "Verantwoording", tabel)

@@ -133,3 +133,26 @@ def test_hoogstens_200_problemen_en_het_aantal_van_de_rest(tmp_path):
     regels = uit.output.splitlines()
     assert regels[0].startswith("Het scenario kan niet worden gebruikt: 450 problemen gevonden.")
     assert len(regels) == 202 and regels[-1].startswith("  … en nog 250 problemen")
+
+
+def test_besluitenbestand_heeft_eigen_grenzen_en_wordt_een_keer_gelezen(tmp_path, monkeypatch):
+    """A besluiten workbook is read within its own limits: at 65,000 people it is ~63 MB with ~1.1 million rows
+    Herplaatsing, where a scenario stops at 50 MB and 200,000 rows; it says which kind of file is too large. A
+    command checks the seal and then reads the sheets: the file is parsed once (until it changes)."""
+    pad = scenario(tmp_path)
+    monkeypatch.setattr(werkboek, "MAX_RIJEN", 2)
+    with pytest.raises(InvoerFout, match="plaatsing leest hoogstens 2 rijen"):
+        werkboek.open_werkboek(pad)
+    gelezen = []
+    origineel = werkboek._open_werkboek
+    monkeypatch.setattr(werkboek, "_open_werkboek", lambda p, g: gelezen.append(p) or origineel(p, g))
+    eerste = werkboek.open_werkboek(pad, besluiten=True)
+    assert werkboek.open_werkboek(pad, besluiten=True) == eerste and len(gelezen) == 1
+    kopie = tmp_path / "kopie.xlsx"
+    kopie.write_bytes(pad.read_bytes())
+    assert werkboek.open_werkboek(kopie, besluiten=True) == eerste and len(gelezen) == 2
+    monkeypatch.setattr(werkboek, "MAX_BESTAND_BESLUITEN", 100)
+    groot = tmp_path / "groot.xlsx"
+    groot.write_bytes(pad.read_bytes())
+    with pytest.raises(InvoerFout, match=r"een besluitenbestand, ook van 65\.000 medewerkers, .*Geef het besluitenbestand"):
+        werkboek.open_werkboek(groot, besluiten=True)

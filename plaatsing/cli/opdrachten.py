@@ -137,7 +137,7 @@ def _andere_parameters(voornemen: Path, s) -> list[str]:
     from plaatsing.invoer.besluiten import lees_verantwoording
     from plaatsing.invoer.werkboek import open_werkboek
 
-    vastgelegd, _, _ = lees_verantwoording(open_werkboek(voornemen))
+    vastgelegd, _, _ = lees_verantwoording(open_werkboek(voornemen, besluiten=True))
     nu = dict(s.parameters.als_rijen())
     anders = [f"{naam} {was or '(leeg)'} (nu {nu[naam] or '(leeg)'})" for naam, was in vastgelegd.items()
               if naam in nu and naam != "tijdslimiet" and was != nu[naam]]

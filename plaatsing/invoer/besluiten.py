@@ -53,7 +53,7 @@ def afwijkende_motiveringen(pad, plan) -> list[str]:
     def gewoon(tekst) -> str:
         return " ".join(str(tekst or "").split())
 
-    rijen, _ = Lezer(open_werkboek(Path(pad))).lees(PLAATSINGSBESLUITEN)
+    rijen, _ = Lezer(open_werkboek(Path(pad), besluiten=True)).lees(PLAATSINGSBESLUITEN)
     uit_plan = {str(p): gewoon(t) for p, t in zip(plan.besluiten["personeelsnummer"], plan.besluiten["motivering"])}
     return [str(r["personeelsnummer"]) for r in rijen
             if str(r["personeelsnummer"]) in uit_plan and gewoon(r["motivering"]) != uit_plan[str(r["personeelsnummer"])]]
@@ -79,7 +79,7 @@ def lees_verantwoording(bladen) -> tuple[dict[str, str], str | None, object]:
 def lees_besluiten(pad, s: Scenario, *, bladen=None, met_status: bool = False):
     """(toewijzing, uitkomsten) from the Plaatsingsbesluiten sheet, and with `met_status` the
     status_besluit per person (regels.md §9); InvoerFout names blad, rij, kolom."""
-    lezer = Lezer(bladen if bladen is not None else open_werkboek(Path(pad)))
+    lezer = Lezer(bladen if bladen is not None else open_werkboek(Path(pad), besluiten=True))
     rijen, _ = lezer.lees(PLAATSINGSBESLUITEN)
     toewijzing: dict[str, str | None] = {}
     uitkomsten: dict[str, str] = {}

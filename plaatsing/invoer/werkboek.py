@@ -59,12 +59,51 @@ def _melding(tekst: str) -> InvoerFout:
     return InvoerFout([Melding(BESTAND, None, None, tekst)])
 
 
-def open_werkboek(pad: Path) -> list[RuwBlad]:
-    """All sheets of an .xlsx file as raw sheets; a clear InvoerFout when it is no workbook."""
+def open_werkboek(pad: Path, *, besluiten: bool = False) -> list[RuwBlad]:
+    """All sheets of an .xlsx file as raw sheets; a clear InvoerFout when it is no workbook. `besluiten`: a
+    besluiten workbook of plaatsing, read within its own limits (65,000 people write ~63 MB, of which ~1.1 million
+    rows Herplaatsing) and read once per process (each command checks its seal and then reads its sheets)."""
+    pad = Path(pad)
+    if not besluiten:
+        return _open_werkboek(pad, _grenzen(False))
+    try:
+        stat = pad.stat()
+        sleutel = (str(pad.resolve()), stat.st_size, stat.st_mtime_ns)
+    except OSError:
+        sleutel = None
+    if sleutel is None or _GELEZEN.get("sleutel") != sleutel:
+        _GELEZEN.clear()
+        bladen = _open_werkboek(pad, _grenzen(True))
+        if sleutel is not None:
+            _GELEZEN.update(sleutel=sleutel, bladen=tuple(bladen))
+        return bladen
+    return list(_GELEZEN["bladen"])
+
+
+_GELEZEN: dict = {}  # the last besluiten workbook read (its raw sheets are immutable), by path, size and time
+
+
+@dataclass(frozen=True)
+class _Grenzen:
+    bestand: int
+    deel: int
+    totaal: int
+    rijen: int
+    wat: str   # what the file is, in the messages
+    raad: str  # what to do when it is too large
+
+
+def _grenzen(besluiten: bool) -> _Grenzen:
+    if besluiten:
+        return _Grenzen(MAX_BESTAND_BESLUITEN, MAX_DEEL_BESLUITEN, MAX_TOTAAL_BESLUITEN, MAX_RIJEN_BESLUITEN,
+                        "een besluitenbestand", "Geef het besluitenbestand op zoals 'plaatsing solve' het schreef.")
+    return _Grenzen(MAX_BESTAND, MAX_DEEL, MAX_TOTAAL, MAX_RIJEN, "een scenario", _TE_GROOT)
+
+
+def _open_werkboek(pad: Path, grenzen: _Grenzen) -> list[RuwBlad]:
     import openpyxl
 
-    pad = Path(pad)
-    _controleer_bestand(pad)
+    _controleer_bestand(pad, grenzen)
     opnieuw_opslaan = ("open het in Excel en sla het opnieuw op als Excel-werkmap (.xlsx), "
                        "of gebruik een eerdere versie van het bestand.")
     try:
@@ -86,7 +125,7 @@ def open_werkboek(pad: Path) -> list[RuwBlad]:
         if "xl/workbook.xml" in namen and b"purl.oclc.org/ooxml" in archief.read("xl/workbook.xml")[:4000]:
             raise _melding(f"'{pad.name}' is opgeslagen als Strikt Open XML-werkblad; open het in Excel en sla "
                            "het op als gewone Excel-werkmap (.xlsx).")
-        _controleer_archief(archief, pad.name)
+        _controleer_archief(archief, pad.name, grenzen)
         try:
             with pad.open("rb") as f, warnings.catch_warnings():
                 # openpyxl warns about Excel features it ignores (data validation extensions, …)
@@ -94,8 +133,8 @@ def open_werkboek(pad: Path) -> list[RuwBlad]:
                 # a file object, so that the file name's extension does not matter
                 boek = openpyxl.load_workbook(f, read_only=True, data_only=False)
                 try:
-                    _controleer_afmetingen(boek)
-                    return [_lees_blad(blad, _samengevoegd(archief, blad)) for blad in boek.worksheets]
+                    _controleer_afmetingen(boek, grenzen)
+                    return [_lees_blad(blad, _samengevoegd(archief, blad), grenzen) for blad in boek.worksheets]
                 finally:
                     boek.close()
         except InvoerFout:
@@ -114,57 +153,62 @@ MAX_TOTAAL = 500_000_000          # uncompressed bytes of all parts together
 MAX_VERHOUDING = 100              # uncompressed / compressed, for a part above VERHOUDING_VANAF bytes
 VERHOUDING_VANAF = 5_000_000
 MAX_RIJEN = 200_000               # rows per sheet (declared, and rows with data)
+# A besluiten workbook of plaatsing (open_werkboek with `besluiten`): 65,000 people write ~63 MB, with a sheet part of
+# ~520 MB for the 1,048,575 rows of Herplaatsing (uitvoer/excel.py splits there, at the rows Excel opens).
+MAX_BESTAND_BESLUITEN = 400_000_000
+MAX_DEEL_BESLUITEN = 1_000_000_000
+MAX_TOTAAL_BESLUITEN = 2_000_000_000
+MAX_RIJEN_BESLUITEN = 1_048_575
 MAX_KOLOMMEN = 500                # columns per sheet (up to SF): the contract's and carried columns fit easily
 
 _TE_GROOT = ("Kopieer alleen de bladen van het scenarioformaat naar een nieuwe werkmap (zonder afbeeldingen, "
              "draaitabellen of opmaak tot de laatste rij) en probeer het opnieuw.")
 
 
-def _controleer_archief(archief: zipfile.ZipFile, naam: str) -> None:
+def _controleer_archief(archief: zipfile.ZipFile, naam: str, grenzen: _Grenzen) -> None:
     """The zip directory against the limits, before a part is unpacked: a small file cannot exhaust memory."""
     delen = archief.infolist()
     if len(delen) > MAX_DELEN:
-        raise _melding(f"'{naam}' bestaat uit {len(delen)} onderdelen; een scenario heeft er hooguit enkele tientallen "
+        raise _melding(f"'{naam}' bestaat uit {len(delen)} onderdelen; {grenzen.wat} heeft er hooguit enkele tientallen "
                        f"(de grens is {MAX_DELEN}). {_TE_GROOT}")
     totaal = 0
     for deel in delen:
-        grens = MAX_GEDEELDE_TEKSTEN if deel.filename.lower().endswith("sharedstrings.xml") else MAX_DEEL
+        grens = MAX_GEDEELDE_TEKSTEN if deel.filename.lower().endswith("sharedstrings.xml") else grenzen.deel
         verhouding = deel.file_size / max(deel.compress_size, 1)
         if deel.file_size > grens or (deel.file_size > VERHOUDING_VANAF and verhouding > MAX_VERHOUDING):
             raise _melding(f"'{naam}' bevat een onderdeel ({citeer(deel.filename)}) dat uitgepakt "
                            f"{deel.file_size // 1_000_000} MB is{f', {round(verhouding)} keer zo groot als ingepakt' if verhouding > MAX_VERHOUDING else ''}; "
-                           f"zo groot wordt een scenario niet (de grens is {grens // 1_000_000} MB per onderdeel en "
-                           f"{MAX_VERHOUDING} keer ingepakt). {_TE_GROOT}")
+                           f"zo groot wordt {grenzen.wat} niet (de grens is {grens // 1_000_000} MB per onderdeel en "
+                           f"{MAX_VERHOUDING} keer ingepakt). {grenzen.raad}")
         totaal += deel.file_size
-    if totaal > MAX_TOTAAL:
-        raise _melding(f"'{naam}' is uitgepakt {totaal // 1_000_000} MB; de grens is {MAX_TOTAAL // 1_000_000} MB. "
-                       f"{_TE_GROOT}")
+    if totaal > grenzen.totaal:
+        raise _melding(f"'{naam}' is uitgepakt {totaal // 1_000_000} MB; de grens is {grenzen.totaal // 1_000_000} MB. "
+                       f"{grenzen.raad}")
 
 
-def _controleer_afmetingen(boek) -> None:
-    """The size each sheet declares (<dimension ref>) against MAX_RIJEN and MAX_KOLOMMEN."""
+def _controleer_afmetingen(boek, grenzen: _Grenzen) -> None:
+    """The size each sheet declares (<dimension ref>) against the rows of `grenzen` and MAX_KOLOMMEN."""
     for blad in boek.worksheets:
         rijen, kolommen = getattr(blad, "max_row", None) or 0, getattr(blad, "max_column", None) or 0
-        if rijen > MAX_RIJEN + 1 or kolommen > MAX_KOLOMMEN:
+        if rijen > grenzen.rijen + 1 or kolommen > MAX_KOLOMMEN:
             raise InvoerFout([Melding(blad.title, None, None,
                                       f"het blad is volgens de werkmap {rijen} rijen lang en {kolommen} kolommen breed "
                                       f"(tot en met kolom {get_column_letter(min(kolommen, 18278))}); plaatsing leest "
-                                      f"hoogstens {MAX_RIJEN} rijen en {MAX_KOLOMMEN} kolommen (tot en met kolom "
+                                      f"hoogstens {grenzen.rijen} rijen en {MAX_KOLOMMEN} kolommen (tot en met kolom "
                                       f"{get_column_letter(MAX_KOLOMMEN)}). Verwijder de lege rijen en kolommen na de "
                                       "gegevens (selecteer ze en kies Verwijderen) en sla de werkmap opnieuw op.")])
 
 
-def _controleer_bestand(pad: Path) -> None:
+def _controleer_bestand(pad: Path, grenzen: _Grenzen) -> None:
     if not pad.exists():
         raise _melding(f"het bestand '{pad}' bestaat niet; controleer het pad en de bestandsnaam.")
     if pad.is_dir():
         raise _melding(f"'{pad}' is een map, geen Excel-werkmap; geef het pad van het .xlsx-bestand op.")
     grootte = pad.stat().st_size
-    if grootte > MAX_BESTAND:
-        raise _melding(f"'{pad.name}' is {grootte // 1_000_000} MB; een scenario, ook van 65.000 medewerkers, is "
-                       f"hooguit enkele MB (de grens is {MAX_BESTAND // 1_000_000} MB). Kopieer alleen de bladen van "
-                       "het scenarioformaat naar een nieuwe werkmap (zonder afbeeldingen, draaitabellen of opmaak "
-                       "tot de laatste rij) en probeer het opnieuw.")
+    if grootte > grenzen.bestand:
+        omvang = "hooguit enkele MB" if grenzen.wat == "een scenario" else "ongeveer 1 MB per 1.000 medewerkers"
+        raise _melding(f"'{pad.name}' is {grootte // 1_000_000} MB; {grenzen.wat}, ook van 65.000 medewerkers, is "
+                       f"{omvang} (de grens is {grenzen.bestand // 1_000_000} MB). {grenzen.raad}")
     try:
         with pad.open("rb") as f:
             begin = f.read(8)
@@ -245,9 +289,11 @@ def _verborgen(blad, parser) -> tuple[str, ...]:
     return tuple(verborgen)
 
 
-def _lees_blad(blad, samengevoegd: tuple[str, ...] = ()) -> RuwBlad:
-    """The header and the rows with data of a read-only sheet, within MAX_RIJEN and MAX_KOLOMMEN, and what
-    Excel hides. The sheet's declared <dimension> is not used for reading: exporters sometimes write a wrong one."""
+def _lees_blad(blad, samengevoegd: tuple[str, ...] = (), grenzen: _Grenzen | None = None) -> RuwBlad:
+    """The header and the rows with data of a read-only sheet, within the rows of `grenzen` and MAX_KOLOMMEN, and
+    what Excel hides. The sheet's declared <dimension> is not used for reading: exporters sometimes write a wrong one."""
+    grenzen = grenzen or _grenzen(False)
+    max_rijen = grenzen.rijen
     kop: tuple = ()
     rijen = []
     with blad._get_source() as bron:
@@ -257,10 +303,10 @@ def _lees_blad(blad, samengevoegd: tuple[str, ...] = ()) -> RuwBlad:
             if nummer == 1:
                 kop = tuple(c.waarde for c in cellen)
             elif any(not is_leeg(c.waarde) for c in cellen):
-                if len(rijen) >= MAX_RIJEN:
+                if len(rijen) >= max_rijen:
                     raise InvoerFout([Melding(blad.title, nummer, None,
-                                              f"het blad heeft meer dan {MAX_RIJEN} rijen met gegevens; zo groot wordt "
-                                              "een scenario niet. Verwijder wat onder de gegevens staat (bijvoorbeeld "
+                                              f"het blad heeft meer dan {max_rijen} rijen met gegevens; zo groot wordt "
+                                              f"{grenzen.wat} niet. Verwijder wat onder de gegevens staat (bijvoorbeeld "
                                               "een doorgetrokken formule of waarde) en sla de werkmap opnieuw op.")])
                 rijen.append((nummer, cellen))
         verborgen = _verborgen(blad, parser)

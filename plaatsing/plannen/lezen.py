@@ -24,7 +24,7 @@ def lees_plan(pad, s: Scenario, parameters: dict | None = None, toelichtingen: d
     (regels.md §8.10: read back from Verantwoording); `parameters` (from -p) override them explicitly
     and are listed in `Plan.overschreven`. A workbook made from another scenario is refused.
     `toelichtingen`: the user's reasons for the what-if pins of a saved variant (they replace 'wat-als')."""
-    bladen = open_werkboek(Path(pad))
+    bladen = open_werkboek(Path(pad), besluiten=True)
     vastgelegd, sha256, verantwoording = lees_verantwoording(bladen)
     controleer_scenario(pad, s, sha256, inhoud_uit(verantwoording))  # before the rows: one sentence, not one per row
     toewijzing, uitkomsten, status = lees_besluiten(pad, s, bladen=bladen, met_status=True)

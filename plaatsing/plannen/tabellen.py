@@ -21,6 +21,7 @@ from plaatsing.scenario import Scenario
 from plaatsing.toets.grens import GRENS_RIJ, grens_zin
 from plaatsing.uitleg.feiten import Beslisgegevens, verklaar
 from plaatsing.uitleg.zinnen import motivering
+from plaatsing.waarden import MAX_TEKST_CEL
 
 BEZETTING_KOLOMMEN = ["functiecode", "functienaam", "eenheid", "schaal", "formatie_fte", "bezet_fte",
                       "vacant_fte", "aantal", "status"]
@@ -31,6 +32,20 @@ NIET_GEPLAATST_RIJ = "niet geplaatst in dit plan"
 WAT_ALS_TOELICHTING = "toelichting vastzetting (wat-als)"
 
 CPSAT_RIJ = "CP-SAT-instellingen (F5: hetzelfde plan bij elke run)"
+
+
+def lijst_in_cellen(namen: list[str], max_tekens: int | None = None) -> list[str]:
+    """'a, b, c' in as many cells as it needs, none longer than an Excel cell holds ('–' when empty): at 65,000 people
+    the unplaced of parts without an O1 proof were ~7,900 numbers, 63,000 characters, cut off at 32,767."""
+    max_tekens = max_tekens or MAX_TEKST_CEL
+    cellen, huidig = [], ""
+    for naam in namen:
+        erbij = f"{huidig}, {naam}" if huidig else naam
+        if len(erbij) > max_tekens and huidig:
+            cellen.append(huidig)
+            erbij = naam
+        huidig = erbij
+    return cellen + [huidig] if huidig else cellen or ["–"]
 
 
 def o1_open_uit(verantwoording: pd.DataFrame | None, toewijzing: dict) -> frozenset:
@@ -168,7 +183,8 @@ def maak_verantwoording(s: Scenario, oplossing: Oplossing, besluiten, bezetting,
             (f"fase {fase.code}: rekenwerk (deterministische tijd van CP-SAT)", f"{fase.werk:.3f}"),
             (f"fase {fase.code}: rekentijd (s)", f"{fase.seconden:.2f}"),
         ]
-    rijen.append((O1_OPEN, ", ".join(sorted(oplossing.o1_open)) or "–"))  # §8.12: no O1 claim for them
+    # §8.12: no O1 claim for them; as many rows as the list needs (o1_open_uit reads them all)
+    rijen += [(O1_OPEN, tekst) for tekst in lijst_in_cellen(sorted(oplossing.o1_open))]
     rijen += [
         ("deelproblemen (componenten)", str(oplossing.componenten)),
         ("deelproblemen zonder solver opgelost", str(oplossing.triviaal)),

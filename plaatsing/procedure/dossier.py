@@ -49,7 +49,7 @@ class Versie:
 
 def lees_versie(pad) -> Versie:
     pad = Path(pad)
-    bladen = open_werkboek(pad)
+    bladen = open_werkboek(pad, besluiten=True)
     titels = {b.titel: b for b in bladen}
     if "Plaatsingsbesluiten" not in titels:
         raise InvoerFout([Melding(pad.name, None, None, "het blad Plaatsingsbesluiten ontbreekt; dit is geen "

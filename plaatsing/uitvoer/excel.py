@@ -25,7 +25,7 @@ from plaatsing import signalen
 from plaatsing.determinisme import VAST_TIJDSTIP, VasteZip, standaard_workers
 from plaatsing.regels.functievergelijking import functievergelijking
 from plaatsing.regels.herplaatsing import bladen as herplaatsing_bladen
-from plaatsing.waarden import tabelrijen
+from plaatsing.waarden import MAX_TEKST_CEL, tabelrijen
 from plaatsing.zegel import VERANTWOORDING, verzegel
 
 KOP_STIJL = Font(bold=True, color="FFFFFF")
@@ -216,10 +216,24 @@ def _sluit(boek: Workbook) -> None:
 def schrijf_tabel(boek: Workbook, titel: str, tabel: pd.DataFrame) -> None:
     """One sheet: bold frozen header, filter, sensible widths, values only (text stays text).
     Everything about the sheet is set before the first row, as write-only mode requires."""
+    _past_in_cellen(titel, tabel)
     blad = begin_blad(boek, titel, tabel)
     kolommen = [_kolom(blad, tabel.iloc[:, k], tabel.columns[k] in BREED) for k in range(tabel.shape[1])]
     for rij in zip(*kolommen):
         blad.append(rij)
+
+
+def _past_in_cellen(titel: str, tabel: pd.DataFrame) -> None:
+    """No text longer than an Excel cell holds: openpyxl would cut it off without a word, and the file would then
+    say less than the plan (and its seal would not hold). The tables split such lists over rows themselves."""
+    for k in range(tabel.shape[1]):
+        kolom = tabel.iloc[:, k]
+        if pd.api.types.is_numeric_dtype(kolom.dtype) or pd.api.types.is_datetime64_any_dtype(kolom.dtype):
+            continue
+        for rij, waarde in enumerate(kolom.tolist(), start=2):
+            if isinstance(waarde, str) and len(waarde) > MAX_TEKST_CEL:
+                raise ValueError(f"blad {titel}, rij {rij}, kolom {tabel.columns[k]}: een tekst van {len(waarde)} "
+                                 f"tekens, meer dan de {MAX_TEKST_CEL} die een cel van Excel bevat")
 
 
 def begin_blad(boek: Workbook, titel: str, tabel: pd.DataFrame):

@@ -183,7 +183,7 @@ def identiteit(plan, besluiten: str, besluiten_sha256: str, *, datum: dt.date | 
 
 def sha256_besluiten(pad: Path) -> str:
     """The 'sha256 inhoud' of a besluiten workbook (its seal, P3), else the sha256 of the file."""
-    for blad in open_werkboek(Path(pad)):
+    for blad in open_werkboek(Path(pad), besluiten=True):
         if blad.titel == "Verantwoording":
             for _, cellen in blad.rijen:
                 if cellen and cellen[0].waarde == ZEGEL and len(cellen) > 1:
