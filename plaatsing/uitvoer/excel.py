@@ -239,6 +239,10 @@ def _past_in_cellen(titel: str, tabel: pd.DataFrame) -> None:
 def begin_blad(boek: Workbook, titel: str, tabel: pd.DataFrame):
     """The sheet of `tabel` with everything but its rows: widths, frozen header row, filter, the header."""
     blad = boek.create_sheet(titel)
+    # the sheet's size (<dimension>), which openpyxl writes "if known": without it a reader (openpyxl's too) goes
+    # through the whole sheet to find it before it reads a row
+    grootte = f"A1:{get_column_letter(max(1, tabel.shape[1]))}{len(tabel) + 1}"
+    blad.calculate_dimension = lambda: grootte
     kolommen = [str(k) for k in tabel.columns]
     for index, kolom in enumerate(tabel.columns, start=1):
         letter = get_column_letter(index)
