@@ -185,11 +185,13 @@ class Beslisgegevens:
     def open_plaatsen(self) -> dict[str, list[str]]:
         return per_persoon(self.herplaatsing)
 
+    @cached_property
+    def _herplaatsing_bladen(self) -> dict[str, str]:
+        return blad_per_persoon(self.herplaatsing)
+
     def herplaatsing_blad(self, p: str) -> str:
         """The sheet that holds p's list of open places (more than Excel opens in one sheet: split, §10)."""
-        if "_herplaatsing_bladen" not in self.__dict__:
-            self.__dict__["_herplaatsing_bladen"] = blad_per_persoon(self.herplaatsing)
-        return self.__dict__["_herplaatsing_bladen"].get(p, HERPLAATSING_BLAD)
+        return self._herplaatsing_bladen.get(p, HERPLAATSING_BLAD)
 
     def heeft_vacature(self, f: str) -> bool:
         """f has room left in this plan (formatie + marge above what its occupants work)."""
