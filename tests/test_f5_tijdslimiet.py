@@ -113,3 +113,21 @@ def test_tekst_langer_dan_een_excelcel_wordt_niet_afgekapt(tmp_path):
     tabel = pd.DataFrame({"onderdeel": ["kort", "lang"], "waarde": ["x", "1, " * 11_000]})
     with pytest.raises(ValueError, match="blad Verantwoording, rij 3, kolom waarde: een tekst van 33000 tekens"):
         schrijf_tabel(nieuw_werkboek(alleen_schrijven=True), "Verantwoording", tabel)
+
+
+def test_onbewezen_minimum_in_de_toets_is_nooit_slechter_dan_het_plan_zelf(scenario_1500):
+    """F4 not proven within the toets's own budget: the message gives an upper bound on the minimum. A plan that keeps
+    H1–H5 is itself such a bound; the toets's own weak plan (15,062 at 20,000 people, where the plan had 2,530) is
+    no fact worth telling."""
+    from plaatsing.toets.alle_regels import alle_schendingen
+    from plaatsing.toets.minimum import minimum_niet_geplaatst
+
+    s = read_scenario(scenario_1500).met_parameters(tijdslimiet=0.01)
+    plan = solve(s, workers=1)
+    eigen, bewezen = minimum_niet_geplaatst(s, kandidaten=plan.k)
+    niet_geplaatst = sum(f is None for f in plan.toewijzing.values())
+    assert not bewezen and eigen > niet_geplaatst  # the toets's own plan is the weaker one here
+    schendingen = alle_schendingen(s, plan.k, plan.toewijzing)
+    f4 = schendingen.loc[schendingen["regel"] == "F4", "probleem"].tolist()
+    assert f4 == [f"het minimum aantal niet geplaatsten ({niet_geplaatst} of minder) is niet binnen de tijdslimiet "
+                  "bewezen"]

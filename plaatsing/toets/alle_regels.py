@@ -9,6 +9,8 @@ from plaatsing.toets.grens import controleer_grens
 from plaatsing.toets.minimum import minimum_niet_geplaatst
 from plaatsing.toets.regelcontrole import toets
 
+HARDE_REGELS = ("H1", "H2", "H3", "H4", "H5")  # F1
+
 
 def alle_schendingen(s: Scenario, k: Kandidaten, toewijzing: dict, uitkomsten: dict | None = None,
                      verantwoording: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -23,6 +25,8 @@ def alle_schendingen(s: Scenario, k: Kandidaten, toewijzing: dict, uitkomsten: d
             schendingen = pd.concat([schendingen, pd.DataFrame(grens, columns=schendingen.columns)],
                                     ignore_index=True)
     if not bewezen:
+        if not schendingen["regel"].isin(HARDE_REGELS).any():  # a plan that keeps H1–H5 bounds the minimum too
+            minimum = min(minimum, sum(f is None for f in toewijzing.values()))
         onbewezen = pd.DataFrame([{"regel": "F4", "personeelsnummer": "", "functie": "",
                                    "probleem": f"het minimum aantal niet geplaatsten ({minimum} of minder) is niet "
                                                "binnen de tijdslimiet bewezen",
