@@ -68,7 +68,7 @@ def open_werkboek(pad: Path, *, besluiten: bool = False) -> list[RuwBlad]:
         return _open_werkboek(pad, _grenzen(False))
     try:
         stat = pad.stat()
-        sleutel = (str(pad.resolve()), stat.st_size, stat.st_mtime_ns)
+        sleutel = (str(pad.resolve()), stat.st_ino, stat.st_size, stat.st_mtime_ns)
     except OSError:
         sleutel = None
     if sleutel is None or _GELEZEN.get("sleutel") != sleutel:
@@ -80,7 +80,7 @@ def open_werkboek(pad: Path, *, besluiten: bool = False) -> list[RuwBlad]:
     return list(_GELEZEN["bladen"])
 
 
-_GELEZEN: dict = {}  # the last besluiten workbook read (its raw sheets are immutable), by path, size and time
+_GELEZEN: dict = {}  # the last besluiten workbook read (its raw sheets are immutable), by path, inode, size, time
 
 
 @dataclass(frozen=True)
