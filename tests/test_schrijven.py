@@ -234,15 +234,24 @@ def test_elke_stijl_van_schrijf_tabel_heeft_vooraf_een_nummer(tmp_path):
 
 
 def test_fout_in_het_proces_van_het_grote_blad_schrijft_niets(tmp_path, monkeypatch):
-    """A value the other process cannot write: the same error as here, and no file, no temporary file."""
+    """A value the other process cannot write: the same error as here, and no file, no temporary file — also not
+    the one openpyxl made for the sheet in that process (a process of a pool runs no exit handlers)."""
+    import tempfile
+
     monkeypatch.setattr(excel, "standaard_workers", lambda: 2)
     monkeypatch.setattr(excel, "GROOT_BLAD", 1)
-    kapot = pd.DataFrame({"a": [1, 2], "b": [object(), "x"]})
+    kapot = pd.DataFrame({"a": [1, 2], "b": ["x", object()]})  # the first row is written, to a temporary file
     bladen = [("Klein", pd.DataFrame({"a": [1]})), ("Kapot", kapot)]
+    systeem = Path(tempfile.gettempdir())
+    voor = set(systeem.glob("openpyxl.*")) | set(systeem.glob("plaatsing-blad-*"))
     with pytest.raises(ValueError):
         excel.schrijf_bladen(excel.nieuw_werkboek(alleen_schrijven=True), bladen, tmp_path / "b.xlsx",
                              overschrijf=False)
     assert list(tmp_path.iterdir()) == []
+    from openpyxl.worksheet._writer import ALL_TEMP_FILES  # this process's own, which openpyxl removes at exit
+
+    nieuw = set(systeem.glob("openpyxl.*")) | set(systeem.glob("plaatsing-blad-*"))
+    assert {str(p) for p in nieuw - voor} <= set(ALL_TEMP_FILES)
 
 
 def test_besluitenwerkboek_met_groot_blad_elders_is_hetzelfde_en_verzegeld(tmp_path, monkeypatch):

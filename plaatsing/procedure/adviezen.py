@@ -185,7 +185,7 @@ def _controleer_doel(s: Scenario, meldingen, functie_adviezen: dict, pins: dict)
     conflicts with a pin; H5 never places the person (a tijdelijk contract that ends before the ingangsdatum); or the
     person is not eligible for it and it is not a pin (issue 15: the advice then needs a judgment or a pin)."""
     k = bepaal_kandidaten(s)
-    mogelijk = set(zip(k.opties["personeelsnummer"], k.opties["functie"]))
+    mogelijk = k.paren
     oordelen = {(r.personeelsnummer, r.nieuwe_functie): r.oordeel for r in s.geschiktheid.itertuples(index=False)}
     ingang = s.parameters.ingang
     for p, r in functie_adviezen.items():

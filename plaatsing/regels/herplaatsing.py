@@ -39,7 +39,7 @@ def herplaatsing(s: Scenario, k: Kandidaten, toewijzing: dict[str, str | None]) 
     for p, f in toewijzing.items():
         if f is not None:
             vrij[f] -= minuten[p]
-    eligible = set(zip(k.opties["personeelsnummer"].tolist(), k.opties["functie"].tolist()))  # tolist: ~10× faster
+    eligible = k.paren
     niet = set() if s.geschiktheid.empty else {
         (r.personeelsnummer, r.nieuwe_functie) for r in s.geschiktheid.itertuples(index=False) if r.oordeel == "niet"}
     per_schaal: dict[int, list[tuple[str, dict]]] = {}  # the open places (room left), by their schaal

@@ -32,13 +32,19 @@ class Kandidaten:
     einde_contract: dict = field(default_factory=dict)  # H5: personeelsnummer -> einddatum before the ingangsdatum
 
     def __getstate__(self):
-        """Pickled without the components cached by `deelproblemen.voorbereiden` (rebuilt where needed)."""
+        """Pickled without the components cached by `deelproblemen.voorbereiden` and the pairs (rebuilt where needed)."""
         staat = dict(self.__dict__)
         staat.pop("_voorbereid", None)
+        staat.pop("paren", None)
         return staat
 
     def __setstate__(self, staat):
         self.__dict__.update(staat)
+
+    @cached_property
+    def paren(self) -> frozenset[tuple[str, str]]:
+        """Every (personeelsnummer, functie) with an option: who is eligible where (the pins' own included)."""
+        return frozenset(zip(self.opties["personeelsnummer"].tolist(), self.opties["functie"].tolist()))
 
     @cached_property
     def t1_functies(self) -> dict[str, set[str]]:

@@ -7,6 +7,7 @@ import hashlib
 import io
 import multiprocessing
 import os
+import shutil
 import tempfile
 import zipfile
 from contextlib import contextmanager, suppress
@@ -294,9 +295,13 @@ def _vaste_stijlen(boek: Workbook) -> None:
 GROOT_BLAD = 200_000
 
 
-def blad_elders(tabel: pd.DataFrame, titel: str) -> bytes:
+def blad_elders(tabel: pd.DataFrame, titel: str, map_: str | None = None) -> bytes:
     """The XML of the sheet schrijf_tabel makes of `tabel`, made in a workbook of its own (in a process beside
-    the one that writes the other sheets): the same bytes, as the styles have the same numbers."""
+    the one that writes the other sheets): the same bytes, as the styles have the same numbers. `map_`: the folder
+    for openpyxl's temporary file of the sheet, which the caller removes however this process ends (a process of a
+    pool runs no exit handlers, and a stopped one would leave the rows behind in the system's temporary folder)."""
+    if map_ is not None:
+        tempfile.tempdir = map_  # this process writes this one sheet only
     boek = nieuw_werkboek(alleen_schrijven=True)
     schrijf_tabel(boek, titel, tabel)
     buffer = io.BytesIO()
@@ -402,8 +407,9 @@ def schrijf_bladen(boek: Workbook, bladen: list[tuple[str, pd.DataFrame]], pad: 
         bewaar_als(boek, pad, overschrijf=overschrijf)
         return
     hulp = signalen.pool(1)
+    map_ = tempfile.mkdtemp(prefix="plaatsing-blad-")  # private (0700), removed below whatever happens
     try:
-        taak = hulp.submit(blad_elders, dict(bladen)[titel_elders], titel_elders)
+        taak = hulp.submit(blad_elders, dict(bladen)[titel_elders], titel_elders, map_)
         if verzegelen:  # the seal changes Verantwoording only, which is never written elsewhere (_titel_elders)
             bladen = verzegel(bladen)
         plaatshouder = None
@@ -417,6 +423,8 @@ def schrijf_bladen(boek: Workbook, bladen: list[tuple[str, pd.DataFrame]], pad: 
         signalen.stop_pool(hulp)
         _sluit(boek)
         raise
+    finally:
+        shutil.rmtree(map_, ignore_errors=True)
     hulp.shutdown()
     bewaar_als(boek, pad, overschrijf=overschrijf, elders=elders)
 
