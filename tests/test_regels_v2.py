@@ -98,6 +98,24 @@ def test_tijdelijke_functievolger_houdt_h4_alleen_tegen_tijdelijken():
     assert uitkomsten(plan)["T"] == ("N", "functievolger", "nee") and uitkomsten(plan)["V"][1] == "boventallig"
 
 
+def test_h5_zin_alleen_als_een_vaste_collega_voorging():
+    # "komt u na collega's in vaste dienst (H5)" is a fact only where a vast colleague holds the own function's
+    # place; here a tijdelijk colleague with longer service went first (SEL-A), so the motivering says that and no H5
+    t = tabellen([medewerker("T", "O", date(2010, 1, 1), dienstverband="tijdelijk"),
+                  medewerker("U", "O", date(2000, 1, 1), dienstverband="tijdelijk")],
+                 [functie("O", formatie=2)], [functie("N", formatie=1)], [("O", "N", 10)])
+    plan = solve(scenario_from_tables(t))
+    assert uitkomsten(plan) == {"T": (None, "niet geplaatst (tijdelijk)", "nee"), "U": ("N", "functievolger", "nee")}
+    motivering = plan.besluiten.set_index("personeelsnummer").at["T", "motivering"]
+    assert "1 functievolger met langere diensttijd" in motivering and "vaste dienst" not in motivering
+    # U vast (and later in service, so only H5 puts U first): now the sentence holds, and the category says it too
+    t["Medewerkers"][1].update(dienstverband="vast", datum_in_dienst=date(2015, 1, 1))
+    plan = solve(scenario_from_tables(t))
+    motivering = plan.besluiten.set_index("personeelsnummer").at["T", "motivering"]
+    assert "Als medewerker met een tijdelijk dienstverband komt u na collega's in vaste dienst (H5)." in motivering
+    assert "1 functievolger in vaste dienst (tijdelijk komt na vast, H5)" in motivering
+
+
 # §7.10 Hours, not rounded fte (§8.13, H1 in minutes)
 
 def voorbeeld_10(met_uren: bool):

@@ -152,7 +152,9 @@ def motivering(g: Beslisgegevens, v: Verklaring) -> str:
         else:
             zinnen.append(f"De nieuwe functie is ingedeeld in schaal {schaal}, hoger dan uw huidige functie "
                           f"(schaal {oud}).")
-    if v.grond == "tijdelijk" and any(r.soort == "h4b" for r in v.opties):
+    if v.grond == "tijdelijk" and any(r.soort == "h4b" and r.bezetting.aantal(VAST) for r in v.opties):
+        # only where a vast colleague took the own function's place: a tijdelijk colleague with longer service
+        # going first is SEL-A, not H5, and the motivering says so itself
         zinnen.append("Als medewerker met een tijdelijk dienstverband komt u na collega's in vaste dienst (H5).")
     for r in genoemde_opties(v):
         zinnen.append(optie_zin(g, v, r))
