@@ -156,3 +156,31 @@ def test_besluitenbestand_heeft_eigen_grenzen_en_wordt_een_keer_gelezen(tmp_path
     groot.write_bytes(pad.read_bytes())
     with pytest.raises(InvoerFout, match=r"een besluitenbestand, ook van 65\.000 medewerkers, .*Geef het besluitenbestand"):
         werkboek.open_werkboek(groot, besluiten=True)
+
+
+def test_inline_tekst_leest_gelijk_aan_openpyxl(tmp_path):
+    # the fast reading of inline strings (werkboek._parser_klasse) against openpyxl's own: plain text, runs,
+    # phonetic runs (left out), kept spaces, empty and missing <t>, a formula with an inline value, numbers beside
+    import openpyxl
+
+    boek = openpyxl.Workbook()
+    boek.active.append(["kop"])
+    boek.save(tmp_path / "leeg.xlsx")
+    cellen = ['<c r="A1" t="inlineStr"><is><t>kop</t></is></c>',
+              '<c r="A2" t="inlineStr"><is><t>Jan</t><r><t> de</t></r><r><rPr><b/></rPr><t xml:space="preserve"> Vries </t>'
+              '</r><rPh sb="0" eb="1"><t>x</t></rPh></is></c>',
+              '<c r="B2" t="inlineStr"><is><r><t>alleen</t></r><r><t/></r><r><t>runs</t></r></is></c>',
+              '<c r="C2" t="inlineStr"><is><t/></is></c>', '<c r="D2" t="inlineStr"><is/></c>',
+              '<c r="E2" t="inlineStr"><f>"a"&amp;"b"</f><is><t>ab</t></is></c>', '<c r="F2"><v>4.5</v></c>',
+              '<c r="G2" t="inlineStr"><is><t xml:space="preserve">  twee  </t></is></c>']
+    xml = ('<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+           f'<row r="1">{cellen[0]}</row><row r="2">{"".join(cellen[1:])}</row></sheetData></worksheet>')
+    with zipfile.ZipFile(tmp_path / "leeg.xlsx") as bron, zipfile.ZipFile(tmp_path / "t.xlsx", "w") as doel:
+        for naam in bron.namelist():
+            doel.writestr(naam, xml if naam == "xl/worksheets/sheet1.xml" else bron.read(naam))
+    blad, = werkboek.open_werkboek(tmp_path / "t.xlsx")
+    ons = [c.waarde for c in blad.rijen[0][1]]
+    eigen = [c.value for c in next(openpyxl.load_workbook(tmp_path / "t.xlsx", read_only=True).active.iter_rows(
+        min_row=2))]
+    assert ons == eigen == ["Jan de Vries ", "alleenruns", "", "", '="a"&"b"', 4.5, "  twee  "]
+    assert [c.formule for c in blad.rijen[0][1]] == [False] * 4 + [True, False, False]

@@ -11,6 +11,7 @@ import warnings
 import zipfile
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from plaatsing.fouten import InvoerFout, Melding
@@ -268,11 +269,35 @@ _LEEG = Cel(None)
 def _xml_parser(blad, bron):
     """openpyxl's sheet parser: it yields the cells in the XML of each row, sparse, unlike iter_rows, which pads
     every row up to its last cell (one value in column XFD would make 16,384 cells of each row)."""
-    from openpyxl.worksheet._reader import WorkSheetParser
-
     boek = blad.parent
-    return WorkSheetParser(bron, blad._shared_strings, data_only=boek.data_only, epoch=boek.epoch,
-                           date_formats=boek._date_formats, timedelta_formats=boek._timedelta_formats)
+    return _parser_klasse()(bron, blad._shared_strings, data_only=boek.data_only, epoch=boek.epoch,
+                            date_formats=boek._date_formats, timedelta_formats=boek._timedelta_formats)
+
+
+@cache
+def _parser_klasse():
+    """openpyxl's WorkSheetParser, with the text of an inline string (how openpyxl itself writes every text, so
+    every besluitenbestand) taken straight from the XML. openpyxl builds a Text object per such cell, which took
+    over half the time of reading back a large besluitenbestand; the text is the same (Text.content: the plain
+    text, then each run's, without phonetic runs)."""
+    from openpyxl.worksheet._reader import INLINE_STRING, WorkSheetParser
+    from openpyxl.xml.constants import SHEET_MAIN_NS
+
+    tekst, run = f"{{{SHEET_MAIN_NS}}}t", f"{{{SHEET_MAIN_NS}}}r"
+
+    class Parser(WorkSheetParser):
+        def parse_cell(self, element):
+            inline = element.find(INLINE_STRING) if element.get("t") == "inlineStr" and not self.rich_text else None
+            if inline is None:
+                return super().parse_cell(element)
+            element.remove(inline)  # the rest (place, style, a formula) as openpyxl reads it
+            cel = super().parse_cell(element)
+            if cel["data_type"] == "inlineStr":
+                delen = [inline.findtext(tekst)] + [r.findtext(tekst) for r in inline if r.tag == run]
+                cel.update(value="".join(d for d in delen if d is not None), data_type="s")
+            return cel
+
+    return Parser
 
 
 def _verborgen(blad, parser) -> tuple[str, ...]:
@@ -298,8 +323,9 @@ def _lees_blad(blad, samengevoegd: tuple[str, ...] = (), grenzen: _Grenzen | Non
     rijen = []
     with blad._get_source() as bron:
         parser = _xml_parser(blad, bron)
+        formaten: dict[int, str] = {}
         for nummer, xml in parser.parse():
-            cellen = _cellen(blad, nummer, xml)
+            cellen = _cellen(blad, nummer, xml, formaten)
             if nummer == 1:
                 kop = tuple(c.waarde for c in cellen)
             elif any(not is_leeg(c.waarde) for c in cellen):
@@ -313,10 +339,8 @@ def _lees_blad(blad, samengevoegd: tuple[str, ...] = (), grenzen: _Grenzen | Non
     return RuwBlad(blad.title, kop, tuple(rijen), samengevoegd, verborgen)
 
 
-def _cellen(blad, nummer: int, xml: list) -> tuple[Cel, ...]:
+def _cellen(blad, nummer: int, xml: list, formaten: dict) -> tuple[Cel, ...]:
     """The cells of one row up to its last one, at most MAX_KOLOMMEN (a value further right is refused)."""
-    from openpyxl.cell.read_only import ReadOnlyCell
-
     if not xml:
         return ()
     cellen = [_LEEG] * min(max(c["column"] for c in xml), MAX_KOLOMMEN)
@@ -325,8 +349,18 @@ def _cellen(blad, nummer: int, xml: list) -> tuple[Cel, ...]:
             if not is_leeg(c["value"]):
                 raise _te_breed(blad.title, nummer, c["column"])
             continue
-        cellen[c["column"] - 1] = _cel(ReadOnlyCell(blad, **c))
+        stijl = c["style_id"]
+        if stijl not in formaten:
+            formaten[stijl] = _formaat(blad, stijl)
+        cellen[c["column"] - 1] = _cel(c["value"], c["data_type"], formaten[stijl])
     return tuple(cellen)
+
+
+def _formaat(blad, stijl: int) -> str:
+    """The number format of a style, as openpyxl's read-only cell gives it (once per style, not per cell)."""
+    from openpyxl.cell.read_only import ReadOnlyCell
+
+    return str(ReadOnlyCell(blad, 1, 1, None, style_id=stijl).number_format or "General")
 
 
 def _te_breed(titel: str, rij: int, kolom: int) -> InvoerFout:
@@ -336,13 +370,10 @@ def _te_breed(titel: str, rij: int, kolom: int) -> InvoerFout:
                                "de kolommen na de gegevens en sla de werkmap opnieuw op.")])
 
 
-def _cel(cel) -> Cel:
-    waarde = getattr(cel, "value", None)
-    soort = getattr(cel, "data_type", None)
-    formaat = getattr(cel, "number_format", None) or "General"
+def _cel(waarde, soort: str, formaat: str) -> Cel:
     if soort == "f" and not isinstance(waarde, str):
         waarde = getattr(waarde, "text", None) or str(waarde)  # array and data-table formulas
-    return Cel(waarde, str(formaat), soort == "f", soort == "e")
+    return Cel(waarde, formaat, soort == "f", soort == "e")
 
 
 def bladen_uit_tabellen(tabellen: dict[str, list[dict]]) -> list[RuwBlad]:
