@@ -137,6 +137,7 @@ class _Aggregaat:
         self.klassen = dict(sorted(self.klassen.items()))
         # per function the groups of vast people with it (H4 b of a tijdelijk volger counts every vast colleague, H5)
         self.vast_klassen_van: dict[str, list[int]] = {}
+        self._extra_index: dict[str, int] | None = None  # volger -> the group he joins (`_extra_van`)
         for i, (functies, _minuten, tijdelijk) in enumerate(self.klassen):
             for f in functies if not tijdelijk else ():
                 self.vast_klassen_van.setdefault(f, []).append(i)
@@ -331,18 +332,21 @@ class _Aggregaat:
     def _buurt_model(self, buurt: set[str], gekozen: dict, aantallen: dict, klassen, extra, ruimte, klassen_van,
                      volgers_van):
         """The CP-SAT model of `_los_buurt_op` (maximise the number placed; what lies outside `buurt` as
-        constants): (model, x, y, volgers, (volger, functie) -> his variable or constant there)."""
+        constants): (model, x, y, volgers, (volger, functie) -> his variable or constant there). Built once per
+        neighbourhood, so in the time of the search: the sums of variables go to CP-SAT in one piece (the same
+        model as term by term)."""
         comp = self.comp
         cp = cp_model.CpModel()
         volgers = sorted({p for f in buurt for p in volgers_van.get(f, ())}, key=comp.sel_a.__getitem__)
-        x = {(p, f): cp.NewBoolVar("") for p in volgers for f in self.volgers[p] if f in buurt}
+        x = {(p, f): cp.new_bool_var("") for p in volgers for f in self.volgers[p] if f in buurt}
 
         def waarde_x(p, f):
             return x[p, f] if (p, f) in x else int(gekozen[p] == f)
 
         binnen = {p: sum(waarde_x(p, f) for f in self.volgers[p]) for p in volgers}
+        extra_van = self._extra_van(extra)
         betrokken = sorted({i for f in buurt for i in klassen_van.get(f, ())}
-                           | {index for index, leden in extra.items() if any(p in binnen for p in leden)})
+                           | {extra_van[p] for p in binnen if p in extra_van})
         y: dict[tuple[int, str], cp_model.IntVar] = {}
         belasting: dict[str, list] = {f: [] for f in buurt}
         for i in betrokken:
@@ -350,21 +354,24 @@ class _Aggregaat:
             grootte += len(extra.get(i, ()))
             for f in functies:
                 if f in buurt and ruimte[f] >= minuten:
-                    y[i, f] = cp.NewIntVar(0, min(grootte, ruimte[f] // minuten), "")
+                    y[i, f] = cp.new_int_var(0, min(grootte, ruimte[f] // minuten), "")
                     belasting[f].append((y[i, f], minuten))
             geplaatst = [y[i, f] if (i, f) in y else aantallen.get((i, f), 0) for f in functies]
-            cp.Add(sum(geplaatst) + sum(binnen[p] if p in binnen else int(gekozen[p] is not None)
+            cp.add(sum(geplaatst) + sum(binnen[p] if p in binnen else int(gekozen[p] is not None)
                                         for p in extra.get(i, ())) <= grootte)
         for (p, f), var in x.items():
             belasting[f].append((var, comp.minuten[p]))
         for p in volgers:
             if len(self.volgers[p]) > 1:
-                cp.Add(binnen[p] <= 1)
+                cp.add(binnen[p] <= 1)
         for f in sorted(buurt):
-            termen = belasting[f] + [(aantallen.get((i, f), 0), klassen[i][1]) for i in klassen_van.get(f, ())
-                                     if (i, f) not in y]
-            termen += [(int(gekozen[p] == f), comp.minuten[p]) for p in volgers_van.get(f, ()) if p not in binnen]
-            cp.Add(sum(v * m for v, m in termen) <= ruimte[f])
+            # H1: the minutes of the groups and volgers placed in f within its room; what lies outside the
+            # neighbourhood is a constant
+            vast = sum(aantallen.get((i, f), 0) * klassen[i][1] for i in klassen_van.get(f, ()) if (i, f) not in y)
+            vast += sum(int(gekozen[p] == f) * comp.minuten[p] for p in volgers_van.get(f, ()) if p not in binnen)
+            termen = belasting[f]
+            som = cp_model.LinearExpr.WeightedSum([v for v, _ in termen], [m for _, m in termen]) if termen else 0
+            cp.add(som <= ruimte[f] - vast)
         for p in volgers:
             # H4 (b): in none of his functions only when those before him fill each T1 function (Σ minutes of
             # those before him placed there + grens × (placed in one of his functions) ≥ grens)
@@ -376,14 +383,20 @@ class _Aggregaat:
                 if p in comp.tijdelijk:
                     vast = [(y[i, f] if (i, f) in y else aantallen.get((i, f), 0)) * klassen[i][1]
                             for i in self.vast_klassen_van.get(f, ())]
-                cp.Add(sum(waarde_x(q, f) * comp.minuten[q] for q in voor if q in self.volgers and f in self.volgers[q])
+                cp.add(sum(waarde_x(q, f) * comp.minuten[q] for q in voor if q in self.volgers and f in self.volgers[q])
                        + sum(vast) + grens * binnen[p] >= grens)
         for (p, f), var in x.items():
-            cp.AddHint(var, int(gekozen[p] == f))
+            cp.add_hint(var, int(gekozen[p] == f))
         for sleutel, var in y.items():
-            cp.AddHint(var, aantallen.get(sleutel, 0))
-        cp.Maximize(sum(x.values()) + sum(y.values()))
+            cp.add_hint(var, aantallen.get(sleutel, 0))
+        cp.maximize(cp_model.LinearExpr.Sum([*x.values(), *y.values()]))
         return cp, x, y, volgers, {(p, f): waarde_x(p, f) for p in volgers for f in self.volgers[p]}
+
+    def _extra_van(self, extra: dict[int, list[str]]) -> dict[str, int]:
+        """volger -> the group he joins when in none of his own functions (the inverse of `extra`, kept)."""
+        if self._extra_index is None:
+            self._extra_index = {p: index for index, leden in extra.items() for p in leden}
+        return self._extra_index
 
     def _h4(self, p: str, f: str) -> tuple[list[str], int]:
         """H4 (b) for volger p at his T1 function f: (who goes before him there, grens), where p lost the selection

@@ -158,16 +158,19 @@ def o6_ruilen(comp: Component, deel: dict) -> list[tuple[str, str, str, str]]:
     bezetting = bezetting_van(deel)
     belasting = {f: sum(comp.minuten[q] for q in ps) for f, ps in bezetting.items()}
     ruilen = []
+    sel_a = comp.sel_a
     for m in comp.personen:
         n1 = deel[m]
         if n1 is None:
             continue
-        eigen = comp.optie(m, n1)
+        eigen, rang = comp.optie(m, n1), sel_a[m]
         for beter in comp.opties[m]:
             if beter.uitkomst >= eigen.uitkomst:
                 continue
+            # only a colleague with less seniority who could take n1 can swap (ruil_geldig checks it all again)
             ruilen += [(m, n1, ander, beter.functie) for ander in bezetting.get(beter.functie, ())
-                       if ruil_geldig(comp, deel, bezetting, belasting, m, ander)]
+                       if sel_a[ander] > rang and comp.optie(ander, n1) is not None
+                       and ruil_geldig(comp, deel, bezetting, belasting, m, ander)]
     return ruilen
 
 
