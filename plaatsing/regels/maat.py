@@ -51,7 +51,15 @@ def minuten_per_medewerker(s) -> dict[str, int]:
     """personeelsnummer -> contract minutes per week (regels.md §8.13)."""
     mw = s.medewerkers
     uren = mw["uren"] if "uren" in mw.columns else pd.Series(index=mw.index, dtype=float)
-    return {p: minuten_van(fte, u, s.parameters.normuren) for p, fte, u in zip(mw.index, mw["fte"], uren)}
+    normuren = s.parameters.normuren
+    per_waarde: dict[tuple, int] = {}  # the same uren or fte give the same minutes: each value computed once
+    minuten = {}
+    for p, fte, u in zip(mw.index, mw["fte"], uren):
+        sleutel = (True, u) if _gegeven(u) else (False, fte)
+        if sleutel not in per_waarde:
+            per_waarde[sleutel] = minuten_van(fte, u, normuren)
+        minuten[p] = per_waarde[sleutel]
+    return minuten
 
 
 def ruimte_van_formatie(formatie_fte: float, parameters) -> int:
