@@ -50,7 +50,10 @@ class Kandidaten:
     def t1_functies(self) -> dict[str, set[str]]:
         """personeelsnummer -> the functions where that person is functievolger (T1)."""
         t1 = self.opties[self.opties["tier"] == 1]
-        return t1.groupby("personeelsnummer")["functie"].apply(set).to_dict()
+        functies: dict[str, set[str]] = {}
+        for persoon, functie in zip(t1["personeelsnummer"].tolist(), t1["functie"].tolist()):
+            functies.setdefault(persoon, set()).add(functie)
+        return functies
 
 
 def bepaal_kandidaten(s: Scenario) -> Kandidaten:

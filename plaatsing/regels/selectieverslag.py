@@ -23,24 +23,23 @@ def diensttijd_jaren(datum_in_dienst, peildatum) -> float:
     return round((peildatum - datum_in_dienst).days / 365.25, 2)
 
 
-def status_in_groep(s: Scenario, kandidaten, toewijzing: dict, functie: str, persoon: str) -> str:
-    """behouden, vervallen (lost the selection), vastgezet, or elders (other T1 function / H4a)."""
-    plek = toewijzing.get(persoon)
-    if persoon in s.vastgezet.index:
+def status_in_groep(plek: str | None, functie: str, t1: set, vastgezet: bool, voorkeuren: dict) -> str:
+    """behouden, vervallen (lost the selection), vastgezet, or elders (other T1 function / H4a). `plek`: where the
+    person is placed; `voorkeuren`: the person's voorkeur_1 … voorkeur_5 (column -> function)."""
+    if vastgezet:
         return "vastgezet"
     if plek == functie:
         return "behouden"
-    t1 = kandidaten.t1_functies.get(persoon, set())
-    if plek in t1 or _koos_anders(s.medewerkers.loc[persoon], plek, t1):
+    if plek in t1 or _koos_anders(voorkeuren, plek, t1):
         return "elders geplaatst"
     return "vervallen"
 
 
-def _koos_anders(mw, plek, t1: set) -> bool:
+def _koos_anders(voorkeuren: dict, plek, t1: set) -> bool:
     """H4(a): placed in a function listed before every T1 function."""
     if plek is None:
         return False
-    posities = {mw.get(f"voorkeur_{i}"): i for i in range(1, 6)}
+    posities = {voorkeuren.get(f"voorkeur_{i}"): i for i in range(1, 6)}
     return posities.get(plek, 99) < min(posities.get(f, 98) for f in t1)
 
 
@@ -48,9 +47,18 @@ def maak_selectie(s: Scenario, kandidaten, toewijzing: dict) -> pd.DataFrame:
     """The ordered list of every uitwisselbare groep in which someone lost the selection."""
     peildatum = s.parameters.peildatum
     mw = {k: s.medewerkers[k].to_dict() for k in ("geboortedatum", "dienstverband", "datum_in_dienst")}
+    gepind = set(s.vastgezet.index)
+    kolommen = [f"voorkeur_{i}" for i in range(1, 6) if f"voorkeur_{i}" in s.medewerkers.columns]
+    voorkeur = {k: s.medewerkers[k].to_dict() for k in kolommen}
+    t1_functies = kandidaten.t1_functies
+
+    def status_van(f: str, p: str) -> str:
+        return status_in_groep(toewijzing.get(p), f, t1_functies.get(p, set()), p in gepind,
+                               {k: voorkeur[k][p] for k in kolommen})
+
     rijen = []
     for f, leden in kandidaten.selectievolgorde.items():
-        statussen = [status_in_groep(s, kandidaten, toewijzing, f, p) for p in leden]
+        statussen = [status_van(f, p) for p in leden]
         if "vervallen" not in statussen:
             continue
         for rang, (p, status) in enumerate(zip(leden, statussen), start=1):
