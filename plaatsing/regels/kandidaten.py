@@ -138,8 +138,8 @@ def define_ss6_oordelen(s: Scenario, paren: pd.DataFrame) -> tuple[pd.DataFrame,
         return paren[paren["tier"] > 0], waarschuwingen
     paren = paren.set_index(["personeelsnummer", "functie"])
     nieuwe_rijen = []
-    bekend = oordelen["personeelsnummer"][oordelen["personeelsnummer"].isin(s.medewerkers.index)].unique()
-    oude_schalen = oude_functie_schaal(s, bekend).to_dict()  # once for all judgments, not per row
+    # once for all judgments, not per row (the reader refuses a judgment of someone not in Medewerkers)
+    oude_schalen = oude_functie_schaal(s, oordelen["personeelsnummer"].unique()).to_dict()
     for o in oordelen.itertuples(index=False):
         sleutel = (o.personeelsnummer, o.nieuwe_functie)
         bestaand = paren.loc[sleutel] if sleutel in paren.index else None
@@ -149,8 +149,7 @@ def define_ss6_oordelen(s: Scenario, paren: pd.DataFrame) -> tuple[pd.DataFrame,
                     f"oordeel 'niet' voor {o.nieuwe_functie} telt niet: de medewerker is daar functievolger "
                     "(SS-1); een oordeel neemt het functievolgerrecht niet weg (SS-6)."))
             continue
-        oude_schaal = int(oude_schalen[o.personeelsnummer] if o.personeelsnummer in oude_schalen
-                          else oude_functie_schaal(s, [o.personeelsnummer]).iloc[0])
+        oude_schaal = int(oude_schalen[o.personeelsnummer])
         schaal = int(s.nieuwe_functies.at[o.nieuwe_functie, "schaal"])
         delta = functie_delta(schaal, oude_schaal)
         tier = {"passend": 2 if delta >= 0 else 3, "geschikt": 4, "niet": 0}[o.oordeel]
