@@ -21,6 +21,10 @@ import sys as _sys
 _ARGV = getattr(_sys, "argv", None) or [""]  # (an embedded interpreter may have none)
 _OPDRACHTREGEL = _ARGV[0] == "-m" or _ARGV[0].replace("\\", "/").rsplit("/", 1)[-1] in ("plaatsing", "plaatsing.exe")
 try:
+    if _OPDRACHTREGEL:
+        from plaatsing import opstart as _opstart  # a Ctrl-C from here on is recorded, also one Python drops
+
+        _opstart.bewaak()
     import importlib
     from typing import TYPE_CHECKING
 

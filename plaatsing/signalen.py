@@ -41,13 +41,15 @@ import weakref
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 
+from plaatsing import opstart
+
 SIGNALEN = tuple(getattr(signal, naam) for naam in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, naam))
 SIGNAALNAMEN = {"SIGINT": "Ctrl-C", "SIGTERM": "het signaal SIGTERM", "SIGHUP": "het signaal SIGHUP (sessie gesloten)"}
 
 _lopend: "weakref.WeakSet" = weakref.WeakSet()  # solvers of the main process (stopped on a signal)
 _gestopt: list[int] = []  # the signal that stopped the work while opvangen() runs (at most one)
 _hulpproces_klaar = False
-_bij_start: list[int] = []  # a Ctrl-C while the command line loads (bewaak_start)
+_bij_start: list[int] = opstart.ONDERBROKEN  # a Ctrl-C while the command line loads (bewaak_start)
 OUDER_KIJK = 0.5  # seconds between two looks of a pool process at its parent
 
 
@@ -80,24 +82,12 @@ def door_signaal(fout: BaseException) -> KeyboardInterrupt | None:
     return None
 
 
-def _bij_het_laden(signum, _frame):
-    _bij_start.append(signum)
-    raise KeyboardInterrupt
-
-
 def bewaak_start() -> None:
-    """Record a Ctrl-C while the program loads (see above); only where Python's own handler is in place. Its
-    KeyboardInterrupt dropped in a `__del__` or weakref callback is not printed (it is recorded)."""
-    if threading.current_thread() is threading.main_thread() \
-            and signal.getsignal(signal.SIGINT) is signal.default_int_handler:
-        signal.signal(signal.SIGINT, _bij_het_laden)
-        oude_hook = sys.unraisablehook
-
-        def stil(dropped):
-            if not (_bij_start and isinstance(dropped.exc_value, KeyboardInterrupt)):
-                oude_hook(dropped)
-
-        sys.unraisablehook = stil
+    """Record a Ctrl-C while the program loads (see above, opstart.py); only where Python's own handler is in place.
+    The command line does so from the package's first line on (plaatsing/__init__.py); this is for a caller that
+    loads the commands otherwise."""
+    if threading.current_thread() is threading.main_thread():
+        opstart.bewaak()
 
 
 def onderbroken_bij_start() -> bool:

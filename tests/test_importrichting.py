@@ -12,7 +12,7 @@ PAKKET = Path(__file__).resolve().parent.parent / "plaatsing"
 
 # Bottom to top. A module belongs to the layer of its longest listed prefix.
 LAGEN: list[tuple[str, tuple[str, ...]]] = [
-    ("grond", ("plaatsing.fouten", "plaatsing.signalen", "plaatsing.tijdelijk", "plaatsing.waarden",
+    ("grond", ("plaatsing.opstart", "plaatsing.fouten", "plaatsing.signalen", "plaatsing.tijdelijk", "plaatsing.waarden",
                "plaatsing.parameters", "plaatsing.zegel", "plaatsing.determinisme")),  # messages, cell values, parameters, the seal (P3)
     ("scenario", ("plaatsing.scenario",)),                   # the Scenario type
     ("regels", ("plaatsing.regels",)),                       # rules on a scenario: kandidaten, maat, SS-0

@@ -147,3 +147,28 @@ def test_ctrl_c_bij_het_laden_in_een_del_geeft_geen_traceback():
             "    print('opgevangen')\n")
     uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert (uit.returncode, uit.stdout.strip(), uit.stderr) == (0, "opgevangen", "")
+
+
+def test_ctrl_c_die_python_laat_vallen_voor_de_opdrachten_laden_gaat_niet_verloren():
+    """The command line records a Ctrl-C from the package's first line on (plaatsing/opstart.py), not only once it
+    loads its commands: in CI a Ctrl-C 0.05 s after the start of `plaatsing app` landed in a weakref callback of
+    importlib, Python dropped it ("Exception ignored in ..."), and the app served. Here it lands in a `__del__` right
+    after `import plaatsing`; loading the commands then ends the run with the Dutch sentence and 130."""
+    import subprocess
+    import sys
+
+    code = ("import sys\n"
+            "sys.argv[0] = 'plaatsing'  # as the script: the command line, not a library user\n"
+            "import os, signal\n"
+            "import plaatsing\n"
+            "class X:\n"
+            "    def __del__(self):\n"
+            "        os.kill(os.getpid(), signal.SIGINT)\n"
+            "        for _ in range(1000): pass\n"
+            "X()\n"
+            "print('verder', flush=True)\n"
+            "import plaatsing.cli\n"
+            "print('de opdrachten liepen door')\n")
+    uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert (uit.returncode, uit.stdout.strip()) == (130, "verder")
+    assert uit.stderr == "Afgebroken door Ctrl-C. Er is niets geschreven.\n"
