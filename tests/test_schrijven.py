@@ -222,6 +222,33 @@ def test_groot_blad_in_een_eigen_proces_geeft_dezelfde_bytes(tmp_path, monkeypat
     assert blad.freeze_panes == "A2" and blad.auto_filter.ref == "A1:F3001"
 
 
+def test_groot_blad_in_twee_delen_geeft_dezelfde_bytes(tmp_path, monkeypatch):
+    """From DELEN_VANAF cells the largest sheet is written by two processes, each its own rows (65,000 people:
+    Herplaatsing of a million rows): the rows put together give the file byte for byte as one process writes it."""
+    bladen = [("Klein", _alle_soorten_cellen(7)), ("Groot", _alle_soorten_cellen(3001)),
+              ("Verantwoording", pd.DataFrame({"onderdeel": ["a"], "waarde": ["=b"]}))]
+    monkeypatch.setattr(excel, "standaard_workers", lambda: 2)
+    monkeypatch.setattr(excel, "GROOT_BLAD", 1)
+    bestanden = {}
+    for grens in (10**12, 1):
+        monkeypatch.setattr(excel, "DELEN_VANAF", grens)
+        assert len(excel._delen(bladen[1][1])) == (2 if grens == 1 else 1)
+        pad = tmp_path / f"b{grens}.xlsx"
+        excel.schrijf_bladen(excel.nieuw_werkboek(alleen_schrijven=True), bladen, pad, overschrijf=False)
+        bestanden[grens] = pad.read_bytes()
+    assert bestanden[1] == bestanden[10**12]
+    blad = openpyxl.load_workbook(io.BytesIO(bestanden[1]))["Groot"]
+    assert blad.max_row == 3002 and blad.auto_filter.ref == "A1:F3002"
+    assert blad["B1502"].value == _alle_soorten_cellen(3001).iloc[1500, 1]  # the first row of the second part
+    # a text too long for a cell in the second part: refused with its own sheet row
+    lang = _alle_soorten_cellen(3001)
+    lang.loc[2000, "motivering"] = "x" * (excel.MAX_TEKST_CEL + 1)
+    with pytest.raises(ValueError, match="blad Groot, rij 2002, kolom motivering"):
+        excel.schrijf_bladen(excel.nieuw_werkboek(alleen_schrijven=True), [("Groot", lang)], tmp_path / "c.xlsx",
+                             overschrijf=False)
+    assert not (tmp_path / "c.xlsx").exists()
+
+
 def test_elke_stijl_van_schrijf_tabel_heeft_vooraf_een_nummer(tmp_path):
     """A sheet written elsewhere keeps its style numbers only when schrijf_tabel uses no style that
     nieuw_werkboek did not number beforehand."""

@@ -7,6 +7,7 @@ import hashlib
 import io
 import multiprocessing
 import os
+import re
 import shutil
 import tempfile
 import zipfile
@@ -214,35 +215,43 @@ def _sluit(boek: Workbook) -> None:
                 blad.close()
 
 
-def schrijf_tabel(boek: Workbook, titel: str, tabel: pd.DataFrame) -> None:
+def schrijf_tabel(boek: Workbook, titel: str, tabel: pd.DataFrame, totaal: int | None = None) -> None:
     """One sheet: bold frozen header, filter, sensible widths, values only (text stays text).
-    Everything about the sheet is set before the first row, as write-only mode requires."""
+    Everything about the sheet is set before the first row, as write-only mode requires. `totaal`: `tabel` is the
+    first part of a table of that many rows (blad_elders); the sheet's size and filter are those of the whole."""
     _past_in_cellen(titel, tabel)
-    blad = begin_blad(boek, titel, tabel)
+    blad = begin_blad(boek, titel, tabel, totaal)
+    _schrijf_rijen(blad, tabel)
+
+
+def _schrijf_rijen(blad, tabel: pd.DataFrame) -> None:
     kolommen = [_kolom(blad, tabel.iloc[:, k], tabel.columns[k] in BREED) for k in range(tabel.shape[1])]
     for rij in zip(*kolommen):
         blad.append(rij)
 
 
-def _past_in_cellen(titel: str, tabel: pd.DataFrame) -> None:
+def _past_in_cellen(titel: str, tabel: pd.DataFrame, eerste_rij: int = 2) -> None:
     """No text longer than an Excel cell holds: openpyxl would cut it off without a word, and the file would then
-    say less than the plan (and its seal would not hold). The tables split such lists over rows themselves."""
+    say less than the plan (and its seal would not hold). The tables split such lists over rows themselves.
+    `eerste_rij`: the sheet row of the table's first row."""
     for k in range(tabel.shape[1]):
         kolom = tabel.iloc[:, k]
         if pd.api.types.is_numeric_dtype(kolom.dtype) or pd.api.types.is_datetime64_any_dtype(kolom.dtype):
             continue
-        for rij, waarde in enumerate(kolom.tolist(), start=2):
+        for rij, waarde in enumerate(kolom.tolist(), start=eerste_rij):
             if isinstance(waarde, str) and len(waarde) > MAX_TEKST_CEL:
                 raise ValueError(f"blad {titel}, rij {rij}, kolom {tabel.columns[k]}: een tekst van {len(waarde)} "
                                  f"tekens, meer dan de {MAX_TEKST_CEL} die een cel van Excel bevat")
 
 
-def begin_blad(boek: Workbook, titel: str, tabel: pd.DataFrame):
-    """The sheet of `tabel` with everything but its rows: widths, frozen header row, filter, the header."""
+def begin_blad(boek: Workbook, titel: str, tabel: pd.DataFrame, totaal: int | None = None):
+    """The sheet of `tabel` with everything but its rows: widths, frozen header row, filter, the header.
+    `totaal`: the rows of the whole table when `tabel` is its first part (widths from the first 500 rows)."""
     blad = boek.create_sheet(titel)
+    rijen = len(tabel) if totaal is None else totaal
     # the sheet's size (<dimension>), which openpyxl writes "if known": without it a reader (openpyxl's too) goes
     # through the whole sheet to find it before it reads a row
-    grootte = f"A1:{get_column_letter(max(1, tabel.shape[1]))}{len(tabel) + 1}"
+    grootte = f"A1:{get_column_letter(max(1, tabel.shape[1]))}{rijen + 1}"
     blad.calculate_dimension = lambda: grootte
     kolommen = [str(k) for k in tabel.columns]
     for index, kolom in enumerate(tabel.columns, start=1):
@@ -254,7 +263,7 @@ def begin_blad(boek: Workbook, titel: str, tabel: pd.DataFrame):
         blad.column_dimensions[letter].width = min(45, max(8, max(lengtes) + 2))
     blad.freeze_panes = "A2"
     if kolommen:
-        blad.auto_filter.ref = f"A1:{get_column_letter(len(kolommen))}{max(1, len(tabel) + 1)}"
+        blad.auto_filter.ref = f"A1:{get_column_letter(len(kolommen))}{max(1, rijen + 1)}"
     kop = []
     for naam in kolommen:
         cel = WriteOnlyCell(blad, value=naam)
@@ -295,21 +304,62 @@ def _vaste_stijlen(boek: Workbook) -> None:
 GROOT_BLAD = 200_000
 
 
-def blad_elders(tabel: pd.DataFrame, titel: str, map_: str | None = None) -> bytes:
+# cells from which the largest sheet is split by rows over two processes (each writes its rows in a workbook of its
+# own, and the rows are put together in order, `_aan_elkaar`): 65,000 people, Herplaatsing of 1,048,575 rows and
+# ~10 million cells, ~130 s of one core in openpyxl
+DELEN_VANAF = 3_000_000
+MIN_RIJEN_DEEL = 500  # the first part holds the rows that the column widths are taken from (begin_blad)
+
+
+def blad_elders(tabel: pd.DataFrame, titel: str, map_: str | None = None, begin: int = 0,
+                totaal: int | None = None) -> bytes:
     """The XML of the sheet schrijf_tabel makes of `tabel`, made in a workbook of its own (in a process beside
     the one that writes the other sheets): the same bytes, as the styles have the same numbers. `map_`: the folder
     for openpyxl's temporary file of the sheet, which the caller removes however this process ends (a process of a
-    pool runs no exit handlers, and a stopped one would leave the rows behind in the system's temporary folder)."""
+    pool runs no exit handlers, and a stopped one would leave the rows behind in the system's temporary folder).
+    `begin`, `totaal`: `tabel` holds the rows from data row `begin` (from 0) of a table of `totaal` rows. The first
+    part gives the sheet with the size and filter of the whole; a later part only its <row> elements, numbered as
+    in the whole sheet."""
     if map_ is not None:
         tempfile.tempdir = map_  # this process writes this one sheet only
     boek = nieuw_werkboek(alleen_schrijven=True)
-    schrijf_tabel(boek, titel, tabel)
+    if begin == 0:
+        schrijf_tabel(boek, titel, tabel, totaal)
+    else:
+        _past_in_cellen(titel, tabel, begin + 2)
+        blad = boek.create_sheet(titel)
+        for _ in range(begin + 1):  # the header and the rows of the parts before, empty: cut off below
+            blad.append(())
+        _schrijf_rijen(blad, tabel)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED, allowZip64=True) as archief:
         ExcelWriter(boek, archief).save()
     with zipfile.ZipFile(buffer) as archief:
         (naam,) = [n for n in archief.namelist() if n.startswith("xl/worksheets/sheet")]
-        return archief.read(naam)
+        xml = archief.read(naam)
+    if begin == 0:
+        return xml
+    eerste = re.search(rb'<row r="%d"[ />]' % (begin + 2), xml)
+    if eerste is None:
+        raise RuntimeError(f"blad {titel}: rij {begin + 2} niet gevonden in het deel vanaf die rij")
+    return xml[eerste.start():xml.rindex(b"</sheetData>")]
+
+
+def _delen(tabel: pd.DataFrame) -> list[tuple[int, int]]:
+    """The row ranges (begin, end) in which the largest sheet is written, each in a process of its own."""
+    if tabel.size < DELEN_VANAF or len(tabel) < 2 * MIN_RIJEN_DEEL:
+        return [(0, len(tabel))]
+    midden = len(tabel) // 2
+    return [(0, midden), (midden, len(tabel))]
+
+
+def _aan_elkaar(delen: list[bytes]) -> bytes:
+    """The sheet XML of the first part with the rows of the later parts after its own (blad_elders)."""
+    eerste = delen[0]
+    if len(delen) == 1:
+        return eerste
+    einde = eerste.rindex(b"</sheetData>")
+    return b"".join([eerste[:einde], *delen[1:], eerste[einde:]])
 
 
 def _kolom(blad, kolom: pd.Series, breed: bool) -> list:
@@ -399,17 +449,20 @@ def schrijf_bladen(boek: Workbook, bladen: list[tuple[str, pd.DataFrame]], pad: 
     """Write the sheets and save the workbook as `pad` (bewaar_als); `verzegelen`: with the sha256 of the content in
     Verantwoording (regels.md P3, zegel.verzegel). The largest sheet, from GROOT_BLAD cells and when there is a second
     core, is written in a process of its own while this one seals and writes the others (20,000 people: the 108,000
-    rows of Herplaatsing take ~15 s of a core): the same bytes either way."""
+    rows of Herplaatsing take ~15 s of a core), from DELEN_VANAF cells in two, by rows: the same bytes either way."""
     titel_elders = _titel_elders(bladen)
     if titel_elders is None:
         for titel, tabel in (verzegel(bladen) if verzegelen else bladen):
             schrijf_tabel(boek, titel, tabel)
         bewaar_als(boek, pad, overschrijf=overschrijf)
         return
-    hulp = signalen.pool(1)
+    tabel_elders = dict(bladen)[titel_elders]
+    delen = _delen(tabel_elders)
+    hulp = signalen.pool(len(delen))
     map_ = tempfile.mkdtemp(prefix="plaatsing-blad-")  # private (0700), removed below whatever happens
     try:
-        taak = hulp.submit(blad_elders, dict(bladen)[titel_elders], titel_elders, map_)
+        taken = [hulp.submit(blad_elders, tabel_elders.iloc[begin:eind], titel_elders, map_, begin, len(tabel_elders))
+                 for begin, eind in delen]
         if verzegelen:  # the seal changes Verantwoording only, which is never written elsewhere (_titel_elders)
             bladen = verzegel(bladen)
         plaatshouder = None
@@ -418,7 +471,7 @@ def schrijf_bladen(boek: Workbook, bladen: list[tuple[str, pd.DataFrame]], pad: 
                 plaatshouder = begin_blad(boek, titel, tabel)  # its rows come from the other process
             else:
                 schrijf_tabel(boek, titel, tabel)
-        elders = {plaatshouder: taak.result()}
+        elders = {plaatshouder: _aan_elkaar([taak.result() for taak in taken])}
     except BaseException:
         signalen.stop_pool(hulp)
         _sluit(boek)
